@@ -1,0 +1,42 @@
+import { Chalk } from 'chalk';
+import { noPaint, type Paint } from '../diagnostics/format.js';
+
+/** Everything a command may touch of the outside world, so tests can run commands in-process. */
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+  /** Reads all of standard input (for `@-` arguments). */
+  readStdin(): Promise<string>;
+  /** Whether prompts may be shown: stdin is a TTY and CI is not set. */
+  interactive: boolean;
+  /** Colour for human output; honours NO_COLOR / FORCE_COLOR. */
+  paint: Paint;
+}
+
+/** Colour decision per https://no-color.org and chalk's FORCE_COLOR convention. */
+export function makePaint(env: NodeJS.ProcessEnv, isTTY: boolean): Paint {
+  const force = env.FORCE_COLOR;
+  const enabled =
+    force !== undefined && force !== '' ? force !== '0' && force !== 'false' : !env.NO_COLOR && isTTY;
+  if (!enabled) return noPaint;
+  const c = new Chalk({ level: 1 });
+  return { red: c.red, yellow: c.yellow, cyan: c.cyan, dim: c.dim, bold: c.bold, green: c.green };
+}
+
+export function processIo(): Io {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    interactive: Boolean(process.stdin.isTTY) && !process.env.CI,
+    paint: makePaint(process.env, Boolean(process.stderr.isTTY)),
+  };
+}

@@ -1,0 +1,59 @@
+import { Command, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import type { CommandContext } from './context.js';
+import { EXIT_CODES_HELP } from './exit-codes.js';
+import { registerBuild } from './commands/build.js';
+import { registerDemo } from './commands/demo.js';
+import { registerHook } from './commands/hook.js';
+import { registerInit } from './commands/init.js';
+import { registerLint } from './commands/lint.js';
+import { registerMock } from './commands/mock.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerTest } from './commands/test.js';
+import { registerValidate } from './commands/validate.js';
+import { packageRoot } from '../util/paths.js';
+
+export function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/**
+ * The command tree. Each command file declares its own flags and loads its implementation lazily inside the
+ * action, so `--version` and `validate` never pay for the simulator, the mock or the zip writer.
+ */
+export function buildProgram(ctx: CommandContext): Command {
+  const { io } = ctx;
+  const program = new Command('okta-connector')
+    .description('Build, lint, simulate and test Okta Workflows connectors from a declarative spec.')
+    .version(toolVersion(), '-v, --version')
+    .addOption(new Option('--debug', 'print stack traces of internal errors'))
+    .showSuggestionAfterError(true)
+    .addHelpText('after', '\n' + EXIT_CODES_HELP)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .exitOverride();
+  for (const register of [
+    registerInit,
+    registerValidate,
+    registerBuild,
+    registerLint,
+    registerSimulate,
+    registerTest,
+    registerMock,
+    registerHook,
+    registerDemo,
+  ]) {
+    const cmd = register(program, ctx);
+    cmd
+      .addHelpText('after', '\n' + EXIT_CODES_HELP)
+      .exitOverride()
+      .configureOutput({
+        writeOut: (s: string) => io.stdout.write(s),
+        writeErr: (s: string) => io.stderr.write(s),
+      });
+  }
+  return program;
+}

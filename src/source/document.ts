@@ -1,0 +1,164 @@
+import { readFile, stat } from 'node:fs/promises';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { DiagnosticsError } from '../errors.js';
+
+/** Larger files are refused before parsing: no real spec or flopack comes close (Okta's biggest exports are ~2 MB). */
+export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+/** Caps YAML alias expansion so an alias bomb fails fast instead of exhausting memory. */
+const MAX_ALIAS_COUNT = 1000;
+
+export const SOURCE_CODES = {
+  read: 'OC-SOURCE-READ',
+  empty: 'OC-SOURCE-EMPTY',
+  tooLarge: 'OC-SOURCE-TOO-LARGE',
+  binary: 'OC-SOURCE-BINARY',
+  syntax: 'OC-SOURCE-SYNTAX',
+} as const;
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A parsed YAML or JSON file that can map a JSON pointer back to a line and column. */
+export interface SourceDocument {
+  file: string;
+  text: string;
+  data: unknown;
+  locate(pointer: string): Position | undefined;
+  /** A diagnostic located at `pointer` in this file. */
+  at(pointer: string, d: Omit<Diagnostic, 'file' | 'line' | 'column' | 'pointer'>): Diagnostic;
+}
+
+function fail(file: string, code: string, message: string, pos?: Position, hint?: string): never {
+  throw new DiagnosticsError([
+    { severity: 'error', code, message, file, line: pos?.line, column: pos?.column, hint },
+  ]);
+}
+
+/** Reads and parses a file; every failure is a DiagnosticsError naming the file (and line/column for syntax). */
+export async function loadSourceFile(file: string, displayName = file): Promise<SourceDocument> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) fail(displayName, SOURCE_CODES.read, `expected a file but found a directory`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof DiagnosticsError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code);
+    fail(displayName, SOURCE_CODES.read, `cannot read the file: ${why}`);
+  }
+  if (size > MAX_SOURCE_BYTES) {
+    fail(
+      displayName,
+      SOURCE_CODES.tooLarge,
+      `the file is ${(size / 1024 / 1024).toFixed(1)} MB; at most ${MAX_SOURCE_BYTES / 1024 / 1024} MB is accepted`,
+    );
+  }
+  const bytes = await readFile(file);
+  return parseSource(bytes, displayName);
+}
+
+/** Parses bytes as YAML 1.2 (which includes JSON) with positions; refuses binary and non-UTF-8 content. */
+export function parseSource(bytes: Uint8Array | string, file: string): SourceDocument {
+  const text = typeof bytes === 'string' ? bytes : decodeUtf8(bytes, file);
+  if (text.trim() === '')
+    fail(file, SOURCE_CODES.empty, 'the file is empty; expected a YAML or JSON document');
+  if (text.includes('\u0000')) {
+    fail(file, SOURCE_CODES.binary, 'the file contains NUL bytes; expected a YAML or JSON text file');
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
+  const problem = doc.errors[0];
+  if (problem) {
+    const lp = problem.pos ? lineCounter.linePos(problem.pos[0]) : undefined;
+    const pos = lp ? { line: lp.line, column: lp.col } : undefined;
+    const message = problem.message.split('\n')[0] ?? problem.message;
+    const hint = problem.code === 'DUPLICATE_KEY' ? 'each key may appear once in a mapping' : undefined;
+    fail(
+      file,
+      SOURCE_CODES.syntax,
+      `invalid ${looksLikeJson(text) ? 'JSON' : 'YAML'}: ${message}`,
+      pos,
+      hint,
+    );
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    fail(
+      file,
+      SOURCE_CODES.syntax,
+      `the document expands too many aliases (${(error as Error).message}); aliases are limited to ${MAX_ALIAS_COUNT}`,
+    );
+  }
+  const locate = (pointer: string) => locateInDocument(doc, lineCounter, pointer);
+  return {
+    file,
+    text,
+    data,
+    locate,
+    at: (pointer, d) => ({ ...d, file, pointer, ...locate(pointer) }),
+  };
+}
+
+function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail(
+      file,
+      SOURCE_CODES.binary,
+      'the file is not valid UTF-8 text; expected a YAML or JSON document',
+    );
+  }
+}
+
+function looksLikeJson(text: string): boolean {
+  return /^\s*[{[]/.test(text);
+}
+
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '' || pointer === '/') return [];
+  return pointer
+    .replace(/^\//, '')
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function toPointer(segments: ReadonlyArray<string | number>): string {
+  return segments.length === 0
+    ? ''
+    : '/' + segments.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+}
+
+/** Walks the YAML AST; when a segment is missing, falls back to the deepest node that exists. */
+function locateInDocument(doc: Document, lc: LineCounter, pointer: string): Position | undefined {
+  let node: Node | null | undefined = doc.contents as Node | null;
+  let best: Node | null | undefined = node;
+  for (const seg of pointerSegments(pointer)) {
+    while (isAlias(node)) node = node.resolve(doc) as Node | undefined;
+    if (isMap(node)) {
+      const pair: { key: unknown; value: unknown } | undefined = node.items.find(
+        (p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg,
+      );
+      if (!pair) break;
+      node = ((pair.value as Node | null) ?? (pair.key as Node)) as Node;
+    } else if (isSeq(node)) {
+      node = node.items[Number(seg)] as Node | undefined;
+      if (!node) break;
+    } else break;
+    best = node;
+  }
+  const offset = best?.range?.[0];
+  if (offset === undefined) return undefined;
+  const { line, col } = lc.linePos(offset);
+  return { line, column: col };
+}

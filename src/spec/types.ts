@@ -1,0 +1,171 @@
+/**
+ * The connector spec as authored (`connectors/<name>/connector.yaml`, `specVersion: 1`).
+ * `schema/connector.schema.json` describes the same shape for editors and for the structural check;
+ * keep the two in step (test/spec/schema.test.ts checks the Twilio spec and the init scaffold against both).
+ *
+ * Templated strings (paths, query, headers, body fields, base URL) may contain placeholders:
+ *   ${inputs.<key>}       an action input
+ *   ${options.<key>}      an action option (design-time)
+ *   ${connection.<key>}   a connection parameter (e.g. ${connection.accountSid})
+ * with literal text around them, e.g. "whatsapp:${inputs.to}". `$${` is a literal `${`.
+ */
+export interface ConnectorSpec {
+  specVersion: 1;
+  /** Machine name: lower-case letters, digits and underscores, starting with a letter (e.g. `twilio`). */
+  name: string;
+  displayName: string;
+  description: string;
+  /** Semantic version of the connector (e.g. `1.0.0`). */
+  version: string;
+  supportEmail: string;
+  documentationUrl?: string;
+  /** Path to an SVG or PNG icon, relative to the spec file. */
+  icon?: string;
+  /** Brand colour as `#RRGGBB`. */
+  brandColor?: string;
+  authentication: Authentication;
+  connectionParameters?: ConnectionParameter[];
+  /** Absolute https URL; may use ${connection.<key>} placeholders. */
+  baseUrl: string;
+  /** Headers sent with every request (besides auth and Content-Type), e.g. Accept. */
+  defaultHeaders?: Record<string, string>;
+  authping: Authping;
+  actions: Action[];
+  /** Include the Custom API Action flow (default true). */
+  customApiAction?: boolean;
+}
+
+export type Authentication = BasicAuthentication | CustomAuthentication | OAuth2Authentication;
+
+export interface BasicAuthentication {
+  type: 'basic';
+  /** The relabelled Username field, e.g. `{ label: "API Key SID" }`. */
+  username?: FieldLabel;
+  /** The relabelled Password field, e.g. `{ label: "API Key Secret" }`. */
+  password?: FieldLabel;
+}
+
+export interface FieldLabel {
+  label: string;
+  description?: string;
+}
+
+/** A secret (API key, token) sent in a header or query parameter. Its value comes from a connection parameter. */
+export interface CustomAuthentication {
+  type: 'custom';
+  placement: 'header' | 'query';
+  /** Header or query parameter name, e.g. `Authorization` or `api_key`. */
+  name: string;
+  /** Value template, e.g. `Bearer ${connection.apiKey}`. */
+  value: string;
+}
+
+export interface OAuth2Authentication {
+  type: 'oauth2';
+  grantType: 'authorization_code' | 'client_credentials';
+  authorizeUrl?: string;
+  tokenUrl: string;
+  scopes?: string[];
+  /** Scope separator used in the authorize request (default a space). */
+  scopeSeparator?: string;
+  /** Whether the platform refreshes tokens with a refresh token (default true for authorization_code). */
+  refresh?: boolean;
+  /** Revoke endpoint; when set, a `_revoke` flow is generated. */
+  revokeUrl?: string;
+}
+
+export type ConnectionParameterType = 'text' | 'password' | 'dropdown';
+
+export interface ConnectionParameter {
+  key: string;
+  label: string;
+  type: ConnectionParameterType;
+  required?: boolean;
+  description?: string;
+  /** For dropdowns. */
+  values?: DropdownValue[];
+  /** A regular expression the value must match, e.g. `^AC[0-9a-f]{32}$`. */
+  pattern?: string;
+}
+
+export interface DropdownValue {
+  label: string;
+  value: string;
+}
+
+export interface Authping {
+  request: RequestTemplate;
+  /** Statuses that mean the connection works (default [200]). */
+  healthyStatuses?: number[];
+}
+
+export interface Action {
+  /** The card name: letters, numbers and spaces only (Okta's rule, CBDE000003H). */
+  name: string;
+  description: string;
+  options?: Option[];
+  inputs?: Input[];
+  outputs?: Output[];
+  request: RequestTemplate;
+  errors?: ErrorHandling;
+}
+
+export interface Option {
+  key: string;
+  label: string;
+  /** Options are static dropdowns or free text chosen at design time. */
+  type: 'text' | 'dropdown';
+  required?: boolean;
+  description?: string;
+  values?: DropdownValue[];
+  default?: string;
+}
+
+export type FieldType = 'text' | 'number' | 'boolean' | 'datetime' | 'object';
+
+export interface Input {
+  key: string;
+  label: string;
+  type: FieldType;
+  /** A list of `type`. */
+  list?: boolean;
+  required?: boolean;
+  default?: unknown;
+  /** Help text shown under the field. */
+  description?: string;
+}
+
+export interface Output {
+  key: string;
+  label: string;
+  type: FieldType;
+  list?: boolean;
+  description?: string;
+  /** Where the value comes from: the HTTP status, a response header, or a path into the parsed body. */
+  from: 'status' | 'headers' | 'body';
+  /** For `headers`: the header name. For `body`: a dot path (`sid`, `messages.0.sid`); empty = the whole body. */
+  path?: string;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestTemplate {
+  method: HttpMethod;
+  /** Relative to baseUrl, starting with `/`; may hold placeholders (e.g. `/Messages/${inputs.sid}.json`). */
+  path: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: RequestBody;
+}
+
+export type RequestBody =
+  | { encoding: 'form'; fields: Record<string, string> }
+  | { encoding: 'json'; fields: Record<string, unknown> }
+  | { encoding: 'text'; contentType?: string; content: string };
+
+export interface ErrorHandling {
+  /** Statuses treated as errors (default: every status >= 400). Numbers or ranges like "400-499". */
+  statuses?: Array<number | string>;
+  /** Dot path into the response body for the message (default `message`). */
+  messagePath?: string;
+}
