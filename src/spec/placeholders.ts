@@ -1,0 +1,71 @@
+/**
+ * Placeholders in templated spec strings: `${inputs.to}`, `${options.from}`, `${connection.accountSid}`,
+ * with literal text around them (`whatsapp:${inputs.to}`). `$${` is an escaped, literal `${`.
+ */
+export type PlaceholderSource = 'inputs' | 'options' | 'connection';
+export const PLACEHOLDER_SOURCES: readonly PlaceholderSource[] = ['inputs', 'options', 'connection'];
+
+export type TemplatePart =
+  | { kind: 'text'; text: string }
+  | { kind: 'ref'; source: PlaceholderSource; key: string; raw: string; offset: number };
+
+export interface TemplateProblem {
+  /** Character offset of the problem in the template string. */
+  offset: number;
+  raw: string;
+  message: string;
+}
+
+const TOKEN = /\$\$\{|\$\{([^}]*)\}|\$\{/g;
+
+/** Splits a template into literal text and references; malformed references are returned as problems. */
+export function parseTemplate(template: string): { parts: TemplatePart[]; problems: TemplateProblem[] } {
+  const parts: TemplatePart[] = [];
+  const problems: TemplateProblem[] = [];
+  let text = '';
+  let last = 0;
+  for (const m of template.matchAll(TOKEN)) {
+    const offset = m.index ?? 0;
+    text += template.slice(last, offset);
+    last = offset + m[0].length;
+    if (m[0] === '$${') {
+      text += '${';
+      continue;
+    }
+    if (m[1] === undefined) {
+      problems.push({ offset, raw: m[0], message: 'unterminated placeholder: expected `${source.key}`' });
+      text += m[0];
+      continue;
+    }
+    const [source, ...rest] = m[1].trim().split('.');
+    const key = rest.join('.');
+    if (!PLACEHOLDER_SOURCES.includes(source as PlaceholderSource) || key === '') {
+      problems.push({
+        offset,
+        raw: m[0],
+        message: `placeholder ${m[0]} must look like \${inputs.<key>}, \${options.<key>} or \${connection.<key>}`,
+      });
+      text += m[0];
+      continue;
+    }
+    if (text) parts.push({ kind: 'text', text });
+    text = '';
+    parts.push({ kind: 'ref', source: source as PlaceholderSource, key, raw: m[0], offset });
+  }
+  text += template.slice(last);
+  if (text) parts.push({ kind: 'text', text });
+  return { parts, problems };
+}
+
+/** The references in a template, in order. */
+export function templateRefs(template: string): Array<Extract<TemplatePart, { kind: 'ref' }>> {
+  return parseTemplate(template).parts.filter(
+    (p): p is Extract<TemplatePart, { kind: 'ref' }> => p.kind === 'ref',
+  );
+}
+
+/** Whether the template is exactly one placeholder with no literal text (its value passes through untouched). */
+export function isSingleRef(template: string): boolean {
+  const { parts } = parseTemplate(template);
+  return parts.length === 1 && parts[0]?.kind === 'ref';
+}
