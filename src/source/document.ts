@@ -26,9 +26,14 @@ export interface SourceDocument {
   file: string;
   text: string;
   data: unknown;
-  locate(pointer: string): Position | undefined;
+  /** Line and column of the value at `pointer` (or of its key, with `atKey`, e.g. for an unknown key). */
+  locate(pointer: string, atKey?: boolean): Position | undefined;
   /** A diagnostic located at `pointer` in this file. */
-  at(pointer: string, d: Omit<Diagnostic, 'file' | 'line' | 'column' | 'pointer'>): Diagnostic;
+  at(
+    pointer: string,
+    d: Omit<Diagnostic, 'file' | 'line' | 'column' | 'pointer'>,
+    atKey?: boolean,
+  ): Diagnostic;
 }
 
 function fail(file: string, code: string, message: string, pos?: Position, hint?: string): never {
@@ -69,6 +74,7 @@ export function parseSource(bytes: Uint8Array | string, file: string): SourceDoc
   if (text.includes('\u0000')) {
     fail(file, SOURCE_CODES.binary, 'the file contains NUL bytes; expected a YAML or JSON text file');
   }
+  if (looksLikeJson(text)) checkJsonSyntax(text, file);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
     lineCounter,
@@ -99,13 +105,13 @@ export function parseSource(bytes: Uint8Array | string, file: string): SourceDoc
       `the document expands too many aliases (${(error as Error).message}); aliases are limited to ${MAX_ALIAS_COUNT}`,
     );
   }
-  const locate = (pointer: string) => locateInDocument(doc, lineCounter, pointer);
+  const locate = (pointer: string, atKey = false) => locateInDocument(doc, lineCounter, pointer, atKey);
   return {
     file,
     text,
     data,
     locate,
-    at: (pointer, d) => ({ ...d, file, pointer, ...locate(pointer) }),
+    at: (pointer, d, atKey) => ({ ...d, file, pointer, ...locate(pointer, atKey) }),
   };
 }
 
@@ -117,6 +123,31 @@ function decodeUtf8(bytes: Uint8Array, file: string): string {
       file,
       SOURCE_CODES.binary,
       'the file is not valid UTF-8 text; expected a YAML or JSON document',
+    );
+  }
+}
+
+/**
+ * JSON.parse gives JSON-specific wording ("Unexpected token '}'"); Node 20 omits the position, so take the position
+ * from the YAML parser (JSON is YAML 1.2) and the wording from JSON.parse.
+ */
+function checkJsonSyntax(text: string, file: string): void {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const raw = (error as Error).message;
+    const message = raw.replace(/, (\.\.\.)?".*$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+    const lineCounter = new LineCounter();
+    const reported = /at position (\d+)/.exec(raw)?.[1];
+    const offset =
+      reported !== undefined ? Number(reported) : parseDocument(text, { lineCounter }).errors[0]?.pos[0];
+    if (reported !== undefined) parseDocument(text, { lineCounter });
+    const lp = offset === undefined ? undefined : lineCounter.linePos(offset);
+    fail(
+      file,
+      SOURCE_CODES.syntax,
+      `invalid JSON: ${message}`,
+      lp ? { line: lp.line, column: lp.col } : undefined,
     );
   }
 }
@@ -140,17 +171,24 @@ export function toPointer(segments: ReadonlyArray<string | number>): string {
 }
 
 /** Walks the YAML AST; when a segment is missing, falls back to the deepest node that exists. */
-function locateInDocument(doc: Document, lc: LineCounter, pointer: string): Position | undefined {
+function locateInDocument(
+  doc: Document,
+  lc: LineCounter,
+  pointer: string,
+  atKey: boolean,
+): Position | undefined {
   let node: Node | null | undefined = doc.contents as Node | null;
   let best: Node | null | undefined = node;
-  for (const seg of pointerSegments(pointer)) {
+  const segments = pointerSegments(pointer);
+  for (const [index, seg] of segments.entries()) {
     while (isAlias(node)) node = node.resolve(doc) as Node | undefined;
     if (isMap(node)) {
       const pair: { key: unknown; value: unknown } | undefined = node.items.find(
         (p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg,
       );
       if (!pair) break;
-      node = ((pair.value as Node | null) ?? (pair.key as Node)) as Node;
+      const last = index === segments.length - 1;
+      node = ((last && atKey ? null : (pair.value as Node | null)) ?? (pair.key as Node)) as Node;
     } else if (isSeq(node)) {
       node = node.items[Number(seg)] as Node | undefined;
       if (!node) break;

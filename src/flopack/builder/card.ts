@@ -1,0 +1,172 @@
+import type { Card, CardModel, IoField } from '../types.js';
+import { CARD_DEFAULTS, type CardKind } from './defaults.js';
+import { makeInput, makeOutput, type FieldSpec } from './io.js';
+import type { IdFactory } from './ids.js';
+
+/** A reference to one field of one card; pins go from an OutputRef to an InputRef. */
+export class FieldRef {
+  constructor(
+    readonly card: CardHandle,
+    readonly field: IoField,
+    readonly direction: 'input' | 'output',
+  ) {}
+  get id(): string {
+    return this.field.id;
+  }
+  get key(): string {
+    return this.field.key;
+  }
+}
+export type OutputRef = FieldRef & { readonly direction: 'output' };
+export type InputRef = FieldRef & { readonly direction: 'input' };
+
+/** A value fed to an input: another card's output (pinned) or a literal (stored in the input's `data`). */
+export type Value = OutputRef | string | number | boolean | null | Record<string, unknown> | unknown[];
+
+export function isOutputRef(value: unknown): value is OutputRef {
+  return value instanceof FieldRef && value.direction === 'output';
+}
+
+function slot(group: string | null | undefined, key: string): string {
+  return `${group ?? ''}\u0000${key}`;
+}
+
+/** One card under construction. Fields are added in display order; ids derive from the card's path. */
+export class CardHandle {
+  readonly card: Card;
+  private readonly inputsByKey = new Map<string, InputRef>();
+  private readonly outputsByKey = new Map<string, OutputRef>();
+  private inputCount = 0;
+  private outputCount = 0;
+
+  constructor(
+    readonly kind: CardKind,
+    readonly path: string,
+    private readonly ids: IdFactory,
+    uuid: string,
+    name?: string,
+  ) {
+    this.card = createCard(kind, uuid, name);
+  }
+
+  get uuid(): string {
+    return this.card.uuid;
+  }
+  get model(): CardModel {
+    return this.card.node.model;
+  }
+
+  addInput(spec: FieldSpec): InputRef {
+    const data = this.model.inputs.data;
+    const id = this.ids.short(`${this.path}/in/${spec.group ?? ''}/${spec.key}`);
+    const field = makeInput(id, spec, this.inputCount++);
+    return this.register(data, field, this.inputsByKey, spec, 'input') as InputRef;
+  }
+
+  addOutput(spec: FieldSpec): OutputRef {
+    const data = this.model.outputs.data;
+    const id = this.ids.short(`${this.path}/out/${spec.group ?? ''}/${spec.key}`);
+    const field = makeOutput(id, spec, this.outputCount++);
+    return this.register(data, field, this.outputsByKey, spec, 'output') as OutputRef;
+  }
+
+  /** Mirrored cards (Helper Flow, Return, Assign, Join) echo each input as an output with its own id (§1.5). */
+  addMirrored(spec: FieldSpec, outputSpec: Partial<FieldSpec> = {}): { input: InputRef; output: OutputRef } {
+    const input = this.addInput(spec);
+    const { required: _r, flags: _f, proxy: _p, ...rest } = spec;
+    const output = this.addOutput({ ...rest, ...outputSpec });
+    return { input, output };
+  }
+
+  input(key: string, group: string | null = null): InputRef {
+    const ref = this.inputsByKey.get(slot(group, key));
+    if (!ref) throw new Error(`card ${this.path} has no input ${group ? `${group}/` : ''}${key}`);
+    return ref;
+  }
+
+  output(key: string, group: string | null = null): OutputRef {
+    const ref = this.outputsByKey.get(slot(group, key));
+    if (!ref) throw new Error(`card ${this.path} has no output ${group ? `${group}/` : ''}${key}`);
+    return ref;
+  }
+
+  hasInput(key: string, group: string | null = null): boolean {
+    return this.inputsByKey.has(slot(group, key));
+  }
+
+  private register(
+    data: Record<string, IoField>,
+    field: IoField,
+    index: Map<string, FieldRef>,
+    spec: FieldSpec,
+    direction: 'input' | 'output',
+  ): FieldRef {
+    const at = slot(spec.group, spec.key);
+    if (index.has(at)) throw new Error(`card ${this.path} already has ${direction} ${spec.key}`);
+    data[field.id] = field;
+    const ref = new FieldRef(this, field, direction);
+    index.set(at, ref);
+    return ref;
+  }
+}
+
+/** The full card envelope with the model key set and key order of real exports (reference §1.4). */
+function createCard(kind: CardKind, uuid: string, name?: string): Card {
+  const d = CARD_DEFAULTS[kind];
+  const versionAddress = d.channel
+    ? `root:channels:http:${d.module}:${d.channel.version}`
+    : `root:kernel:${d.module}:0.0.1`;
+  const channelAddress = d.channel ? `root:channels:http:${d.module}` : `root:kernel:${d.module}`;
+  const versionKey = d.channel ? d.channel.version : '0.0.1';
+  const label = name ?? d.name;
+  const model: Record<string, unknown> = {
+    type: 'method',
+    _v: 2,
+    key: d.key,
+    executable: d.executable,
+    displayed: d.displayed,
+    async: d.async,
+    cooperative: d.cooperative,
+    mirrored: d.mirrored,
+    ...(d.channel ? { compat: false } : {}),
+    inlined: false,
+    dependencies: [],
+    timeout: d.timeout,
+    idempotent: false,
+    monitor: false,
+    webhook: false,
+    webhookList: false,
+    webhookConditions: false,
+    mobile: false,
+    hooks: {},
+    policy: structuredClone(d.policy),
+    metadata: { id: d.channel ? d.channel.metadataId : null, name: label, description: d.description },
+    meta: {},
+    config: null,
+    partnerChannelKeys: d.channel ? d.channel.partnerChannelKeys : null,
+    inputs: { ...structuredClone(d.inputs), data: {} },
+    outputs: { ...structuredClone(d.outputs), data: {} },
+    runtime: {},
+    ...structuredClone(d.tail ?? {}),
+  };
+  return {
+    joins: {},
+    address: `${versionAddress}:${d.key}`,
+    parents: {
+      version: {
+        address: versionAddress,
+        key: versionKey,
+        data: d.channel ? { name: versionKey, id: d.channel.versionId } : { name: versionKey },
+      },
+      channel: {
+        address: channelAddress,
+        key: d.module,
+        data: d.channel ? { name: d.module, id: d.channel.channelId } : { name: d.module },
+      },
+    },
+    uuid,
+    branches: {},
+    node: { key: d.key, data: { name: label }, model: model as unknown as CardModel },
+    pins: {},
+  };
+}

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Deterministic ids. Real exports use random nanoid-style ids for cards, IO fields and ordering keys
+ * (reference §1.4: `^[A-Za-z0-9_-]{6,14}$`, 9–12 chars typical) and lower-case UUIDv4 for flos and groups
+ * (§1.2). We derive every id from a sha256 of a descriptive path instead, so the same spec always gives
+ * byte-identical output. A collision (astronomically unlikely) is resolved by re-hashing with a counter,
+ * which stays deterministic because ids are always requested in the same order.
+ */
+export class IdFactory {
+  private readonly used = new Set<string>();
+
+  /** A short id (default 10 chars) for a card, IO field, ordering key or Compose placeholder. */
+  short(path: string, length = 10): string {
+    return this.unique(path, (p) => digest(p).toString('base64url').slice(0, length));
+  }
+
+  /** A lower-case UUIDv4-shaped id for a flo, group or config. */
+  uuid(path: string): string {
+    return this.unique(path, (p) => {
+      const hex = digest(p).toString('hex');
+      const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    });
+  }
+
+  private unique(path: string, make: (p: string) => string): string {
+    let id = make(path);
+    for (let n = 1; this.used.has(id); n++) id = make(`${path}#${n}`);
+    this.used.add(id);
+    return id;
+  }
+}
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}

@@ -1,0 +1,86 @@
+import type { ConnectorSpec } from '../spec/types.js';
+import { parseTemplate } from '../spec/placeholders.js';
+
+/** The Overview › Authentication settings a person enters in Connector Builder (reference §2.3). */
+export interface AuthenticationModel {
+  typeLabel: string;
+  isBasic: boolean;
+  isCustom: boolean;
+  isOAuth2: boolean;
+  /** Basic: the relabelled Username / Password fields. */
+  credentials: Array<{ field: string; label: string; description: string }>;
+  parameters: Array<{
+    label: string;
+    key: string;
+    type: string;
+    required: boolean;
+    description: string;
+    values: Array<{ label: string; value: string }>;
+    pattern: string | null;
+  }>;
+  custom: { placement: string; name: string; value: string } | null;
+  oauth2: {
+    grantType: string;
+    authorizeUrl: string | null;
+    tokenUrl: string;
+    scopes: string[];
+    refresh: boolean;
+    revokeUrl: string | null;
+  } | null;
+  baseUrl: string;
+}
+
+const PARAMETER_TYPES: Record<string, string> = { text: 'Text', password: 'Password', dropdown: 'Dropdown List' };
+
+export function authenticationModel(spec: ConnectorSpec): AuthenticationModel {
+  const auth = spec.authentication;
+  const params = spec.connectionParameters ?? [];
+  const labelOf = new Map(params.map((p) => [p.key, p.label] as const));
+  return {
+    typeLabel: auth.type === 'basic' ? 'Basic' : auth.type === 'custom' ? 'Custom' : 'OAuth 2.0',
+    isBasic: auth.type === 'basic',
+    isCustom: auth.type === 'custom',
+    isOAuth2: auth.type === 'oauth2',
+    credentials:
+      auth.type === 'basic'
+        ? [
+            { field: 'Username', label: auth.username?.label ?? 'Username', description: auth.username?.description ?? '' },
+            { field: 'Password', label: auth.password?.label ?? 'Password', description: auth.password?.description ?? '' },
+          ]
+        : [],
+    parameters: params.map((p) => ({
+      label: p.label,
+      key: p.key,
+      type: PARAMETER_TYPES[p.type] ?? p.type,
+      required: p.required === true,
+      description: p.description ?? '',
+      values: p.values ?? [],
+      pattern: p.pattern ?? null,
+    })),
+    custom:
+      auth.type === 'custom'
+        ? { placement: auth.placement, name: auth.name, value: readableTemplate(auth.value, labelOf) }
+        : null,
+    oauth2:
+      auth.type === 'oauth2'
+        ? {
+            grantType: auth.grantType === 'authorization_code' ? 'Authorization Code' : 'Client Credentials',
+            authorizeUrl: auth.authorizeUrl ?? null,
+            tokenUrl: auth.tokenUrl,
+            scopes: auth.scopes ?? [],
+            refresh: auth.refresh ?? auth.grantType === 'authorization_code',
+            revokeUrl: auth.revokeUrl ?? null,
+          }
+        : null,
+    baseUrl: readableTemplate(spec.baseUrl, labelOf),
+  };
+}
+
+/** `https://…/Accounts/${connection.accountSid}` → `https://…/Accounts/{Account SID}`: a template, never a value. */
+export function readableTemplate(template: string, labels: ReadonlyMap<string, string>): string {
+  return parseTemplate(template)
+    .parts.map((p) =>
+      p.kind === 'text' ? p.text : `{${p.source === 'connection' ? (labels.get(p.key) ?? p.key) : `${p.source}.${p.key}`}}`,
+    )
+    .join('');
+}

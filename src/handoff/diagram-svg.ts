@@ -1,0 +1,127 @@
+import type { FlowGraph, GraphNode } from './flow-graph.js';
+
+/**
+ * Draws a flow graph as a self-contained SVG at build time, so build.html shows every flow offline with no script:
+ * boxes top to bottom, lanes (If/Else branches, If Error try/error) side by side, then merging again.
+ * All text is XML-escaped here; the result is trusted markup for the HTML template.
+ */
+const BOX_W = 232;
+const BOX_H = 46;
+const GAP = 30;
+const LABEL_H = 18;
+const LANE_GAP = 24;
+const MERGE_H = 18;
+const PAD = 16;
+const MAX_CHARS = 30;
+
+interface Size {
+  width: number;
+  height: number;
+}
+
+export function toSvg(graph: FlowGraph, idPrefix: string): string {
+  const safeId = idPrefix.replace(/[^A-Za-z0-9_-]/g, '_');
+  const size = measureSequence(graph.steps);
+  const width = Math.max(size.width, BOX_W) + PAD * 2;
+  const height = Math.max(size.height, BOX_H) + PAD * 2;
+  const out: string[] = [];
+  drawSequence(graph.steps, width / 2, PAD, out, `url(#${safeId}-arrow)`);
+  if (graph.steps.length === 0) out.push(text(width / 2, PAD + BOX_H / 2, '(no cards)', 'svg-type'));
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="flow-diagram" role="img" width="${width}" height="${height}" ` +
+    `viewBox="0 0 ${width} ${height}" aria-label="${xml(`Diagram of the flow ${graph.name}`)}">` +
+    `<defs><marker id="${safeId}-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" ` +
+    `orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker></defs>` +
+    out.join('') +
+    `</svg>`
+  );
+}
+
+function measureNode(node: GraphNode): Size {
+  if (node.lanes.length === 0) return { width: BOX_W, height: BOX_H };
+  const lanes = node.lanes.map((l) => measureSequence(l.steps));
+  const lanesWidth = lanes.reduce((w, l) => w + Math.max(l.width, BOX_W), 0) + LANE_GAP * (lanes.length - 1);
+  const laneHeight = Math.max(0, ...lanes.map((l) => l.height));
+  return { width: Math.max(BOX_W, lanesWidth), height: BOX_H + GAP + LABEL_H + laneHeight + MERGE_H };
+}
+
+function measureSequence(steps: readonly GraphNode[]): Size {
+  let width = 0;
+  let height = 0;
+  steps.forEach((node, i) => {
+    const s = measureNode(node);
+    width = Math.max(width, s.width);
+    height += s.height + (i > 0 ? GAP : 0);
+  });
+  return { width, height };
+}
+
+/** Draws the steps centred on `cx` from `top`; returns the bottom y. */
+function drawSequence(steps: readonly GraphNode[], cx: number, top: number, out: string[], marker: string): number {
+  let y = top;
+  steps.forEach((node, i) => {
+    if (i > 0) {
+      out.push(line([[cx, y], [cx, y + GAP]], marker));
+      y += GAP;
+    }
+    y = drawNode(node, cx, y, out, marker);
+  });
+  return y;
+}
+
+function drawNode(node: GraphNode, cx: number, top: number, out: string[], marker: string): number {
+  const x = cx - BOX_W / 2;
+  const event = node.number === '1';
+  out.push(
+    `<g class="card"><title>${xml(`${node.number}. ${node.name} (${node.type})`)}</title>` +
+      `<rect x="${x}" y="${top}" width="${BOX_W}" height="${BOX_H}" rx="6" ry="6" ` +
+      `fill="${event ? '#e8f0fe' : '#ffffff'}" stroke="${event ? '#1a56db' : '#666'}" stroke-width="1.2"/>` +
+      text(cx, top + 19, clip(`${node.number}. ${node.name}`), 'svg-name') +
+      text(cx, top + 36, clip(node.type), 'svg-type') +
+      `</g>`,
+  );
+  if (node.lanes.length === 0) return top + BOX_H;
+  const sizes = node.lanes.map((l) => measureSequence(l.steps));
+  const widths = sizes.map((s) => Math.max(s.width, BOX_W));
+  const total = widths.reduce((a, b) => a + b, 0) + LANE_GAP * (widths.length - 1);
+  const laneTop = top + BOX_H + GAP + LABEL_H;
+  const mergeY = laneTop + Math.max(0, ...sizes.map((s) => s.height)) + MERGE_H;
+  let left = cx - total / 2;
+  node.lanes.forEach((lane, k) => {
+    const lx = left + (widths[k] as number) / 2;
+    left += (widths[k] as number) + LANE_GAP;
+    const forkY = top + BOX_H + GAP / 2;
+    out.push(line([[cx, top + BOX_H], [cx, forkY], [lx, forkY], [lx, laneTop]], lane.steps.length ? marker : undefined));
+    out.push(text(lx + 4, laneTop - 5, clip(lane.label), 'svg-lane', 'start'));
+    const bottom = lane.steps.length ? drawSequence(lane.steps, lx, laneTop, out, marker) : laneTop;
+    out.push(line([[lx, bottom], [lx, mergeY], [cx, mergeY]]));
+  });
+  return mergeY;
+}
+
+function line(points: Array<[number, number]>, marker?: string): string {
+  const d = points.map(([px, py]) => `${px},${py}`).join(' ');
+  return `<polyline points="${d}" fill="none" stroke="#555" stroke-width="1.2"${marker ? ` marker-end="${marker}"` : ''}/>`;
+}
+
+function text(x: number, y: number, value: string, cls: string, anchor = 'middle'): string {
+  const style =
+    cls === 'svg-name'
+      ? 'font-size="13" font-weight="600" fill="#111"'
+      : cls === 'svg-lane'
+        ? 'font-size="11" font-style="italic" fill="#1a56db"'
+        : 'font-size="11" fill="#555"';
+  return `<text x="${x}" y="${y}" text-anchor="${anchor}" font-family="system-ui, sans-serif" ${style}>${xml(value)}</text>`;
+}
+
+function clip(s: string): string {
+  const flat = s.replace(/\s+/g, ' ');
+  const chars = [...flat];
+  return chars.length > MAX_CHARS ? chars.slice(0, MAX_CHARS - 1).join('') + '…' : flat;
+}
+
+/** XML text and attribute escaping. */
+export function xml(s: string): string {
+  // Control characters are not allowed in XML 1.0 at all, even escaped.
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}

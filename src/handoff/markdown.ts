@@ -1,0 +1,43 @@
+/**
+ * Escaping for user text (names, labels, descriptions) placed in Markdown: the result is one line that CommonMark
+ * and GitHub read as plain text — no emphasis, links, HTML, headings, list items or table cell breaks.
+ */
+export function mdEscape(text: string): string {
+  return text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    .replace(/^(\s*)([-+=])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+/** An inline code span that holds any text: a backtick fence longer than any run inside; `|` escaped for tables. */
+export function mdCode(text: string): string {
+  const flat = text.replace(/[\r\n\t]+/g, ' ').replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** File-name slug: "Send Message via Messaging Service" → "send-message-via-messaging-service". */
+export function kebab(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Unique slugs for a list of names (collisions get -2, -3 …; empty ones become `fallback`). */
+export function uniqueSlugs(names: readonly string[], fallback: string): string[] {
+  const used = new Set<string>();
+  return names.map((name) => {
+    const base = kebab(name) || fallback;
+    let slug = base;
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    used.add(slug);
+    return slug;
+  });
+}

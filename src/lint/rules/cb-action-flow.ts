@@ -1,0 +1,21 @@
+import { flowRoles } from '../connector.js';
+import type { LintRule } from '../types.js';
+
+const CODE = 'OC-CB-NO-ACTION-FLOW';
+
+/** Reference §2.8: "Validate connector … confirms that the connector contains … at least one action flow". */
+export const cbActionFlowRule: LintRule = {
+  code: CODE,
+  severity: 'error',
+  description: 'connector projects: at least one action flow (a deploy check of Connector Builder)',
+  check(ctx) {
+    if (!ctx.connector) return;
+    const roles = flowRoles(ctx);
+    if ([...roles.values()].includes('action')) return;
+    ctx.report({
+      message: 'the connector has no action flow; Connector Builder requires at least one to deploy',
+      pointer: '/data/flos',
+      hint: 'add an action flow (for example "Custom API Action") that is not called by another flow',
+    });
+  },
+};

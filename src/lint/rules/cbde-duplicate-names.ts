@@ -1,0 +1,29 @@
+import { quote } from '../json.js';
+import { namePointer } from '../connector.js';
+import type { LintRule } from '../types.js';
+
+/** Connector Builder's own code (reference §2.8): "Names of two or more active flows are duplicates." */
+const CODE = 'CBDE000001H';
+
+export const cbdeDuplicateNamesRule: LintRule = {
+  code: CODE,
+  severity: 'error',
+  description: 'connector projects: no two flows share a name',
+  check(ctx) {
+    if (!ctx.connector) return;
+    const first = new Map<string, string>();
+    for (const flow of ctx.flows) {
+      const earlier = first.get(flow.name);
+      if (earlier === undefined) {
+        first.set(flow.name, flow.id);
+        continue;
+      }
+      ctx.report({
+        message: `Names of two or more active flows are duplicates: ${quote(flow.name)} is also the name of flow ${earlier}`,
+        pointer: namePointer(flow),
+        where: `flow ${quote(flow.name)}`,
+        hint: 'each flow of a connector needs a unique name',
+      });
+    }
+  },
+};

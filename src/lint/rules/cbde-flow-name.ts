@@ -1,0 +1,27 @@
+import { quote } from '../json.js';
+import { flowRoles, namePointer } from '../connector.js';
+import type { LintRule } from '../types.js';
+
+/** Connector Builder's own code (reference §2.8): "Name of the flow contains a prohibited character." */
+const CODE = 'CBDE000003H';
+const ALLOWED = /^[A-Za-z0-9]+( +[A-Za-z0-9]+)*$/;
+
+export const cbdeFlowNameRule: LintRule = {
+  code: CODE,
+  severity: 'error',
+  description: 'connector projects: action flow names use letters, numbers and spaces only, no leading/trailing spaces',
+  check(ctx) {
+    if (!ctx.connector) return;
+    const roles = flowRoles(ctx);
+    for (const flow of ctx.flows) {
+      if (roles.get(flow) !== 'action' || ALLOWED.test(flow.name)) continue;
+      const suggestion = flow.name.replace(/[^A-Za-z0-9 ]+/g, ' ').replace(/ +/g, ' ').trim();
+      ctx.report({
+        message: `Name of the flow contains a prohibited character: ${quote(flow.name)} (letters, numbers and spaces only, no leading or trailing spaces)`,
+        pointer: namePointer(flow),
+        where: `flow ${quote(flow.name)}`,
+        hint: suggestion ? `rename it to ${quote(suggestion)}` : undefined,
+      });
+    }
+  },
+};

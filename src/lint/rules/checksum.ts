@@ -1,0 +1,20 @@
+import { isObj } from '../json.js';
+import type { LintRule } from '../types.js';
+
+const CODE = 'OC-FLOPACK-CHECKSUM';
+
+/** Reference §1.1: 1.3.0/1.4.0 exports carry a checksum we cannot recompute; hand edits may invalidate it. */
+export const checksumRule: LintRule = {
+  code: CODE,
+  severity: 'warning',
+  description: 'a `checksum` is present (hand edits may invalidate it; 1.5.0 exports omit it)',
+  check(ctx) {
+    if (isObj(ctx.root) && 'checksum' in ctx.root) {
+      ctx.report({
+        message: 'the file carries a `checksum`; if the file was edited by hand the import may reject it',
+        pointer: '/checksum',
+        hint: 'remove `checksum` and set "version": "1.5.0" when you edit an export',
+      });
+    }
+  },
+};

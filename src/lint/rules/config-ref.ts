@@ -1,0 +1,36 @@
+import { channelKey, isObj, quote, str } from '../json.js';
+import type { LintRule } from '../types.js';
+
+const CODE = 'OC-FLOPACK-CONFIG-REF';
+
+/** Reference §1.4 / §1.11 #8: a connector card's `model.config` names a `data.configs` entry of the same module. */
+export const configRefRule: LintRule = {
+  code: CODE,
+  severity: 'error',
+  description: "connector cards' `model.config` is in `data.configs` with the card's channel as `module`",
+  check(ctx) {
+    for (const scope of ctx.scopes) {
+      for (const card of scope.cards) {
+        const channel = channelKey(card.address);
+        const ref = card.model?.config;
+        if (channel === undefined || ref === null || ref === undefined) continue;
+        const pointer = `${card.pointer}/node/model/config`;
+        const config = typeof ref === 'string' ? ctx.configs[ref] : undefined;
+        if (!isObj(config)) {
+          ctx.report({
+            message: `the card uses connection ${JSON.stringify(ref)}, which is not in \`data.configs\``,
+            pointer,
+            where: card.where,
+            hint: 'add a placeholder {id, name, module, data: null} to data.configs, or set config to null',
+          });
+        } else if (config.module !== channel) {
+          ctx.report({
+            message: `connection ${quote(str(config.name) ?? String(ref))} is for module ${JSON.stringify(config.module)} but the card is a ${JSON.stringify(channel)} card`,
+            pointer,
+            where: card.where,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import { child, kernelTail } from '../json.js';
+import { startCard } from '../graph.js';
+import type { LintRule } from '../types.js';
+
+const CODE = 'OC-FLOPACK-ENDPOINT-SECURITY';
+
+/** Reference §3.4 (warning): API Endpoint flows are exported with security_level "medium" (client token) or "open". */
+export const endpointSecurityRule: LintRule = {
+  code: CODE,
+  severity: 'warning',
+  description: 'API Endpoint flows have `security_level` "medium" (client token) or "open" (public)',
+  check(ctx) {
+    for (const flow of ctx.flows) {
+      const start = startCard(flow.scope);
+      if (!flow.scope || !start || kernelTail(start.address) !== 'http:accept') continue;
+      const level = flow.scope.data.security_level;
+      if (level === 'medium' || level === 'open') continue;
+      ctx.report({
+        message: `API Endpoint flow with security_level ${JSON.stringify(level) ?? '(missing)'}; exports use "medium" (client token) or "open" (public)`,
+        pointer: child(flow.scope.pointer, 'security_level'),
+        where: flow.scope.where,
+        hint: '"medium" keeps the endpoint behind a client token',
+      });
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import { child, isObj, quote, str } from '../json.js';
+import type { LintRule } from '../types.js';
+
+const CODE = 'OC-FLOPACK-FOLDER-REF';
+
+/** Reference §1.2 (warning): group paths, table folders and flow folders should name a group in the file. */
+export const folderRefRule: LintRule = {
+  code: CODE,
+  severity: 'warning',
+  description: 'group `path`, table `group_id` and flow `group` refer to folders in `data.groups`',
+  check(ctx) {
+    const groups = ctx.groups;
+    for (const [id, group] of Object.entries(groups)) {
+      const path = isObj(group) && isObj(group.data) ? str(group.data.path) : undefined;
+      if (path && !(path in groups)) {
+        ctx.report({
+          message: `folder ${id} has path ${JSON.stringify(path)}, which is not a folder in this file`,
+          pointer: child(child(child('/data/groups', id), 'data'), 'path'),
+        });
+      }
+    }
+    for (const [id, table] of Object.entries(ctx.tables)) {
+      if (!isObj(table)) continue;
+      const folder = isObj(table.data) ? table.data.group_id : undefined;
+      if (typeof folder !== 'string' || !(folder in groups)) {
+        ctx.report({
+          message: `table ${quote(str(table.name) ?? id)} is in folder ${JSON.stringify(folder) ?? '(none)'}, which is not in this file`,
+          pointer: child(child(child('/data/tables', id), 'data'), 'group_id'),
+        });
+      }
+    }
+    for (const flow of ctx.flows) {
+      const folder = flow.scope?.data.group;
+      if (flow.scope && (typeof folder !== 'string' || !(folder in groups))) {
+        ctx.report({
+          message: `the flow's folder ${JSON.stringify(folder) ?? '(none)'} is not in \`data.groups\``,
+          pointer: child(flow.scope.pointer, 'group'),
+          where: flow.scope.where,
+        });
+      }
+    }
+  },
+};

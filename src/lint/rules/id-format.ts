@@ -1,0 +1,35 @@
+import { child, isLowerUuid } from '../json.js';
+import type { LintRule } from '../types.js';
+
+const CODE = 'OC-FLOPACK-ID-FORMAT';
+const CARD_ID = /^[A-Za-z0-9_-]{6,14}$/;
+
+/** Reference §1.2/§1.4 (warning): real exports use lower-case UUIDv4 ids and 6–14 char nanoid card uuids. */
+export const idFormatRule: LintRule = {
+  code: CODE,
+  severity: 'warning',
+  description: 'flow/config/table/group ids are lower-case UUIDs and card uuids are 6–14 char nanoids',
+  check(ctx) {
+    for (const name of ['flos', 'configs', 'tables', 'groups'] as const) {
+      for (const key of Object.keys(ctx[name])) {
+        if (!isLowerUuid(key)) {
+          ctx.report({
+            message: `${name.slice(0, -1)} id ${JSON.stringify(key)} is not a lower-case UUID`,
+            pointer: child(`/data/${name}`, key),
+          });
+        }
+      }
+    }
+    for (const scope of ctx.scopes) {
+      for (const card of scope.cards) {
+        if (typeof card.raw.uuid === 'string' && !CARD_ID.test(card.raw.uuid)) {
+          ctx.report({
+            message: `card uuid ${JSON.stringify(card.raw.uuid)} is not 6–14 characters of [A-Za-z0-9_-]`,
+            pointer: child(card.pointer, 'uuid'),
+            where: card.where,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,61 @@
+import { stringify } from 'yaml';
+import type { Action, ConnectorSpec } from '../spec/types.js';
+
+/**
+ * The text of a new scenario file for one action of a spec (`okta-connector test init`): the documented scenario
+ * format with every option and input of the action, so the author fills in values and expectations.
+ */
+export function scaffoldScenario(spec: ConnectorSpec, action: Action): string {
+  const options = Object.fromEntries((action.options ?? []).map((o) => [o.key, example(o.default, o.required)]));
+  const inputs = Object.fromEntries(
+    (action.inputs ?? []).filter((i) => i.required || i.default !== undefined).map((i) => [i.key, example(i.default, true)]),
+  );
+  const firstOutput = action.outputs?.[0];
+  const method = action.request.method;
+  const lines = [
+    `# Scenario for the ${spec.displayName} connector: run with \`okta-connector test\`.`,
+    `name: ${yamlScalar(`${action.name} succeeds`)}`,
+    `action: ${yamlScalar(action.name)}            # an action name, or "Custom API Action"; or \`authping: true\` instead of action`,
+    `options: ${flow(options)}`,
+    `inputs: ${flow(inputs)}`,
+    `# connection: { username: ..., password: ..., accountSid: ... }   # optional: default = the mock's default credentials`,
+    `# mock:                            # optional`,
+    `#   seed: <path or inline, optional>`,
+    `#   faults: [{ route: messages.create, nth: 1, kind: rate-limit, retryAfterSeconds: 1 }]`,
+    `#   settle: true                   # wait for the message lifecycle, then check expect.messages`,
+    `expect:`,
+    firstOutput
+      ? `  outputs: { ${firstOutput.key}: { match: '.+' } }   # subset; a value or { match: <regex> }`
+      : `  outputs: {}                     # subset; a value or { match: <regex> }`,
+    `  # error: { statusCode: 400, message: { match: '21211' } }   # for failing runs, instead of outputs`,
+    `  requests:                        # ordered subset of what the mock saw`,
+    `    - { method: ${method}, path: ${yamlScalar(expectedPath(spec, action))} }`,
+    `  # messages: [{ status: delivered }]   # the mock's message store (with mock.settle)`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** The request path the mock sees: the base URL's path plus the action's, with `${inputs.x}` left for the author. */
+function expectedPath(spec: ConnectorSpec, action: Action): string {
+  const basePath = spec.baseUrl.replace(/^[a-z]+:\/\/[^/]+/i, '');
+  return basePath + action.request.path;
+}
+
+function example(value: unknown, required: boolean | undefined): unknown {
+  if (value !== undefined) return value;
+  return required ? 'TODO' : '';
+}
+
+function flow(o: Record<string, unknown>): string {
+  return stringify(o, { collectionStyle: 'flow', lineWidth: 0 }).trim();
+}
+
+function yamlScalar(s: string): string {
+  return stringify(s, { lineWidth: 0 }).trim();
+}
+
+/** A file name for an action's scenario: `Send Message` → `send-message.yaml`. */
+export function scenarioFileName(actionName: string): string {
+  return actionName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') + '.yaml';
+}

@@ -1,0 +1,98 @@
+/**
+ * A scenario file (`connectors/<name>/tests/*.yaml`): one run of an action (or the authping) against the embedded
+ * mock Twilio, and what must come out of it. `okta-connector test init` scaffolds exactly this shape.
+ */
+export interface Scenario {
+  /** The file it came from, as given to the loader. */
+  file: string;
+  name: string;
+  /** An action name or "Custom API Action"; absent when `authping` is true. */
+  action?: string;
+  authping: boolean;
+  options: Record<string, unknown>;
+  inputs: Record<string, unknown>;
+  /** The connection; absent = the mock's default credentials (API key). */
+  connection?: Record<string, string>;
+  mock: ScenarioMock;
+  expect: ScenarioExpect;
+}
+
+export type FaultRoute =
+  | 'messages.create'
+  | 'messages.fetch'
+  | 'messages.list'
+  | 'messages.update'
+  | 'messages.delete'
+  | '*';
+export const FAULT_ROUTES: readonly FaultRoute[] = [
+  'messages.create',
+  'messages.fetch',
+  'messages.list',
+  'messages.update',
+  'messages.delete',
+  '*',
+];
+export type FaultKind = 'rate-limit' | 'server-error' | 'slow' | 'timeout';
+export const FAULT_KINDS: readonly FaultKind[] = ['rate-limit', 'server-error', 'slow', 'timeout'];
+
+/** Mirrors the mock's FaultSpec (src/mock/twilio). */
+export interface ScenarioFault {
+  route?: FaultRoute;
+  nth?: number;
+  times?: number;
+  kind: FaultKind;
+  status?: number;
+  retryAfterSeconds?: number;
+  delayMs?: number;
+}
+
+export interface ScenarioMock {
+  /** A seed file (resolved against the scenario's folder) or an inline seed object. */
+  seed?: string | Record<string, unknown>;
+  faults: ScenarioFault[];
+  /** Wait for the mock's message lifecycle to finish before checking `expect.messages`. */
+  settle: boolean;
+  /** Simulation setting: how long an HTTP card waits before timing out (the artifact says 30 s). */
+  httpTimeoutMs?: number;
+}
+
+/** A matcher: a literal (objects match as subsets) or `{ match: <regex> }`. */
+export type Expected = unknown;
+
+export interface ExpectedRequest {
+  method?: string;
+  path?: string;
+  query?: Record<string, Expected>;
+  form?: Record<string, Expected>;
+  headers?: Record<string, Expected>;
+  status?: number;
+  authUser?: string;
+}
+
+export interface ScenarioExpect {
+  outputs?: Record<string, Expected>;
+  error?: { statusCode?: Expected; message?: Expected; kind?: Expected };
+  requests?: ExpectedRequest[];
+  messages?: Array<Record<string, Expected>>;
+}
+
+/** The outcome of one scenario. */
+export interface ScenarioResult {
+  file: string;
+  name: string;
+  ok: boolean;
+  /** Wall time of the run (not deterministic; reporters may omit it). */
+  ms: number;
+  /** Expectation failures, expected vs actual. */
+  mismatches: Array<{ path: string; expected: unknown; actual: unknown; message: string }>;
+  /** A problem that stopped the scenario before its expectations could be checked (unknown action, bad seed). */
+  problem?: string;
+}
+
+export interface SuiteResult {
+  connector: string;
+  results: ScenarioResult[];
+  passed: number;
+  failed: number;
+  ms: number;
+}

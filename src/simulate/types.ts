@@ -1,0 +1,106 @@
+import type { Card, Flopack, IoField } from '../flopack/types.js';
+import type { HttpRequest, HttpResponse, HttpTransport } from './transport.js';
+import type { LooseFlags } from './values.js';
+
+export interface SimulateOptions {
+  transport: HttpTransport;
+  /** Connection values for cards whose model.config names a config (keyed by config id or config name). */
+  connections?: Record<string, Record<string, unknown>>;
+  /** Default 10_000 (Okta's documented limit is 2M steps per flow, reference §2.9). */
+  maxSteps?: number;
+  /** Default 32. */
+  maxCallDepth?: number;
+  onEvent?: (event: TraceEvent) => void;
+  /** Injected so retries/delays are testable without waiting. */
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => Date;
+  /** Card-address-tail (`okta:readUser`) or full address -> handler overrides/additions. */
+  extraCards?: Record<string, CardHandler>;
+  /** Overrides every HTTP card's model.timeout (the artifact says 30 s); used by scenario settings. */
+  httpTimeoutMs?: number;
+  /** Collect `trace` in the result (default true). With false and no onEvent, no events are built at all. */
+  collectTrace?: boolean;
+}
+
+export type FlowResult =
+  | {
+      ok: true;
+      outputs: Record<string, unknown>;
+      raw?: { statusCode: number; headers: Record<string, unknown>; body: unknown };
+      steps: number;
+      trace: TraceEvent[];
+    }
+  | { ok: false; error: FlowError; steps: number; trace: TraceEvent[] };
+
+export interface FlowError {
+  message: string;
+  statusCode?: number;
+  kind: 'return-error' | 'card-failed' | 'unsupported-card' | 'timeout' | 'step-limit' | 'depth-limit' | 'bad-flow';
+  flow: string;
+  card?: { name: string; uuid: string; address: string };
+}
+
+export type TraceEvent =
+  | { type: 'flow-start'; flow: string; depth: number; inputs: Record<string, unknown> }
+  | {
+      type: 'card';
+      flow: string;
+      card: string;
+      uuid: string;
+      address: string;
+      inputs: Record<string, unknown>;
+      outputs: Record<string, unknown>;
+      ms: number;
+      depth: number;
+    }
+  | { type: 'http'; flow: string; card: string; request: HttpRequest; response?: HttpResponse; ms: number; attempt: number }
+  | { type: 'flow-end'; flow: string; depth: number; ok: boolean; outputs?: Record<string, unknown>; error?: FlowError };
+
+/** What a nested flow run (Call Flow, For Each, If Error branches) gives back to the card that started it. */
+export interface SubflowResult {
+  outputs: Record<string, unknown>;
+  raw?: { statusCode: number; headers: Record<string, unknown>; body: unknown };
+  /** The flow stopped at a Continue If (no Return ran). */
+  stopped?: boolean;
+}
+
+/** An inline flo (If Error / If-ElseIf / For Each bodies) or a flow id. */
+export type FlowRef = string | { uuid: string; methods: Card[]; orderings: Record<string, [string, string]> };
+
+export interface CardContext {
+  readonly card: Card;
+  /** `<module|channel>:<key>`, e.g. `control:if`, `httpfunctions:raw`. */
+  readonly tail: string;
+  /** Name of the flow the card is in (inline flows: `Outer › If Error › try`). */
+  readonly flow: string;
+  readonly flowId: string;
+  /** Input values by input key (on duplicate keys, the later field in index order wins). */
+  readonly inputs: Record<string, unknown>;
+  /** Every input with its field definition (group, metadata), in metadata.index order. */
+  readonly fields: ReadonlyArray<{ field: IoField; value: unknown }>;
+  readonly flags: LooseFlags;
+  readonly flopack: Flopack;
+  readonly depth: number;
+  readonly timeoutMs: number;
+  /** Aborted when the card's timeout elapses. */
+  readonly signal: AbortSignal;
+  /** The connection for model.config (options.connections by config id, then by config name). */
+  connection(): Record<string, unknown> | undefined;
+  /** Sends a request through the injected transport (traced with secrets redacted, card timeout applied). */
+  http(req: HttpRequest): Promise<HttpResponse>;
+  /** Runs another flow (by flo id/name) or an inline flo; inputs go to its start card by key. */
+  runFlow(ref: FlowRef, inputs: Record<string, unknown>, label?: string): Promise<SubflowResult>;
+  now(): Date;
+}
+
+/** What a card handler returns. Outputs are matched to output fields by key; `byId` wins for duplicated keys. */
+export interface CardResult {
+  outputs?: Record<string, unknown>;
+  byId?: Record<string, unknown>;
+  /** If/Else: which branch head runs. */
+  branch?: boolean;
+  /** Ends the flow: Return (outputs), Return Raw (raw) or a Continue If that did not continue. */
+  end?: { kind: 'return'; outputs: Record<string, unknown> } | { kind: 'raw'; raw: NonNullable<SubflowResult['raw']> } | { kind: 'stop' };
+}
+
+export type CardHandler = (ctx: CardContext) => CardResult | Promise<CardResult>;

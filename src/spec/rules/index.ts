@@ -1,0 +1,41 @@
+import { authentication } from './authentication.js';
+import { authpingRequest } from './authping-request.js';
+import { connectorMetadata } from './connector-metadata.js';
+import { contentType } from './content-type.js';
+import { dropdowns } from './dropdowns.js';
+import { duplicateFlowNames } from './duplicate-flow-names.js';
+import { duplicateKeys } from './duplicate-keys.js';
+import { errorStatuses } from './error-statuses.js';
+import { flowNameCharacters } from './flow-name-characters.js';
+import { inputDefaults } from './input-defaults.js';
+import { literalSecrets } from './literal-secrets.js';
+import { outputPaths } from './output-paths.js';
+import { parameterPatterns } from './parameter-patterns.js';
+import { placeholders } from './placeholders.js';
+import { requestBody } from './request-body.js';
+import { reservedFlowNames } from './reserved-flow-names.js';
+import type { SpecRule } from './rule.js';
+import { unusedFields } from './unused-fields.js';
+import { urls } from './urls.js';
+
+/** Every semantic rule, run in this order after the schema pass succeeds. */
+export const SPEC_RULES: readonly SpecRule[] = [
+  duplicateFlowNames,
+  flowNameCharacters,
+  reservedFlowNames,
+  duplicateKeys,
+  placeholders,
+  unusedFields,
+  requestBody,
+  contentType,
+  outputPaths,
+  inputDefaults,
+  dropdowns,
+  authentication,
+  authpingRequest,
+  urls,
+  errorStatuses,
+  literalSecrets,
+  parameterPatterns,
+  connectorMetadata,
+];

@@ -1,0 +1,43 @@
+import { parseTemplate } from '../placeholders.js';
+import { didYouMean } from '../suggest.js';
+import { templatedStrings } from '../walk.js';
+import type { RuleFinding, SpecRule } from './rule.js';
+
+/** Every `${source.key}` must be well-formed and name an input, option or connection value that exists there. */
+export const placeholders: SpecRule = {
+  name: 'placeholders',
+  codes: ['OC-SPEC-PLACEHOLDER-SYNTAX', 'OC-SPEC-UNKNOWN-PLACEHOLDER'],
+  description: 'Placeholders must be well-formed and name inputs, options or connection values in scope.',
+  check({ spec }) {
+    const findings: RuleFinding[] = [];
+    for (const s of templatedStrings(spec)) {
+      const { parts, problems } = parseTemplate(s.template);
+      for (const p of problems) {
+        findings.push({
+          code: 'OC-SPEC-PLACEHOLDER-SYNTAX',
+          severity: 'error',
+          pointer: s.pointer,
+          message: p.message,
+        });
+      }
+      for (const part of parts) {
+        if (part.kind !== 'ref') continue;
+        const keys = s.scope[part.source];
+        if (keys.has(part.key)) continue;
+        const where = s.action ? `action "${s.action.name}"` : 'this part of the spec';
+        const declared = [...keys];
+        findings.push({
+          code: 'OC-SPEC-UNKNOWN-PLACEHOLDER',
+          severity: 'error',
+          pointer: s.pointer,
+          message:
+            declared.length === 0
+              ? `${part.raw} names ${part.source} "${part.key}", but ${where} has no ${part.source}`
+              : `${part.raw} names ${part.source} "${part.key}", which ${where} does not declare; declared: ${declared.join(', ')}`,
+          hint: didYouMean(part.key, declared),
+        });
+      }
+    }
+    return findings;
+  },
+};

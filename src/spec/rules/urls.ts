@@ -1,0 +1,69 @@
+import { parseTemplate } from '../placeholders.js';
+import type { RuleFinding, SpecRule } from './rule.js';
+
+const LOCAL = /^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/;
+
+/** Base URL and request paths: https, no stray query strings or trailing slashes that double up. */
+export const urls: SpecRule = {
+  name: 'urls',
+  codes: ['OC-SPEC-BASE-URL', 'OC-SPEC-PATH'],
+  description:
+    'The base URL is an https URL without query or trailing slash; paths start with / and carry no query.',
+  check({ spec }) {
+    const findings: RuleFinding[] = [];
+    const literal = parseTemplate(spec.baseUrl)
+      .parts.map((p) => (p.kind === 'text' ? p.text : 'x'))
+      .join('');
+    if (spec.baseUrl.startsWith('http://') && !LOCAL.test(spec.baseUrl)) {
+      findings.push({
+        code: 'OC-SPEC-BASE-URL',
+        severity: 'warning',
+        pointer: '/baseUrl',
+        message: `the base URL uses plain http; credentials would cross the network unencrypted`,
+        hint: `use ${spec.baseUrl.replace(/^http:/, 'https:')}`,
+      });
+    }
+    if (literal.includes('?') || literal.includes('#')) {
+      findings.push({
+        code: 'OC-SPEC-BASE-URL',
+        severity: 'error',
+        pointer: '/baseUrl',
+        message: 'the base URL must not contain a query string or fragment',
+        hint: "put query parameters in each request's `query`",
+      });
+    }
+    if (literal.endsWith('/')) {
+      findings.push({
+        code: 'OC-SPEC-BASE-URL',
+        severity: 'warning',
+        pointer: '/baseUrl',
+        message: 'the base URL ends with "/"; request paths also start with "/", giving "//" in every URL',
+        hint: `use ${spec.baseUrl.replace(/\/+$/, '')}`,
+      });
+    }
+    const requests = [
+      { request: spec.authping.request, pointer: '/authping/request/path' },
+      ...spec.actions.map((a, i) => ({ request: a.request, pointer: `/actions/${i}/request/path` })),
+    ];
+    for (const { request, pointer } of requests) {
+      if (request.path.includes('?')) {
+        findings.push({
+          code: 'OC-SPEC-PATH',
+          severity: 'error',
+          pointer,
+          message: `the path "${request.path}" contains a query string; the helper adds query parameters itself`,
+          hint: "move them to the request's `query` mapping",
+        });
+      }
+      if (/\s/.test(request.path)) {
+        findings.push({
+          code: 'OC-SPEC-PATH',
+          severity: 'error',
+          pointer,
+          message: `the path "${request.path}" contains whitespace`,
+        });
+      }
+    }
+    return findings;
+  },
+};

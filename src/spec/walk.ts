@@ -1,0 +1,105 @@
+import { toPointer } from '../source/document.js';
+import type { Action, ConnectorSpec, RequestTemplate } from './types.js';
+
+/** Which placeholder keys a templated string may use. */
+export interface TemplateScope {
+  inputs: ReadonlySet<string>;
+  options: ReadonlySet<string>;
+  connection: ReadonlySet<string>;
+}
+
+export interface TemplatedString {
+  pointer: string;
+  template: string;
+  scope: TemplateScope;
+  /** The action it belongs to, when it is part of an action's request. */
+  action?: Action;
+  actionIndex?: number;
+}
+
+/** Keys a `${connection.x}` placeholder may name: the auth fields plus every connection parameter. */
+export function connectionKeys(spec: ConnectorSpec): Set<string> {
+  const keys = new Set((spec.connectionParameters ?? []).map((p) => p.key));
+  if (spec.authentication.type === 'basic') ['username', 'password'].forEach((k) => keys.add(k));
+  if (spec.authentication.type === 'oauth2') keys.add('access_token');
+  return keys;
+}
+
+function requestStrings(
+  request: RequestTemplate,
+  base: (string | number)[],
+  scope: TemplateScope,
+  extra: Pick<TemplatedString, 'action' | 'actionIndex'>,
+): TemplatedString[] {
+  const out: TemplatedString[] = [
+    { pointer: toPointer([...base, 'path']), template: request.path, scope, ...extra },
+  ];
+  for (const part of ['query', 'headers'] as const) {
+    for (const [k, v] of Object.entries(request[part] ?? {})) {
+      out.push({ pointer: toPointer([...base, part, k]), template: v, scope, ...extra });
+    }
+  }
+  const body = request.body;
+  if (body?.encoding === 'text') {
+    out.push({ pointer: toPointer([...base, 'body', 'content']), template: body.content, scope, ...extra });
+  } else if (body) {
+    collectJsonStrings(body.fields, [...base, 'body', 'fields'], (pointer, template) =>
+      out.push({ pointer, template, scope, ...extra }),
+    );
+  }
+  return out;
+}
+
+function collectJsonStrings(
+  value: unknown,
+  at: (string | number)[],
+  add: (pointer: string, s: string) => void,
+): void {
+  if (typeof value === 'string') add(toPointer(at), value);
+  else if (Array.isArray(value)) value.forEach((v, i) => collectJsonStrings(v, [...at, i], add));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) collectJsonStrings(v, [...at, k], add);
+  }
+}
+
+/** Every string in the spec that may hold placeholders, with the keys in scope there. */
+export function templatedStrings(spec: ConnectorSpec): TemplatedString[] {
+  const connection = connectionKeys(spec);
+  const none = new Set<string>();
+  const out: TemplatedString[] = [
+    { pointer: '/baseUrl', template: spec.baseUrl, scope: { inputs: none, options: none, connection } },
+  ];
+  for (const [k, v] of Object.entries(spec.defaultHeaders ?? {})) {
+    out.push({
+      pointer: toPointer(['defaultHeaders', k]),
+      template: v,
+      scope: { inputs: none, options: none, connection },
+    });
+  }
+  if (spec.authentication.type === 'custom') {
+    out.push({
+      pointer: '/authentication/value',
+      template: spec.authentication.value,
+      scope: { inputs: none, options: none, connection },
+    });
+  }
+  out.push(
+    ...requestStrings(
+      spec.authping.request,
+      ['authping', 'request'],
+      { inputs: none, options: none, connection },
+      {},
+    ),
+  );
+  spec.actions.forEach((action, actionIndex) => {
+    const scope = {
+      inputs: new Set((action.inputs ?? []).map((i) => i.key)),
+      options: new Set((action.options ?? []).map((o) => o.key)),
+      connection,
+    };
+    out.push(
+      ...requestStrings(action.request, ['actions', actionIndex, 'request'], scope, { action, actionIndex }),
+    );
+  });
+  return out;
+}

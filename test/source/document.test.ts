@@ -1,0 +1,96 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DiagnosticsError } from '../../src/errors.js';
+import { loadSourceFile, MAX_SOURCE_BYTES, parseSource } from '../../src/source/document.js';
+
+function failure(run: () => unknown) {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DiagnosticsError);
+    return (error as DiagnosticsError).diagnostics[0]!;
+  }
+  throw new Error('expected a DiagnosticsError');
+}
+
+describe('parseSource', () => {
+  it('maps JSON pointers to lines and columns, falling back to the deepest existing node', () => {
+    const doc = parseSource('a:\n  b:\n    - x\n    - y: 1\n', 'f.yaml');
+    expect(doc.locate('/a/b/1/y')).toEqual({ line: 4, column: 10 });
+    expect(doc.locate('/a/b/1/missing')).toEqual({ line: 4, column: 7 });
+    expect(doc.locate('')).toEqual({ line: 1, column: 1 });
+  });
+
+  it('locates inside JSON too', () => {
+    const doc = parseSource('{\n  "a": {\n    "b": [1, 2]\n  }\n}', 'f.json');
+    expect(doc.locate('/a/b/1')).toEqual({ line: 3, column: 14 });
+  });
+
+  it.each([
+    ['a: [1, 2\n', 'OC-SOURCE-SYNTAX', 'invalid YAML'],
+    ['{"a": 1,}', 'OC-SOURCE-SYNTAX', 'invalid JSON'],
+    ['  \n', 'OC-SOURCE-EMPTY', 'empty'],
+    ['a: 1\u0000', 'OC-SOURCE-BINARY', 'NUL'],
+    ['a: 1\na: 2\n', 'OC-SOURCE-SYNTAX', 'unique'],
+  ])('refuses %j with %s', (text, code, words) => {
+    const d = failure(() => parseSource(text, 'f.yaml'));
+    expect(d.code).toBe(code);
+    expect(d.message.toLowerCase()).toContain(words.toLowerCase());
+    expect(d.file).toBe('f.yaml');
+  });
+
+  it('gives the line and column of a syntax error', () => {
+    const d = failure(() => parseSource('a: 1\nb: [1,\n', 'f.yaml'));
+    expect(d.line).toBeGreaterThanOrEqual(2);
+    expect(d.column).toBeGreaterThanOrEqual(1);
+  });
+
+  it('stops an alias bomb instead of expanding it', () => {
+    const rows = ['a: &a [x,x,x,x,x,x,x,x,x]'];
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+    ]) {
+      rows.push(
+        `${name}: &${name} [${Array(9)
+          .fill('*' + prev)
+          .join(',')}]`,
+      );
+    }
+    const d = failure(() => parseSource(rows.join('\n'), 'bomb.yaml'));
+    expect(d.message).toContain('aliases');
+  });
+
+  it('refuses invalid UTF-8', () => {
+    const d = failure(() => parseSource(new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0xfe]), 'f.yaml'));
+    expect(d.code).toBe('OC-SOURCE-BINARY');
+  });
+});
+
+describe('loadSourceFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'oc-src-'));
+
+  it('names a missing file and a directory', async () => {
+    await expect(loadSourceFile(join(dir, 'nope.yaml'), 'nope.yaml')).rejects.toMatchObject({
+      diagnostics: [
+        expect.objectContaining({ file: 'nope.yaml', message: 'cannot read the file: no such file' }),
+      ],
+    });
+    await expect(loadSourceFile(dir, 'dir')).rejects.toMatchObject({
+      diagnostics: [expect.objectContaining({ message: 'expected a file but found a directory' })],
+    });
+  });
+
+  it('refuses files over the size limit without reading them', async () => {
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, Buffer.alloc(MAX_SOURCE_BYTES + 1, 0x61));
+    await expect(loadSourceFile(big)).rejects.toMatchObject({
+      diagnostics: [expect.objectContaining({ code: 'OC-SOURCE-TOO-LARGE' })],
+    });
+  });
+});
