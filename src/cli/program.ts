@@ -4,6 +4,7 @@ import type { CommandContext } from './context.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 import { registerBuild } from './commands/build.js';
 import { registerDemo } from './commands/demo.js';
+import { registerDiff } from './commands/diff.js';
 import { registerHook } from './commands/hook.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
@@ -38,6 +39,7 @@ export function buildProgram(ctx: CommandContext): Command {
   for (const register of [
     registerInit,
     registerValidate,
+    registerDiff,
     registerBuild,
     registerLint,
     registerSimulate,
