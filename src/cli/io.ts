@@ -1,4 +1,3 @@
-import { Chalk } from 'chalk';
 import { noPaint, type Paint } from '../diagnostics/format.js';
 
 /** Everything a command may touch of the outside world, so tests can run commands in-process. */
@@ -16,16 +15,20 @@ export interface Io {
 }
 
 /** Colour decision per https://no-color.org and chalk's FORCE_COLOR convention. */
-export function makePaint(env: NodeJS.ProcessEnv, isTTY: boolean): Paint {
+export function colourEnabled(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
   const force = env.FORCE_COLOR;
-  const enabled =
-    force !== undefined && force !== '' ? force !== '0' && force !== 'false' : !env.NO_COLOR && isTTY;
-  if (!enabled) return noPaint;
+  return force !== undefined && force !== '' ? force !== '0' && force !== 'false' : !env.NO_COLOR && isTTY;
+}
+
+/** chalk is loaded only when colour is on, so piped and CI runs do not pay for it at start-up. */
+export async function makePaint(env: NodeJS.ProcessEnv, isTTY: boolean): Promise<Paint> {
+  if (!colourEnabled(env, isTTY)) return noPaint;
+  const { Chalk } = await import('chalk');
   const c = new Chalk({ level: 1 });
   return { red: c.red, yellow: c.yellow, cyan: c.cyan, dim: c.dim, bold: c.bold, green: c.green };
 }
 
-export function processIo(): Io {
+export async function processIo(): Promise<Io> {
   return {
     cwd: process.cwd(),
     env: process.env,
@@ -37,6 +40,6 @@ export function processIo(): Io {
       return Buffer.concat(chunks).toString('utf8');
     },
     interactive: Boolean(process.stdin.isTTY) && !process.env.CI,
-    paint: makePaint(process.env, Boolean(process.stderr.isTTY)),
+    paint: await makePaint(process.env, Boolean(process.stderr.isTTY)),
   };
 }

@@ -1,4 +1,10 @@
-import { processIo } from './io.js';
-import { run } from './run.js';
+import { toolInfo } from '../util/tool-info.js';
 
-process.exitCode = await run(process.argv.slice(2), processIo());
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+  // The most common probe of a CLI answers without loading the command tree.
+  process.stdout.write(toolInfo().version + '\n');
+} else {
+  const [{ processIo }, { run }] = await Promise.all([import('./io.js'), import('./run.js')]);
+  process.exitCode = await run(argv, await processIo());
+}

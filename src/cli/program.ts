@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { readFileSync } from 'node:fs';
 import type { CommandContext } from './context.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 import { registerBuild } from './commands/build.js';
@@ -12,11 +11,10 @@ import { registerMock } from './commands/mock.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerTest } from './commands/test.js';
 import { registerValidate } from './commands/validate.js';
-import { packageRoot } from '../util/paths.js';
+import { toolInfo } from '../util/tool-info.js';
 
 export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as { version: string };
-  return pkg.version;
+  return toolInfo().version;
 }
 
 /**

@@ -82,11 +82,20 @@ function describe(e: ErrorObject): { pointer: string; message: string; hint?: st
         hint: didYouMean(key, allowed),
       };
     }
-    case 'required':
+    case 'required': {
+      const missing = (p.missing as string[]).map((k) => `"${k}"`);
       return {
         pointer: e.instancePath,
-        message: `${where} is missing the required key "${String(p.missingProperty)}"`,
+        message: `${where} is missing the required key${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
       };
+    }
+    case 'minItems':
+      return {
+        pointer: e.instancePath,
+        message: `${where} must have at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}; found ${(e.data as unknown[]).length}`,
+      };
+    case 'minLength':
+      return { pointer: e.instancePath, message: `${where} must not be empty` };
     case 'enum':
       return {
         pointer: e.instancePath,

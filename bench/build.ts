@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { linearFit, median, round } from './support/stats.js';
+import { scratchDir, timeNode } from './support/spawn.js';
+import { writeSyntheticSpec } from './support/synthetic-spec.js';
+
+export interface BuildPoint {
+  actions: number;
+  ms: number;
+  peakRssMiB: number;
+}
+
+export interface BuildResult {
+  runs: number;
+  twilio: BuildPoint;
+  synthetic: BuildPoint[];
+  /** Milliseconds and MiB per extra action, and how straight the line is (R² near 1 = linear). */
+  timeFit: { msPerAction: number; r2: number };
+  memoryFit: { mibPerAction: number; r2: number };
+}
+
+async function measure(spec: string, actions: number, runs: number): Promise<BuildPoint> {
+  const ms: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const out = join(scratchDir(), `build-${actions}-${i}`);
+    const t = await timeNode(['bin/okta-connector.js', 'build', spec, '--out', out]);
+    if (t.code !== 0) throw new Error(`build of ${spec} failed`);
+    ms.push(t.ms);
+    rss.push(t.peakRssMiB);
+  }
+  return { actions, ms: round(median(ms)), peakRssMiB: round(median(rss)) };
+}
+
+/** `okta-connector build` end to end (process start included) on the Twilio spec and on 10, 100 and 1,000 actions. */
+export async function benchBuild(runs = 5): Promise<BuildResult> {
+  const twilio = await measure('connectors/twilio/connector.yaml', 6, runs);
+  const synthetic: BuildPoint[] = [];
+  for (const n of [10, 100, 1000]) synthetic.push(await measure(writeSyntheticSpec(n), n, runs));
+  const xs = synthetic.map((p) => p.actions);
+  const time = linearFit(
+    xs,
+    synthetic.map((p) => p.ms),
+  );
+  const memory = linearFit(
+    xs,
+    synthetic.map((p) => p.peakRssMiB),
+  );
+  return {
+    runs,
+    twilio,
+    synthetic,
+    timeFit: { msPerAction: round(time.slope, 3), r2: round(time.r2, 4) },
+    memoryFit: { mibPerAction: round(memory.slope, 4), r2: round(memory.r2, 4) },
+  };
+}
