@@ -1,7 +1,7 @@
 import { countBySeverity, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 
-export type DiagnosticFormat = 'human' | 'json' | 'github';
-export const DIAGNOSTIC_FORMATS: readonly DiagnosticFormat[] = ['human', 'json', 'github'];
+export type DiagnosticFormat = 'human' | 'json' | 'github' | 'sarif';
+export const DIAGNOSTIC_FORMATS: readonly DiagnosticFormat[] = ['human', 'json', 'github', 'sarif'];
 
 /** Minimal colour interface so this module does not depend on chalk (the CLI passes chalk or a no-op). */
 export interface Paint {
@@ -86,17 +86,62 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
     .join('');
 }
 
+/** SARIF 2.1.0 for GitHub code scanning and other static-analysis viewers. */
+export function formatSarif(
+  diagnostics: readonly Diagnostic[],
+  tool = { name: 'okta-connector', version: '0.0.0' },
+): string {
+  const sorted = sortDiagnostics(diagnostics);
+  const ruleIds = [...new Set(sorted.map((d) => d.code))].sort();
+  const level = (d: Diagnostic) => (d.severity === 'info' ? 'note' : d.severity);
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: tool.name, version: tool.version, rules: ruleIds.map((id) => ({ id })) } },
+        results: sorted.map((d) => ({
+          ruleId: d.code,
+          level: level(d),
+          message: {
+            text: [d.message, d.where ? `at ${d.where}` : '', d.hint ? `hint: ${d.hint}` : '']
+              .filter(Boolean)
+              .join(' — '),
+          },
+          locations: d.file
+            ? [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: d.file.split('\\').join('/') },
+                    ...(d.line !== undefined && {
+                      region: { startLine: d.line, startColumn: d.column ?? 1 },
+                    }),
+                  },
+                  ...(d.pointer !== undefined && { logicalLocations: [{ fullyQualifiedName: d.pointer }] }),
+                },
+              ]
+            : [],
+        })),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}
+
 export function formatDiagnostics(
   diagnostics: readonly Diagnostic[],
   format: DiagnosticFormat,
   paint: Paint = noPaint,
   checked = 1,
+  tool?: { name: string; version: string },
 ): string {
   switch (format) {
     case 'json':
       return formatJson(diagnostics);
     case 'github':
       return formatGithub(diagnostics);
+    case 'sarif':
+      return formatSarif(diagnostics, tool);
     case 'human':
       return formatHuman(diagnostics, paint, checked);
   }

@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, type DiagnosticFormat, type Paint } from '../diagnostics/format.js';
+import { toolInfo } from '../util/tool-info.js';
 import { validateSpecFile } from './validate.js';
 
 export interface ValidateFilesOptions {
@@ -23,6 +24,6 @@ export async function validateFiles(
   }
   const counts = countBySeverity(diagnostics);
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;
-  const output = formatDiagnostics(diagnostics, options.format, options.paint, files.length);
+  const output = formatDiagnostics(diagnostics, options.format, options.paint, files.length, toolInfo());
   return { output, exitCode: counts.error > 0 || tooManyWarnings ? 1 : 0, diagnostics };
 }

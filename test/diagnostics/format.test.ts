@@ -44,3 +44,29 @@ describe('diagnostic formats', () => {
     );
   });
 });
+
+describe('SARIF', () => {
+  it('lists each rule once and locates results', async () => {
+    const { formatSarif } = await import('../../src/diagnostics/format.js');
+    const sarif = JSON.parse(formatSarif(diagnostics, { name: 'okta-connector', version: '1.2.3' }));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].tool.driver).toMatchObject({
+      name: 'okta-connector',
+      version: '1.2.3',
+      rules: [{ id: 'E1' }, { id: 'W1' }],
+    });
+    expect(sarif.runs[0].results[0]).toMatchObject({
+      ruleId: 'E1',
+      level: 'error',
+      message: { text: 'first — hint: do y' },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'a.yaml' },
+            region: { startLine: 10, startColumn: 1 },
+          },
+        },
+      ],
+    });
+  });
+});

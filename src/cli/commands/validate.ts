@@ -19,6 +19,7 @@ export function registerValidate(program: Command, ctx: CommandContext): Command
         paint: ctx.io.paint,
         maxWarnings: opts.maxWarnings,
       });
+      // Human diagnostics are a log (stderr); machine formats are the command's result (stdout).
       (opts.format === 'human' ? ctx.io.stderr : ctx.io.stdout).write(output);
       ctx.exit(exitCode);
     });
@@ -26,6 +27,7 @@ export function registerValidate(program: Command, ctx: CommandContext): Command
 
 function parseCount(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number, found "${value}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError(`expected a whole number, found "${value}"`);
   return n;
 }
