@@ -40,7 +40,8 @@ export function notSystemShaped(flow: TopFlow): string | undefined {
   const fields = [...start.inputs.values()]
     .filter((io) => io.group !== 'context' && io.key !== CONNECTION_INPUT_KEY)
     .map((io) => io.key);
-  if (fields.length > 0) return `it has option or input fields (${fields.map((k) => JSON.stringify(k)).join(', ')})`;
+  if (fields.length > 0)
+    return `it has option or input fields (${fields.map((k) => JSON.stringify(k)).join(', ')})`;
   return undefined;
 }
 

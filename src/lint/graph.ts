@@ -7,7 +7,12 @@ export function orderingEdges(scope: Scope): Array<{ key: string; from: string; 
   if (!isObj(orderings)) return [];
   const edges: Array<{ key: string; from: string; to: string }> = [];
   for (const [key, pair] of Object.entries(orderings)) {
-    if (Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string') {
+    if (
+      Array.isArray(pair) &&
+      pair.length === 2 &&
+      typeof pair[0] === 'string' &&
+      typeof pair[1] === 'string'
+    ) {
       edges.push({ key, from: pair[0], to: pair[1] });
     }
   }

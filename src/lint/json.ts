@@ -39,3 +39,12 @@ export function channelKey(address: string): string | undefined {
   const parts = address.split(':');
   return parts[1] === 'channels' && parts.length > 3 ? parts[3] : undefined;
 }
+
+/** A short, safe rendering of an arbitrary value for a message (no deep or circular output, no long strings). */
+export function show(value: unknown): string {
+  if (value === undefined) return '(missing)';
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value;
+}

@@ -22,6 +22,8 @@ export function buildModel(root: unknown): LintModel {
     scopes: [],
     structure,
   };
+  // Inline flos already indexed: YAML anchors can make a flo contain itself, which must not loop forever.
+  const seen = new WeakSet<object>();
   for (const [id, flo] of Object.entries(flos)) {
     const pointer = child('/data/flos', id);
     if (!isObj(flo)) {
@@ -35,7 +37,7 @@ export function buildModel(root: unknown): LintModel {
       structure.push({ message: 'the flow has no `data` object', pointer, where: `flow ${quote(name)}` });
       continue;
     }
-    flow.scope = indexScope(model, {
+    flow.scope = indexScope(model, seen, {
       flowId: id,
       flowName: name,
       inline: false,
@@ -49,7 +51,8 @@ export function buildModel(root: unknown): LintModel {
 
 type ScopeHead = Omit<Scope, 'cards' | 'cardsById'>;
 
-function indexScope(model: LintModel, head: ScopeHead): Scope {
+function indexScope(model: LintModel, seen: WeakSet<object>, head: ScopeHead): Scope {
+  seen.add(head.data);
   const scope: Scope = { ...head, cards: [], cardsById: new Map() };
   model.scopes.push(scope);
   const methods = scope.data.methods;
@@ -71,7 +74,7 @@ function indexScope(model: LintModel, head: ScopeHead): Scope {
     const card = indexCard(raw, pointer, scope);
     scope.cards.push(card);
     if (!scope.cardsById.has(card.uuid)) scope.cardsById.set(card.uuid, card);
-    nested.push(() => indexInlineFlos(model, card));
+    nested.push(() => indexInlineFlos(model, seen, card));
   });
   finishNames(scope);
   // Inline scopes come after their parent's cards so `where` labels and report order read top-down.
@@ -84,7 +87,8 @@ function indexCard(raw: Json, pointer: string, scope: Scope): CardInfo {
   const model = isObj(node.model) ? node.model : undefined;
   const uuid = str(raw.uuid) ?? '?';
   const address = str(raw.address) ?? '';
-  const stored = str(objOr(node.data).name) ?? str(objOr(model?.metadata).name) ?? address.split(':').pop() ?? '?';
+  const stored =
+    str(objOr(node.data).name) ?? str(objOr(model?.metadata).name) ?? address.split(':').pop() ?? '?';
   const card: CardInfo = {
     uuid,
     name: stored,
@@ -129,7 +133,7 @@ function finishNames(scope: Scope): void {
   }
 }
 
-function indexInlineFlos(model: LintModel, card: CardInfo): void {
+function indexInlineFlos(model: LintModel, seen: WeakSet<object>, card: CardInfo): void {
   const tail = kernelTail(card.address);
   for (const io of card.inputs.values()) {
     if (io.value?.type !== 'flo' || !isObj(io.value.data)) continue;
@@ -140,17 +144,30 @@ function indexInlineFlos(model: LintModel, card: CardInfo): void {
           ? io.group === 'if' || io.group === 'else'
             ? io.group
             : 'else if'
-          : `${io.key || 'flo'} flo`;
-    indexInline(model, card, io.value.data, child(child(io.pointer, 'value'), 'data'), label);
+          : tail?.startsWith('list:')
+            ? 'child flow'
+            : 'inline flo';
+    indexInline(model, seen, card, io.value.data, child(child(io.pointer, 'value'), 'data'), label);
   }
   const error = objOr(objOr(card.model?.policy).error);
   if (isObj(error.flo)) {
-    indexInline(model, card, error.flo, `${card.pointer}/node/model/policy/error/flo`, 'on error');
+    indexInline(model, seen, card, error.flo, `${card.pointer}/node/model/policy/error/flo`, 'on error');
   }
 }
 
-function indexInline(model: LintModel, owner: CardInfo, data: Json, pointer: string, label: string): void {
-  indexScope(model, {
+function indexInline(
+  model: LintModel,
+  seen: WeakSet<object>,
+  owner: CardInfo,
+  data: Json,
+  pointer: string,
+  label: string,
+): void {
+  if (seen.has(data)) {
+    model.structure.push({ message: 'an inline flo contains itself', pointer, where: owner.where });
+    return;
+  }
+  indexScope(model, seen, {
     flowId: owner.scope.flowId,
     flowName: owner.scope.flowName,
     inline: true,

@@ -12,7 +12,12 @@ export function runRules(model: LintModel, connector: boolean, rules: readonly L
       ...model,
       connector,
       report: (f) => {
-        const d: Diagnostic = { severity: rule.severity, code: rule.code, message: f.message, pointer: f.pointer };
+        const d: Diagnostic = {
+          severity: rule.severity,
+          code: rule.code,
+          message: f.message,
+          pointer: f.pointer,
+        };
         if (f.where) d.where = f.where;
         if (f.hint) d.hint = f.hint;
         out.push(d);

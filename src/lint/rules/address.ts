@@ -1,4 +1,4 @@
-import { child, isObj, str } from '../json.js';
+import { child, isObj, str, show } from '../json.js';
 import type { LintRule } from '../types.js';
 
 const CODE = 'OC-FLOPACK-ADDRESS';
@@ -7,7 +7,8 @@ const CODE = 'OC-FLOPACK-ADDRESS';
 export const addressRule: LintRule = {
   code: CODE,
   severity: 'error',
-  description: 'card address and parents agree: address = version.address:node.key, version under channel, node.key = model.key',
+  description:
+    'card address and parents agree: address = version.address:node.key, version under channel, node.key = model.key',
   check(ctx) {
     for (const scope of ctx.scopes) {
       for (const card of scope.cards) {
@@ -18,7 +19,8 @@ export const addressRule: LintRule = {
         const key = isObj(node) ? str(node.key) : undefined;
         if (version === undefined || channel === undefined || key === undefined || card.model === undefined) {
           ctx.report({
-            message: 'the card lacks `parents.version.address`, `parents.channel.address`, `node.key` or `node.model`',
+            message:
+              'the card lacks `parents.version.address`, `parents.channel.address`, `node.key` or `node.model`',
             pointer: card.pointer,
             where: card.where,
           });
@@ -40,7 +42,7 @@ export const addressRule: LintRule = {
         }
         if (card.model.key !== key) {
           ctx.report({
-            message: `node.key ${JSON.stringify(key)} differs from node.model.key ${JSON.stringify(card.model.key) ?? '(missing)'}`,
+            message: `node.key ${JSON.stringify(key)} differs from node.model.key ${show(card.model.key)}`,
             pointer: `${card.pointer}/node/model/key`,
             where: card.where,
           });

@@ -20,17 +20,22 @@ export const callArgsRule: LintRule = {
         const helper = byId.get(ref);
         const start = helper?.scope?.cards.find((c) => kernelTail(c.address) === 'control:callable');
         if (!helper || !start) continue;
-        const accepted = new Set([...start.inputs.values()].filter((io) => io.group !== 'context').map((io) => io.key));
+        const accepted = new Set(
+          [...start.inputs.values()].filter((io) => io.group !== 'context').map((io) => io.key),
+        );
         for (const io of card.inputs.values()) {
           if (io === floInput || io.value?.type === 'flo' || LOOP_INPUTS.has(io.key)) continue;
-          if (!(io.group === null || io.group === 'context' || io.group === 'Streaming')) continue;
+          // Options live in other groups; Streaming extras reach the helper inside its `State` input.
+          if (!(io.group === null || io.group === 'context')) continue;
           if (io.raw.metadata && (io.raw.metadata as { forceHide?: unknown }).forceHide === true) continue;
           if (accepted.has(io.key)) continue;
           ctx.report({
             message: `argument ${JSON.stringify(io.key)} is not an input of the called flow ${quote(helper.name)}`,
             pointer: io.pointer,
             where: card.where,
-            hint: accepted.size ? `its inputs are ${[...accepted].map((k) => JSON.stringify(k)).join(', ')}` : 'it takes no inputs',
+            hint: accepted.size
+              ? `its inputs are ${[...accepted].map((k) => JSON.stringify(k)).join(', ')}`
+              : 'it takes no inputs',
           });
         }
       }

@@ -12,7 +12,11 @@ export const cardIdRule: LintRule = {
     for (const scope of ctx.scopes) {
       for (const card of scope.cards) {
         if (typeof card.raw.uuid !== 'string' || card.raw.uuid === '') {
-          ctx.report({ message: 'the card has no `uuid`', pointer: child(card.pointer, 'uuid'), where: card.where });
+          ctx.report({
+            message: 'the card has no `uuid`',
+            pointer: child(card.pointer, 'uuid'),
+            where: card.where,
+          });
         } else if (scope.cardsById.get(card.uuid) !== card) {
           ctx.report({
             message: `card uuid ${card.uuid} is used by another card in the same flow`,

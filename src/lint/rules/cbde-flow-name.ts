@@ -9,13 +9,17 @@ const ALLOWED = /^[A-Za-z0-9]+( +[A-Za-z0-9]+)*$/;
 export const cbdeFlowNameRule: LintRule = {
   code: CODE,
   severity: 'error',
-  description: 'connector projects: action flow names use letters, numbers and spaces only, no leading/trailing spaces',
+  description:
+    'connector projects: action flow names use letters, numbers and spaces only, no leading/trailing spaces',
   check(ctx) {
     if (!ctx.connector) return;
     const roles = flowRoles(ctx);
     for (const flow of ctx.flows) {
       if (roles.get(flow) !== 'action' || ALLOWED.test(flow.name)) continue;
-      const suggestion = flow.name.replace(/[^A-Za-z0-9 ]+/g, ' ').replace(/ +/g, ' ').trim();
+      const suggestion = flow.name
+        .replace(/[^A-Za-z0-9 ]+/g, ' ')
+        .replace(/ +/g, ' ')
+        .trim();
       ctx.report({
         message: `Name of the flow contains a prohibited character: ${quote(flow.name)} (letters, numbers and spaces only, no leading or trailing spaces)`,
         pointer: namePointer(flow),

@@ -9,7 +9,8 @@ const CODE = 'CBDE000005H';
 export const cbdeReservedAuthpingRule: LintRule = {
   code: CODE,
   severity: 'error',
-  description: 'connector projects: only a Authping flow (no options or inputs) may be named ' + AUTHPING_FLOW_NAME,
+  description:
+    'connector projects: only a Authping flow (no options or inputs) may be named ' + AUTHPING_FLOW_NAME,
   check(ctx) {
     if (!ctx.connector) return;
     for (const flow of ctx.flows) {

@@ -9,7 +9,8 @@ const CODE = 'CBDE000007H';
 export const cbdeReservedRevokeRule: LintRule = {
   code: CODE,
   severity: 'error',
-  description: 'connector projects: only a Revoke flow (no options or inputs) may be named ' + REVOKE_FLOW_NAME,
+  description:
+    'connector projects: only a Revoke flow (no options or inputs) may be named ' + REVOKE_FLOW_NAME,
   check(ctx) {
     if (!ctx.connector) return;
     for (const flow of ctx.flows) {

@@ -7,7 +7,8 @@ const CODE = 'OC-FLOPACK-COLLECTION-DATA';
 export const collectionDataRule: LintRule = {
   code: CODE,
   severity: 'error',
-  description: 'fields with `collection: true` hold a list or null (else import fails with "flo.id is not a function")',
+  description:
+    'fields with `collection: true` hold a list or null (else import fails with "flo.id is not a function")',
   check(ctx) {
     for (const scope of ctx.scopes) {
       for (const card of scope.cards) {

@@ -1,4 +1,4 @@
-import { channelKey, isObj, quote, str } from '../json.js';
+import { channelKey, isObj, quote, str, show } from '../json.js';
 import type { LintRule } from '../types.js';
 
 const CODE = 'OC-FLOPACK-CONFIG-REF';
@@ -18,14 +18,14 @@ export const configRefRule: LintRule = {
         const config = typeof ref === 'string' ? ctx.configs[ref] : undefined;
         if (!isObj(config)) {
           ctx.report({
-            message: `the card uses connection ${JSON.stringify(ref)}, which is not in \`data.configs\``,
+            message: `the card uses connection ${show(ref)}, which is not in \`data.configs\``,
             pointer,
             where: card.where,
             hint: 'add a placeholder {id, name, module, data: null} to data.configs, or set config to null',
           });
         } else if (config.module !== channel) {
           ctx.report({
-            message: `connection ${quote(str(config.name) ?? String(ref))} is for module ${JSON.stringify(config.module)} but the card is a ${JSON.stringify(channel)} card`,
+            message: `connection ${quote(str(config.name) ?? String(ref))} is for module ${show(config.module)} but the card is a ${JSON.stringify(channel)} card`,
             pointer,
             where: card.where,
           });

@@ -15,7 +15,8 @@ const HEX32 = /(?<![A-Za-z0-9])[0-9a-f]{32}(?![A-Za-z0-9])/;
 /** What kind of credential `text` (stored under `key`) looks like; never returns the value itself. */
 function credentialKind(key: string, text: string, twilioCard: boolean): string | undefined {
   const scheme = AUTH_SCHEME.exec(text);
-  if (scheme && /\d/.test(scheme[2]!) && !scheme[2]!.includes('{{')) return `a static "${scheme[1]} …" credential`;
+  if (scheme && /\d/.test(scheme[2]!) && !scheme[2]!.includes('{{'))
+    return `a static "${scheme[1]} …" credential`;
   if (URL_PASSWORD.test(text)) return 'a password inside a URL';
   if (TWILIO_PAIR.test(text)) return 'a Twilio SID:secret pair';
   if (SENSITIVE_KEY.test(key.trim()) && text.trim().length >= 6 && !text.includes('{{')) {
@@ -34,7 +35,8 @@ interface Hit {
 /** Strings inside a static value, with the object key each sits under (bounded depth: these are small). */
 function strings(value: unknown, key: string, path: Array<string | number>, out: Hit[], depth = 0): Hit[] {
   if (typeof value === 'string') out.push({ path, key, text: value });
-  else if (depth < 6 && Array.isArray(value)) value.forEach((v, i) => strings(v, key, [...path, i], out, depth + 1));
+  else if (depth < 6 && Array.isArray(value))
+    value.forEach((v, i) => strings(v, key, [...path, i], out, depth + 1));
   else if (depth < 6 && isObj(value)) {
     for (const [k, v] of Object.entries(value)) strings(v, k, [...path, k], out, depth + 1);
   }
@@ -52,7 +54,8 @@ function staticStrings(io: IoInfo): Hit[] {
 export const credentialLiteralRule: LintRule = {
   code: CODE,
   severity: 'error',
-  description: 'no credential-looking literals in card inputs (static Authorization headers, tokens, URL passwords)',
+  description:
+    'no credential-looking literals in card inputs (static Authorization headers, tokens, URL passwords)',
   check(ctx) {
     for (const scope of ctx.scopes) {
       for (const card of scope.cards) {

@@ -1,4 +1,4 @@
-import { child, kernelTail } from '../json.js';
+import { child, kernelTail, show } from '../json.js';
 import { startCard } from '../graph.js';
 import type { LintRule } from '../types.js';
 
@@ -16,7 +16,7 @@ export const endpointSecurityRule: LintRule = {
       const level = flow.scope.data.security_level;
       if (level === 'medium' || level === 'open') continue;
       ctx.report({
-        message: `API Endpoint flow with security_level ${JSON.stringify(level) ?? '(missing)'}; exports use "medium" (client token) or "open" (public)`,
+        message: `API Endpoint flow with security_level ${show(level)}; exports use "medium" (client token) or "open" (public)`,
         pointer: child(flow.scope.pointer, 'security_level'),
         where: flow.scope.where,
         hint: '"medium" keeps the endpoint behind a client token',

@@ -1,4 +1,4 @@
-import { child, isObj, quote, str } from '../json.js';
+import { child, isObj, quote, str, show } from '../json.js';
 import type { LintRule } from '../types.js';
 
 const CODE = 'OC-FLOPACK-FOLDER-REF';
@@ -24,7 +24,7 @@ export const folderRefRule: LintRule = {
       const folder = isObj(table.data) ? table.data.group_id : undefined;
       if (typeof folder !== 'string' || !(folder in groups)) {
         ctx.report({
-          message: `table ${quote(str(table.name) ?? id)} is in folder ${JSON.stringify(folder) ?? '(none)'}, which is not in this file`,
+          message: `table ${quote(str(table.name) ?? id)} is in folder ${show(folder)}, which is not in this file`,
           pointer: child(child(child('/data/tables', id), 'data'), 'group_id'),
         });
       }
@@ -33,7 +33,7 @@ export const folderRefRule: LintRule = {
       const folder = flow.scope?.data.group;
       if (flow.scope && (typeof folder !== 'string' || !(folder in groups))) {
         ctx.report({
-          message: `the flow's folder ${JSON.stringify(folder) ?? '(none)'} is not in \`data.groups\``,
+          message: `the flow's folder ${show(folder)} is not in \`data.groups\``,
           pointer: child(flow.scope.pointer, 'group'),
           where: flow.scope.where,
         });

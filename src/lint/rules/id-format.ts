@@ -1,4 +1,4 @@
-import { child, isLowerUuid } from '../json.js';
+import { child, isLowerUuid, show } from '../json.js';
 import type { LintRule } from '../types.js';
 
 const CODE = 'OC-FLOPACK-ID-FORMAT';
@@ -24,7 +24,7 @@ export const idFormatRule: LintRule = {
       for (const card of scope.cards) {
         if (typeof card.raw.uuid === 'string' && !CARD_ID.test(card.raw.uuid)) {
           ctx.report({
-            message: `card uuid ${JSON.stringify(card.raw.uuid)} is not 6–14 characters of [A-Za-z0-9_-]`,
+            message: `card uuid ${show(card.raw.uuid)} is not 6–14 characters of [A-Za-z0-9_-]`,
             pointer: child(card.pointer, 'uuid'),
             where: card.where,
           });

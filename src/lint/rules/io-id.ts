@@ -1,4 +1,4 @@
-import { child } from '../json.js';
+import { child, show } from '../json.js';
 import type { CardInfo, IoInfo, LintRule } from '../types.js';
 
 const CODE = 'OC-FLOPACK-IO-ID';
@@ -16,7 +16,7 @@ export const ioIdRule: LintRule = {
         for (const io of all) {
           if (io.raw.id !== io.id) {
             ctx.report({
-              message: `${io.side} ${JSON.stringify(io.key)} is stored under ${io.id} but its id is ${JSON.stringify(io.raw.id) ?? '(missing)'}`,
+              message: `${io.side} ${JSON.stringify(io.key)} is stored under ${io.id} but its id is ${show(io.raw.id)}`,
               pointer: child(io.pointer, 'id'),
               where: card.where,
             });

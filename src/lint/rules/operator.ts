@@ -4,24 +4,42 @@ import type { LintRule } from '../types.js';
 const CODE = 'OC-FLOPACK-OPERATOR';
 /** Reference §1.7: the comparison choices of If/Else, If/ElseIf, Continue If, Return Error If and Assign If. */
 export const OKTA_OPERATORS: readonly string[] = [
-  '==', '!=', '>=', '<=', '>', '<', '%', 'in', 'not in', 'has', "doesn't have", 'is empty', 'is not empty',
+  '==',
+  '!=',
+  '>=',
+  '<=',
+  '>',
+  '<',
+  '%',
+  'in',
+  'not in',
+  'has',
+  "doesn't have",
+  'is empty',
+  'is not empty',
 ];
 const COMPARING_CARDS = new Set([
-  'control:if', 'control:branch', 'control:continueIf', 'control:throwIf', 'control:assignIf',
+  'control:if',
+  'control:branch',
+  'control:continueIf',
+  'control:throwIf',
+  'control:assignIf',
 ]);
 
 /** Static comparison operators are ones Okta offers; anything else fails when the card runs. */
 export const operatorRule: LintRule = {
   code: CODE,
   severity: 'warning',
-  description: "static `operator` of If/Else, If/ElseIf, Continue If, Return Error If, Assign If is one of Okta's",
+  description:
+    "static `operator` of If/Else, If/ElseIf, Continue If, Return Error If, Assign If is one of Okta's",
   check(ctx) {
     for (const scope of ctx.scopes) {
       for (const card of scope.cards) {
         if (!COMPARING_CARDS.has(kernelTail(card.address) ?? '')) continue;
         for (const io of card.inputs.values()) {
           const op = io.value?.data;
-          if (io.key !== 'operator' || typeof op !== 'string' || op === '' || OKTA_OPERATORS.includes(op)) continue;
+          if (io.key !== 'operator' || typeof op !== 'string' || op === '' || OKTA_OPERATORS.includes(op))
+            continue;
           ctx.report({
             message: `comparison ${JSON.stringify(op)} is not one Okta offers`,
             pointer: child(child(io.pointer, 'value'), 'data'),

@@ -10,20 +10,29 @@ const CODE = 'OC-FLOPACK-ORDERING';
 export const orderingRule: LintRule = {
   code: CODE,
   severity: 'error',
-  description: 'orderings are [from, to] pairs of cards in the same flow scope (else "flo.id is not a function")',
+  description:
+    'orderings are [from, to] pairs of cards in the same flow scope (else "flo.id is not a function")',
   check(ctx) {
     for (const scope of ctx.scopes) {
       const orderings = scope.data.orderings;
       const base = child(scope.pointer, 'orderings');
       if (orderings === undefined && scope.cards.length <= 1) continue;
       if (!isObj(orderings)) {
-        ctx.report({ message: '`orderings` must be an object of [from, to] pairs', pointer: base, where: scope.where });
+        ctx.report({
+          message: '`orderings` must be an object of [from, to] pairs',
+          pointer: base,
+          where: scope.where,
+        });
         continue;
       }
       for (const [key, pair] of Object.entries(orderings)) {
         const pointer = child(base, key);
         if (!Array.isArray(pair) || pair.length !== 2 || pair.some((x) => typeof x !== 'string')) {
-          ctx.report({ message: `ordering ${key} is not a [from, to] pair of card uuids`, pointer, where: scope.where });
+          ctx.report({
+            message: `ordering ${key} is not a [from, to] pair of card uuids`,
+            pointer,
+            where: scope.where,
+          });
           continue;
         }
         pair.forEach((uuid: string, i) => {

@@ -14,7 +14,11 @@ export const pinSourceRule: LintRule = {
         const pins = card.raw.pins;
         if (pins === undefined) continue;
         if (!isObj(pins)) {
-          ctx.report({ message: '`pins` must be an object', pointer: child(card.pointer, 'pins'), where: card.where });
+          ctx.report({
+            message: '`pins` must be an object',
+            pointer: child(card.pointer, 'pins'),
+            where: card.where,
+          });
           continue;
         }
         for (const outputId of Object.keys(pins)) {

@@ -1,4 +1,4 @@
-import { child, isObj, str } from '../json.js';
+import { child, isObj, str, show } from '../json.js';
 import type { LintRule } from '../types.js';
 
 const CODE = 'OC-FLOPACK-PIN-TARGET';
@@ -15,7 +15,11 @@ export const pinTargetRule: LintRule = {
         for (const [outputId, targets] of Object.entries(card.raw.pins)) {
           const outPointer = child(child(card.pointer, 'pins'), outputId);
           if (!isObj(targets)) {
-            ctx.report({ message: `pin ${outputId} must map target cards to lists`, pointer: outPointer, where: card.where });
+            ctx.report({
+              message: `pin ${outputId} must map target cards to lists`,
+              pointer: outPointer,
+              where: card.where,
+            });
             continue;
           }
           for (const [targetId, bindings] of Object.entries(targets)) {
@@ -27,7 +31,9 @@ export const pinTargetRule: LintRule = {
                 message: `a pin targets card ${targetId}, which is not in this flow scope${elsewhere ? ' (it is in another flow or inline flo)' : ''}`,
                 pointer,
                 where: card.where,
-                hint: elsewhere ? 'values cross into inline flos through wormhole context fields (reference §1.6)' : undefined,
+                hint: elsewhere
+                  ? 'values cross into inline flos through wormhole context fields (reference §1.6)'
+                  : undefined,
               });
               continue;
             }
@@ -39,7 +45,7 @@ export const pinTargetRule: LintRule = {
               const input = isObj(binding) ? str(binding.input) : undefined;
               if (input !== undefined && target.inputs.has(input)) return;
               ctx.report({
-                message: `a pin targets input ${JSON.stringify(input ?? null)}, which is not an input of card "${target.name}" (${target.uuid})`,
+                message: `a pin targets input ${show(input ?? null)}, which is not an input of card "${target.name}" (${target.uuid})`,
                 pointer: child(child(pointer, i), 'input'),
                 where: card.where,
               });

@@ -23,7 +23,10 @@ export const pinTransformRule: LintRule = {
               if (keys.length === 1 && keys[0] === outputId) return;
               ctx.report({
                 message: `the transform on pin ${outputId} → ${targetId} is keyed by ${JSON.stringify(keys)} instead of [${JSON.stringify(outputId)}]`,
-                pointer: child(child(child(child(child(card.pointer, 'pins'), outputId), targetId), i), 'transform'),
+                pointer: child(
+                  child(child(child(child(card.pointer, 'pins'), outputId), targetId), i),
+                  'transform',
+                ),
                 where: card.where,
               });
             });

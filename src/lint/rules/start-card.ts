@@ -21,7 +21,10 @@ export const startCardRule: LintRule = {
             : `expected exactly one start card but ${roots.length} cards have no incoming ordering: ${roots.map(describeCard).join(', ')}`,
         pointer: child(scope.pointer, 'orderings'),
         where: scope.where,
-        hint: roots.length > 1 ? 'add an ordering from the event card (or the previous card) to each of the others' : undefined,
+        hint:
+          roots.length > 1
+            ? 'add an ordering from the event card (or the previous card) to each of the others'
+            : undefined,
       });
     }
   },

@@ -1,4 +1,4 @@
-import { channelKey, child } from '../json.js';
+import { channelKey, child, show } from '../json.js';
 import type { LintRule } from '../types.js';
 
 const CODE = 'OC-FLOPACK-TABLE-REF';
@@ -17,7 +17,7 @@ export const tableRefRule: LintRule = {
           const ref = io.value?.data;
           if (typeof ref === 'string' && ref in ctx.tables) continue;
           ctx.report({
-            message: `the card uses table ${JSON.stringify(ref) ?? '(none)'}, which is not in \`data.tables\``,
+            message: `the card uses table ${show(ref)}, which is not in \`data.tables\``,
             pointer: child(child(io.pointer, 'value'), 'data'),
             where: card.where,
             hint: 'export the table with the folder, or pick a table that is part of it',

@@ -1,4 +1,4 @@
-import { isObj } from '../json.js';
+import { isObj, show } from '../json.js';
 import type { LintRule } from '../types.js';
 
 const CODE = 'OC-FLOPACK-TOP';
@@ -7,7 +7,8 @@ const CODE = 'OC-FLOPACK-TOP';
 export const topLevelRule: LintRule = {
   code: CODE,
   severity: 'error',
-  description: 'top-level envelope: type "flopack", version 1.x.y, created/flags/data present, data maps are objects',
+  description:
+    'top-level envelope: type "flopack", version 1.x.y, created/flags/data present, data maps are objects',
   check(ctx) {
     const root = ctx.root;
     if (!isObj(root)) {
@@ -16,13 +17,13 @@ export const topLevelRule: LintRule = {
     }
     if (root.type !== 'flopack') {
       ctx.report({
-        message: `\`type\` must be "flopack" but is ${JSON.stringify(root.type) ?? 'missing'}`,
+        message: `\`type\` must be "flopack" but is ${show(root.type)}`,
         pointer: '/type',
       });
     }
     if (typeof root.version !== 'string' || !/^1\.\d+\.\d+$/.test(root.version)) {
       ctx.report({
-        message: `\`version\` must look like 1.x.y but is ${JSON.stringify(root.version) ?? 'missing'}`,
+        message: `\`version\` must look like 1.x.y but is ${show(root.version)}`,
         pointer: '/version',
         hint: 'Okta exports use 1.2.0 to 1.5.0; generated files use "1.5.0"',
       });

@@ -1,0 +1,58 @@
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../source/document.js';
+import { looksLikeConnector } from './connector.js';
+import { loadFlopackFile } from './load.js';
+import { buildModel } from './model.js';
+import { LINT_RULES } from './rules/index.js';
+import { runRules } from './runner.js';
+import type { BatchLocatingDocument } from './json-document.js';
+
+export { LINT_RULES };
+export type { LintRule, LintContext } from './types.js';
+
+export interface LintOptions {
+  /** Name to put in diagnostics (defaults to `doc.file`). */
+  file?: string;
+  /** When given, diagnostics get a line and column for their pointer. */
+  doc?: SourceDocument;
+  /** Force Connector Builder checks on (true) or off (false); by default they apply when a flow is named
+   *  `httpHelper` or `_authping`. */
+  connector?: boolean;
+}
+
+/**
+ * Checks a parsed flopack against Okta's import rules (reference §1.11) and, for connector projects, Connector
+ * Builder's validations (§2.8). Never throws on malformed data: what cannot be read is reported.
+ */
+export function lintFlopack(data: unknown, options: LintOptions = {}): Diagnostic[] {
+  const model = buildModel(data);
+  const connector = options.connector ?? looksLikeConnector(model);
+  const found = runRules(model, connector, LINT_RULES);
+  const file = options.file ?? options.doc?.file;
+  const doc = options.doc;
+  // Positions only for what is reported, and in one pass when the document supports it.
+  const pointers = doc ? found.flatMap((d) => (d.pointer === undefined ? [] : [d.pointer])) : [];
+  const positions =
+    doc && 'locateMany' in doc
+      ? (doc as BatchLocatingDocument).locateMany(pointers)
+      : new Map(pointers.map((p) => [p, doc?.locate(p)]));
+  const located = found.map((d) => {
+    const pos = d.pointer === undefined ? undefined : positions.get(d.pointer);
+    return { ...(file ? { file } : {}), ...d, ...(pos ? { line: pos.line, column: pos.column } : {}) };
+  });
+  return sortDiagnostics(located);
+}
+
+/** Loads and lints one file; a file that cannot be read or parsed comes back as diagnostics, not an exception. */
+export async function lintFile(
+  path: string,
+  options: { connector?: boolean; displayName?: string } = {},
+): Promise<Diagnostic[]> {
+  const loaded = await loadFlopackFile(path, options.displayName ?? path);
+  if ('diagnostics' in loaded) return loaded.diagnostics;
+  return lintFlopack(loaded.doc.data, {
+    file: loaded.doc.file,
+    doc: loaded.doc,
+    connector: options.connector,
+  });
+}
