@@ -61,7 +61,8 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export function labelProblem(value: string, max = 100): string | undefined {
   if (value.trim() === '') return 'must not be empty';
-  if (CONTROL.test(value)) return `must be one line of text without control characters ("${printable(value)}")`;
+  if (CONTROL.test(value))
+    return `must be one line of text without control characters ("${printable(value)}")`;
   if (value.length > max) return `must be at most ${max} characters`;
   return undefined;
 }
@@ -73,7 +74,9 @@ export function descriptionProblem(value: string): string | undefined {
 }
 
 export function emailProblem(value: string): string | undefined {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? undefined : `"${printable(value)}" is not an email address`;
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)
+    ? undefined
+    : `"${printable(value)}" is not an email address`;
 }
 
 /** Placeholder syntax, and which sources may appear in this template. */
@@ -93,7 +96,8 @@ function templateProblem(value: string, allowed: readonly PlaceholderSource[]): 
 
 /** An absolute http(s) URL without query or fragment; `${connection.<key>}` placeholders allowed (e.g. a subdomain). */
 export function urlProblem(value: string, allowConnectionRefs: boolean): string | undefined {
-  if (!/^https?:\/\//.test(value)) return `"${printable(value)}" must be an absolute URL starting with https://`;
+  if (!/^https?:\/\//.test(value))
+    return `"${printable(value)}" must be an absolute URL starting with https://`;
   if (/\s/.test(value)) return 'must not contain spaces';
   const problem = templateProblem(value, allowConnectionRefs ? ['connection'] : []);
   if (problem) return problem;
@@ -163,7 +167,9 @@ export function parseParamFlag(spec: string): { param?: ParamAnswer; problem?: s
   }
   if (parts.length > 1 && ['text', 'password', 'dropdown'].includes(last())) {
     if (last() === 'dropdown') {
-      return { problem: `"${printable(spec)}": dropdown parameters need a list of values; add the parameter as text and edit connector.yaml` };
+      return {
+        problem: `"${printable(spec)}": dropdown parameters need a list of values; add the parameter as text and edit connector.yaml`,
+      };
     }
     type = last() as ParamAnswer['type'];
     parts.pop();
@@ -171,7 +177,8 @@ export function parseParamFlag(spec: string): { param?: ParamAnswer; problem?: s
   const label = parts.join(':').trim();
   const keyProblem = paramKeyProblem(key);
   if (keyProblem) return { problem: `"${printable(spec)}": ${keyProblem}` };
-  if (parts.length === 0) return { problem: `"${printable(spec)}" must look like key:label[:text|password[:required|optional]]` };
+  if (parts.length === 0)
+    return { problem: `"${printable(spec)}" must look like key:label[:text|password[:required|optional]]` };
   const lp = labelProblem(label);
   if (lp) return { problem: `"${printable(spec)}": the label ${lp}` };
   return { param: { key, label, type, required } };

@@ -1,29 +1,24 @@
 import type { HttpMethod } from '../spec/types.js';
 import {
-  AUTH_TYPES,
   DEFAULTS,
-  GRANT_TYPES,
   HTTP_METHODS,
-  PLACEMENTS,
-  authNameProblem,
-  authValueProblem,
   descriptionProblem,
   emailProblem,
   labelProblem,
-  paramKeyProblem,
   pathProblem,
-  splitScopes,
   urlProblem,
-  type AuthAnswers,
   type AuthType,
   type GrantType,
   type InitAnswers,
   type ParamAnswer,
   type Placement,
 } from './answers.js';
-import { actionNameProblem, deriveMachineName, humanize, machineNameProblem } from './names.js';
+import { makeAskers } from './ask.js';
+import { AUTH_CHOICES, collectAuth } from './auth-questions.js';
 import { InvalidAnswersError, MissingAnswersError } from './errors.js';
-import type { Choice, Prompter } from './prompter.js';
+import { actionNameProblem, deriveMachineName, humanize, machineNameProblem } from './names.js';
+import { askParams } from './param-questions.js';
+import type { Prompter } from './prompter.js';
 
 /** The answers as given on the command line (commander's camelCase option names). */
 export interface InitFlags {
@@ -54,14 +49,8 @@ export interface CollectContext {
   prompter?: Prompter;
   /** Last segment of the target folder when [dir] was given: a default for the name. */
   dirName?: string;
-}
-
-interface Ask {
-  flag: string;
-  message: string;
-  given: string | undefined;
-  default?: string;
-  check: (value: string) => string | undefined;
+  /** Only check the flags given (missing answers are fine: they will be asked). */
+  flagsOnly?: boolean;
 }
 
 /**
@@ -74,7 +63,7 @@ export async function collectAnswers(flags: InitFlags, ctx: CollectContext): Pro
   if (prompter) {
     // Check the flags first, so nobody answers ten questions to learn that --action was invalid.
     try {
-      await collectAnswers(flags, { ...ctx, prompter: undefined });
+      await collectAnswers(flags, { ...ctx, prompter: undefined, flagsOnly: true });
     } catch (error) {
       if (error instanceof InvalidAnswersError) throw error;
     }
@@ -82,24 +71,7 @@ export async function collectAnswers(flags: InitFlags, ctx: CollectContext): Pro
   const missing: string[] = [];
   const problems: string[] = [];
 
-  const text = async (a: Ask): Promise<string> => {
-    if (a.given !== undefined) {
-      const value = a.given.trim();
-      const problem = a.check(value);
-      if (problem) problems.push(`${a.flag}: ${problem}`);
-      return value;
-    }
-    if (prompter) {
-      const answer = await prompter.text({ id: a.flag.slice(2), message: a.message, default: a.default, validate: a.check });
-      return answer.trim();
-    }
-    if (a.default === undefined) missing.push(a.flag);
-    return a.default ?? '';
-  };
-  const choose = async <T extends string>(flag: string, message: string, given: T | undefined, choices: ReadonlyArray<Choice<T>>, def: T): Promise<T> => {
-    if (given !== undefined || !prompter) return given ?? def;
-    return prompter.select({ id: flag.slice(2), message, choices, default: def });
-  };
+  const { text, choose } = makeAskers(prompter, missing, problems);
 
   const dirDefault = ctx.dirName !== undefined ? deriveMachineName(ctx.dirName) : undefined;
   const displayName = await text({
@@ -140,7 +112,8 @@ export async function collectAnswers(flags: InitFlags, ctx: CollectContext): Pro
   const baseUrl = (
     await text({
       flag: '--base-url',
-      message: 'Base URL of the API (may use ${connection.<key>}, e.g. https://${connection.subdomain}.example.com/v1)',
+      message:
+        'Base URL of the API (may use ${connection.<key>}, e.g. https://${connection.subdomain}.example.com/v1)',
       given: flags.baseUrl,
       check: (v) => urlProblem(v, true),
     })
@@ -157,7 +130,13 @@ export async function collectAnswers(flags: InitFlags, ctx: CollectContext): Pro
     default: DEFAULTS.actionName,
     check: actionNameProblem,
   });
-  const method = await choose('--method', `HTTP method of "${actionName}"`, flags.method, HTTP_METHODS.map((m) => ({ value: m })), DEFAULTS.method);
+  const method = await choose(
+    '--method',
+    `HTTP method of "${actionName}"`,
+    flags.method,
+    HTTP_METHODS.map((m) => ({ value: m })),
+    DEFAULTS.method,
+  );
   const path = await text({
     flag: '--path',
     message: 'Path, relative to the base URL (use ${inputs.<key>} for inputs)',
@@ -166,89 +145,16 @@ export async function collectAnswers(flags: InitFlags, ctx: CollectContext): Pro
     check: pathProblem,
   });
 
-  if (missing.length > 0) throw new MissingAnswersError(missing);
+  if (missing.length > 0 && !ctx.flagsOnly) throw new MissingAnswersError(missing);
   if (problems.length > 0) throw new InvalidAnswersError(problems);
-  return { name, displayName, description, supportEmail, baseUrl, auth, params, action: { name: actionName, method, path } };
-}
-
-const AUTH_CHOICES: ReadonlyArray<Choice<AuthType>> = [
-  { value: 'basic', name: 'Basic (username and password)' },
-  { value: 'custom', name: 'Custom (an API key in a header or query parameter)' },
-  { value: 'oauth2', name: 'OAuth 2.0' },
-];
-
-type TextFn = (a: Ask) => Promise<string>;
-type ChooseFn = <T extends string>(flag: string, message: string, given: T | undefined, choices: ReadonlyArray<Choice<T>>, def: T) => Promise<T>;
-
-async function collectAuth(type: AuthType, flags: InitFlags, text: TextFn, choose: ChooseFn): Promise<AuthAnswers> {
-  if (type === 'basic') {
-    const label = (flag: string, which: string, given: string | undefined, def: string) =>
-      text({ flag, message: `Label of the ${which} field`, given, default: def, check: (v) => labelProblem(v) });
-    return {
-      type,
-      usernameLabel: await label('--username-label', 'username', flags.usernameLabel, DEFAULTS.usernameLabel),
-      passwordLabel: await label('--password-label', 'password', flags.passwordLabel, DEFAULTS.passwordLabel),
-    };
-  }
-  if (type === 'custom') {
-    const placement = await choose('--auth-placement', 'Send the API key in', flags.authPlacement, PLACEMENTS.map((p) => ({ value: p })), 'header');
-    const name = await text({
-      flag: '--auth-name',
-      message: placement === 'header' ? 'Header name' : 'Query parameter name',
-      given: flags.authName,
-      default: DEFAULTS.authName(placement),
-      check: (v) => authNameProblem(v, placement),
-    });
-    const value = await text({
-      flag: '--auth-value',
-      message: 'Value (${connection.<key>} refers to a connection parameter)',
-      given: flags.authValue,
-      default: DEFAULTS.authValue(name),
-      check: authValueProblem,
-    });
-    return { type, placement, name, value };
-  }
-  const grantType = await choose('--grant-type', 'OAuth 2.0 grant type', flags.grantType, GRANT_TYPES.map((g) => ({ value: g })), 'authorization_code');
-  const url = (flag: string, message: string, given: string | undefined) =>
-    text({ flag, message, given, check: (v) => urlProblem(v, false) });
-  const authorizeUrl =
-    grantType === 'authorization_code' ? await url('--authorize-url', 'Authorization URL', flags.authorizeUrl) : undefined;
-  const tokenUrl = await url('--token-url', 'Token URL', flags.tokenUrl);
-  const scopes = await text({
-    flag: '--scopes',
-    message: 'Scopes (separated by spaces or commas; empty for none)',
-    given: flags.scopes,
-    default: '',
-    check: () => undefined,
-  });
-  return { type, grantType, ...(authorizeUrl !== undefined && { authorizeUrl }), tokenUrl, scopes: splitScopes(scopes) };
-}
-
-async function askParams(prompter: Prompter): Promise<ParamAnswer[]> {
-  const params: ParamAnswer[] = [];
-  while (
-    await prompter.confirm({
-      id: 'param.add',
-      message: params.length === 0 ? 'Add a connection parameter (e.g. a subdomain)?' : 'Add another connection parameter?',
-      default: false,
-    })
-  ) {
-    const key = (
-      await prompter.text({
-        id: 'param.key',
-        message: 'Key (e.g. subdomain)',
-        validate: (v) => paramKeyProblem(v) ?? (params.some((p) => p.key === v) ? `"${v}" is already a parameter` : undefined),
-      })
-    ).trim();
-    const label = (await prompter.text({ id: 'param.label', message: 'Label', default: humanize(key), validate: (v) => labelProblem(v) })).trim();
-    const type = await prompter.select<ParamAnswer['type']>({
-      id: 'param.type',
-      message: 'Type',
-      choices: [{ value: 'text' }, { value: 'password', name: 'password (hidden)' }],
-      default: 'text',
-    });
-    const required = await prompter.confirm({ id: 'param.required', message: 'Required?', default: true });
-    params.push({ key, label, type, required });
-  }
-  return params;
+  return {
+    name,
+    displayName,
+    description,
+    supportEmail,
+    baseUrl,
+    auth,
+    params,
+    action: { name: actionName, method, path },
+  };
 }

@@ -12,6 +12,10 @@ export class MissingAnswersError extends UsageError {
 export class InvalidAnswersError extends UserError {
   override name = 'InvalidAnswersError';
   constructor(readonly problems: string[]) {
-    super(problems.length === 1 ? `invalid answer: ${problems[0]}` : `invalid answers:\n  ${problems.join('\n  ')}`);
+    super(
+      problems.length === 1
+        ? `invalid answer: ${problems[0]}`
+        : `invalid answers:\n  ${problems.join('\n  ')}`,
+    );
   }
 }

@@ -22,7 +22,8 @@ export function actionNameProblem(name: string): string | undefined {
   if (!FLOW_NAME.test(name)) {
     return `"${printable(name)}" is not a valid action name: Okta allows letters, numbers and spaces only, with no leading or trailing spaces (CBDE000003H)`;
   }
-  if (name.length > MAX_FLOW_NAME_LENGTH) return `the action name is longer than ${MAX_FLOW_NAME_LENGTH} characters`;
+  if (name.length > MAX_FLOW_NAME_LENGTH)
+    return `the action name is longer than ${MAX_FLOW_NAME_LENGTH} characters`;
   const lower = name.toLowerCase();
   for (const reserved of [CUSTOM_API_ACTION_NAME, HTTP_HELPER_FLOW_NAME]) {
     if (lower === reserved.toLowerCase()) {
@@ -36,22 +37,25 @@ export function actionNameProblem(name: string): string | undefined {
 export function deriveMachineName(text: string): string | undefined {
   const name = text
     .normalize('NFKD')
+    .replace(/['’]/g, '')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^[^a-z]+/, '')
+    .replace(/^_+/, '')
     .slice(0, 50)
     .replace(/_+$/, '');
   return MACHINE_NAME.test(name) ? name : undefined;
 }
 
-/** `acme_crm` -> `Acme Crm`, `accountSid` -> `Account Sid`. */
+const ACRONYMS = new Set(['id', 'url', 'uri', 'api', 'sid', 'sms', 'ip']);
+
+/** `acme_crm` -> `Acme Crm`, `accountSid` -> `Account Sid`, `userId` -> `User ID`. */
 export function humanize(key: string): string {
   return key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(/[_\s-]+/)
     .filter(Boolean)
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .map((w) => (ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1)))
     .join(' ');
 }
 

@@ -50,7 +50,8 @@ export class ScriptedPrompter implements Prompter {
   private readonly queues = new Map<string, ScriptedAnswer[]>();
 
   constructor(answers: Record<string, ScriptedAnswer | ScriptedAnswer[]>) {
-    for (const [id, value] of Object.entries(answers)) this.queues.set(id, Array.isArray(value) ? [...value] : [value]);
+    for (const [id, value] of Object.entries(answers))
+      this.queues.set(id, Array.isArray(value) ? [...value] : [value]);
   }
 
   /** Scripted answers that no question consumed (a test can assert this is empty). */
@@ -71,7 +72,8 @@ export class ScriptedPrompter implements Prompter {
       const problem = q.validate?.(value.trim());
       if (!problem) return value;
       this.rejected.push({ id: q.id, value, problem });
-      if (scripted === undefined) throw new Error(`ScriptedPrompter: default for "${q.id}" rejected: ${problem}`);
+      if (scripted === undefined)
+        throw new Error(`ScriptedPrompter: default for "${q.id}" rejected: ${problem}`);
     }
   }
 

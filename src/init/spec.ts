@@ -1,4 +1,12 @@
-import type { Action, Authentication, ConnectionParameter, ConnectorSpec, Input, Option, Output } from '../spec/types.js';
+import type {
+  Action,
+  Authentication,
+  ConnectionParameter,
+  ConnectorSpec,
+  Input,
+  Option,
+  Output,
+} from '../spec/types.js';
 import { templateRefs } from '../spec/placeholders.js';
 import { InvalidAnswersError } from './errors.js';
 import type { AuthAnswers, InitAnswers, ParamAnswer } from './answers.js';
@@ -51,13 +59,28 @@ function completeParams(answers: InitAnswers, notes: string[]): ParamAnswer[] {
     [answers.action.path, `the path of "${answers.action.name}"`, false],
   ];
   if (answers.auth.type === 'custom') uses.push([answers.auth.value, 'the API key value', true]);
+  const used = new Set<string>();
   for (const [template, where, secret] of uses) {
     for (const ref of templateRefs(template)) {
+      if (ref.source === 'connection') used.add(ref.key);
       if (ref.source !== 'connection' || seen.has(ref.key)) continue;
       seen.add(ref.key);
-      params.push({ key: ref.key, label: humanize(ref.key), type: secret ? 'password' : 'text', required: true });
-      notes.push(`added the connection parameter "${ref.key}"${secret ? ' (password)' : ''}, used in ${where}`);
+      params.push({
+        key: ref.key,
+        label: humanize(ref.key),
+        type: secret ? 'password' : 'text',
+        required: true,
+      });
+      notes.push(
+        `added the connection parameter "${ref.key}"${secret ? ' (password)' : ''}, used in ${where}`,
+      );
     }
+  }
+  for (const p of answers.params) {
+    if (!used.has(p.key))
+      notes.push(
+        `connection parameter "${p.key}" is not used yet: reference it as \${connection.${p.key}} in the base URL, a path or a header`,
+      );
   }
   return params;
 }
@@ -69,7 +92,11 @@ function connectionParameter(p: ParamAnswer): ConnectionParameter {
 function authentication(auth: AuthAnswers): Authentication {
   switch (auth.type) {
     case 'basic':
-      return { type: 'basic', username: { label: auth.usernameLabel }, password: { label: auth.passwordLabel } };
+      return {
+        type: 'basic',
+        username: { label: auth.usernameLabel },
+        password: { label: auth.passwordLabel },
+      };
     case 'custom':
       return { type: 'custom', placement: auth.placement, name: auth.name, value: auth.value };
     case 'oauth2':
@@ -106,7 +133,13 @@ function action(answers: InitAnswers): Action {
   let body: Action['request']['body'];
   if (BODY_METHODS.has(method)) {
     const key = inputs.some((i) => i.key === 'name') ? 'itemName' : 'name';
-    inputs.push({ key, label: humanize(key), type: 'text', required: true, description: 'An example body field; rename it.' });
+    inputs.push({
+      key,
+      label: humanize(key),
+      type: 'text',
+      required: true,
+      description: 'An example body field; rename it.',
+    });
     body = { encoding: 'json', fields: { [key]: `\${inputs.${key}}` } };
   }
   const outputs: Output[] = [{ key: 'statusCode', label: 'Status Code', type: 'number', from: 'status' }];
@@ -114,7 +147,7 @@ function action(answers: InitAnswers): Action {
   const readablePath = path.replace(/\$\{(?:inputs|options|connection)\.([^}]*)\}/g, '{$1}');
   return {
     name,
-    description: `Calls ${method} ${readablePath} on the ${answers.displayName} API.`,
+    description: `Sends ${method} ${readablePath} and returns the response. Describe what the card does for the user.`,
     ...(options.length > 0 && { options }),
     ...(inputs.length > 0 && { inputs }),
     request: { method, path, ...(body && { body }) },
