@@ -1,14 +1,10 @@
 import { CUSTOM_API_ACTION_NAME, HTTP_HELPER_FLOW_NAME } from '../connector/contract.js';
+import { isValidFlowName } from '../connector/flow-names.js';
 
 /** Machine name, as schema/connector.schema.json requires: a lower-case letter, then 1–49 of [a-z0-9_]. */
 export const MACHINE_NAME = /^[a-z][a-z0-9_]{1,49}$/;
 /** Connection parameter, option and input keys (schema `key` pattern). */
 export const FIELD_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
-/**
- * Flow (action card) names: "letters, numbers, and spaces only. Leading or trailing spaces and any other characters
- * are prohibited" (reference §2.8, CBDE000003H). ASCII letters only: Okta does not say whether accented letters pass.
- */
-export const FLOW_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9 ]*[A-Za-z0-9])?$/;
 export const MAX_FLOW_NAME_LENGTH = 100;
 
 /** Why `name` is not a valid machine name, or undefined when it is. */
@@ -19,7 +15,7 @@ export function machineNameProblem(name: string): string | undefined {
 
 /** Why `name` cannot be an action name, or undefined when it can (CBDE000003H, and clashes with generated flows). */
 export function actionNameProblem(name: string): string | undefined {
-  if (!FLOW_NAME.test(name)) {
+  if (!isValidFlowName(name)) {
     return `"${printable(name)}" is not a valid action name: Okta allows letters, numbers and spaces only, with no leading or trailing spaces (CBDE000003H)`;
   }
   if (name.length > MAX_FLOW_NAME_LENGTH)

@@ -1,10 +1,10 @@
+import { isValidFlowName, suggestFlowName } from '../../connector/flow-names.js';
 import { quote } from '../json.js';
 import { flowRoles, namePointer } from '../connector.js';
 import type { LintRule } from '../types.js';
 
 /** Connector Builder's own code (reference §2.8): "Name of the flow contains a prohibited character." */
 const CODE = 'CBDE000003H';
-const ALLOWED = /^[A-Za-z0-9]+( +[A-Za-z0-9]+)*$/;
 
 export const cbdeFlowNameRule: LintRule = {
   code: CODE,
@@ -15,11 +15,8 @@ export const cbdeFlowNameRule: LintRule = {
     if (!ctx.connector) return;
     const roles = flowRoles(ctx);
     for (const flow of ctx.flows) {
-      if (roles.get(flow) !== 'action' || ALLOWED.test(flow.name)) continue;
-      const suggestion = flow.name
-        .replace(/[^A-Za-z0-9 ]+/g, ' ')
-        .replace(/ +/g, ' ')
-        .trim();
+      if (roles.get(flow) !== 'action' || isValidFlowName(flow.name)) continue;
+      const suggestion = suggestFlowName(flow.name);
       ctx.report({
         message: `Name of the flow contains a prohibited character: ${quote(flow.name)} (letters, numbers and spaces only, no leading or trailing spaces)`,
         pointer: namePointer(flow),

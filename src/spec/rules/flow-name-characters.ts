@@ -1,6 +1,5 @@
+import { isValidFlowName, suggestFlowName } from '../../connector/flow-names.js';
 import type { RuleFinding, SpecRule } from './rule.js';
-
-const ALLOWED = /^[A-Za-z0-9 ]+$/;
 
 /** CBDE000003H: "A name of a flow can contain letters, numbers, and spaces only. Leading or trailing spaces … are prohibited." */
 export const flowNameCharacters: SpecRule = {
@@ -15,18 +14,15 @@ export const flowNameCharacters: SpecRule = {
       if (name === '_authping' || name === '_revoke') return; // reported by reserved-flow-names
       const bad = [...new Set([...name].filter((ch) => !/[A-Za-z0-9 ]/.test(ch)))];
       const edges = name !== name.trim();
-      if (ALLOWED.test(name) && !edges && !/ {2}/.test(name)) return;
+      if (isValidFlowName(name)) return;
       const problems = [
         bad.length
           ? `the character${bad.length > 1 ? 's' : ''} ${bad.map((c) => JSON.stringify(c)).join(' ')}`
           : '',
         edges ? 'leading or trailing spaces' : '',
       ].filter(Boolean);
-      if (problems.length === 0) return; // only double spaces: allowed by Okta, if untidy
-      const suggestion = name
-        .replace(/[^A-Za-z0-9 ]+/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
+      if (problems.length === 0) problems.push('no letters or numbers');
+      const suggestion = suggestFlowName(name);
       findings.push({
         code: 'CBDE000003H',
         severity: 'error',
