@@ -1,10 +1,5 @@
 export type FaultRoute =
-  | 'messages.create'
-  | 'messages.fetch'
-  | 'messages.list'
-  | 'messages.update'
-  | 'messages.delete'
-  | '*';
+  'messages.create' | 'messages.fetch' | 'messages.list' | 'messages.update' | 'messages.delete' | '*';
 
 export interface FaultSpec {
   route?: FaultRoute;
@@ -72,10 +67,18 @@ export function checkFault(input: unknown): FaultSpec {
     throw new Error(`"route" must be one of ${[...ROUTES].join(', ')}`);
   for (const key of ['nth', 'times', 'retryAfterSeconds', 'delayMs'] as const) {
     const v = f[key];
-    if (v !== undefined && (!Number.isInteger(v) || (v as number) < (key === 'nth' || key === 'times' ? 1 : 0)))
-      throw new Error(`"${key}" must be a ${key === 'nth' || key === 'times' ? 'positive' : 'non-negative'} integer`);
+    if (
+      v !== undefined &&
+      (!Number.isInteger(v) || (v as number) < (key === 'nth' || key === 'times' ? 1 : 0))
+    )
+      throw new Error(
+        `"${key}" must be a ${key === 'nth' || key === 'times' ? 'positive' : 'non-negative'} integer`,
+      );
   }
-  if (f.status !== undefined && (!Number.isInteger(f.status) || (f.status as number) < 500 || (f.status as number) > 599))
+  if (
+    f.status !== undefined &&
+    (!Number.isInteger(f.status) || (f.status as number) < 500 || (f.status as number) > 599)
+  )
     throw new Error('"status" must be a 5xx HTTP status');
   return { ...(f as unknown as FaultSpec) };
 }

@@ -33,8 +33,16 @@ export const API_VERSION = '2010-04-01';
 
 /** RFC 2822 in GMT with the literal `+0000` the SDK's dayjs format expects (reference §1.2). */
 export function rfc2822(d: Date): string {
-  return d.toUTCString().replace('GMT', '+0000');
+  // Cached per second: under load most messages share the same second.
+  const second = Math.floor(d.getTime() / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = d.toUTCString().replace('GMT', '+0000');
+  }
+  return lastText;
 }
+let lastSecond = NaN;
+let lastText = '';
 
 /** `prefix` + 32 lowercase hex digits. */
 export function newSid(prefix: string): string {

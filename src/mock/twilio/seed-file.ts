@@ -12,12 +12,26 @@ export const SEED_CODE = 'OC-MOCK-SEED';
  * `includeDefaults: true`: then its accounts are added to the default account (an account with the default
  * account's SID replaces it). Every problem is reported at once, each with file:line:column.
  */
-export async function loadTwilioSeed(file: string): Promise<TwilioSeed> {
-  const doc = await loadSourceFile(file);
-  const diags: Diagnostic[] = [];
-  const seed = checkSeed(doc, diags);
-  if (diags.length > 0) throw new DiagnosticsError(diags);
+export async function loadTwilioSeed(file: string, displayName = file): Promise<TwilioSeed> {
+  const doc = await loadSourceFile(file, displayName);
+  const { seed, diagnostics } = checkTwilioSeed(doc.data, doc.at);
+  if (diagnostics.length > 0) throw new DiagnosticsError(diagnostics);
   return seed;
+}
+
+/**
+ * Checks seed data already parsed (e.g. a seed inlined in another document at pointer `base`), with the same
+ * rules as loadTwilioSeed; `at` locates a pointer in the enclosing document.
+ */
+export function checkTwilioSeed(
+  data: unknown,
+  at: SourceDocument['at'],
+  base = '',
+): { seed: TwilioSeed; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const err: Err = (pointer, message, hint) =>
+    diagnostics.push(at(base + pointer, { severity: 'error', code: SEED_CODE, message, hint }));
+  return { seed: checkSeed(data, err), diagnostics };
 }
 
 type Obj = Record<string, unknown>;
@@ -30,10 +44,7 @@ const ACCOUNT_KEYS = new Set([
 ]); // prettier-ignore
 const E164 = /^\+[1-9]\d{1,14}$/;
 
-function checkSeed(doc: SourceDocument, diags: Diagnostic[]): TwilioSeed {
-  const err = (pointer: string, message: string, hint?: string) =>
-    diags.push(doc.at(pointer, { severity: 'error', code: SEED_CODE, message, hint }));
-  const root = doc.data;
+function checkSeed(root: unknown, err: Err): TwilioSeed {
   if (!isObj(root) || !Array.isArray(root.accounts)) {
     err('', 'a Twilio mock seed must be a mapping with an `accounts` list', 'see DEFAULT_TWILIO_SEED');
     return { accounts: [] };
@@ -81,7 +92,8 @@ function checkAccount(
     const ksid = sidOf(k.sid, 'SK', `${p}/sid`, err);
     if (seen.keys.has(ksid)) err(`${p}/sid`, `API key ${ksid} is defined twice`);
     seen.keys.add(ksid);
-    if (typeof k.secret !== 'string' || k.secret === '') err(`${p}/secret`, 'secret must be a non-empty string');
+    if (typeof k.secret !== 'string' || k.secret === '')
+      err(`${p}/secret`, 'secret must be a non-empty string');
   });
   numbers('phoneNumbers');
   numbers('verifiedNumbers');

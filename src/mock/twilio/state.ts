@@ -3,9 +3,7 @@ import type { TwilioSeed } from './seed.js';
 import { parseSeedTime } from './seed-time.js';
 
 /** How a message ends, decided when it is accepted (reference §2.6: WhatsApp failures are asynchronous). */
-export type Fate =
-  | { status: 'delivered' }
-  | { status: 'failed' | 'undelivered'; errorCode: number };
+export type Fate = { status: 'delivered' } | { status: 'failed' | 'undelivered'; errorCode: number };
 
 export interface StoredMessage {
   seq: number;
@@ -93,8 +91,7 @@ export function buildState(seed: TwilioSeed, now: Date): MockState {
       messages: new Map(),
       seqBySid: new Map(),
     });
-    for (const k of a.apiKeys ?? [])
-      state.apiKeys.set(k.sid, { secret: k.secret, accountSid: a.sid });
+    for (const k of a.apiKeys ?? []) state.apiKeys.set(k.sid, { secret: k.secret, accountSid: a.sid });
   }
   return state;
 }

@@ -1,0 +1,98 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+/** Twilio's OpenAPI description, read where the shared material lives beside the project (never copied). */
+export const SPEC_PATH = resolve(repoRoot, '../shared/twilio-oai/twilio_api_v2010.json');
+
+const MESSAGE_FIELDS = [
+  'account_sid', 'api_version', 'body', 'date_created', 'date_sent', 'date_updated', 'direction', 'error_code',
+  'error_message', 'from', 'messaging_service_sid', 'num_media', 'num_segments', 'price', 'price_unit', 'sid',
+  'status', 'subresource_uris', 'to', 'uri',
+]; // prettier-ignore
+const LIST_FIELDS = [
+  'end',
+  'first_page_uri',
+  'next_page_uri',
+  'page',
+  'page_size',
+  'previous_page_uri',
+  'start',
+  'uri',
+  'messages',
+];
+
+// ajv-formats is CommonJS with a default export; require() gives the function itself.
+const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv) => void;
+
+export interface Validators {
+  message: ValidateFunction;
+  list: ValidateFunction;
+  error: ValidateFunction;
+}
+
+/** Reference §5.3: Ajv over the spec's components, Twilio's formats, relative "uri"s, plus a strict overlay. */
+export function loadValidators(): Validators {
+  const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8'));
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addFormat(
+    'date-time-rfc-2822',
+    /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0000$/,
+  );
+  ajv.addFormat('phone-number', true);
+  ajv.addFormat('currency', true);
+  ajv.addFormat('uri-map', true);
+  ajv.addFormat('uri', /^(?:[a-z][a-z0-9+.-]*:|\/)\S*$/i);
+  ajv.addSchema({ $id: 'twilio_api_v2010', components: spec.components });
+  const ref = '#/components/schemas/api.v2010.account.message';
+  const listSchema = JSON.parse(
+    JSON.stringify(
+      spec.paths['/2010-04-01/Accounts/{AccountSid}/Messages.json'].get.responses['200'].content[
+        'application/json'
+      ].schema,
+    ).replaceAll('"#/components', '"twilio_api_v2010#/components'),
+  );
+  const strictMessage = {
+    allOf: [
+      { $ref: `twilio_api_v2010${ref}` },
+      {
+        required: MESSAGE_FIELDS,
+        additionalProperties: false,
+        properties: Object.fromEntries(MESSAGE_FIELDS.map((f) => [f, true])),
+      },
+    ],
+  };
+  return {
+    message: ajv.compile(strictMessage),
+    list: ajv.compile({
+      allOf: [
+        listSchema,
+        {
+          required: LIST_FIELDS,
+          additionalProperties: false,
+          properties: {
+            ...Object.fromEntries(LIST_FIELDS.map((f) => [f, true])),
+            messages: { type: 'array', items: strictMessage },
+          },
+        },
+      ],
+    }),
+    // The spec has no error schema (§5.2); Twilio's error body per §3.1, `detail` optional.
+    error: ajv.compile({
+      type: 'object',
+      required: ['code', 'message', 'more_info', 'status'],
+      additionalProperties: false,
+      properties: {
+        code: { type: 'integer' },
+        message: { type: 'string', minLength: 1 },
+        more_info: { type: 'string', pattern: '^https://www\\.twilio\\.com/docs/errors/\\d+$' },
+        status: { type: 'integer', minimum: 400, maximum: 599 },
+        detail: { type: 'string' },
+      },
+    }),
+  };
+}
