@@ -49,3 +49,67 @@ export const CAPIA = {
   inputs: { relativeUrl: 'Relative URL', query: 'Query', headers: 'Headers', body: 'Body' },
   outputs: { statusCode: 'Status Code', headers: 'Headers', body: 'Body' },
 } as const;
+
+// ---- Generator facts (src/build). All [I] unless marked; README "What is inferred" explains each. ----
+
+/** Export format version: 1.5.0 exports carry no checksum (reference §1.1) [V-stat]. */
+export const FLOPACK_VERSION = '1.5.0';
+/** Top-level flags, identical in every real export [V]. */
+export const FLOPACK_FLAGS = {
+  'auto-transform': true,
+  looseBooleans: true,
+  looseStrings: true,
+  looseNulls: true,
+};
+/** `created` of every generated flopack: a fixed constant so the same spec gives the same bytes. */
+export const GENERATED_CREATED = '2024-01-01T00:00:00.000Z';
+
+/**
+ * [I] How a request body travels to httpHelper. `body` (Object, as the Connector Builder docs type it) carries
+ * JSON bodies as objects; the helper stringifies it when it is not empty. Form and text bodies are encoded in
+ * the action flow and passed as text in the extra helper input `raw_body`, which wins over `body` when not empty.
+ */
+export const RAW_BODY_INPUT = 'raw_body';
+/** httpHelper's default Content-Type (seed 001: "adds a Content-Type: application/json header"). */
+export const DEFAULT_CONTENT_TYPE = 'application/json';
+export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+export const TEXT_CONTENT_TYPE = 'text/plain';
+/**
+ * [I] Header precedence in httpHelper: one Merge card over (defaults incl. Content-Type, caller's headers,
+ * auth header) where later inputs win, so callers may override Content-Type/Accept but never Authorization.
+ */
+export const MERGE_ORDER = 'later inputs win' as const;
+
+/** [I] Statuses treated as errors when an action does not list any (`>= 400`). */
+export const DEFAULT_ERROR_STATUS_MIN = 400;
+/** Default dot path of the service's error message in the parsed body. */
+export const DEFAULT_ERROR_MESSAGE_PATH = 'message';
+/** Default healthy statuses of `_authping`. */
+export const DEFAULT_HEALTHY_STATUSES = [200];
+
+/** Okta's required-input message (Connector Builder best practice "Error handling") [V]. */
+export function requiredInputMessage(label: string): string {
+  return `No ${label} input provided. Enter a valid ${label}.`;
+}
+/** [I] Custom API Action: the Relative URL must start with `/` (the docs' "Text At" check; done with Find). */
+export const CAPIA_RELATIVE_URL_MESSAGE =
+  'Relative URL must start with /. Enter a valid Relative URL, e.g. /v1/items.';
+/** [I] `_authping` messages. */
+export const AUTHPING_MESSAGES = {
+  healthy: 'The connection is working.',
+  unhealthyPrefix: 'The service answered with HTTP status ',
+} as const;
+
+/**
+ * [I] Optional values that are empty are never sent: query objects and JSON bodies go through Clear Empty
+ * (`object:clearEmpty`); each optional form field is a `&Name=value` segment chosen by Assign If (`is empty` →
+ * no segment). Card semantics the simulator needs for this: `is empty` is true for null, '', [] and {}; Clear
+ * Empty drops top-level keys whose value is empty in that sense; Merge applies MERGE_ORDER.
+ */
+export const OPTIONAL_VALUE_STRATEGY = { object: 'clearEmpty', form: 'assignIf' } as const;
+
+/**
+ * [I] httpHelper's `body` output: the Raw Request body parsed with JSON Parse inside If Error; when parsing
+ * fails (empty 204 body, text, XML) the error branch returns the text unchanged.
+ */
+export const HELPER_BODY_PARSING = 'json-or-text' as const;

@@ -110,7 +110,11 @@ export class CardHandle {
   }
 }
 
-/** The full card envelope with the model key set and key order of real exports (reference §1.4). */
+/**
+ * The full card envelope with the model key set and key order of real exports (reference §1.4).
+ * Wrapper rules, policies and tails are shared, deep-frozen constants (CARD_DEFAULTS): a generated flopack is
+ * large, and sharing keeps the heap small. Clone a card before mutating those parts.
+ */
 function createCard(kind: CardKind, uuid: string, name?: string): Card {
   const d = CARD_DEFAULTS[kind];
   const versionAddress = d.channel
@@ -139,15 +143,15 @@ function createCard(kind: CardKind, uuid: string, name?: string): Card {
     webhookConditions: false,
     mobile: false,
     hooks: {},
-    policy: structuredClone(d.policy),
+    policy: d.policy,
     metadata: { id: d.channel ? d.channel.metadataId : null, name: label, description: d.description },
     meta: {},
     config: null,
     partnerChannelKeys: d.channel ? d.channel.partnerChannelKeys : null,
-    inputs: { ...structuredClone(d.inputs), data: {} },
-    outputs: { ...structuredClone(d.outputs), data: {} },
+    inputs: { ...d.inputs, data: {} },
+    outputs: { ...d.outputs, data: {} },
     runtime: {},
-    ...structuredClone(d.tail ?? {}),
+    ...d.tail,
   };
   return {
     joins: {},

@@ -63,6 +63,18 @@ export class FlowBuilder {
   }
 
   /**
+   * Orders every card except hidden expand cards in creation order (a valid execution order when each card is
+   * created after the cards it reads from), with `last` moved to the end. Not for flows with If/Else
+   * (branch cards must not be chained); order those with `IfElse.add` and `order`.
+   */
+  chainAll(last?: CardHandle): void {
+    const cards = this.cards.filter((c) => c.kind !== 'expand' && c !== last);
+    if (cards.some((c) => c.kind === 'if' || c.kind === 'join'))
+      throw new Error(`chainAll cannot order the If/Else in ${this.namespace}`);
+    this.chain(...cards, ...(last ? [last] : []));
+  }
+
+  /**
    * Binds an output to an input of a card in the same scope (pins live on the source card, §1.6).
    * Pins out of a hidden expand card also get the `[expand, consumer]` ordering real exports carry.
    */
@@ -110,8 +122,23 @@ export class FlowBuilder {
     const card = entry.card;
     const group = this.ids.short(`${card.path}/group/${at}`, 11);
     const meta = { index: undefined, path: [...path], srcMethodId: source.card.uuid, srcOutputId: source.id };
-    card.addOutput({ key: 'key', group, type: 'string', collection: true, data: [...path], ref: true, metadata: meta });
-    const value = card.addOutput({ key: 'value', group, type, collection, data: null, metadata: { ...meta } });
+    card.addOutput({
+      key: 'key',
+      group,
+      type: 'string',
+      collection: true,
+      data: [...path],
+      ref: true,
+      metadata: meta,
+    });
+    const value = card.addOutput({
+      key: 'value',
+      group,
+      type,
+      collection,
+      data: null,
+      metadata: { ...meta },
+    });
     // Real exports carry one self-loop per extracted path on expand cards (§1.6).
     const loop = `${card.uuid}>${card.uuid}#${entry.paths.size}`;
     this.orderings[this.ids.short(`${this.namespace}/order/${loop}`)] = [card.uuid, card.uuid];
@@ -146,7 +173,13 @@ export class FlowBuilder {
   }
 
   /** A top-level flo with the newest (v1.5.0) key set (reference §1.3). */
-  build(flo: { id: string; name: string; description: string; group: string; securityLevel?: FloData['security_level'] }): Flo {
+  build(flo: {
+    id: string;
+    name: string;
+    description: string;
+    group: string;
+    securityLevel?: FloData['security_level'];
+  }): Flo {
     this.finalize();
     const endpoint = this.cards[0]?.kind === 'accept';
     const data: FloData = {
@@ -188,7 +221,9 @@ export class FlowBuilder {
 
   private assertMember(card: CardHandle): void {
     if (!this.members.has(card)) {
-      throw new Error(`card ${card.path} is not in flow ${this.namespace}: pins and orderings stay within one scope`);
+      throw new Error(
+        `card ${card.path} is not in flow ${this.namespace}: pins and orderings stay within one scope`,
+      );
     }
   }
 }

@@ -13,7 +13,8 @@ export interface FieldSpec {
   flags?: 'd' | 'p';
   ref?: boolean;
   metadata?: IoMetadata;
-  available?: string[];
+  /** Allowed types (cosmetic); may be a shared frozen list. */
+  available?: readonly string[];
   /** Inputs only: the For Each current-item proxy (§1.5); false everywhere else. */
   proxy?: IoField['value']['proxy'];
 }
@@ -41,7 +42,7 @@ export function makeInput(id: string, spec: FieldSpec, index: number): IoField {
       type,
       collection,
       data: spec.data === undefined ? emptyData(type, collection) : spec.data,
-      available: spec.available ?? [],
+      available: (spec.available ?? []) as string[],
     },
     required: spec.required ?? false,
     ref: spec.ref ?? false,

@@ -1,5 +1,5 @@
 import type { CardHandle, Value } from '../card.js';
-import { OPERATOR_CHOICES, type Operator } from '../defaults.js';
+import { OPERATOR_CHOICES, deepFreeze, type Operator } from '../defaults.js';
 import type { FlowBuilder } from '../flow.js';
 import type { IoType } from '../../types.js';
 
@@ -12,18 +12,23 @@ export interface Condition {
   type?: IoType;
 }
 
-const OPERAND_TYPES = ['object', 'string', 'number', 'Date', 'boolean'];
+const OPERAND_TYPES: readonly string[] = deepFreeze(['object', 'string', 'number', 'Date', 'boolean']);
 
 /** `left-operand`, `operator` (displayname "comparison"), `right-operand`, as on real If/Else cards. */
 export function addOperands(flow: FlowBuilder, card: CardHandle, c: Condition): void {
   const type = c.type ?? 'string';
-  const left = card.addInput({ key: 'left-operand', type, available: OPERAND_TYPES, metadata: { displayname: 'value a' } });
+  const left = card.addInput({
+    key: 'left-operand',
+    type,
+    available: OPERAND_TYPES,
+    metadata: { displayname: 'value a' },
+  });
   const op = card.addInput({
     key: 'operator',
     type: 'string',
     data: c.operator,
     required: true,
-    metadata: { choices: OPERATOR_CHOICES.map((x) => ({ ...x })), displayname: 'comparison' },
+    metadata: { choices: OPERATOR_CHOICES as unknown as unknown[], displayname: 'comparison' },
   });
   delete (op.field.value as { available?: unknown }).available;
   const right = card.addInput({

@@ -1,7 +1,6 @@
 import type { CardHandle, InputRef, OutputRef, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
 import type { FieldSpec } from '../io.js';
-import { ALL_TYPES } from '../defaults.js';
 
 /** Return card (`control:return`): its inputs are what the caller's Call Flow / If Error card outputs. */
 export function returnCard(flow: FlowBuilder, path = 'return'): CardHandle {
@@ -15,7 +14,7 @@ export function addReturnField(
   spec: FieldSpec,
   value?: Value,
 ): { input: InputRef; output: OutputRef } {
-  const field = card.addMirrored({ available: ALL_TYPES, ...spec, metadata: { custom: true, ...spec.metadata } });
+  const field = card.addMirrored({ ...spec, metadata: { custom: true, ...spec.metadata } });
   if (value !== undefined) flow.set(field.input, value);
   return field;
 }

@@ -1,0 +1,40 @@
+import { addStartField, type CardHandle, type OutputRef } from '../flopack/builder/index.js';
+import { OPTION_GROUP } from '../connector/contract.js';
+import type { Input, Option } from '../spec/types.js';
+import { ioType } from './fields.js';
+
+/**
+ * [I] An action option on the start card (stand-in for the Connector Action card's Options): group
+ * `parameters`, flags "p", dropdown values as `metadata.choices` (contract OPTION_GROUP).
+ */
+export function addOption(start: CardHandle, option: Option): OutputRef {
+  const choices =
+    option.type === 'dropdown'
+      ? (option.values ?? []).map((v) => ({ value: v.value, label: v.label }))
+      : undefined;
+  return addStartField(start, {
+    key: option.key,
+    group: OPTION_GROUP,
+    flags: 'p',
+    type: 'string',
+    data: option.default ?? '',
+    required: option.required ?? false,
+    metadata: {
+      displayname: option.label,
+      ...(option.description ? { description: option.description } : {}),
+      ...(choices ? { choices } : {}),
+    },
+  }).output;
+}
+
+/** [I] An action input on the start card: a data field keyed by the spec key, labelled by `displayname`. */
+export function addInput(start: CardHandle, input: Input): OutputRef {
+  return addStartField(start, {
+    key: input.key,
+    type: ioType(input.type),
+    collection: input.list ?? false,
+    ...(input.default !== undefined ? { data: input.default } : {}),
+    required: input.required ?? false,
+    metadata: { displayname: input.label, ...(input.description ? { description: input.description } : {}) },
+  }).output;
+}

@@ -1,0 +1,47 @@
+import type { CardHandle } from '../card.js';
+import type { FlowBuilder } from '../flow.js';
+import type { IoType } from '../../types.js';
+
+export interface CalledField {
+  key: string;
+  type?: IoType;
+  collection?: boolean;
+}
+
+/**
+ * Call Flow (`control:spawn`): input `flo` holds the called flo's uuid (displayname "Helper Flow"), then one
+ * transient input per input of the called Helper Flow and one output per field of its Return card (reference
+ * §1.7). Feed inputs with `flow.set(card.input(key), value)`, read results with `card.output(key)`.
+ */
+export function callFlow(
+  flow: FlowBuilder,
+  path: string,
+  target: { floId: string; inputs: CalledField[]; outputs: CalledField[] },
+  name?: string,
+): CardHandle {
+  const card = flow.add('spawn', path, name);
+  card.addInput({
+    key: 'flo',
+    type: 'flo',
+    data: target.floId,
+    required: true,
+    metadata: { displayname: 'Helper Flow' },
+  });
+  for (const f of target.inputs) {
+    card.addInput({
+      key: f.key,
+      type: f.type ?? 'string',
+      collection: f.collection,
+      metadata: { transient: true },
+    });
+  }
+  for (const f of target.outputs) {
+    card.addOutput({
+      key: f.key,
+      type: f.type ?? 'string',
+      collection: f.collection,
+      metadata: { custom: true },
+    });
+  }
+  return card;
+}

@@ -1,0 +1,26 @@
+import type { CardHandle, Value } from '../card.js';
+import type { FlowBuilder } from '../flow.js';
+import { addOperands, type Condition } from './operands.js';
+
+/** Continue If (`control:continueIf`): stops the flow quietly unless the condition holds (intro_custom_api_actions). */
+export function continueIf(
+  flow: FlowBuilder,
+  path: string,
+  condition: Condition,
+  otherwise: Value = '',
+  name?: string,
+): CardHandle {
+  const card = flow.add('continueIf', path, name);
+  addOperands(flow, card, condition);
+  flow.set(
+    card.addInput({ key: 'message', group: 'otherwise', type: 'string', available: ['*'] }),
+    otherwise,
+  );
+  card.addOutput({
+    key: 'message',
+    type: 'string',
+    data: null,
+    metadata: { hidden: true, displayed: false },
+  });
+  return card;
+}

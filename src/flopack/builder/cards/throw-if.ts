@@ -1,0 +1,23 @@
+import type { CardHandle, Value } from '../card.js';
+import type { FlowBuilder } from '../flow.js';
+import { addOperands, type Condition } from './operands.js';
+
+/**
+ * Return Error If (`control:throwIf`): ends the flow with an error (`statusCode`, `message`) when the condition
+ * holds. Fields per reference §1.7 (operands as on Continue If; statusCode/message as on Return Error).
+ */
+export function throwIf(
+  flow: FlowBuilder,
+  path: string,
+  condition: Condition,
+  error: { statusCode: Value; message: Value },
+  name?: string,
+): CardHandle {
+  const card = flow.add('throwIf', path, name);
+  addOperands(flow, card, condition);
+  const message = card.addInput({ key: 'message', type: 'string', required: true });
+  const code = card.addInput({ key: 'statusCode', type: 'number', data: 400, required: true });
+  flow.set(message, error.message);
+  flow.set(code, error.statusCode);
+  return card;
+}

@@ -1,0 +1,18 @@
+import type { CardHandle, Value } from '../card.js';
+import type { FlowBuilder } from '../flow.js';
+
+/** Return Error (`control:throw`): `statusCode` and `message`, both required, echoed as outputs (real card). */
+export function throwError(
+  flow: FlowBuilder,
+  path: string,
+  statusCode: Value,
+  message: Value,
+  name?: string,
+): CardHandle {
+  const card = flow.add('throw', path, name);
+  const code = card.addMirrored({ key: 'statusCode', type: 'number', data: 0, required: true });
+  const text = card.addMirrored({ key: 'message', type: 'string', required: true });
+  flow.set(code.input, statusCode);
+  flow.set(text.input, message);
+  return card;
+}

@@ -1,0 +1,42 @@
+/**
+ * Typed builder for Okta Workflows flows in the real export format (reference §1). Build a flow with
+ * `new FlowBuilder(ids, namespace)`, add cards with the factories below, wire them with `flow.pin`/`flow.set`
+ * and `flow.order`/`flow.chain`, then `flow.build(...)` into a flo for `Flopack.data.flos`.
+ */
+export { IdFactory } from './ids.js';
+export { FlowBuilder, ASYNC_TREE } from './flow.js';
+export { CardHandle, FieldRef, isOutputRef, type InputRef, type OutputRef, type Value } from './card.js';
+export {
+  CARD_DEFAULTS,
+  OPERATOR_CHOICES,
+  ALL_TYPES,
+  type CardKind,
+  type CardDefaults,
+  type Operator,
+} from './defaults.js';
+export type { FieldSpec } from './io.js';
+export { helperFlowStart, addStartField, ERROR_TYPE } from './cards/callable.js';
+export { apiEndpoint, addEndpointField } from './cards/api-endpoint.js';
+export { returnCard, addReturnField } from './cards/return.js';
+export { returnRaw } from './cards/return-raw.js';
+export { throwError } from './cards/throw.js';
+export { throwIf } from './cards/throw-if.js';
+export { continueIf } from './cards/continue-if.js';
+export { assign } from './cards/assign.js';
+export { assignIf } from './cards/assign-if.js';
+export { IfElse } from './cards/if-else.js';
+export { TryCatch } from './cards/try-catch.js';
+export { callFlow, type CalledField } from './cards/call-flow.js';
+export { compose, type ComposePart } from './cards/compose.js';
+export { concat } from './cards/concat.js';
+export { base64 } from './cards/base64.js';
+export { find } from './cards/find.js';
+export { construct, type ObjectField } from './cards/construct.js';
+export { merge } from './cards/merge.js';
+export { get } from './cards/get.js';
+export { clearEmpty } from './cards/clear-empty.js';
+export { jsonParse } from './cards/json-parse.js';
+export { jsonStringify } from './cards/json-stringify.js';
+export { urlEncode } from './cards/url-encode.js';
+export { rawRequest, HTTP_METHODS, type RawRequestInputs } from './cards/raw-request.js';
+export type { Condition } from './cards/operands.js';

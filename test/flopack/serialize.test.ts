@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { serializeFlopack, serializeFlopackChunks } from '../../src/flopack/serialize.js';
+import type { Flopack } from '../../src/flopack/types.js';
+
+const doc = (name: string): Flopack => ({
+  type: 'flopack',
+  version: '1.5.0',
+  created: '2024-01-01T00:00:00.000Z',
+  flags: { 'auto-transform': true },
+  data: {
+    flos: {
+      a: {
+        id: 'a',
+        name,
+        description: 'line\nbreak "q" \\ {{{x}}}',
+        data: { nested: [1, { deep: name }] } as never,
+      },
+      b: { id: 'b', name: 'second', description: '', data: {} as never },
+    },
+    configs: {},
+    tables: {},
+    groups: { g: { id: 'g', data: { name: 'G', description: '', media_uri: '', path: '' } } },
+  },
+});
+
+describe('serializeFlopack', () => {
+  it('writes compact JSON, as Okta exports are, with a trailing newline, that parses back to the same document', () => {
+    const d = doc('Plain');
+    const text = serializeFlopack(d);
+    expect(text.startsWith('{"type":"flopack","version":"1.5.0",')).toBe(true);
+    expect(text.indexOf('\n')).toBe(text.length - 1);
+    expect(JSON.parse(text)).toEqual(d);
+  });
+
+  it('indents on request', () => {
+    expect(serializeFlopack(doc('Plain'), { indent: 2 }).split('\n')[1]).toBe('  "type": "flopack",');
+  });
+
+  it('escapes <, >, & and U+2028/9 so </script> never appears, keeping the text', () => {
+    const nasty = '</script><b>&\u2028\u2029 ünï 🚀';
+    const text = serializeFlopack(doc(nasty));
+    expect(text).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(text).toContain('\\u003c/script\\u003e');
+    expect((JSON.parse(text) as Flopack).data.flos.a!.name).toBe(nasty);
+  });
+
+  it('gives the same bytes in chunks as in one string, indented or compact', () => {
+    for (const indent of [2, 0]) {
+      const d = doc('</script> chunked');
+      expect([...serializeFlopackChunks(d, { indent })].join('')).toBe(serializeFlopack(d, { indent }));
+    }
+  });
+});
