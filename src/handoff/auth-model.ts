@@ -30,7 +30,11 @@ export interface AuthenticationModel {
   baseUrl: string;
 }
 
-const PARAMETER_TYPES: Record<string, string> = { text: 'Text', password: 'Password', dropdown: 'Dropdown List' };
+const PARAMETER_TYPES: Record<string, string> = {
+  text: 'Text',
+  password: 'Password',
+  dropdown: 'Dropdown List',
+};
 
 export function authenticationModel(spec: ConnectorSpec): AuthenticationModel {
   const auth = spec.authentication;
@@ -44,8 +48,16 @@ export function authenticationModel(spec: ConnectorSpec): AuthenticationModel {
     credentials:
       auth.type === 'basic'
         ? [
-            { field: 'Username', label: auth.username?.label ?? 'Username', description: auth.username?.description ?? '' },
-            { field: 'Password', label: auth.password?.label ?? 'Password', description: auth.password?.description ?? '' },
+            {
+              field: 'Username',
+              label: auth.username?.label ?? 'Username',
+              description: auth.username?.description ?? '',
+            },
+            {
+              field: 'Password',
+              label: auth.password?.label ?? 'Password',
+              description: auth.password?.description ?? '',
+            },
           ]
         : [],
     parameters: params.map((p) => ({
@@ -80,7 +92,9 @@ export function authenticationModel(spec: ConnectorSpec): AuthenticationModel {
 export function readableTemplate(template: string, labels: ReadonlyMap<string, string>): string {
   return parseTemplate(template)
     .parts.map((p) =>
-      p.kind === 'text' ? p.text : `{${p.source === 'connection' ? (labels.get(p.key) ?? p.key) : `${p.source}.${p.key}`}}`,
+      p.kind === 'text'
+        ? p.text
+        : `{${p.source === 'connection' ? (labels.get(p.key) ?? p.key) : `${p.source}.${p.key}`}}`,
     )
     .join('');
 }

@@ -98,7 +98,8 @@ export function cardTypeName(address: string): string {
     const module = parts[2] ?? '';
     const key = parts[4] ?? '';
     const name = CARD_NAMES[`${module}:${key}`] ?? key;
-    const app = module === 'control' ? (CONTROL_APPS[key] ?? 'Flow Control') : (MODULE_APPS[module] ?? module);
+    const app =
+      module === 'control' ? (CONTROL_APPS[key] ?? 'Flow Control') : (MODULE_APPS[module] ?? module);
     if (module === 'control' && key === 'callable') return 'Helper Flow';
     if (module === 'http') return name;
     return `${app} ${name}`;

@@ -5,7 +5,8 @@ export const REDACTED = '•••••• (redacted)';
 
 /** Field or header names whose values are secrets (Authorization headers, passwords, tokens, API keys). */
 // `token` only at the end of a name (access_token, X-Auth-Token) so that maxTokens or Token URL are not secrets.
-const CREDENTIAL_NAME = /authori[sz]ation|password|passwd|secret|api[\s_-]?key|private[\s_-]?key|cookie|token$/i;
+const CREDENTIAL_NAME =
+  /authori[sz]ation|password|passwd|secret|api[\s_-]?key|private[\s_-]?key|cookie|token$/i;
 
 export function isCredentialName(name: string): boolean {
   return CREDENTIAL_NAME.test(name);

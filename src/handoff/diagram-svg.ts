@@ -57,11 +57,25 @@ function measureSequence(steps: readonly GraphNode[]): Size {
 }
 
 /** Draws the steps centred on `cx` from `top`; returns the bottom y. */
-function drawSequence(steps: readonly GraphNode[], cx: number, top: number, out: string[], marker: string): number {
+function drawSequence(
+  steps: readonly GraphNode[],
+  cx: number,
+  top: number,
+  out: string[],
+  marker: string,
+): number {
   let y = top;
   steps.forEach((node, i) => {
     if (i > 0) {
-      out.push(line([[cx, y], [cx, y + GAP]], marker));
+      out.push(
+        line(
+          [
+            [cx, y],
+            [cx, y + GAP],
+          ],
+          marker,
+        ),
+      );
       y += GAP;
     }
     y = drawNode(node, cx, y, out, marker);
@@ -91,10 +105,26 @@ function drawNode(node: GraphNode, cx: number, top: number, out: string[], marke
     const lx = left + (widths[k] as number) / 2;
     left += (widths[k] as number) + LANE_GAP;
     const forkY = top + BOX_H + GAP / 2;
-    out.push(line([[cx, top + BOX_H], [cx, forkY], [lx, forkY], [lx, laneTop]], lane.steps.length ? marker : undefined));
+    out.push(
+      line(
+        [
+          [cx, top + BOX_H],
+          [cx, forkY],
+          [lx, forkY],
+          [lx, laneTop],
+        ],
+        lane.steps.length ? marker : undefined,
+      ),
+    );
     out.push(text(lx + 4, laneTop - 5, clip(lane.label), 'svg-lane', 'start'));
     const bottom = lane.steps.length ? drawSequence(lane.steps, lx, laneTop, out, marker) : laneTop;
-    out.push(line([[lx, bottom], [lx, mergeY], [cx, mergeY]]));
+    out.push(
+      line([
+        [lx, bottom],
+        [lx, mergeY],
+        [cx, mergeY],
+      ]),
+    );
   });
   return mergeY;
 }
@@ -123,5 +153,10 @@ function clip(s: string): string {
 /** XML text and attribute escaping. */
 export function xml(s: string): string {
   // Control characters are not allowed in XML 1.0 at all, even escaped.
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(
+      /[&<>"']/g,
+      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+    );
 }

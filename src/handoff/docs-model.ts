@@ -24,8 +24,22 @@ export interface ActionDoc {
   description: string;
   isCapia: boolean;
   request: { method: string; path: string } | null;
-  options: Array<{ label: string; key: string; type: string; required: boolean; description: string; values: string[] }>;
-  inputs: Array<{ label: string; key: string; type: string; required: boolean; description: string; default: string | null }>;
+  options: Array<{
+    label: string;
+    key: string;
+    type: string;
+    required: boolean;
+    description: string;
+    values: string[];
+  }>;
+  inputs: Array<{
+    label: string;
+    key: string;
+    type: string;
+    required: boolean;
+    description: string;
+    default: string | null;
+  }>;
   outputs: Array<{ label: string; key: string; type: string; description: string }>;
   /** Messages of the Return Error If checks in the generated flow (reference §2.7), in flow order. */
   checks: string[];
@@ -55,7 +69,11 @@ const METHOD_MEANINGS: Record<string, string> = {
   DELETE: 'Deletes a resource.',
 };
 
-export function buildDocsModel(spec: ConnectorSpec, flopack: Flopack, flows: readonly GeneratedFlow[]): DocsModel {
+export function buildDocsModel(
+  spec: ConnectorSpec,
+  flopack: Flopack,
+  flows: readonly GeneratedFlow[],
+): DocsModel {
   const actionFlows = flows.filter((f) => f.kind === 'action' || f.kind === 'capia');
   const slugs = uniqueSlugs(
     actionFlows.map((f) => f.name),
@@ -75,7 +93,12 @@ export function buildDocsModel(spec: ConnectorSpec, flopack: Flopack, flows: rea
   };
 }
 
-function actionDoc(action: Action, slug: string, checks: string[], labels: ReadonlyMap<string, string>): ActionDoc {
+function actionDoc(
+  action: Action,
+  slug: string,
+  checks: string[],
+  labels: ReadonlyMap<string, string>,
+): ActionDoc {
   return {
     name: action.name,
     slug,
@@ -96,7 +119,12 @@ function actionDoc(action: Action, slug: string, checks: string[], labels: Reado
       type: typeName(input.type, input.list),
       required: input.required === true,
       description: input.description ?? '',
-      default: input.default === undefined ? null : typeof input.default === 'string' ? input.default : JSON.stringify(input.default),
+      default:
+        input.default === undefined
+          ? null
+          : typeof input.default === 'string'
+            ? input.default
+            : JSON.stringify(input.default),
     })),
     outputs: (action.outputs ?? []).map((o) => ({
       label: o.label,
@@ -145,21 +173,53 @@ function capiaDoc(name: string, slug: string, spec: ConnectorSpec, checks: strin
           'Specify the relative URL as /{version}/{insert_remaining_URL}. You can specify query parameters in the relative URL using "?", or specify the query parameters as an object key pair in the Query input.',
         default: null,
       },
-      { label: CAPIA.inputs.query, key: CAPIA.inputs.query, type: 'Object', required: false, description: 'Specify any additional query parameters that should be included in object format (key value pairs).', default: null },
+      {
+        label: CAPIA.inputs.query,
+        key: CAPIA.inputs.query,
+        type: 'Object',
+        required: false,
+        description:
+          'Specify any additional query parameters that should be included in object format (key value pairs).',
+        default: null,
+      },
       {
         label: CAPIA.inputs.headers,
         key: CAPIA.inputs.headers,
         type: 'Object',
         required: false,
-        description: 'Specify any headers required in addition to authorization or content-type (these are already handled by this connector).',
+        description:
+          'Specify any headers required in addition to authorization or content-type (these are already handled by this connector).',
         default: null,
       },
-      { label: CAPIA.inputs.body, key: CAPIA.inputs.body, type: 'Object', required: false, description: 'Specify a request body in JSON format. Only available for POST, PUT, and PATCH requests.', default: null },
+      {
+        label: CAPIA.inputs.body,
+        key: CAPIA.inputs.body,
+        type: 'Object',
+        required: false,
+        description:
+          'Specify a request body in JSON format. Only available for POST, PUT, and PATCH requests.',
+        default: null,
+      },
     ],
     outputs: [
-      { label: CAPIA.outputs.statusCode, key: CAPIA.outputs.statusCode, type: 'Number', description: 'The HTTP status code of the response, e.g. 200 for success.' },
-      { label: CAPIA.outputs.headers, key: CAPIA.outputs.headers, type: 'Object', description: 'The response headers, e.g. {"Content-Type": "application/json"}.' },
-      { label: CAPIA.outputs.body, key: CAPIA.outputs.body, type: 'Object', description: 'The response body returned by the service.' },
+      {
+        label: CAPIA.outputs.statusCode,
+        key: CAPIA.outputs.statusCode,
+        type: 'Number',
+        description: 'The HTTP status code of the response, e.g. 200 for success.',
+      },
+      {
+        label: CAPIA.outputs.headers,
+        key: CAPIA.outputs.headers,
+        type: 'Object',
+        description: 'The response headers, e.g. {"Content-Type": "application/json"}.',
+      },
+      {
+        label: CAPIA.outputs.body,
+        key: CAPIA.outputs.body,
+        type: 'Object',
+        description: 'The response body returned by the service.',
+      },
     ],
     checks,
     errorStatuses: '',

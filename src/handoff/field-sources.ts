@@ -44,7 +44,8 @@ export function describeInput(
 export function staticValue(key: string, data: unknown, label?: string): FieldSource {
   if (data === null || data === undefined || data === '') return { how: 'empty' };
   if (typeof data === 'object' && Object.keys(data).length === 0) return { how: 'empty' };
-  if (isCredentialName(key) || (label !== undefined && isCredentialName(label))) return { how: 'value', value: REDACTED };
+  if (isCredentialName(key) || (label !== undefined && isCredentialName(label)))
+    return { how: 'value', value: REDACTED };
   if (typeof data === 'string') return { how: 'value', value: data };
   return { how: 'value', value: JSON.stringify(redactObject(data)) };
 }
@@ -63,7 +64,13 @@ function outputLabel(field: IoField | undefined, fallback: string): string {
 }
 
 /** Follows hidden path cards (object:expand) and wormholes out of inline flows to the card a person drags from. */
-function resolveOutput(card: Card, outputId: string, scope: Scope, graph: FlowGraph, depth: number): DragSource[] {
+function resolveOutput(
+  card: Card,
+  outputId: string,
+  scope: Scope,
+  graph: FlowGraph,
+  depth: number,
+): DragSource[] {
   const output = card.node.model.outputs?.data?.[outputId];
   if (depth > MAX_DEPTH) return [];
   if (cardKind(card.address) === 'object:expand' && card.node.model.displayed === false) {
@@ -83,18 +90,37 @@ function resolveOutput(card: Card, outputId: string, scope: Scope, graph: FlowGr
               depth + 1,
             )
           : [];
-    return bases.map((b) => ({ ...b, output: path ? `${b.output} › ${path.split('.').join(' › ')}` : b.output }));
+    return bases.map((b) => ({
+      ...b,
+      output: path ? `${b.output} › ${path.split('.').join(' › ')}` : b.output,
+    }));
   }
   if (scope.root === card && scope.owner && output) {
     // A wormhole: the inline flow's start card re-exposes an input of the card that holds the flow.
     const owner = scope.owner;
-    const ownerInput = Object.values(owner.card.node.model.inputs?.data ?? {}).find((f) => f.key === output.key);
+    const ownerInput = Object.values(owner.card.node.model.inputs?.data ?? {}).find(
+      (f) => f.key === output.key,
+    );
     if (ownerInput) {
       const upstream = owner.scope.incoming.get(owner.card.uuid)?.get(ownerInput.id) ?? [];
-      const resolved = upstream.flatMap((u) => resolveOutput(u.card, u.outputId, owner.scope, graph, depth + 1));
+      const resolved = upstream.flatMap((u) =>
+        resolveOutput(u.card, u.outputId, owner.scope, graph, depth + 1),
+      );
       if (resolved.length > 0) return resolved;
     }
-    return [{ output: outputLabel(output, outputId), card: owner.card.node.data.name, number: graph.numbers.get(owner.card.uuid) }];
+    return [
+      {
+        output: outputLabel(output, outputId),
+        card: owner.card.node.data.name,
+        number: graph.numbers.get(owner.card.uuid),
+      },
+    ];
   }
-  return [{ output: outputLabel(output, outputId), card: card.node.data.name, number: graph.numbers.get(card.uuid) }];
+  return [
+    {
+      output: outputLabel(output, outputId),
+      card: card.node.data.name,
+      number: graph.numbers.get(card.uuid),
+    },
+  ];
 }

@@ -145,15 +145,25 @@ function structure(
     if (consumed.has(card.uuid) || isHidden(card, scope, branchHeads)) continue;
     const number = `${prefix}${steps.length + 1}`;
     numbers.set(card.uuid, number);
-    const node: GraphNode = { card, scope, number, name: card.node.data.name, type: cardTypeName(card.address), lanes: [] };
+    const node: GraphNode = {
+      card,
+      scope,
+      number,
+      name: card.node.data.name,
+      type: cardTypeName(card.address),
+      lanes: [],
+    };
     steps.push(node);
     const heads = Object.entries(card.branches ?? {});
     if (heads.length > 0) {
       const rest = ordered.slice(i + 1).filter((c) => !consumed.has(c.uuid));
-      const lanes = branchLanes(card, heads, rest, orderings);
+      const lanes = branchLanes(heads, rest, orderings);
       node.lanes = lanes.map((lane, l) => {
         for (const c of lane.cards) consumed.add(c.uuid);
-        return { label: lane.label, steps: structure(lane.cards, scope, orderings, `${number}.${l + 1}.`, numbers) };
+        return {
+          label: lane.label,
+          steps: structure(lane.cards, scope, orderings, `${number}.${l + 1}.`, numbers),
+        };
       });
     } else {
       node.lanes = inlineLanes(card, scope).map((lane, l) => ({
@@ -167,7 +177,6 @@ function structure(
 
 /** If/Else: each lane is what its branch head reaches before the first card both heads reach (the Join). */
 function branchLanes(
-  card: Card,
   heads: Array<[string, boolean]>,
   rest: Card[],
   orderings: Record<string, [string, string]>,
@@ -189,7 +198,6 @@ function branchLanes(
   const reached = sorted.map(([head]) => reach(head));
   const join = rest.find((c) => reached.every((r) => r.has(c.uuid)));
   const after = join ? new Set([join.uuid, ...reach(join.uuid)]) : new Set<string>();
-  void card;
   return sorted.map(([, value], k) => ({
     label: value ? 'True' : 'False',
     cards: rest.filter((c) => reached[k]?.has(c.uuid) && !after.has(c.uuid)),

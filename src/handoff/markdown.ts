@@ -1,14 +1,18 @@
+const NEEDS_ESCAPE = /[\r\n\t\\`*_{}[\]<>#|~&]|^\s*([-+=]|\d+[.)])/;
+
 /**
  * Escaping for user text (names, labels, descriptions) placed in Markdown: the result is one line that CommonMark
  * and GitHub read as plain text — no emphasis, links, HTML, headings, list items or table cell breaks.
  */
 export function mdEscape(text: string): string {
+  // Most names need nothing: skip the replace chain (it runs for every cell of every table).
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/[\r\n\t]+/g, ' ')
     .replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`)
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
     .replace(/^(\s*)([-+=])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /** An inline code span that holds any text: a backtick fence longer than any run inside; `|` escaped for tables. */
@@ -18,6 +22,13 @@ export function mdCode(text: string): string {
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** A fenced code block for multi-line text: the fence is longer than any backtick run inside. */
+export function mdFence(text: string, info = 'text'): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${info}\n${text.replace(/\r\n?/g, '\n').replace(/\n$/, '')}\n${fence}`;
 }
 
 /** File-name slug: "Send Message via Messaging Service" → "send-message-via-messaging-service". */

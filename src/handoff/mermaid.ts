@@ -18,7 +18,12 @@ export function mermaidId(node: GraphNode): string {
   return `n${node.number.replace(/[^0-9]+/g, '_')}`;
 }
 
-function emitSequence(steps: readonly GraphNode[], after: string | undefined, nodes: string[], edges: string[]): void {
+function emitSequence(
+  steps: readonly GraphNode[],
+  after: string | undefined,
+  nodes: string[],
+  edges: string[],
+): void {
   steps.forEach((node, i) => {
     const id = mermaidId(node);
     const next = steps[i + 1] ? mermaidId(steps[i + 1] as GraphNode) : after;

@@ -98,7 +98,11 @@ export function connectorInfo(spec: ConnectorSpec): ConnectorInfo {
   };
 }
 
-export function buildSheetModel(spec: ConnectorSpec, flopack: Flopack, flows: readonly GeneratedFlow[]): SheetModel {
+export function buildSheetModel(
+  spec: ConnectorSpec,
+  flopack: Flopack,
+  flows: readonly GeneratedFlow[],
+): SheetModel {
   return {
     connector: connectorInfo(spec),
     authentication: authenticationModel(spec),
@@ -112,7 +116,10 @@ function flowSheet(flow: GeneratedFlow, index: number, spec: ConnectorSpec, flop
   const graph = buildFlowGraph(flo);
   const start = graph.start;
   const startFields = start ? visibleInputs(start) : [];
-  const described = (f: IoField): FieldDef => fieldDef(f, flow, spec);
+  const described =
+    (role: FieldRole) =>
+    (f: IoField): FieldDef =>
+      fieldDef(f, role, flow);
   const returnCard = graph.steps.find((n) => cardKind(n.card.address) === 'control:return')?.card;
   const nodes = flattenGraph(graph.steps);
   return {
@@ -124,11 +131,11 @@ function flowSheet(flow: GeneratedFlow, index: number, spec: ConnectorSpec, flop
     isAuthping: flow.kind === 'authping',
     isAction: flow.kind === 'action' || flow.kind === 'capia',
     isRevoke: flow.kind === 'revoke',
-    options: startFields.filter((f) => f.group === OPTION_GROUP).map(described),
+    options: startFields.filter((f) => f.group === OPTION_GROUP).map(described('option')),
     inputs: startFields
       .filter((f) => f.group !== OPTION_GROUP && f.key !== CONNECTION_INPUT_KEY && f.group !== 'context')
-      .map(described),
-    outputs: returnCard ? visibleInputs(returnCard).map(described) : [],
+      .map(described('input')),
+    outputs: returnCard ? visibleInputs(returnCard).map(described('output')) : [],
     entries: sheetEntries(graph, flopack),
     cardCount: nodes.length,
     mermaid: toMermaid(graph),
@@ -147,12 +154,12 @@ function visibleInputs(card: Card): IoField[] {
   );
 }
 
-function fieldDef(field: IoField, flow: GeneratedFlow, spec: ConnectorSpec): FieldDef {
-  const action = flow.action ?? spec.actions.find((a) => a.name === flow.name);
-  const fromSpec =
-    field.group === OPTION_GROUP
-      ? action?.options?.find((o) => o.key === field.key)
-      : (action?.inputs?.find((i) => i.key === field.key) ?? action?.outputs?.find((o) => o.key === field.key));
+type FieldRole = 'option' | 'input' | 'output';
+
+function fieldDef(field: IoField, role: FieldRole, flow: GeneratedFlow): FieldDef {
+  const action = flow.action;
+  const list = role === 'option' ? action?.options : role === 'input' ? action?.inputs : action?.outputs;
+  const fromSpec = list?.find((o) => o.key === field.key);
   const choices = Array.isArray(field.metadata.choices)
     ? field.metadata.choices.map((c) => (typeof c === 'string' ? c : JSON.stringify(c)))
     : [];
@@ -172,7 +179,11 @@ function sheetEntries(graph: FlowGraph, flopack: Flopack): SheetEntry[] {
     for (const node of steps) {
       entries.push({ lane: null, card: cardSheet(node, graph, flopack), depth });
       for (const lane of node.lanes) {
-        entries.push({ lane: { label: lane.label, ownerNumber: node.number, ownerName: node.name }, card: null, depth: depth + 1 });
+        entries.push({
+          lane: { label: lane.label, ownerNumber: node.number, ownerName: node.name },
+          card: null,
+          depth: depth + 1,
+        });
         walk(lane.steps, depth + 1);
       }
     }

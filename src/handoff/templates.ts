@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { packagePath } from '../util/paths.js';
-import { mdCode, mdEscape } from './markdown.js';
+import { mdCode, mdEscape, mdFence } from './markdown.js';
 
 /**
  * The hand-off templates (templates/handoff/*.hbs) on an isolated Handlebars instance, compiled once per process.
@@ -10,8 +10,18 @@ import { mdCode, mdEscape } from './markdown.js';
  * SafeString. Values that end up in JSON are never templated (manifest.ts stringifies them).
  */
 const hb = Handlebars.create();
-hb.registerHelper('md', (value: unknown) => new hb.SafeString(mdEscape(value === undefined || value === null ? '' : String(value))));
-hb.registerHelper('code', (value: unknown) => new hb.SafeString(mdCode(value === undefined || value === null ? '' : String(value))));
+hb.registerHelper(
+  'md',
+  (value: unknown) => new hb.SafeString(mdEscape(value === undefined || value === null ? '' : String(value))),
+);
+hb.registerHelper(
+  'code',
+  (value: unknown) => new hb.SafeString(mdCode(value === undefined || value === null ? '' : String(value))),
+);
+hb.registerHelper(
+  'fence',
+  (value: unknown) => new hb.SafeString(mdFence(value === undefined || value === null ? '' : String(value))),
+);
 hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 hb.registerHelper('yesno', (value: unknown) => (value ? 'Yes' : 'No'));
 

@@ -24,6 +24,8 @@ export interface BuildOptions {
   check?: boolean;
   /** Write the `<name>-<version>.zip` (default true). */
   zip?: boolean;
+  /** How diagnostics name the spec file (default: `specPath`). */
+  displayName?: string;
 }
 
 export interface WrittenFile {

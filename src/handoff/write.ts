@@ -1,0 +1,105 @@
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { byteLength, compareStrings, MANIFEST_PATH, type Manifest } from './manifest.js';
+import type { Artifact, StaleReport, WrittenFile } from './types.js';
+
+/**
+ * The one place the hand-off package touches the disk. Writes every artifact under `dir` and removes files that the
+ * previous build listed (its manifest and zip) but this one no longer produces; nothing else in `dir` is touched.
+ */
+export async function writePackage(
+  dir: string,
+  artifacts: readonly Artifact[],
+): Promise<{ written: WrittenFile[]; removed: string[] }> {
+  const previous = await previousFiles(dir);
+  const next = new Set(artifacts.map((a) => a.path));
+  const removed: string[] = [];
+  for (const path of previous) {
+    if (next.has(path)) continue;
+    await rm(inside(dir, path), { force: true });
+    removed.push(path);
+  }
+  for (const artifact of artifacts) {
+    const target = inside(dir, artifact.path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, artifact.content);
+  }
+  return {
+    written: artifacts.map((a) => ({ path: a.path, bytes: byteLength(a.content) })),
+    removed: removed.sort(compareStrings),
+  };
+}
+
+/** Compares what the spec produces now with `dir`; `ignoreExtra` skips files that may lie there unmanaged. */
+export async function comparePackage(
+  dir: string,
+  artifacts: readonly Artifact[],
+  ignoreExtra: (path: string) => boolean = () => false,
+): Promise<StaleReport> {
+  const onDisk = await listFiles(dir);
+  const expected = new Map(artifacts.map((a) => [a.path, a] as const));
+  const report: StaleReport = { changed: [], missing: [], extra: [] };
+  for (const artifact of artifacts) {
+    if (!onDisk.has(artifact.path)) {
+      report.missing.push(artifact.path);
+      continue;
+    }
+    const current = await readFile(inside(dir, artifact.path));
+    const wanted =
+      typeof artifact.content === 'string' ? Buffer.from(artifact.content, 'utf8') : artifact.content;
+    if (!current.equals(wanted)) report.changed.push(artifact.path);
+  }
+  for (const path of onDisk) if (!expected.has(path) && !ignoreExtra(path)) report.extra.push(path);
+  report.changed.sort(compareStrings);
+  report.missing.sort(compareStrings);
+  report.extra.sort(compareStrings);
+  return report;
+}
+
+export function isStale(report: StaleReport): boolean {
+  return report.changed.length + report.missing.length + report.extra.length > 0;
+}
+
+/** Every file under `dir`, as posix paths relative to it; empty when `dir` does not exist. */
+async function listFiles(dir: string): Promise<Set<string>> {
+  const out = new Set<string>();
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return out;
+    throw error;
+  }
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const parent =
+      (entry as { parentPath?: string; path?: string }).parentPath ?? (entry as { path: string }).path;
+    out.add(relative(dir, join(parent, entry.name)).split(sep).join('/'));
+  }
+  return out;
+}
+
+/** Files the last build wrote, from its manifest (a missing or unreadable manifest means none). */
+async function previousFiles(dir: string): Promise<string[]> {
+  let manifest: Partial<Manifest>;
+  try {
+    manifest = JSON.parse(await readFile(join(dir, MANIFEST_PATH), 'utf8')) as Partial<Manifest>;
+  } catch {
+    return [];
+  }
+  const paths = Array.isArray(manifest.artifacts) ? manifest.artifacts.map((a) => String(a?.path ?? '')) : [];
+  const name = manifest.connector?.name;
+  const version = manifest.connector?.version;
+  if (typeof name === 'string' && typeof version === 'string') paths.push(`${name}-${version}.zip`);
+  return paths.filter((p) => isSafeRelative(p));
+}
+
+function isSafeRelative(path: string): boolean {
+  return path !== '' && !isAbsolute(path) && !path.split(/[\\/]/).some((s) => s === '..' || s === '');
+}
+
+/** `dir/path`, refusing anything that would land outside `dir`. */
+function inside(dir: string, path: string): string {
+  if (!isSafeRelative(path)) throw new Error(`refusing to write outside the package directory: ${path}`);
+  return join(dir, ...path.split('/'));
+}
