@@ -74,38 +74,15 @@ export function parseSource(bytes: Uint8Array | string, file: string): SourceDoc
   if (text.includes('\u0000')) {
     fail(file, SOURCE_CODES.binary, 'the file contains NUL bytes; expected a YAML or JSON text file');
   }
-  if (looksLikeJson(text)) checkJsonSyntax(text, file);
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-  });
-  const problem = doc.errors[0];
-  if (problem) {
-    const lp = problem.pos ? lineCounter.linePos(problem.pos[0]) : undefined;
-    const pos = lp ? { line: lp.line, column: lp.col } : undefined;
-    const message = problem.message.split('\n')[0] ?? problem.message;
-    const hint = problem.code === 'DUPLICATE_KEY' ? 'each key may appear once in a mapping' : undefined;
-    fail(
-      file,
-      SOURCE_CODES.syntax,
-      `invalid ${looksLikeJson(text) ? 'JSON' : 'YAML'}: ${message}`,
-      pos,
-      hint,
-    );
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    fail(
-      file,
-      SOURCE_CODES.syntax,
-      `the document expands too many aliases (${(error as Error).message}); aliases are limited to ${MAX_ALIAS_COUNT}`,
-    );
-  }
-  const locate = (pointer: string, atKey = false) => locateInDocument(doc, lineCounter, pointer, atKey);
+  const json = looksLikeJson(text) ? parseJson(text, file) : undefined;
+  // JSON parses natively (fast); the YAML AST, needed only to turn pointers into positions, is built on first use.
+  let ast: { doc: Document; lineCounter: LineCounter } | undefined;
+  const yamlAst = () => (ast ??= parseYamlAst(text, file, json !== undefined));
+  const data = json !== undefined ? json.value : toData(yamlAst().doc, file);
+  const locate = (pointer: string, atKey = false) => {
+    const { doc, lineCounter } = yamlAst();
+    return locateInDocument(doc, lineCounter, pointer, atKey);
+  };
   return {
     file,
     text,
@@ -125,6 +102,77 @@ function decodeUtf8(bytes: Uint8Array, file: string): string {
       'the file is not valid UTF-8 text; expected a YAML or JSON document',
     );
   }
+}
+
+function parseYamlAst(
+  text: string,
+  file: string,
+  isJson: boolean,
+): { doc: Document; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
+  const problem = doc.errors[0];
+  if (problem) {
+    const lp = problem.pos ? lineCounter.linePos(problem.pos[0]) : undefined;
+    const pos = lp ? { line: lp.line, column: lp.col } : undefined;
+    const message = problem.message.split('\n')[0] ?? problem.message;
+    const hint = problem.code === 'DUPLICATE_KEY' ? 'each key may appear once in a mapping' : undefined;
+    fail(file, SOURCE_CODES.syntax, `invalid ${isJson ? 'JSON' : 'YAML'}: ${message}`, pos, hint);
+  }
+  return { doc, lineCounter };
+}
+
+function toData(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return fail(
+      file,
+      SOURCE_CODES.syntax,
+      `the document expands too many aliases (${(error as Error).message}); aliases are limited to ${MAX_ALIAS_COUNT}`,
+    );
+  }
+}
+
+/**
+ * JSON text: JSON.parse for the value. A duplicate key, which JSON.parse would silently resolve, sends the text
+ * through the YAML parser, which reports it with its position.
+ */
+function parseJson(text: string, file: string): { value: unknown } {
+  checkJsonSyntax(text, file);
+  if (hasDuplicateJsonKey(text)) parseYamlAst(text, file, true);
+  return { value: JSON.parse(text) as unknown };
+}
+
+/** One linear pass over valid JSON: does any object repeat a key? */
+export function hasDuplicateJsonKey(text: string): boolean {
+  const stack: Array<Set<string> | null> = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22 /* " */) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (expectKey && top) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        if (top.has(key)) return true;
+        top.add(key);
+        expectKey = false;
+      }
+      i = j;
+    } else if (ch === 0x7b /* { */) {
+      stack.push(new Set());
+      expectKey = true;
+    } else if (ch === 0x5b /* [ */) stack.push(null);
+    else if (ch === 0x7d /* } */ || ch === 0x5d /* ] */) stack.pop();
+    else if (ch === 0x2c /* , */) expectKey = stack[stack.length - 1] !== null && stack.length > 0;
+  }
+  return false;
 }
 
 /**

@@ -94,3 +94,23 @@ describe('loadSourceFile', () => {
     });
   });
 });
+
+describe('JSON sources', () => {
+  it('reports a duplicate key that JSON.parse would silently resolve, with its position', () => {
+    const d = failure(() => parseSource('{\n  "a": 1,\n  "b": {"c": 1, "c": 2}\n}', 'f.json'));
+    expect(d).toMatchObject({ code: 'OC-SOURCE-SYNTAX', line: 3 });
+    expect(d.message).toContain('unique');
+  });
+
+  it('does not mistake equal keys in different objects or strings for duplicates', async () => {
+    const { hasDuplicateJsonKey } = await import('../../src/source/document.js');
+    expect(hasDuplicateJsonKey('{"a": {"a": 1}, "b": [{"a": 1}, {"a": 2}], "c": "a\\"a"}')).toBe(false);
+    expect(hasDuplicateJsonKey('{"a": 1, "b": {"x": "y"}, "a": 2}')).toBe(true);
+  });
+
+  it('locates pointers lazily in JSON', () => {
+    const doc = parseSource('{"a": {"b": [1, 2]}}', 'f.json');
+    expect(doc.data).toEqual({ a: { b: [1, 2] } });
+    expect(doc.locate('/a/b/1')).toEqual({ line: 1, column: 17 });
+  });
+});
