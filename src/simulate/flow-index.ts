@@ -23,8 +23,8 @@ export interface CardInfo {
   branchHead?: { ifIdx: number; value: boolean };
   pinnedInputs: Set<string>;
   outPins: PinOut[];
-  /** Output id <- input id, for mirrored cards (same group+key) and Join's `joins` map. */
-  echo: Array<[string, string]>;
+  /** Output id <- input field, for mirrored cards (same group+key) and Join's `joins` map. */
+  echo: Array<[string, IoField]>;
   timeoutMs: number;
   retry: number;
   retryDelayMs: number;
@@ -56,7 +56,17 @@ export function addressTail(address: string): string {
 }
 
 const EVENT_TAILS = new Set(['control:callable', 'http:accept', 'http:delegated']);
-const LOOP_TAILS = new Set(['control:tryCatch', 'control:spawn', 'list:each', 'list:asyncEach', 'list:map', 'list:reduce', 'list:filter', 'list:findBy', 'control:branch']);
+const LOOP_TAILS = new Set([
+  'control:tryCatch',
+  'control:spawn',
+  'list:each',
+  'list:asyncEach',
+  'list:map',
+  'list:reduce',
+  'list:filter',
+  'list:findBy',
+  'control:branch',
+]);
 
 /** model.timeout, else the defaults seen in exports (reference §1.4/§2.9): 30 s HTTP, 90 s functions, 300 s loops. */
 function timeoutOf(card: Card, tail: string): number {
@@ -88,7 +98,8 @@ function buildIndex(flo: FloLike): FloIndex {
     const tail = addressTail(card.address ?? '');
     const inputs = Object.values(card.node?.model?.inputs?.data ?? {}).sort(byIndex);
     const outputs = Object.values(card.node?.model?.outputs?.data ?? {}).sort(byIndex);
-    const policy = card.node?.model?.policy?.error as { type?: string; retry?: number; delay?: number } | undefined;
+    const policy = card.node?.model?.policy?.error as
+      { type?: string; retry?: number; delay?: number } | undefined;
     const info: CardInfo = {
       idx: i,
       card,
@@ -104,7 +115,9 @@ function buildIndex(flo: FloLike): FloIndex {
       timeoutMs: timeoutOf(card, tail),
       retry: policy?.type === 'finish' && typeof policy.retry === 'number' ? Math.max(0, policy.retry) : 0,
       retryDelayMs: typeof policy?.delay === 'number' ? policy.delay : 0,
-      secretish: [...inputs, ...outputs].some((f) => isSecretName(f.key) || isSecretName(f.metadata?.displayname ?? '')),
+      secretish: [...inputs, ...outputs].some(
+        (f) => isSecretName(f.key) || isSecretName(f.metadata?.displayname ?? ''),
+      ),
     };
     byUuid.set(card.uuid, info);
     return info;
@@ -119,20 +132,27 @@ function buildIndex(flo: FloLike): FloIndex {
         if (!target || !Array.isArray(pins)) continue;
         for (const pin of pins) {
           const t = pin.transform ? (pin.transform[outputId] ?? Object.values(pin.transform)[0]) : undefined;
-          info.outPins.push({ outputId, target: target.idx, inputId: pin.input, convert: t?.convert, force: t?.forceWrapArray === true });
+          info.outPins.push({
+            outputId,
+            target: target.idx,
+            inputId: pin.input,
+            convert: t?.convert,
+            force: t?.forceWrapArray === true,
+          });
           target.pinnedInputs.add(pin.input);
         }
       }
     }
     if (card.node?.model?.mirrored) {
-      const ins = new Map(info.inputs.map((f) => [`${f.group ?? ''}\u0000${f.key}`, f.id]));
+      const ins = new Map(info.inputs.map((f) => [`${f.group ?? ''}\u0000${f.key}`, f]));
       for (const o of info.outputs) {
-        const inId = ins.get(`${o.group ?? ''}\u0000${o.key}`);
-        if (inId) info.echo.push([o.id, inId]);
+        const input = ins.get(`${o.group ?? ''}\u0000${o.key}`);
+        if (input) info.echo.push([o.id, input]);
       }
     }
     for (const [inId, outs] of Object.entries(card.joins ?? {})) {
-      for (const o of outs ?? []) info.echo.push([o.output, inId]);
+      const input = info.inputs.find((f) => f.id === inId);
+      if (input) for (const o of outs ?? []) info.echo.push([o.output, input]);
     }
     for (const [head, value] of Object.entries(card.branches ?? {})) {
       const h = byUuid.get(head);

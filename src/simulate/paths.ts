@@ -30,7 +30,11 @@ export function getPath(obj: unknown, path: string | readonly string[]): unknown
 const INDEX = /^(0|[1-9]\d*)$/;
 
 /** Sets `path` in `target` in place, creating objects (or arrays for numeric segments) on the way. */
-export function setPath(target: Record<string, unknown> | unknown[], path: string | readonly string[], value: unknown): void {
+export function setPath(
+  target: Record<string, unknown> | unknown[],
+  path: string | readonly string[],
+  value: unknown,
+): void {
   const segs = splitPath(path);
   if (segs.length === 0) return;
   let cur: Record<string, unknown> = target as Record<string, unknown>;
@@ -51,8 +55,13 @@ export function withPath(obj: unknown, path: string | readonly string[], value: 
   const segs = splitPath(path);
   if (segs.length === 0) return value;
   const [head, ...rest] = segs as [string, ...string[]];
-  const base: Record<string, unknown> | unknown[] =
-    Array.isArray(obj) ? obj.slice() : obj && typeof obj === 'object' ? { ...(obj as object) } : INDEX.test(head) ? [] : {};
+  const base: Record<string, unknown> | unknown[] = Array.isArray(obj)
+    ? obj.slice()
+    : obj && typeof obj === 'object'
+      ? { ...(obj as object) }
+      : INDEX.test(head)
+        ? []
+        : {};
   const child = (base as Record<string, unknown>)[head];
   (base as Record<string, unknown>)[head] = rest.length ? withPath(child, rest, value) : value;
   return base;

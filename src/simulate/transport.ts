@@ -47,7 +47,9 @@ export function rewriteUrl(url: string, rewrite: ReadonlyArray<{ from: string; t
  * Real HTTP over node:http/https. `rewrite` maps origins, e.g. [{ from: 'https://api.twilio.com', to:
  * 'http://127.0.0.1:4010' }], so a flow that names the real service talks to a mock without editing the artifact.
  */
-export function createHttpTransport(opts: { rewrite?: Array<{ from: string; to: string }> } = {}): HttpTransport {
+export function createHttpTransport(
+  opts: { rewrite?: Array<{ from: string; to: string }> } = {},
+): HttpTransport {
   const rewrite = opts.rewrite ?? [];
   return (req, { timeoutMs, signal }) =>
     new Promise<HttpResponse>((resolve, reject) => {
@@ -82,7 +84,11 @@ export function createHttpTransport(opts: { rewrite?: Array<{ from: string; to: 
       };
       const request = lib.request(
         target,
-        { method: req.method.toUpperCase(), headers, agent: target.protocol === 'https:' ? httpsAgent : httpAgent },
+        {
+          method: req.method.toUpperCase(),
+          headers,
+          agent: target.protocol === 'https:' ? httpsAgent : httpAgent,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -92,7 +98,11 @@ export function createHttpTransport(opts: { rewrite?: Array<{ from: string; to: 
             for (const [k, v] of Object.entries(res.headers)) {
               if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
             }
-            finish(null, { status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks).toString('utf8') });
+            finish(null, {
+              status: res.statusCode ?? 0,
+              headers: out,
+              body: Buffer.concat(chunks).toString('utf8'),
+            });
           });
         },
       );

@@ -35,7 +35,14 @@ export type FlowResult =
 export interface FlowError {
   message: string;
   statusCode?: number;
-  kind: 'return-error' | 'card-failed' | 'unsupported-card' | 'timeout' | 'step-limit' | 'depth-limit' | 'bad-flow';
+  kind:
+    | 'return-error'
+    | 'card-failed'
+    | 'unsupported-card'
+    | 'timeout'
+    | 'step-limit'
+    | 'depth-limit'
+    | 'bad-flow';
   flow: string;
   card?: { name: string; uuid: string; address: string };
 }
@@ -53,8 +60,23 @@ export type TraceEvent =
       ms: number;
       depth: number;
     }
-  | { type: 'http'; flow: string; card: string; request: HttpRequest; response?: HttpResponse; ms: number; attempt: number }
-  | { type: 'flow-end'; flow: string; depth: number; ok: boolean; outputs?: Record<string, unknown>; error?: FlowError };
+  | {
+      type: 'http';
+      flow: string;
+      card: string;
+      request: HttpRequest;
+      response?: HttpResponse;
+      ms: number;
+      attempt: number;
+    }
+  | {
+      type: 'flow-end';
+      flow: string;
+      depth: number;
+      ok: boolean;
+      outputs?: Record<string, unknown>;
+      error?: FlowError;
+    };
 
 /** What a nested flow run (Call Flow, For Each, If Error branches) gives back to the card that started it. */
 export interface SubflowResult {
@@ -74,6 +96,8 @@ export interface CardContext {
   /** Name of the flow the card is in (inline flows: `Outer › If Error › try`). */
   readonly flow: string;
   readonly flowId: string;
+  /** The running flow's execution id (what its start card shows as `execution_id`). */
+  readonly executionId: string;
   /** Input values by input key (on duplicate keys, the later field in index order wins). */
   readonly inputs: Record<string, unknown>;
   /** Every input with its field definition (group, metadata), in metadata.index order. */
@@ -100,7 +124,10 @@ export interface CardResult {
   /** If/Else: which branch head runs. */
   branch?: boolean;
   /** Ends the flow: Return (outputs), Return Raw (raw) or a Continue If that did not continue. */
-  end?: { kind: 'return'; outputs: Record<string, unknown> } | { kind: 'raw'; raw: NonNullable<SubflowResult['raw']> } | { kind: 'stop' };
+  end?:
+    | { kind: 'return'; outputs: Record<string, unknown> }
+    | { kind: 'raw'; raw: NonNullable<SubflowResult['raw']> }
+    | { kind: 'stop' };
 }
 
 export type CardHandler = (ctx: CardContext) => CardResult | Promise<CardResult>;

@@ -69,7 +69,9 @@ export function looseEquals(a: unknown, b: unknown, flags: LooseFlags = DEFAULT_
   // looseNulls: a missing value equals empty text [I].
   if (aNil || bNil) return (aNil && bNil) || (flags.looseNulls && (a === '' || b === ''));
   if (typeof a === 'boolean' || typeof b === 'boolean') {
-    return flags.looseBooleans ? toBool(a, flags) === toBool(b, flags) && isBoolish(a) && isBoolish(b) : false;
+    return flags.looseBooleans
+      ? toBool(a, flags) === toBool(b, flags) && isBoolish(a) && isBoolish(b)
+      : false;
   }
   if (typeof a === 'number' || typeof b === 'number') {
     const x = toNumber(a, flags);
@@ -104,10 +106,24 @@ const LABELS: Record<string, string> = {
   'a multiple of': '%',
   'has key': 'has',
   "doesn't have key": "doesn't have",
-  'contains': 'in',
+  contains: 'in',
 };
 
-export const OPERATORS = ['==', '!=', '>=', '<=', '>', '<', '%', 'in', 'not in', 'has', "doesn't have", 'is empty', 'is not empty'] as const;
+export const OPERATORS = [
+  '==',
+  '!=',
+  '>=',
+  '<=',
+  '>',
+  '<',
+  '%',
+  'in',
+  'not in',
+  'has',
+  "doesn't have",
+  'is empty',
+  'is not empty',
+] as const;
 
 export function normalizeOperator(op: unknown): string {
   const s = toText(op).trim();
@@ -133,7 +149,12 @@ function hasKey(obj: unknown, key: unknown): boolean {
  * The comparison behind If/Else, If/ElseIf, Continue If, Return Error If and Assign If (reference §1.7 operator
  * list). `in`: value a is in list/text/object b. `has`: object (or list) a has key b. Unknown operator -> throws.
  */
-export function compare(left: unknown, operator: unknown, right: unknown, flags: LooseFlags = DEFAULT_FLAGS): boolean {
+export function compare(
+  left: unknown,
+  operator: unknown,
+  right: unknown,
+  flags: LooseFlags = DEFAULT_FLAGS,
+): boolean {
   const op = normalizeOperator(operator);
   switch (op) {
     case '==':

@@ -1,0 +1,93 @@
+import type { Flo, Flopack } from '../flopack/types.js';
+import type { CardHandler, SimulateOptions, TraceEvent } from './types.js';
+import type { HttpTransport } from './transport.js';
+import type { LooseFlags } from './values.js';
+import { SecretScrubber, isSecretName } from './redact.js';
+
+/** Everything shared by one top-level run and all the flows it starts. */
+export interface RunState {
+  flopack: Flopack;
+  flags: LooseFlags;
+  transport: HttpTransport;
+  connections: Record<string, Record<string, unknown>>;
+  handlers: ReadonlyMap<string, CardHandler>;
+  extra: Record<string, CardHandler>;
+  maxSteps: number;
+  maxDepth: number;
+  httpTimeoutMs: number | undefined;
+  sleep: (ms: number) => Promise<void>;
+  now: () => Date;
+  steps: number;
+  executions: number;
+  /** null when no one listens: no events are built. */
+  emit: ((e: TraceEvent) => void) | null;
+  trace: TraceEvent[];
+  /** Masks secrets in trace events (only used when events are built). */
+  scrubber: SecretScrubber;
+  flowsByRef: Map<string, Flo>;
+}
+
+const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+const refCache = new WeakMap<Flopack, Map<string, Flo>>();
+
+/** Flows by id, then by exact name, then by case-insensitive name (cached per flopack). */
+export function flowsByRef(flopack: Flopack): Map<string, Flo> {
+  let m = refCache.get(flopack);
+  if (m) return m;
+  m = new Map();
+  const flos = Object.values(flopack?.data?.flos ?? {});
+  for (const f of flos)
+    if (f?.name && !m.has(`~${f.name.toLowerCase()}`)) m.set(`~${f.name.toLowerCase()}`, f);
+  for (const f of flos) if (f?.name) m.set(f.name, f);
+  for (const [id, f] of Object.entries(flopack?.data?.flos ?? {})) m.set(id, f);
+  refCache.set(flopack, m);
+  return m;
+}
+
+export function findFlow(state: Pick<RunState, 'flowsByRef'>, ref: string): Flo | undefined {
+  return state.flowsByRef.get(ref) ?? state.flowsByRef.get(`~${ref.toLowerCase()}`);
+}
+
+export function createRunState(
+  flopack: Flopack,
+  flags: LooseFlags,
+  handlers: ReadonlyMap<string, CardHandler>,
+  options: SimulateOptions,
+): RunState {
+  const collect = options.collectTrace !== false;
+  const trace: TraceEvent[] = [];
+  const listener = options.onEvent;
+  let emit: RunState['emit'] = null;
+  if (collect && listener) {
+    emit = (e) => {
+      trace.push(e);
+      listener(e);
+    };
+  } else if (collect) emit = (e) => trace.push(e);
+  else if (listener) emit = listener;
+  const scrubber = new SecretScrubber();
+  // Connection secrets (password, token...) are known before any card runs.
+  for (const conn of Object.values(options.connections ?? {})) {
+    for (const [k, v] of Object.entries(conn ?? {})) if (isSecretName(k)) scrubber.add(v);
+  }
+  return {
+    flopack,
+    flags,
+    transport: options.transport,
+    connections: options.connections ?? {},
+    handlers,
+    extra: options.extraCards ?? {},
+    maxSteps: options.maxSteps ?? 10_000,
+    maxDepth: options.maxCallDepth ?? 32,
+    httpTimeoutMs: options.httpTimeoutMs,
+    sleep: options.sleep ?? realSleep,
+    now: options.now ?? (() => new Date()),
+    steps: 0,
+    executions: 0,
+    emit,
+    trace,
+    scrubber,
+    flowsByRef: flowsByRef(flopack),
+  };
+}
