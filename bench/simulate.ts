@@ -14,9 +14,13 @@ import { median, round } from './support/stats.js';
 export interface SimulateResult {
   iterations: number;
   actionsPerSecond: number;
+  /** Without trace collection (what `simulate` does without --trace). */
   simulatedMs: number;
+  /** With the card-by-card trace collected (`simulate --trace`). */
+  tracedMs: number;
   rawRequestMs: number;
   overheadRatio: number;
+  tracedOverheadRatio: number;
 }
 
 /** POSTs the same form body the Send Message flow sends, straight to the mock: the floor for one action. */
@@ -72,7 +76,17 @@ export async function benchSimulate(iterations = 400): Promise<SimulateResult> {
   const auth = 'Basic ' + Buffer.from(`${c.apiKeySid}:${c.apiKeySecret}`).toString('base64');
   const form = new URLSearchParams({ To: inputs.to, From: inputs.from, Body: inputs.body }).toString();
   const simulated: number[] = [];
+  const traced: number[] = [];
   const raw: number[] = [];
+  const time = async (into: number[], run: () => Promise<void>) => {
+    const t = process.hrtime.bigint();
+    await run();
+    into.push(Number(process.hrtime.bigint() - t) / 1e6);
+  };
+  const simulateOnce = (collectTrace: boolean) => async () => {
+    const result = await runFlow(flopack, 'Send Message', inputs, { transport, collectTrace });
+    if (!result.ok) throw new Error(`simulated Send Message failed: ${result.error.message}`);
+  };
   try {
     // Warm up both paths (JIT, connection pools) before measuring.
     for (let i = 0; i < 30; i++) {
@@ -81,17 +95,9 @@ export async function benchSimulate(iterations = 400): Promise<SimulateResult> {
     }
     const block = 20;
     for (let done = 0; done < iterations; done += block) {
-      for (let i = 0; i < block; i++) {
-        const t = process.hrtime.bigint();
-        const result = await runFlow(flopack, 'Send Message', inputs, { transport });
-        simulated.push(Number(process.hrtime.bigint() - t) / 1e6);
-        if (!result.ok) throw new Error(`simulated Send Message failed: ${result.error.message}`);
-      }
-      for (let i = 0; i < block; i++) {
-        const t = process.hrtime.bigint();
-        await rawCreate(agent, url, form, auth);
-        raw.push(Number(process.hrtime.bigint() - t) / 1e6);
-      }
+      for (let i = 0; i < block; i++) await time(simulated, simulateOnce(false));
+      for (let i = 0; i < block; i++) await time(traced, simulateOnce(true));
+      for (let i = 0; i < block; i++) await time(raw, () => rawCreate(agent, url, form, auth));
       mock.reset();
     }
   } finally {
@@ -99,12 +105,15 @@ export async function benchSimulate(iterations = 400): Promise<SimulateResult> {
     await mock.close();
   }
   const simulatedMs = median(simulated);
+  const tracedMs = median(traced);
   const rawRequestMs = median(raw);
   return {
     iterations,
     actionsPerSecond: round(1000 / simulatedMs, 1),
     simulatedMs: round(simulatedMs, 3),
+    tracedMs: round(tracedMs, 3),
     rawRequestMs: round(rawRequestMs, 3),
     overheadRatio: round(simulatedMs / rawRequestMs),
+    tracedOverheadRatio: round(tracedMs / rawRequestMs),
   };
 }
