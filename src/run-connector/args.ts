@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { loadSourceFile, parseSource } from '../source/document.js';
@@ -58,13 +57,4 @@ export async function readObjectArg(
     throw new UsageError(`${flag} ${spec} must hold a JSON/YAML object of key: value pairs`);
   }
   return data as Record<string, unknown>;
-}
-
-/** Reads a whole text file, mapping "not found" to a usage error naming the flag. */
-export async function readTextArg(file: string, flag: string, cwd: string): Promise<string> {
-  try {
-    return await readFile(resolve(cwd, file), 'utf8');
-  } catch (error) {
-    throw new UsageError(`${flag} ${file}: ${(error as NodeJS.ErrnoException).code ?? 'cannot read'}`);
-  }
 }

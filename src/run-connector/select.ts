@@ -44,7 +44,9 @@ export function selectFlow(target: Target, choice: FlowChoice): TargetFlow {
   if (exact) return exact;
   const names = runnableNames(target);
   const what = target.generated ? 'action' : 'flow';
-  throw new UsageError(`unknown ${what} "${wanted}"${didYouMeanSuffix(wanted, names)}. ${target.file} has: ${listNames(target)}`);
+  throw new UsageError(
+    `unknown ${what} "${wanted}"${didYouMeanSuffix(wanted, names)}. ${target.file} has: ${listNames(target)}`,
+  );
 }
 
 function listNames(target: Target): string {
@@ -66,9 +68,11 @@ export function checkFields(
   const fields = startCardFields(target.flopack, flow.floId) ?? [];
   const label = flow.kind === 'capia' ? CUSTOM_API_ACTION_NAME : (flow.action ?? flow.name);
   const check = (given: Record<string, unknown>, kind: 'option' | 'input', flag: string) => {
-    const valid = fields.filter((f) => f.kind === kind).map((f) => f.key);
+    const ofKind = fields.filter((f) => f.kind === kind);
+    const valid = ofKind.map((f) => f.key);
+    const labels = ofKind.map((f) => f.label).filter((l): l is string => l !== undefined);
     for (const key of Object.keys(given)) {
-      if (valid.includes(key)) continue;
+      if (valid.includes(key) || labels.includes(key)) continue;
       const list = valid.length ? `valid ${kind}s: ${valid.join(', ')}` : `it takes no ${kind}s`;
       throw new UsageError(`unknown ${flag} "${key}" for "${label}"${didYouMeanSuffix(key, valid)}; ${list}`);
     }

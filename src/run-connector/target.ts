@@ -1,9 +1,14 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
-import { AUTHPING_FLOW_NAME, CUSTOM_API_ACTION_NAME, HTTP_HELPER_FLOW_NAME, REVOKE_FLOW_NAME } from '../connector/contract.js';
+import {
+  AUTHPING_FLOW_NAME,
+  CUSTOM_API_ACTION_NAME,
+  HTTP_HELPER_FLOW_NAME,
+  REVOKE_FLOW_NAME,
+} from '../connector/contract.js';
 import { DiagnosticsError, UsageError } from '../errors.js';
 import type { Flopack } from '../flopack/types.js';
-import { loadSourceFile, type SourceDocument } from '../source/document.js';
+import { loadSourceFile, MAX_SOURCE_BYTES, parseSource, type SourceDocument } from '../source/document.js';
 import type { ConnectorSpec } from '../spec/types.js';
 
 export type TargetFlowKind = 'helper' | 'authping' | 'action' | 'capia' | 'revoke' | 'flow';
@@ -40,12 +45,15 @@ export async function loadTarget(path: string, cwd: string): Promise<Target> {
   try {
     isDir = (await stat(full)).isDirectory();
   } catch {
-    throw new UsageError(`${path}: no such file or folder (give a connector.yaml, a build output folder or a .flopack)`);
+    throw new UsageError(
+      `${path}: no such file or folder (give a connector.yaml, a build output folder or a .flopack)`,
+    );
   }
   if (isDir) return loadFolder(full, cwd);
-  const doc = await loadSourceFile(full, shown);
+  const doc = await loadDocument(full, shown);
   if (isFlopack(doc.data)) return fromFlopack(doc, 'flopack');
-  if (typeof doc.data === 'object' && doc.data !== null && 'specVersion' in doc.data) return fromSpecFile(full, shown);
+  if (typeof doc.data === 'object' && doc.data !== null && 'specVersion' in doc.data)
+    return fromSpecFile(full, shown);
   throw new UsageError(
     `${shown} is neither a connector spec (specVersion: 1) nor a flopack export ("type": "flopack")`,
   );
@@ -62,19 +70,42 @@ async function loadFolder(dir: string, cwd: string): Promise<Target> {
     );
   }
   if (flopacks.length > 1) {
-    throw new UsageError(`${displayPath(dir, cwd)} holds several flopacks (${flopacks.join(', ')}); give one of them`);
+    throw new UsageError(
+      `${displayPath(dir, cwd)} holds several flopacks (${flopacks.join(', ')}); give one of them`,
+    );
   }
   const file = join(dir, flopacks[0] as string);
-  const target = fromFlopack(await loadSourceFile(file, displayPath(file, cwd)), 'dist');
-  // A build folder that carries its spec: the spec gives the base URL and the connection's required fields,
-  // but the flows that run are the artifact's.
-  if (specFile) {
-    const specDoc = await loadSourceFile(join(dir, specFile), displayPath(join(dir, specFile), cwd));
-    if (typeof specDoc.data === 'object' && specDoc.data !== null && 'specVersion' in specDoc.data) {
-      target.spec = specDoc.data as ConnectorSpec;
-    }
-  }
+  const target = fromFlopack(await loadDocument(file, displayPath(file, cwd)), 'dist');
+  // The spec (a copy in the folder, or the one `build` recorded in manifest.json) gives the base URL and the
+  // connection's required fields; the flows that run are always the artifact's.
+  const specPath = specFile ? join(dir, specFile) : await manifestSpecPath(dir, entries);
+  if (specPath) target.spec = await readSpecQuietly(specPath);
   return target;
+}
+
+async function manifestSpecPath(dir: string, entries: string[]): Promise<string | undefined> {
+  if (!entries.includes('manifest.json')) return undefined;
+  try {
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as {
+      spec?: { path?: unknown };
+    };
+    return typeof manifest.spec?.path === 'string' ? resolve(dir, manifest.spec.path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The spec as data, or undefined when it is gone or unreadable: a build folder still runs without it. */
+async function readSpecQuietly(path: string): Promise<ConnectorSpec | undefined> {
+  try {
+    const doc = await loadSourceFile(path);
+    const data = doc.data;
+    return typeof data === 'object' && data !== null && 'specVersion' in data
+      ? (data as ConnectorSpec)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function fromSpecFile(full: string, shown: string): Promise<Target> {
@@ -97,9 +128,33 @@ export async function fromSpec(spec: ConnectorSpec, file: string): Promise<Targe
       kind: f.kind,
       name: f.name,
       floId: f.floId,
-      ...(f.action !== undefined ? { action: f.action } : {}),
+      ...(f.action !== undefined ? { action: f.action.name } : {}),
     })),
   };
+}
+
+/**
+ * JSON files (flopacks are ~1 MB) parse with JSON.parse, many times faster than the positional YAML parser; the
+ * positional parse runs only when a diagnostic needs a line and column, or when the text is not plain JSON.
+ */
+async function loadDocument(file: string, shown: string): Promise<SourceDocument> {
+  if (!/\.(flopack|flow|folder|json)$/i.test(file)) return loadSourceFile(file, shown);
+  let text: string;
+  try {
+    if ((await stat(file)).size > MAX_SOURCE_BYTES) return loadSourceFile(file, shown);
+    text = await readFile(file, 'utf8');
+  } catch {
+    return loadSourceFile(file, shown);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return loadSourceFile(file, shown);
+  }
+  let positional: SourceDocument | undefined;
+  const slow = () => (positional ??= parseSource(text, shown));
+  return { file: shown, text, data, locate: (p) => slow().locate(p), at: (p, d) => slow().at(p, d) };
 }
 
 function fromFlopack(doc: SourceDocument, kind: 'dist' | 'flopack'): Target {

@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { DiagnosticsError } from '../errors.js';
-import { loadSourceFile, parseSource, toPointer, type SourceDocument } from '../source/document.js';
-import { didYouMean } from '../util/did-you-mean.js';
+import { Checker, isObj, SCENARIO_CODES, type Obj, type Path } from './checker.js';
+import { loadSourceFile, parseSource, type SourceDocument } from '../source/document.js';
 import {
   FAULT_KINDS,
   FAULT_ROUTES,
@@ -10,19 +10,24 @@ import {
   type ScenarioExpect,
   type ScenarioFault,
   type ScenarioMock,
+  type ScenarioStep,
 } from './types.js';
 
-export const SCENARIO_CODES = {
-  shape: 'OC-SCENARIO-SHAPE',
-  unknownKey: 'OC-SCENARIO-UNKNOWN-KEY',
-  required: 'OC-SCENARIO-REQUIRED',
-  regex: 'OC-SCENARIO-REGEX',
-} as const;
+export { SCENARIO_CODES };
 
-type Path = Array<string | number>;
-type Obj = Record<string, unknown>;
-
-const TOP_KEYS = ['name', 'action', 'authping', 'options', 'inputs', 'connection', 'mock', 'expect'];
+const TOP_KEYS = [
+  'name',
+  'action',
+  'authping',
+  'options',
+  'inputs',
+  'connection',
+  'setup',
+  'retry',
+  'mock',
+  'expect',
+];
+const STEP_KEYS = ['action', 'authping', 'options', 'inputs'];
 const MOCK_KEYS = ['seed', 'faults', 'settle', 'httpTimeoutMs'];
 const FAULT_KEYS = ['route', 'nth', 'times', 'kind', 'status', 'retryAfterSeconds', 'delayMs'];
 const EXPECT_KEYS = ['outputs', 'error', 'requests', 'messages'];
@@ -64,6 +69,8 @@ function checkScenario(doc: SourceDocument): Scenario {
       if (s !== undefined) connection[k] = s;
     }
   }
+  const setup = checkSetup(c, top.setup);
+  const retry = checkRetry(c, top.retry);
   const mock = checkMock(c, top.mock);
   const expect = checkExpect(c, top.expect);
   if (hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics);
@@ -75,9 +82,56 @@ function checkScenario(doc: SourceDocument): Scenario {
     options,
     inputs,
     ...(connection ? { connection } : {}),
+    setup,
+    ...(retry ? { retry } : {}),
     mock,
     expect,
   };
+}
+
+function checkRetry(c: Checker, value: unknown): Scenario['retry'] {
+  const r = c.object(value, ['retry'], '`retry`', true);
+  if (!r) return undefined;
+  c.keys(r, ['retry'], ['times', 'delayMs']);
+  const times = c.integer(r.times, ['retry', 'times'], 0, 10);
+  if (times === undefined) {
+    if (r.times === undefined)
+      c.error(['retry'], SCENARIO_CODES.required, '`retry.times` is required (0 to 10)');
+    return undefined;
+  }
+  const delayMs = c.integer(r.delayMs, ['retry', 'delayMs'], 0);
+  return { times, ...(delayMs !== undefined ? { delayMs } : {}) };
+}
+
+function checkSetup(c: Checker, value: unknown): ScenarioStep[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    c.error(['setup'], SCENARIO_CODES.shape, '`setup` must be a list of steps ({ action, options, inputs })');
+    return [];
+  }
+  const steps: ScenarioStep[] = [];
+  value.forEach((v, i) => {
+    const path = ['setup', i];
+    const step = c.object(v, path, 'a setup step');
+    if (!step) return;
+    c.keys(step, path, STEP_KEYS);
+    const action = c.string(step.action, [...path, 'action'], false);
+    const authping = c.boolean(step.authping, [...path, 'authping']) ?? false;
+    if ((action === undefined) === !authping) {
+      c.error(
+        path,
+        SCENARIO_CODES.required,
+        'a setup step needs exactly one of `action: <name>` and `authping: true`',
+      );
+    }
+    steps.push({
+      ...(action !== undefined ? { action } : {}),
+      authping,
+      options: c.object(step.options, [...path, 'options'], '`options`', true) ?? {},
+      inputs: c.object(step.inputs, [...path, 'inputs'], '`inputs`', true) ?? {},
+    });
+  });
+  return steps;
 }
 
 function checkMock(c: Checker, value: unknown): ScenarioMock {
@@ -93,11 +147,13 @@ function checkMock(c: Checker, value: unknown): ScenarioMock {
   const timeout = c.integer(m.httpTimeoutMs, ['mock', 'httpTimeoutMs'], 1);
   if (timeout !== undefined) mock.httpTimeoutMs = timeout;
   if (m.faults !== undefined) {
-    if (!Array.isArray(m.faults)) c.error(['mock', 'faults'], SCENARIO_CODES.shape, '`mock.faults` must be a list');
-    else m.faults.forEach((f, i) => {
-      const fault = checkFault(c, f, ['mock', 'faults', i]);
-      if (fault) mock.faults.push(fault);
-    });
+    if (!Array.isArray(m.faults))
+      c.error(['mock', 'faults'], SCENARIO_CODES.shape, '`mock.faults` must be a list');
+    else
+      m.faults.forEach((f, i) => {
+        const fault = checkFault(c, f, ['mock', 'faults', i]);
+        if (fault) mock.faults.push(fault);
+      });
   }
   return mock;
 }
@@ -136,10 +192,15 @@ function checkExpect(c: Checker, value: unknown): ScenarioExpect {
     out.error = error;
   }
   if (outputs && error) {
-    c.error(['expect', 'error'], SCENARIO_CODES.shape, 'expect either `outputs` (a successful run) or `error`, not both');
+    c.error(
+      ['expect', 'error'],
+      SCENARIO_CODES.shape,
+      'expect either `outputs` (a successful run) or `error`, not both',
+    );
   }
   if (e.requests !== undefined) {
-    if (!Array.isArray(e.requests)) c.error(['expect', 'requests'], SCENARIO_CODES.shape, '`expect.requests` must be a list');
+    if (!Array.isArray(e.requests))
+      c.error(['expect', 'requests'], SCENARIO_CODES.shape, '`expect.requests` must be a list');
     else {
       out.requests = [];
       e.requests.forEach((r, i) => {
@@ -151,7 +212,8 @@ function checkExpect(c: Checker, value: unknown): ScenarioExpect {
     }
   }
   if (e.messages !== undefined) {
-    if (!Array.isArray(e.messages)) c.error(['expect', 'messages'], SCENARIO_CODES.shape, '`expect.messages` must be a list');
+    if (!Array.isArray(e.messages))
+      c.error(['expect', 'messages'], SCENARIO_CODES.shape, '`expect.messages` must be a list');
     else {
       out.messages = [];
       e.messages.forEach((m, i) => {
@@ -162,122 +224,4 @@ function checkExpect(c: Checker, value: unknown): ScenarioExpect {
   }
   c.matchers(e, ['expect']);
   return out;
-}
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Hand checks that record located diagnostics instead of throwing, so one run reports every problem. */
-class Checker {
-  constructor(
-    private readonly doc: SourceDocument,
-    private readonly out: Diagnostic[],
-  ) {}
-
-  error(path: Path, code: string, message: string, hint?: string): void {
-    this.out.push(this.doc.at(toPointer(path), { severity: 'error', code, message, ...(hint ? { hint } : {}) }));
-  }
-
-  object(v: unknown, path: Path, what: string, optional = false): Obj | undefined {
-    if (v === undefined || v === null) {
-      if (!optional) this.error(path, SCENARIO_CODES.shape, `${what} must be a mapping`);
-      return undefined;
-    }
-    if (!isObj(v)) {
-      this.error(path, SCENARIO_CODES.shape, `${what} must be a mapping (key: value), found ${describe(v)}`);
-      return undefined;
-    }
-    return v;
-  }
-
-  keys(o: Obj, path: Path, allowed: readonly string[]): void {
-    for (const key of Object.keys(o)) {
-      if (allowed.includes(key)) continue;
-      const guess = didYouMean(key, allowed);
-      this.error(
-        [...path, key],
-        SCENARIO_CODES.unknownKey,
-        `unknown key "${key}"${path.length ? ` in ${path.filter((p) => typeof p === 'string').join('.')}` : ''}; expected one of ${allowed.join(', ')}`,
-        guess ? `did you mean "${guess}"?` : undefined,
-      );
-    }
-  }
-
-  string(v: unknown, path: Path, required: boolean): string | undefined {
-    if (v === undefined || v === null) {
-      if (required) this.error(path, SCENARIO_CODES.required, `\`${path.join('.')}\` is required`);
-      return undefined;
-    }
-    if (typeof v !== 'string' || v === '') {
-      this.error(path, SCENARIO_CODES.shape, `\`${path.join('.')}\` must be a non-empty string, found ${describe(v)}`);
-      return undefined;
-    }
-    return v;
-  }
-
-  boolean(v: unknown, path: Path): boolean | undefined {
-    if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'boolean') {
-      this.error(path, SCENARIO_CODES.shape, `\`${path.join('.')}\` must be true or false, found ${describe(v)}`);
-      return undefined;
-    }
-    return v;
-  }
-
-  integer(v: unknown, path: Path, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-    if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-      const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
-      this.error(path, SCENARIO_CODES.shape, `\`${path.join('.')}\` must be an integer ${range}, found ${describe(v)}`);
-      return undefined;
-    }
-    return v;
-  }
-
-  oneOf<T extends string>(v: unknown, path: Path, allowed: readonly T[], required: boolean): T | undefined {
-    if (v === undefined || v === null) {
-      if (required) this.error(path, SCENARIO_CODES.required, `\`${path.join('.')}\` is required (one of ${allowed.join(', ')})`);
-      return undefined;
-    }
-    if (typeof v !== 'string' || !allowed.includes(v as T)) {
-      const guess = typeof v === 'string' ? didYouMean(v, allowed) : undefined;
-      this.error(
-        path,
-        SCENARIO_CODES.shape,
-        `\`${path.join('.')}\` must be one of ${allowed.join(', ')}, found ${describe(v)}`,
-        guess ? `did you mean "${guess}"?` : undefined,
-      );
-      return undefined;
-    }
-    return v as T;
-  }
-
-  /** Every `{ match: ... }` under `expect` must hold a valid regular expression. */
-  matchers(v: unknown, path: Path): void {
-    if (Array.isArray(v)) return v.forEach((x, i) => this.matchers(x, [...path, i]));
-    if (!isObj(v)) return;
-    const keys = Object.keys(v);
-    if (keys.length === 1 && keys[0] === 'match') {
-      const pattern = v.match;
-      if (typeof pattern !== 'string') {
-        this.error([...path, 'match'], SCENARIO_CODES.regex, '`match` must be a regular expression string');
-        return;
-      }
-      try {
-        new RegExp(pattern);
-      } catch (error) {
-        this.error([...path, 'match'], SCENARIO_CODES.regex, `invalid regular expression: ${(error as Error).message}`);
-      }
-      return;
-    }
-    for (const [k, x] of Object.entries(v)) this.matchers(x, [...path, k]);
-  }
-}
-
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  return `${typeof v} ${JSON.stringify(v)}`;
 }

@@ -21,16 +21,24 @@ export function isRegexMatcher(v: unknown): v is { match: string } {
   );
 }
 
-export function matchValue(expected: unknown, actual: unknown, path: string, caseInsensitiveKeys = false): Mismatch[] {
+export function matchValue(
+  expected: unknown,
+  actual: unknown,
+  path: string,
+  caseInsensitiveKeys = false,
+): Mismatch[] {
   if (isRegexMatcher(expected)) {
-    const text = typeof actual === 'string' ? actual : typeof actual === 'number' ? String(actual) : undefined;
+    const text =
+      typeof actual === 'string' ? actual : typeof actual === 'number' ? String(actual) : undefined;
     if (text !== undefined && new RegExp(expected.match).test(text)) return [];
     return [{ path, expected, actual, message: `expected a value matching /${expected.match}/` }];
   }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return [{ path, expected, actual, message: 'expected a list' }];
     if (actual.length !== expected.length) {
-      return [{ path, expected, actual, message: `expected ${expected.length} items, found ${actual.length}` }];
+      return [
+        { path, expected, actual, message: `expected ${expected.length} items, found ${actual.length}` },
+      ];
     }
     return expected.flatMap((e, i) => matchValue(e, actual[i], `${path}[${i}]`));
   }
@@ -99,5 +107,5 @@ export function matchOrderedSubset(
 export function show(v: unknown): string {
   if (v === undefined) return 'nothing';
   const text = JSON.stringify(v);
-  return text.length > 120 ? text.slice(0, 117) + '...' : text;
+  return text.length > 300 ? text.slice(0, 297) + '...' : text;
 }

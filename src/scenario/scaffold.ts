@@ -6,9 +6,13 @@ import type { Action, ConnectorSpec } from '../spec/types.js';
  * format with every option and input of the action, so the author fills in values and expectations.
  */
 export function scaffoldScenario(spec: ConnectorSpec, action: Action): string {
-  const options = Object.fromEntries((action.options ?? []).map((o) => [o.key, example(o.default, o.required)]));
+  const options = Object.fromEntries(
+    (action.options ?? []).map((o) => [o.key, example(o.default, o.required)]),
+  );
   const inputs = Object.fromEntries(
-    (action.inputs ?? []).filter((i) => i.required || i.default !== undefined).map((i) => [i.key, example(i.default, true)]),
+    (action.inputs ?? [])
+      .filter((i) => i.required || i.default !== undefined)
+      .map((i) => [i.key, example(i.default, true)]),
   );
   const firstOutput = action.outputs?.[0];
   const method = action.request.method;
@@ -29,7 +33,7 @@ export function scaffoldScenario(spec: ConnectorSpec, action: Action): string {
       : `  outputs: {}                     # subset; a value or { match: <regex> }`,
     `  # error: { statusCode: 400, message: { match: '21211' } }   # for failing runs, instead of outputs`,
     `  requests:                        # ordered subset of what the mock saw`,
-    `    - { method: ${method}, path: ${yamlScalar(expectedPath(spec, action))} }`,
+    `    - { method: ${method}, path: '${expectedPath(spec, action).replace(/'/g, "''")}' }`,
     `  # messages: [{ status: delivered }]   # the mock's message store (with mock.settle)`,
     '',
   ];
@@ -57,5 +61,10 @@ function yamlScalar(s: string): string {
 
 /** A file name for an action's scenario: `Send Message` → `send-message.yaml`. */
 export function scenarioFileName(actionName: string): string {
-  return actionName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') + '.yaml';
+  return (
+    actionName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') + '.yaml'
+  );
 }

@@ -13,17 +13,29 @@ export interface Scenario {
   inputs: Record<string, unknown>;
   /** The connection; absent = the mock's default credentials (API key). */
   connection?: Record<string, string>;
+  /**
+   * Runs before the scenario's own action, with the same connection and mock (e.g. send a message so Get Message
+   * has a SID). Later string inputs may use `${setup.<n>.<outputKey>}`.
+   */
+  setup: ScenarioStep[];
+  /**
+   * Simulation setting: the calling card's "retry on error" in Okta (429, 5xx, timeouts), waiting Retry-After.
+   * Absent = no retry, which is what an Okta card does by default.
+   */
+  retry?: { times: number; delayMs?: number };
   mock: ScenarioMock;
   expect: ScenarioExpect;
 }
 
+export interface ScenarioStep {
+  action?: string;
+  authping: boolean;
+  options: Record<string, unknown>;
+  inputs: Record<string, unknown>;
+}
+
 export type FaultRoute =
-  | 'messages.create'
-  | 'messages.fetch'
-  | 'messages.list'
-  | 'messages.update'
-  | 'messages.delete'
-  | '*';
+  'messages.create' | 'messages.fetch' | 'messages.list' | 'messages.update' | 'messages.delete' | '*';
 export const FAULT_ROUTES: readonly FaultRoute[] = [
   'messages.create',
   'messages.fetch',
@@ -59,6 +71,10 @@ export interface ScenarioMock {
 /** A matcher: a literal (objects match as subsets) or `{ match: <regex> }`. */
 export type Expected = unknown;
 
+/**
+ * A request the mock must have seen (an ordered subset of all it saw; `requests: []` means none at all). Strings
+ * may use `${connection.<key>}`, `${inputs.<key>}` and `${options.<key>}` for the values the run used.
+ */
 export interface ExpectedRequest {
   method?: string;
   path?: string;

@@ -17,7 +17,9 @@ function describe(info: CardInfo, frame: Frame): string {
 /**
  * Runs one flo to its end. Semantics [reference §1.6]: cards run in the topological order of `orderings`; a card
  * runs when any ordering predecessor ran (so only the taken If/Else branch runs, then its Join); branch heads run
- * only when their If card chose them. Values move along pins as cards finish (last writer wins, which is what a
+ * only when their If card chose them, and a card after a branch that was not taken is skipped even if another
+ * predecessor ran (an `object:expand` outside the branch is ordered into cards inside it); only a Join collects
+ * the taken and the skipped branch. Values move along pins as cards finish (last writer wins, which is what a
  * Join needs); an input nothing wrote keeps the value typed into the card. Throws SimFailure on failure.
  */
 export async function runFlo(
@@ -66,6 +68,7 @@ async function runCards(
   const { index } = frame;
   const vals: Array<Map<string, unknown> | undefined> = new Array(index.cards.length);
   const ran = new Uint8Array(index.cards.length);
+  const skippedBranch = new Uint8Array(index.cards.length);
   const chosen = new Map<number, boolean>();
   const seed = seedStartInputs(start, inputs);
   for (const f of start.inputs) {
@@ -79,7 +82,13 @@ async function runCards(
   for (const info of index.order) {
     if (info !== start) {
       if (info.branchHead) {
-        if (chosen.get(info.branchHead.ifIdx) !== info.branchHead.value) continue;
+        if (chosen.get(info.branchHead.ifIdx) !== info.branchHead.value) {
+          skippedBranch[info.idx] = 1;
+          continue;
+        }
+      } else if (info.tail !== 'control:join' && info.preds.some((p) => skippedBranch[p] === 1)) {
+        skippedBranch[info.idx] = 1;
+        continue;
       } else if (!info.preds.some((p) => ran[p] === 1)) continue;
     }
     const res = await execCard(state, frame, info, vals, info === start ? inputs : undefined);

@@ -25,7 +25,8 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     const hay = candidate.toLowerCase();
-    const distance = hay === needle ? 0 : hay.startsWith(needle) || needle.startsWith(hay) ? 1 : levenshtein(needle, hay);
+    const distance =
+      hay === needle ? 0 : hay.startsWith(needle) || needle.startsWith(hay) ? 1 : levenshtein(needle, hay);
     const limit = Math.max(1, Math.floor(Math.max(needle.length, hay.length) / 3));
     if (distance <= limit && distance < bestDistance) {
       best = candidate;

@@ -62,9 +62,14 @@ describe('parseScenario', () => {
       code: 'OC-SCENARIO-UNKNOWN-KEY',
       file: 'tests/x.yaml',
       line: 3,
-      column: 9,
+      column: 1,
       hint: 'did you mean "inputs"?',
     });
+  });
+
+  it('points at the key, not its block value a line later', () => {
+    const d = problems('name: x\naction: Send Message\nmock:\n  setle:\n    - 1\n');
+    expect(d[0]).toMatchObject({ line: 4, column: 3, hint: 'did you mean "settle"?' });
   });
 
   it('reports a bad fault kind, a bad regex and a missing name, each at its line', () => {

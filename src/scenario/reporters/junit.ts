@@ -18,7 +18,9 @@ export function formatJunitReport(suite: SuiteResult): string {
     const first = r.problem ?? r.mismatches[0]?.message ?? 'failed';
     const detail = [
       ...(r.problem ? [r.problem] : []),
-      ...r.mismatches.map((m) => `${m.path}: ${m.message}\n  expected ${show(m.expected)}\n  actual   ${show(m.actual)}`),
+      ...r.mismatches.map(
+        (m) => `${m.path}: ${m.message}\n  expected ${show(m.expected)}\n  actual   ${show(m.actual)}`,
+      ),
     ].join('\n');
     out.push(`${open}>`);
     out.push(`      <failure message="${xml(first)}" type="AssertionError">${xml(detail)}</failure>`);
@@ -30,12 +32,14 @@ export function formatJunitReport(suite: SuiteResult): string {
 
 function xml(s: string): string {
   // Characters XML 1.0 forbids are dropped; the five specials are escaped.
-  return s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    s
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }

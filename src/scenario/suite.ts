@@ -1,0 +1,92 @@
+import { readdir } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { DiagnosticsError } from '../errors.js';
+import { startEmbeddedMock } from '../run-connector/embedded-mock.js';
+import type { Target } from '../run-connector/target.js';
+import { loadScenarioFile } from './load.js';
+import { runScenario, type ScenarioEnv } from './runner.js';
+import type { Scenario, SuiteResult } from './types.js';
+
+export interface SuiteOptions {
+  /** Only scenarios whose name or file name contains this (case-insensitive). */
+  filter?: string;
+  sleep?: ScenarioEnv['sleep'];
+  /** How paths are shown (relative to this folder). */
+  cwd: string;
+  /** Lifecycle step of the embedded mocks; small keeps `settle` quick. */
+  lifecycleStepMs?: number;
+}
+
+/** The scenario files of a connector folder: `tests/*.yaml|yml`, sorted by name. */
+export async function scenarioFiles(connectorDir: string): Promise<string[]> {
+  let entries: string[];
+  try {
+    entries = await readdir(join(connectorDir, 'tests'));
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((e) => /\.ya?ml$/i.test(e))
+    .sort()
+    .map((e) => join(connectorDir, 'tests', e));
+}
+
+/**
+ * Loads every scenario first (all problems reported together, each with file:line:col), then runs the selected
+ * ones in file order against one embedded mock (reset between scenarios).
+ */
+export async function runSuite(
+  target: Target,
+  connectorDir: string,
+  opts: SuiteOptions,
+): Promise<SuiteResult> {
+  const files = await scenarioFiles(connectorDir);
+  const scenarios: Scenario[] = [];
+  const problems: Diagnostic[] = [];
+  for (const file of files) {
+    try {
+      scenarios.push(await loadScenarioFile(file, shown(file, opts.cwd)));
+    } catch (error) {
+      if (error instanceof DiagnosticsError) problems.push(...error.diagnostics);
+      else throw error;
+    }
+  }
+  if (problems.length > 0) throw new DiagnosticsError(problems);
+  const needle = opts.filter?.toLowerCase();
+  const selected = needle
+    ? scenarios.filter(
+        (s) => s.name.toLowerCase().includes(needle) || basename(s.file).toLowerCase().includes(needle),
+      )
+    : scenarios;
+  const started = performance.now();
+  const mock = await startEmbeddedMock({ lifecycleStepMs: opts.lifecycleStepMs ?? 5 });
+  const results = [];
+  try {
+    for (const s of selected) {
+      results.push(
+        await runScenario(s, {
+          target,
+          mock,
+          lifecycleStepMs: opts.lifecycleStepMs ?? 5,
+          ...(opts.sleep ? { sleep: opts.sleep } : {}),
+        }),
+      );
+    }
+  } finally {
+    await mock.close();
+  }
+  const passed = results.filter((r) => r.ok).length;
+  return {
+    connector: target.spec?.name ?? basename(connectorDir),
+    results,
+    passed,
+    failed: results.length - passed,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+function shown(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel.startsWith('..') ? file : rel;
+}
