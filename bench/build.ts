@@ -5,6 +5,7 @@ import { writeSyntheticSpec } from './support/synthetic-spec.js';
 
 export interface BuildPoint {
   actions: number;
+  format: 'yaml' | 'json';
   ms: number;
   peakRssMiB: number;
 }
@@ -13,12 +14,19 @@ export interface BuildResult {
   runs: number;
   twilio: BuildPoint;
   synthetic: BuildPoint[];
+  /** The 1,000-action spec as YAML: the same build, plus the YAML parser's cost. */
+  yaml1000: BuildPoint;
   /** Milliseconds and MiB per extra action, and how straight the line is (R² near 1 = linear). */
   timeFit: { msPerAction: number; r2: number };
   memoryFit: { mibPerAction: number; r2: number };
 }
 
-async function measure(spec: string, actions: number, runs: number): Promise<BuildPoint> {
+async function measure(
+  spec: string,
+  actions: number,
+  runs: number,
+  format: 'yaml' | 'json',
+): Promise<BuildPoint> {
   const ms: number[] = [];
   const rss: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -28,14 +36,15 @@ async function measure(spec: string, actions: number, runs: number): Promise<Bui
     ms.push(t.ms);
     rss.push(t.peakRssMiB);
   }
-  return { actions, ms: round(median(ms)), peakRssMiB: round(median(rss)) };
+  return { actions, format, ms: round(median(ms)), peakRssMiB: round(median(rss)) };
 }
 
 /** `okta-connector build` end to end (process start included) on the Twilio spec and on 10, 100 and 1,000 actions. */
 export async function benchBuild(runs = 5): Promise<BuildResult> {
-  const twilio = await measure('connectors/twilio/connector.yaml', 6, runs);
+  const twilio = await measure('connectors/twilio/connector.yaml', 6, runs, 'yaml');
   const synthetic: BuildPoint[] = [];
-  for (const n of [10, 100, 1000]) synthetic.push(await measure(writeSyntheticSpec(n), n, runs));
+  for (const n of [10, 100, 1000]) synthetic.push(await measure(writeSyntheticSpec(n), n, runs, 'json'));
+  const yaml1000 = await measure(writeSyntheticSpec(1000, 'yaml'), 1000, runs, 'yaml');
   const xs = synthetic.map((p) => p.actions);
   const time = linearFit(
     xs,
@@ -49,6 +58,7 @@ export async function benchBuild(runs = 5): Promise<BuildResult> {
     runs,
     twilio,
     synthetic,
+    yaml1000,
     timeFit: { msPerAction: round(time.slope, 3), r2: round(time.r2, 4) },
     memoryFit: { mibPerAction: round(memory.slope, 4), r2: round(memory.r2, 4) },
   };

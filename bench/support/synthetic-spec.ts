@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { readFileSync } from 'node:fs';
 import type { ConnectorSpec } from '../../src/spec/types.js';
 import { repoRoot, scratchDir } from './spawn.js';
 
@@ -34,8 +33,13 @@ export function syntheticSpec(actions: number): ConnectorSpec {
   };
 }
 
-export function writeSyntheticSpec(actions: number): string {
-  const path = join(scratchDir(), `synthetic-${actions}.yaml`);
-  writeFileSync(path, stringify(syntheticSpec(actions), { aliasDuplicateObjects: false }));
+/** Written as JSON (what a program generating a spec would write) or as YAML (what a person writes). */
+export function writeSyntheticSpec(actions: number, format: 'json' | 'yaml' = 'json'): string {
+  const path = join(scratchDir(), `synthetic-${actions}.${format}`);
+  const spec = syntheticSpec(actions);
+  writeFileSync(
+    path,
+    format === 'json' ? JSON.stringify(spec, null, 2) : stringify(spec, { aliasDuplicateObjects: false }),
+  );
   return path;
 }
