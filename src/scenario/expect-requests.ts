@@ -1,4 +1,6 @@
 import type { RecordedRequest } from '../mock/http/record.js';
+import { redactHeaders } from '../simulate/redact.js';
+import type { HttpRequest } from '../simulate/transport.js';
 
 /** A recorded request in the shape scenarios compare against (`expect.requests`). */
 export function recordedRequest(r: RecordedRequest): Record<string, unknown> {
@@ -11,6 +13,37 @@ export function recordedRequest(r: RecordedRequest): Record<string, unknown> {
     status: r.status,
     ...(r.authUser !== undefined ? { authUser: r.authUser } : {}),
   };
+}
+
+/**
+ * A request as the flow sent it (from the trace), in the same shape: used with `test --base-url`, where no mock
+ * records what arrived. Headers are redacted; `authUser` is the Basic-auth username, as the mock reports it.
+ */
+export function sentRequest(r: HttpRequest, status: number | undefined): Record<string, unknown> {
+  const url = new URL(r.url);
+  const headers = Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k.toLowerCase(), v]));
+  const isForm = /application\/x-www-form-urlencoded/i.test(headers['content-type'] ?? '');
+  const basic = /^Basic\s+(.+)$/i.exec(headers.authorization ?? '');
+  const authUser = basic ? Buffer.from(basic[1]!, 'base64').toString('utf8').split(':')[0] : undefined;
+  return {
+    method: r.method.toUpperCase(),
+    path: url.pathname,
+    query: paramsRecord(url.searchParams),
+    form: isForm && r.body ? paramsRecord(new URLSearchParams(r.body)) : {},
+    headers: redactHeaders(headers),
+    status: status ?? 0,
+    ...(authUser !== undefined ? { authUser } : {}),
+  };
+}
+
+/** Repeated parameters become lists, as the mock records them. */
+function paramsRecord(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of params) {
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
 }
 
 export interface PlaceholderScope {

@@ -4,19 +4,25 @@ import { dirname, join, resolve } from 'node:path';
 import { DiagnosticsError, UsageError, UserError } from '../errors.js';
 import type { Connection } from '../run-connector/connection.js';
 import { mockConnection, startEmbeddedMock, type EmbeddedMock } from '../run-connector/embedded-mock.js';
-import { runWithRetry } from '../run-connector/execute.js';
+import { originsToRewrite, runWithRetry } from '../run-connector/execute.js';
+import { createHttpTransport, type HttpTransport } from '../simulate/transport.js';
 import { formatFlowError } from '../run-connector/format.js';
 import { checkFields, selectFlow } from '../run-connector/select.js';
 import type { Target } from '../run-connector/target.js';
 import type { FlowResult } from '../simulate/types.js';
-import { expandPlaceholders, recordedRequest } from './expect-requests.js';
+import { expandPlaceholders, recordedRequest, sentRequest } from './expect-requests.js';
 import { matchOrderedSubset, matchValue, type Mismatch } from './match.js';
 import type { Scenario, ScenarioResult, ScenarioStep } from './types.js';
 
 export interface ScenarioEnv {
   target: Target;
   /** A mock with the default seed, shared by scenarios that bring no seed of their own (reset before each). */
-  mock: EmbeddedMock;
+  mock?: EmbeddedMock;
+  /**
+   * `test --base-url`: a real or other Twilio-compatible server instead of the mock. Requests are then checked as
+   * the flow sent them; scenarios that need the mock (faults, seed, settle, messages) report that they cannot run.
+   */
+  remote?: { url: string; connection?: Connection };
   /** Retry and Retry-After waits; defaults to a capped real sleep so suites stay fast. */
   sleep?: (ms: number) => Promise<void>;
   /** Lifecycle step of mocks started for scenarios with their own seed. */
@@ -41,13 +47,27 @@ export async function runScenario(s: Scenario, env: ScenarioEnv): Promise<Scenar
   try {
     const flow = selectFlow(env.target, s.authping ? { authping: true } : { action: s.action as string });
     checkFields(env.target, flow, s.options, s.inputs);
-    own = s.mock.seed !== undefined ? await mockWithSeed(s, env.lifecycleStepMs) : undefined;
+    const needsMock = mockOnlyFeatures(s);
+    if (env.remote && needsMock.length > 0) {
+      return { ...done([]), skipped: `needs the embedded mock (${needsMock.join(', ')})` };
+    }
+    own = !env.remote && s.mock.seed !== undefined ? await mockWithSeed(s, env.lifecycleStepMs) : undefined;
     const mock = own?.mock ?? env.mock;
-    if (!own) {
+    if (!env.remote && !mock) throw new Error('runScenario needs a mock or a remote server');
+    if (mock && !own) {
       mock.reset();
       mock.clearFaults();
     }
-    const connection: Connection = s.connection ?? (await mockConnection());
+    const remoteConnection = s.connection ?? env.remote?.connection;
+    if (env.remote && !remoteConnection) {
+      return done(
+        [],
+        'no connection for --base-url: give the scenario a `connection`, or use --connection-file',
+      );
+    }
+    const connection: Connection = remoteConnection ?? (await mockConnection());
+    const sent: Array<Record<string, unknown>> = [];
+    const transport = env.remote ? recordingTransport(env.target, env.remote.url, sent) : undefined;
     const run = (step: ScenarioStep, httpTimeoutMs?: number, retry?: Scenario['retry']) =>
       runWithRetry(
         {
@@ -59,8 +79,9 @@ export async function runScenario(s: Scenario, env: ScenarioEnv): Promise<Scenar
           options: step.options,
           inputs: step.inputs,
           connection,
-          serverUrl: mock.url,
+          serverUrl: env.remote?.url ?? mock!.url,
           sleep: env.sleep ?? fastSleep,
+          ...(transport ? { transport } : {}),
           ...(httpTimeoutMs !== undefined ? { httpTimeoutMs } : {}),
         },
         retry,
@@ -80,12 +101,13 @@ export async function runScenario(s: Scenario, env: ScenarioEnv): Promise<Scenar
         );
       setupOutputs.push(r.outputs);
     }
-    for (const fault of s.mock.faults) mock.addFault(fault);
+    for (const fault of s.mock.faults) mock?.addFault(fault);
     const inputs = expandPlaceholders(s.inputs, { ...base, setup: setupOutputs });
     const result = await run({ ...s, inputs }, s.mock.httpTimeoutMs, s.retry);
-    if (s.mock.settle) await mock.settle();
+    if (s.mock.settle) await mock?.settle();
     const scope = { connection, inputs, options: s.options, setup: setupOutputs };
-    return done(check({ ...s, expect: expandPlaceholders(s.expect, scope) }, result, mock));
+    const seen = mock ? mock.requests().map(recordedRequest) : sent;
+    return done(check({ ...s, expect: expandPlaceholders(s.expect, scope) }, result, seen, mock));
   } catch (error) {
     if (error instanceof UsageError || error instanceof UserError) return done([], error.message);
     if (error instanceof DiagnosticsError) {
@@ -100,7 +122,45 @@ export async function runScenario(s: Scenario, env: ScenarioEnv): Promise<Scenar
   }
 }
 
-function check(s: Scenario, result: FlowResult, mock: EmbeddedMock): Mismatch[] {
+/**
+ * Without a mock to record what arrived, record what the flow sent (with the real transport and origin rewrite);
+ * sentRequest redacts it, keeping only the Basic-auth username as the mock does.
+ */
+function recordingTransport(
+  target: Target,
+  url: string,
+  into: Array<Record<string, unknown>>,
+): HttpTransport {
+  const inner = createHttpTransport({ rewrite: originsToRewrite(target).map((from) => ({ from, to: url })) });
+  return async (req, opts) => {
+    try {
+      const res = await inner(req, opts);
+      into.push(sentRequest(req, res.status));
+      return res;
+    } catch (error) {
+      into.push(sentRequest(req, 0));
+      throw error;
+    }
+  };
+}
+
+/** What only the embedded mock can do; such scenarios cannot run against --base-url. */
+function mockOnlyFeatures(s: Scenario): string[] {
+  return [
+    s.mock.faults.length > 0 ? 'mock.faults' : '',
+    s.mock.seed !== undefined ? 'mock.seed' : '',
+    s.mock.settle ? 'mock.settle' : '',
+    s.expect.messages ? 'expect.messages' : '',
+  ].filter(Boolean);
+}
+
+/** `seen`: the requests as the mock saw them, or as the flow sent them when there is no mock. */
+function check(
+  s: Scenario,
+  result: FlowResult,
+  seen: Array<Record<string, unknown>>,
+  mock?: EmbeddedMock,
+): Mismatch[] {
   const out: Mismatch[] = [];
   const e = s.expect;
   if (e.error) {
@@ -123,17 +183,11 @@ function check(s: Scenario, result: FlowResult, mock: EmbeddedMock): Mismatch[] 
     });
   }
   if (e.outputs && result.ok) out.push(...matchValue(e.outputs, result.outputs, 'outputs'));
-  if (e.requests && e.requests.length === 0 && mock.requests().length > 0) {
+  if (e.requests && e.requests.length === 0 && seen.length > 0) {
     // `requests: []` means the flow must not have called the API at all.
-    out.push({
-      path: 'requests',
-      expected: [],
-      actual: mock.requests().map(recordedRequest),
-      message: 'expected no requests',
-    });
+    out.push({ path: 'requests', expected: [], actual: seen, message: 'expected no requests' });
   } else if (e.requests) {
     const expected = e.requests;
-    const seen = mock.requests().map(recordedRequest);
     out.push(
       ...matchOrderedSubset(expected, seen, 'requests', (x, a, p) => {
         const { headers, ...rest } = x as Record<string, unknown>;
@@ -145,7 +199,7 @@ function check(s: Scenario, result: FlowResult, mock: EmbeddedMock): Mismatch[] 
       }),
     );
   }
-  if (e.messages) {
+  if (e.messages && mock) {
     out.push(
       ...matchOrderedSubset(e.messages, mock.messages(), 'messages', (x, a, p) => matchValue(x, a, p)),
     );

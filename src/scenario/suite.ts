@@ -16,6 +16,8 @@ export interface SuiteOptions {
   cwd: string;
   /** Lifecycle step of the embedded mocks; small keeps `settle` quick. */
   lifecycleStepMs?: number;
+  /** Run against this server instead of the embedded mock (see ScenarioEnv.remote). */
+  remote?: ScenarioEnv['remote'];
 }
 
 /** The scenario files of a connector folder: `tests/*.yaml|yml`, sorted by name. */
@@ -60,28 +62,33 @@ export async function runSuite(
       )
     : scenarios;
   const started = performance.now();
-  const mock = await startEmbeddedMock({ lifecycleStepMs: opts.lifecycleStepMs ?? 5 });
+  const mock = opts.remote
+    ? undefined
+    : await startEmbeddedMock({ lifecycleStepMs: opts.lifecycleStepMs ?? 5 });
   const results = [];
   try {
     for (const s of selected) {
       results.push(
         await runScenario(s, {
           target,
-          mock,
+          ...(mock ? { mock } : {}),
+          ...(opts.remote ? { remote: opts.remote } : {}),
           lifecycleStepMs: opts.lifecycleStepMs ?? 5,
           ...(opts.sleep ? { sleep: opts.sleep } : {}),
         }),
       );
     }
   } finally {
-    await mock.close();
+    await mock?.close();
   }
-  const passed = results.filter((r) => r.ok).length;
+  const skipped = results.filter((r) => r.skipped !== undefined).length;
+  const passed = results.filter((r) => r.ok && r.skipped === undefined).length;
   return {
     connector: target.spec?.name ?? basename(connectorDir),
     results,
     passed,
-    failed: results.length - passed,
+    failed: results.length - passed - skipped,
+    skipped,
     ms: Math.round(performance.now() - started),
   };
 }

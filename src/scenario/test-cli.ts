@@ -43,7 +43,15 @@ export function resolveConnectorDir(arg: string | undefined, cwd: string): { dir
 }
 
 export async function testCli(
-  args: { connector?: string; format: TestFormat; filter?: string; sleep?: SuiteOptions['sleep'] },
+  args: {
+    connector?: string;
+    format: TestFormat;
+    filter?: string;
+    sleep?: SuiteOptions['sleep'];
+    /** Run against this server instead of the embedded mock. */
+    baseUrl?: string;
+    connectionFile?: string;
+  },
   io: Io,
 ): Promise<number> {
   const { dir, spec } = resolveConnectorDir(args.connector, io.cwd);
@@ -53,8 +61,13 @@ export async function testCli(
     );
   }
   const target = await loadTarget(spec, io.cwd);
+  const remote =
+    args.baseUrl === undefined
+      ? undefined
+      : await remoteServer(args.baseUrl, args.connectionFile, target, io);
   const suite = await runSuite(target, dir, {
     cwd: io.cwd,
+    ...(remote ? { remote } : {}),
     ...(args.filter !== undefined ? { filter: args.filter } : {}),
     ...(args.sleep ? { sleep: args.sleep } : {}),
   });
@@ -67,6 +80,38 @@ export async function testCli(
         : formatHumanReport(suite, io.paint);
   io.stdout.write(text);
   return suite.failed > 0 ? ExitCode.invalid : ExitCode.ok;
+}
+
+/**
+ * `--base-url`: the server every scenario talks to instead of the mock, and the connection for it from
+ * --connection-file or the environment (never from arguments). Scenarios may still bring their own `connection`.
+ */
+async function remoteServer(
+  baseUrl: string,
+  connectionFile: string | undefined,
+  target: Awaited<ReturnType<typeof loadTarget>>,
+  io: Io,
+): Promise<{ url: string; connection?: Record<string, string> }> {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new UsageError(
+      `--base-url must be an absolute http(s) URL such as http://127.0.0.1:4010; found "${baseUrl}"`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--base-url must use http or https; found "${url.protocol}"`);
+  }
+  const { resolveConnection, connectionKeys } = await import('../run-connector/connection.js');
+  const knownKeys = target.spec ? connectionKeys(target.spec).map((k) => k.key) : [];
+  const { connection, sources } = await resolveConnection({
+    ...(connectionFile !== undefined ? { file: connectionFile } : {}),
+    env: io.env,
+    cwd: io.cwd,
+    knownKeys,
+  });
+  return { url: url.origin, ...(sources.length > 0 ? { connection } : {}) };
 }
 
 /** `test init`: writes tests/<action>.yaml for one action of the connector (refuses to overwrite without --force). */

@@ -103,6 +103,8 @@ export interface ScenarioResult {
   mismatches: Array<{ path: string; expected: unknown; actual: unknown; message: string }>;
   /** A problem that stopped the scenario before its expectations could be checked (unknown action, bad seed). */
   problem?: string;
+  /** Why the scenario did not run (it needs the embedded mock and the suite runs against --base-url). */
+  skipped?: string;
 }
 
 export interface SuiteResult {
@@ -110,5 +112,6 @@ export interface SuiteResult {
   results: ScenarioResult[];
   passed: number;
   failed: number;
+  skipped: number;
   ms: number;
 }

@@ -8,6 +8,7 @@ const suite: SuiteResult = {
   connector: 'twilio',
   passed: 1,
   failed: 1,
+  skipped: 0,
   ms: 1234,
   results: [
     { file: 'tests/a.yaml', name: 'Send works', ok: true, ms: 12, mismatches: [] },
@@ -66,5 +67,33 @@ describe('reporters', () => {
       '<failure message="expected &quot;sent&quot;, found &quot;queued&quot;" type="AssertionError">',
     );
     expect(xml.match(/<testcase /g)).toHaveLength(2);
+  });
+});
+
+describe('skipped scenarios (test --base-url)', () => {
+  const withSkip: SuiteResult = {
+    ...suite,
+    skipped: 1,
+    results: [
+      ...suite.results,
+      {
+        file: 'tests/c.yaml',
+        name: 'Needs faults',
+        ok: true,
+        ms: 0,
+        mismatches: [],
+        skipped: 'needs the embedded mock (mock.faults)',
+      },
+    ],
+  };
+
+  it('are shown and counted apart from passes and failures', () => {
+    const text = formatHumanReport(withSkip);
+    expect(text).toContain('- Needs faults (skipped: needs the embedded mock (mock.faults))');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed, 1 skipped');
+    expect(JSON.parse(formatJsonReport(withSkip))).toMatchObject({ skipped: 1 });
+    const xml = formatJunitReport(withSkip);
+    expect(xml).toContain('skipped="1"');
+    expect(xml).toContain('<skipped message="needs the embedded mock (mock.faults)"/>');
   });
 });

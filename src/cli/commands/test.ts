@@ -13,6 +13,14 @@ export function registerTest(program: Command, ctx: CommandContext): Command {
     )
     .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('human'))
     .option('--filter <text>', 'run only scenarios whose name or file name contains this')
+    .option(
+      '--base-url <url>',
+      'run against this Twilio-compatible server instead of the embedded mock (scenarios needing the mock are reported)',
+    )
+    .option(
+      '--connection-file <file>',
+      'connection for --base-url (YAML/JSON); or OKTA_CONNECTOR_CONNECTION / OKTA_CONNECTOR_CONN_<KEY>',
+    )
     .addHelpText(
       'after',
       `
@@ -23,10 +31,20 @@ Exit 0 when every scenario passes, 1 when any fails.
 
 Examples:
   okta-connector test connectors/twilio
-  okta-connector test twilio --filter whatsapp --format junit > junit.xml`,
+  okta-connector test twilio --filter whatsapp --format junit > junit.xml
+  OKTA_CONNECTOR_CONNECTION='{"username":"SK…","password":"…","accountSid":"AC…"}' \\
+    okta-connector test twilio --base-url http://127.0.0.1:4010`,
     )
     .action(
-      async (connector: string | undefined, opts: { format: (typeof FORMATS)[number]; filter?: string }) => {
+      async (
+        connector: string | undefined,
+        opts: {
+          format: (typeof FORMATS)[number];
+          filter?: string;
+          baseUrl?: string;
+          connectionFile?: string;
+        },
+      ) => {
         const { testCli } = await import('../../scenario/test-cli.js');
         ctx.exit(
           await testCli(
@@ -34,6 +52,8 @@ Examples:
               ...(connector !== undefined ? { connector } : {}),
               format: opts.format,
               ...(opts.filter !== undefined ? { filter: opts.filter } : {}),
+              ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}),
+              ...(opts.connectionFile !== undefined ? { connectionFile: opts.connectionFile } : {}),
             },
             ctx.io,
           ),

@@ -7,11 +7,15 @@ import type { ScenarioResult, SuiteResult } from '../types.js';
 export function formatHumanReport(suite: SuiteResult, paint: Paint = noPaint): string {
   const lines: string[] = [];
   for (const r of suite.results) {
+    if (r.skipped !== undefined) {
+      lines.push(`${paint.yellow('-')} ${r.name} ${paint.dim(`(skipped: ${r.skipped})`)}`);
+      continue;
+    }
     const mark = r.ok ? paint.green('✓') : paint.red('✗');
     lines.push(`${mark} ${r.name} ${paint.dim(`(${r.ms} ms)`)}`);
     if (!r.ok) lines.push(...failureLines(r, paint));
   }
-  const summary = `${suite.passed} passed, ${suite.failed} failed`;
+  const summary = `${suite.passed} passed, ${suite.failed} failed${suite.skipped ? `, ${suite.skipped} skipped` : ''}`;
   lines.push(suite.failed ? paint.red(summary) : paint.green(summary));
   return lines.join('\n') + '\n';
 }

@@ -8,6 +8,7 @@ export function formatJsonReport(suite: SuiteResult): string {
         connector: suite.connector,
         passed: suite.passed,
         failed: suite.failed,
+        skipped: suite.skipped,
         ms: suite.ms,
         scenarios: suite.results.map((r) => ({
           name: r.name,
@@ -15,6 +16,7 @@ export function formatJsonReport(suite: SuiteResult): string {
           ok: r.ok,
           ms: r.ms,
           ...(r.problem ? { problem: r.problem } : {}),
+          ...(r.skipped !== undefined ? { skipped: r.skipped } : {}),
           mismatches: r.mismatches,
         })),
       },

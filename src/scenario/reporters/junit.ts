@@ -7,10 +7,14 @@ export function formatJunitReport(suite: SuiteResult): string {
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="okta-connector test" tests="${suite.results.length}" failures="${suite.failed}" time="${seconds(suite.ms)}">`,
-    `  <testsuite name="${xml(suite.connector)}" tests="${suite.results.length}" failures="${suite.failed}" errors="0" skipped="0" time="${seconds(suite.ms)}">`,
+    `  <testsuite name="${xml(suite.connector)}" tests="${suite.results.length}" failures="${suite.failed}" errors="0" skipped="${suite.skipped}" time="${seconds(suite.ms)}">`,
   ];
   for (const r of suite.results) {
     const open = `    <testcase classname="${xml(suite.connector)}" name="${xml(r.name)}" file="${xml(r.file)}" time="${seconds(r.ms)}"`;
+    if (r.skipped !== undefined) {
+      out.push(`${open}>`, `      <skipped message="${xml(r.skipped)}"/>`, '    </testcase>');
+      continue;
+    }
     if (r.ok) {
       out.push(`${open}/>`);
       continue;
