@@ -21,7 +21,7 @@ export function stopRunningMocks(): void {
 }
 
 export function registerMock(program: Command, ctx: CommandContext): Command {
-  const mock = program.command('mock').description('run a local mock service (twilio)');
+  const mock = program.command('mock').description('run a local mock service (twilio, okta)');
   mock
     .command('twilio')
     .description(
@@ -42,7 +42,84 @@ export function registerMock(program: Command, ctx: CommandContext): Command {
       writeErr: (s: string) => ctx.io.stderr.write(s),
     })
     .action((flags: MockTwilioFlags) => runMockTwilio(flags, ctx));
+  mock
+    .command('okta')
+    .description(
+      "serve a mock of Okta's Users API (GET /api/v1/users/{id}, SSWS token) with the telephony hook's users",
+    )
+    .option('-p, --port <port>', 'port to listen on; 0 picks a free one', '4011')
+    .option('--quiet', 'do not log each request')
+    .option('--show-credentials', 'also print the API token')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s: string) => ctx.io.stdout.write(s),
+      writeErr: (s: string) => ctx.io.stderr.write(s),
+    })
+    .action((flags: { port: string; quiet?: boolean; showCredentials?: boolean }) => runMockOkta(flags, ctx));
   return mock;
+}
+
+async function runMockOkta(
+  flags: { port: string; quiet?: boolean; showCredentials?: boolean },
+  ctx: CommandContext,
+) {
+  const { io } = ctx;
+  const port = wholeNumber(flags.port, '--port', 65535);
+  const { startMockOkta, DEFAULT_OKTA_TOKEN, OKTA_SEED } = await import('../../mock/okta/index.js');
+  const log = flags.quiet ? undefined : (line: string) => void io.stdout.write(`${line}\n`);
+  const server = await listenOrExplain(
+    () => startMockOkta({ port, ...(log ? { log } : {}) }),
+    port,
+    '127.0.0.1',
+  );
+  const { paint } = io;
+  io.stdout.write(
+    [
+      `${paint.green('Mock Okta')} listening on ${paint.bold(server.url)}`,
+      `  API token  ${flags.showCredentials ? DEFAULT_OKTA_TOKEN : paint.dim('hidden (--show-credentials)')}  (Authorization: SSWS <token>)`,
+      ...OKTA_SEED.users.map(
+        (u) =>
+          `  user ${u.id}  ${u.profile.login}  mobilePhone ${u.profile.mobilePhone ?? 'none'}  whatsappOTP ${String(u.profile.whatsappOTP ?? false)}`,
+      ),
+      'Press Ctrl+C to stop.',
+    ].join('\n') + '\n',
+  );
+  await untilStopped();
+  await server.close();
+  io.stdout.write('Mock Okta stopped.\n');
+}
+
+/** Starts a server, turning the usual listen failures into messages that say what to do. */
+async function listenOrExplain<T>(start: () => Promise<T>, port: number, host: string): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      throw new UserError(
+        `port ${port} on ${host} is already in use; choose another with --port (0 picks a free one)`,
+      );
+    if (code === 'EACCES')
+      throw new UserError(`not allowed to listen on ${host}:${port}; try a port above 1023`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+      throw new UserError(`cannot listen on ${host}: no such local address`);
+    throw error;
+  }
+}
+
+/** Resolves on SIGINT/SIGTERM, or when a test calls stopRunningMocks(). */
+function untilStopped(): Promise<void> {
+  return new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      stoppers.delete(stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    stoppers.add(stop);
+  });
 }
 
 async function runMockTwilio(flags: MockTwilioFlags, ctx: CommandContext): Promise<void> {
@@ -54,21 +131,11 @@ async function runMockTwilio(flags: MockTwilioFlags, ctx: CommandContext): Promi
     ? await loadTwilioSeed(resolve(io.cwd, flags.seed), flags.seed)
     : DEFAULT_TWILIO_SEED;
   const log = flags.quiet ? undefined : (line: string) => void io.stdout.write(`${line}\n`);
-  let server: Awaited<ReturnType<typeof startMockTwilio>>;
-  try {
-    server = await startMockTwilio({ port, host: flags.host, seed, log, lifecycleStepMs: stepMs });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE')
-      throw new UserError(
-        `port ${port} on ${flags.host} is already in use; choose another with --port (0 picks a free one)`,
-      );
-    if (code === 'EACCES')
-      throw new UserError(`not allowed to listen on ${flags.host}:${port}; try a port above 1023`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
-      throw new UserError(`cannot listen on ${flags.host}: no such local address`);
-    throw error;
-  }
+  const server = await listenOrExplain(
+    () => startMockTwilio({ port, host: flags.host, seed, log, lifecycleStepMs: stepMs }),
+    port,
+    flags.host,
+  );
   const { paint } = io;
   const out: string[] = [`${paint.green('Mock Twilio')} listening on ${paint.bold(server.url)}`];
   if (!isLoopback(flags.host))
@@ -91,17 +158,7 @@ async function runMockTwilio(flags: MockTwilioFlags, ctx: CommandContext): Promi
     'Press Ctrl+C to stop.',
   );
   io.stdout.write(out.join('\n') + '\n');
-  await new Promise<void>((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      stoppers.delete(stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    stoppers.add(stop);
-  });
+  await untilStopped();
   await server.close();
   io.stdout.write('Mock Twilio stopped.\n');
 }

@@ -10,6 +10,8 @@ export interface MockOktaOptions {
   seed?: OktaSeed;
   /** The API token `Authorization: SSWS <token>` must carry (default DEFAULT_OKTA_TOKEN). */
   token?: string;
+  /** One line per request (method, path, status, ms); the token never appears. */
+  log?: (line: string) => void;
 }
 
 /** One request as the mock saw it; the Authorization value is redacted. */
@@ -52,6 +54,7 @@ export async function startMockOkta(options: MockOktaOptions = {}): Promise<Mock
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // Okta ignores GET bodies; drain whatever came so the socket can be reused.
     req.resume();
+    const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://mock');
     const method = req.method ?? 'GET';
     const match = USER_PATH.exec(url.pathname);
@@ -72,6 +75,7 @@ export async function startMockOkta(options: MockOktaOptions = {}): Promise<Mock
         : asReply(oktaErrors.userNotFound(userRef, nextErrorId()));
     }
     log.push({ method, path: url.pathname, headers: redactHeaders(req.headers), status: reply.status });
+    options.log?.(`${method} ${url.pathname} ${reply.status} ${Math.round(performance.now() - started)}ms`);
     // Okta reports its rate limit on every response (developer.okta.com "Rate limits").
     sendJson(res, reply.status, reply.body, {
       'X-Rate-Limit-Limit': '600',
