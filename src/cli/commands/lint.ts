@@ -16,7 +16,7 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
       "check flopack files (.flopack, .flow, .folder) against Okta's import rules and Connector Builder's validations",
     )
     .argument('<file...>', 'flopack files, or directories to search for them')
-    .addOption(new Option('--format <format>', 'output format: human, json or github').default('human'))
+    .addOption(new Option('--format <format>', 'output format: human, json, github or sarif').default('human'))
     .option(
       '--connector',
       "apply Connector Builder's checks (CBDE…) even without an httpHelper/_authping flow",
@@ -40,7 +40,8 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
       }
       const diagnostics = await files.lintFiles(toLint, { connector: flags.connector });
       const paint = format === 'human' ? ctx.io.paint : undefined;
-      ctx.io.stdout.write(formatDiagnostics(diagnostics, format, paint, toLint.length));
+      const { toolInfo } = await import('../../util/tool-info.js');
+      ctx.io.stdout.write(formatDiagnostics(diagnostics, format, paint, toLint.length, toolInfo()));
       const counts = countBySeverity(diagnostics);
       const tooManyWarnings = maxWarnings !== undefined && counts.warning > maxWarnings;
       if (tooManyWarnings && counts.error === 0) {
