@@ -7,7 +7,7 @@ import { lintFlopack } from '../lint/index.js';
 import { validateSpecFile } from '../spec/validate.js';
 import { findCredentialValues } from './credentials.js';
 import { flopackFileName, renderPackage } from './package.js';
-import { toolInfo } from './tool-info.js';
+import { toolInfo } from '../util/tool-info.js';
 import type { BuildOptions, BuildResult, GeneratedFlow } from './types.js';
 import { comparePackage, isStale, writePackage } from './write.js';
 

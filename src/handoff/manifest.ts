@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Artifact } from './types.js';
-import type { ToolInfo } from './tool-info.js';
+import type { ToolInfo } from '../util/tool-info.js';
 
 export const MANIFEST_PATH = 'manifest.json';
 

@@ -4,7 +4,7 @@ import { buildDocsModel } from './docs-model.js';
 import { buildManifest, compareStrings } from './manifest.js';
 import { buildSheetModel } from './sheet-model.js';
 import { renderTemplate, trustedMarkup } from './templates.js';
-import type { ToolInfo } from './tool-info.js';
+import type { ToolInfo } from '../util/tool-info.js';
 import type { Artifact, FlowKind, GeneratedFlow } from './types.js';
 import { zipArtifacts } from './zip.js';
 

@@ -1,3 +1,4 @@
+import type { HookAnswer } from './http-client.js';
 /**
  * How Okta judges a telephony inline hook's answer (reference §3.2): anything but a well-formed 200 answer with a
  * valid `com.okta.telephony.action` status, within 3 seconds, makes Okta skip the hook and send the OTP through
@@ -21,17 +22,8 @@ export type FallbackCode =
   | 'INVALID_STATUS'
   | 'PROVIDER_FAILED';
 
-export interface TelephonyAnswer {
-  /** HTTP status, or undefined when no answer came (connection refused, reset, timed out). */
-  status?: number;
-  headers?: Record<string, string>;
-  body?: string;
-  elapsedMs: number;
-  /** Why no answer came, when none did. */
-  transportError?: string;
-  /** The request was abandoned at the budget. */
-  timedOut?: boolean;
-}
+/** What Okta got back from the hook (the same shape `hook send` records). */
+export type TelephonyAnswer = HookAnswer;
 
 export type TelephonyVerdict =
   | {

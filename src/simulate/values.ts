@@ -109,22 +109,6 @@ const LABELS: Record<string, string> = {
   contains: 'in',
 };
 
-export const OPERATORS = [
-  '==',
-  '!=',
-  '>=',
-  '<=',
-  '>',
-  '<',
-  '%',
-  'in',
-  'not in',
-  'has',
-  "doesn't have",
-  'is empty',
-  'is not empty',
-] as const;
-
 export function normalizeOperator(op: unknown): string {
   const s = toText(op).trim();
   return LABELS[s.toLowerCase()] ?? s;

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers/wait-for.js';
 import { stopRunningMocks } from '../../src/cli/commands/mock.js';
 import { run } from '../../src/cli/run.js';
 import { DEFAULT_OKTA_TOKEN, SEED_USER_IDS } from '../../src/mock/okta/index.js';
 import { fakeIo } from '../helpers/fake-io.js';
-
-async function waitFor<T>(probe: () => T | undefined, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('okta-connector mock okta', () => {
   it('serves the seeded users behind an SSWS token it does not print, logs requests, stops cleanly', async () => {

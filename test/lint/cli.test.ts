@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { fakeIo as sharedFakeIo } from '../helpers/fake-io.js';
 import { run } from '../../src/cli/run.js';
-import type { Io } from '../../src/cli/io.js';
-import { noPaint } from '../../src/diagnostics/format.js';
 
 const FIXTURES = new URL('../fixtures/flopacks/', import.meta.url).pathname;
 const SAMPLES = new URL('../../../shared/samples/okta-workflows/', import.meta.url).pathname;
 
+/** The shared in-memory Io, in the { io, out, err } shape these tests use. */
 function fakeIo(cwd = FIXTURES) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    cwd,
-    env: {},
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s) },
-    readStdin: async () => '',
-    interactive: false,
-    paint: noPaint,
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
+  const io = sharedFakeIo({ cwd });
+  return { io, out: io.out, err: io.err };
 }
 
 describe('okta-connector lint', () => {

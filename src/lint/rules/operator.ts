@@ -1,23 +1,8 @@
 import { child, kernelTail } from '../json.js';
+import { OKTA_OPERATORS } from '../../flopack/operators.js';
 import type { LintRule } from '../types.js';
 
 const CODE = 'OC-FLOPACK-OPERATOR';
-/** Reference §1.7: the comparison choices of If/Else, If/ElseIf, Continue If, Return Error If and Assign If. */
-export const OKTA_OPERATORS: readonly string[] = [
-  '==',
-  '!=',
-  '>=',
-  '<=',
-  '>',
-  '<',
-  '%',
-  'in',
-  'not in',
-  'has',
-  "doesn't have",
-  'is empty',
-  'is not empty',
-];
 const COMPARING_CARDS = new Set([
   'control:if',
   'control:branch',
@@ -38,7 +23,12 @@ export const operatorRule: LintRule = {
         if (!COMPARING_CARDS.has(kernelTail(card.address) ?? '')) continue;
         for (const io of card.inputs.values()) {
           const op = io.value?.data;
-          if (io.key !== 'operator' || typeof op !== 'string' || op === '' || OKTA_OPERATORS.includes(op))
+          if (
+            io.key !== 'operator' ||
+            typeof op !== 'string' ||
+            op === '' ||
+            (OKTA_OPERATORS as readonly string[]).includes(op)
+          )
             continue;
           ctx.report({
             message: `comparison ${JSON.stringify(op)} is not one Okta offers`,

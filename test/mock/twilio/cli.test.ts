@@ -3,35 +3,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fakeIo as sharedFakeIo } from '../../helpers/fake-io.js';
+import { waitFor } from '../../helpers/wait-for.js';
 import { stopRunningMocks } from '../../../src/cli/commands/mock.js';
 import { run } from '../../../src/cli/run.js';
-import type { Io } from '../../../src/cli/io.js';
-import { noPaint } from '../../../src/diagnostics/format.js';
 import { DEFAULT_CREDENTIALS as C } from '../../../src/mock/twilio/defaults.js';
 
+/** The shared in-memory Io, in the { io, out, err } shape these tests use. */
 function fakeIo(cwd = process.cwd()) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    cwd,
-    env: {},
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s) },
-    readStdin: async () => '',
-    interactive: false,
-    paint: noPaint,
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
-
-async function waitFor<T>(probe: () => T | undefined, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  const io = sharedFakeIo({ cwd });
+  return { io, out: io.out, err: io.err };
 }
 
 describe('okta-connector mock twilio', () => {
