@@ -1,19 +1,17 @@
-import { describe, it, expect, beforeAll } from 'vitest';
-import { execFile, spawnSync } from 'node:child_process';
+import { describe, it, expect } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DEFAULT_CREDENTIALS } from '../../src/mock/twilio/defaults.js';
 
 /**
- * The installed command: `node bin/okta-connector.js` after `npm run build`. dist/ may be stale while others work,
- * so it is rebuilt here; when the build fails (someone's file mid-edit) these tests are skipped, not failed.
+ * The installed command: `node bin/okta-connector.js` over dist/, which `npm test` builds before running vitest.
+ * Running vitest alone without a build skips these (there is nothing to spawn).
  */
 const run = promisify(execFile);
-let built = false;
-
-beforeAll(() => {
-  const r = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { encoding: 'utf8', timeout: 120_000 });
-  built = r.status === 0;
-}, 150_000);
+const built = existsSync('dist/cli/main.js');
 
 async function bin(args: string[], input?: string) {
   try {
@@ -69,5 +67,27 @@ describe('node bin/okta-connector.js', () => {
     const r = await bin(['test', 'twilio', '--format', 'junit']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/<testsuite name="twilio" tests="\d+" failures="0"/);
+  });
+
+  it('--version answers with the package version', async (ctx) => {
+    if (!built) ctx.skip();
+    const r = await bin(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('validate: 0 for the Twilio spec, 1 with file:line:col for a broken one, 2 for usage', async (ctx) => {
+    if (!built) ctx.skip();
+    expect((await bin(['validate', 'connectors/twilio/connector.yaml'])).code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'oc-bin-'));
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'specVersion: 1\nname: x\nactions: [}\n');
+    const r = await bin(['validate', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad\.yaml:3:\d+ {2}error {2}OC-SOURCE-SYNTAX {2}invalid YAML/);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // never a stack trace
+    const usage = await bin(['validate', '--format', 'xml', 'connectors/twilio/connector.yaml']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("argument 'xml' is invalid");
   });
 });
