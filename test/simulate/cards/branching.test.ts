@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { runFlow } from '../../../src/simulate/index.js';
-import { FlowBuilder, fakeTransport, flopackOf } from '../helpers/flow-builder.js';
+import { FlowBuilder, fakeTransport, flopackOf, type CardHandle } from '../helpers/flow-builder.js';
 
 const opts = () => ({ transport: fakeTransport().transport });
 
 /** start(flag) -> If(flag == true) -> [true: compose "yes"] / [false: compose "no"] -> Join -> Return (reference §1.6). */
-function ifElseFlow() {
+function ifElseFlow(extend?: (f: FlowBuilder, cards: { start: CardHandle; no: CardHandle }) => void) {
   const f = new FlowBuilder('if-else');
   const s = f.start([{ key: 'flag', type: 'boolean' }]);
   const iff = f.card('control:if', {
@@ -40,6 +40,7 @@ function ifElseFlow() {
     .order(noHead, no, join)
     .order(noHead, join)
     .order(join, r);
+  extend?.(f, { start: s, no });
   return f;
 }
 
@@ -54,6 +55,25 @@ describe('If/Else', () => {
     const f = await runFlow(fp, 'if-else', { flag: 'false' }, opts());
     expect(f).toMatchObject({ ok: true, outputs: { answer: 'no', result: false } });
     expect(f.trace.some((e) => e.type === 'card' && e.card === 'yes')).toBe(false);
+  });
+});
+
+describe('If/Else with a card outside the branch ordered into it', () => {
+  it('skips the untaken branch even when another predecessor ran (an expand card before the If)', async () => {
+    // A pure card before the If, ordered into the "no" branch's card as object:expand cards are in real exports.
+    const f = ifElseFlow((flow, { start, no }) => {
+      const outside = flow.card('string:compose', {
+        name: 'outside',
+        inputs: [{ key: '_text_', value: 'x' }],
+        outputs: ['output'],
+      });
+      flow.order(start, outside).order(outside, no);
+    });
+    const t = await runFlow(flopackOf([f]), 'if-else', { flag: true }, opts());
+    expect(t).toMatchObject({ ok: true, outputs: { answer: 'yes' } });
+    const cards = t.trace.flatMap((e) => (e.type === 'card' ? [e.card] : []));
+    expect(cards).toContain('outside');
+    expect(cards).not.toContain('no');
   });
 });
 
