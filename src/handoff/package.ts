@@ -13,8 +13,8 @@ export interface PackageInput {
   /** The spec file: path relative to the package directory (posix) and its bytes, for the manifest. */
   specFile: { path: string; content: string | Buffer };
   flopack: Flopack;
-  /** `flopack` serialized exactly as it is written. */
-  flopackText: string;
+  /** `flopack` serialized exactly as it is written (UTF-8). */
+  flopackBytes: Buffer;
   flows: readonly GeneratedFlow[];
   tool: ToolInfo;
   zip: boolean;
@@ -45,7 +45,7 @@ export interface RenderedPackage {
 /** Every file of the hand-off package. Pure apart from reading the templates. */
 export async function renderPackage(input: PackageInput): Promise<RenderedPackage> {
   const { spec, flopack, flows, tool } = input;
-  const files: Artifact[] = [{ path: flopackFileName(spec), content: input.flopackText }];
+  const files: Artifact[] = [{ path: flopackFileName(spec), content: input.flopackBytes }];
 
   const sheet = buildSheetModel(spec, flopack, flows);
   const common = { tool, accent: accentColor(spec.brandColor), flopackFile: flopackFileName(spec) };
