@@ -16,7 +16,9 @@ export function registerLint(program: Command, ctx: CommandContext): Command {
       "check flopack files (.flopack, .flow, .folder) against Okta's import rules and Connector Builder's validations",
     )
     .argument('<file...>', 'flopack files, or directories to search for them')
-    .addOption(new Option('--format <format>', 'output format: human, json, github or sarif').default('human'))
+    .addOption(
+      new Option('--format <format>', 'output format: human, json, github or sarif').default('human'),
+    )
     .option(
       '--connector',
       "apply Connector Builder's checks (CBDE…) even without an httpHelper/_authping flow",
