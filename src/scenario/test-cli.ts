@@ -38,7 +38,7 @@ export function resolveConnectorDir(arg: string | undefined, cwd: string): { dir
   throw new UsageError(
     arg === undefined
       ? `no connector.yaml in ${cwd}; run inside a connector folder or give one: okta-connector test connectors/<name>`
-      : `no connector.yaml found for "${arg}" (looked in ${candidates.map((c) => show(c, cwd)).join(', ')})`,
+      : `no connector.yaml found for "${arg}" (looked in ${[...new Set(candidates.map((c) => show(c, cwd)))].join(', ')})`,
   );
 }
 
