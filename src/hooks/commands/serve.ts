@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { CommandContext } from '../../cli/context.js';
 import { UsageError } from '../../errors.js';
 import {
@@ -80,13 +82,18 @@ export async function runHookServe(paths: string[], flags: ServeFlags, ctx: Comm
       ? `  connections: embedded mock Okta ${handle.mocks.okta.url} and mock Twilio ${handle.mocks.twilio.url}`
       : '  connections: from ' + (flags.connectionFile ?? CONNECTIONS_ENV),
   );
+  // Generated secrets go to owner-only files, never to the terminal or a log; only their paths are printed.
+  const written = await writeGeneratedSecrets({
+    ...(given ? {} : { 'client-token': clientToken }),
+    ...(givenSecret ? {} : { 'event-hook-secret': secret }),
+  });
+  if (written['client-token'])
+    out.push(
+      `  client token in ${written['client-token']} (hook send --client-token-file; Okta sends it as x-api-client-token)`,
+    );
+  if (written['event-hook-secret'])
+    out.push(`  event hook secret in ${written['event-hook-secret']} (hook send event --secret-file)`);
   io.stdout.write(out.join('\n') + '\n');
-  // Secrets once, on stderr, and only the generated ones (the user already has the ones they gave).
-  const secrets: string[] = [];
-  if (!given) secrets.push(`client token (send it as x-api-client-token; shown once): ${clientToken}`);
-  if (!givenSecret)
-    secrets.push(`event hook secret (Okta's Authorization header value; shown once): ${secret}`);
-  if (secrets.length) io.stderr.write(secrets.join('\n') + '\n');
   io.stdout.write(paint.dim('Press Ctrl+C to stop.') + '\n');
 
   await new Promise<void>((done) => {
@@ -111,4 +118,17 @@ function reportLine(r: HookRequestReport, paint: CommandContext['io']['paint']):
   const status = r.status >= 400 ? paint.red(String(r.status)) : String(r.status);
   const what = r.endpoint ? ` ${r.endpoint}${r.kind === 'event-forward' ? ' (forwarded events)' : ''}` : '';
   return `${r.method} ${r.path} → ${status} in ${ms} ms (${budget})${what}${r.detail ? `: ${r.detail}` : ''}`;
+}
+
+/** Writes each secret to its own file (mode 0600) in a fresh private folder; returns the paths by name. */
+async function writeGeneratedSecrets(secrets: Record<string, string>): Promise<Record<string, string>> {
+  const names = Object.keys(secrets);
+  if (names.length === 0) return {};
+  const dir = await mkdtemp(join(tmpdir(), 'okta-connector-hook-'));
+  const paths: Record<string, string> = {};
+  for (const name of names) {
+    paths[name] = join(dir, name);
+    await writeFile(paths[name]!, secrets[name]! + '\n', { mode: 0o600 });
+  }
+  return paths;
 }
