@@ -34,6 +34,8 @@ export interface SimulateArgs {
   retry?: number;
   /** List the flows, their inputs and the cards that cannot be simulated; run nothing. */
   list?: boolean;
+  /** Write the run as a scenario file for `okta-connector test` (embedded mock only). */
+  saveScenario?: string;
 }
 
 /** `okta-connector simulate`: returns the exit code (0 ok, 3 the flow failed); usage problems throw. */
@@ -42,6 +44,9 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
     throw new UsageError('--mock-seed configures the embedded mock; it cannot be combined with --base-url');
   }
   const baseUrl = args.baseUrl === undefined ? undefined : checkBaseUrl(args.baseUrl);
+  if (args.saveScenario !== undefined && (baseUrl !== undefined || args.mockSeed !== undefined)) {
+    throw new UsageError('--save-scenario records runs against the embedded mock with its default seed only');
+  }
   const target = await loadTarget(args.target, io.cwd);
   if (args.list) {
     io.stdout.write(await describeTarget(target));
@@ -87,6 +92,7 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
       ? await startEmbeddedMock(args.mockSeed ? { seedFile: resolve(io.cwd, args.mockSeed) } : {})
       : undefined;
   let result: FlowResult;
+  let seen: ReturnType<NonNullable<typeof mock>['requests']> = [];
   try {
     result = await runWithRetry(
       {
@@ -100,6 +106,7 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
       },
       args.retry ? { times: args.retry } : undefined,
     );
+    seen = mock?.requests() ?? [];
   } finally {
     await mock?.close();
   }
@@ -110,6 +117,18 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
   if (args.traceFile) {
     const doc = { target: target.file, flow: flow.name, ok: result.ok, events: redactTrace(result.trace) };
     await writeFile(resolve(io.cwd, args.traceFile), scrub(JSON.stringify(doc, null, 2) + '\n'));
+  }
+  if (args.saveScenario !== undefined) {
+    const { recordScenario } = await import('../scenario/record.js');
+    const connectionIds = Object.fromEntries(
+      Object.entries(connection).filter(([k]) => !secretKeys.includes(k)),
+    );
+    const file = resolve(io.cwd, args.saveScenario);
+    await writeFile(
+      file,
+      scrub(recordScenario({ flow, options, inputs, result, requests: seen, connectionIds })),
+    );
+    io.stderr.write(`${io.paint.green('saved')} scenario ${args.saveScenario}\n`);
   }
   if (!result.ok) {
     io.stderr.write(scrub(`${io.paint.red('flow failed:')} ${formatFlowError(result.error)}`));

@@ -43,6 +43,10 @@ export function registerSimulate(program: Command, ctx: CommandContext): Command
     .option('--trace-file <file>', 'write the full trace as JSON (redacted)')
     .option('--list', 'list the flows, their inputs and any cards the simulator cannot run; run nothing')
     .option('--labels', 'key the outputs by their labels instead of their keys')
+    .option(
+      '--save-scenario <file>',
+      'write this run as a scenario for `okta-connector test` (SIDs and dates become patterns; no credentials)',
+    )
     .addOption(
       new Option(
         '--http-timeout-ms <ms>',
@@ -71,6 +75,8 @@ Examples:
   okta-connector simulate connectors/twilio/connector.yaml --action "Send Message" \\
       --option from=+15005550006 --input to=+14155550100 --input body=hi
   okta-connector simulate connectors/twilio/connector.yaml --authping --trace
+  okta-connector simulate connectors/twilio/connector.yaml -a "Send Message" -o from=+15005550006 \\
+      -i to=+14155550100 -i body=hi --save-scenario connectors/twilio/tests/my-send.yaml
   echo '{"to":"+14155550100","body":"hi"}' | okta-connector simulate connector.yaml -a "Send WhatsApp" \\
       -o from=+14155238886 --input-file @-
   OKTA_CONNECTOR_CONN_USERNAME=SK... OKTA_CONNECTOR_CONN_PASSWORD=... OKTA_CONNECTOR_CONN_ACCOUNTSID=AC... \\

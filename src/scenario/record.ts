@@ -1,0 +1,78 @@
+import { stringify } from 'yaml';
+import type { RecordedRequest } from '../mock/http/record.js';
+import type { FlowResult } from '../simulate/types.js';
+
+/** Values that differ on every run: they are recorded as patterns, not as the values seen. */
+const VOLATILE: Array<[RegExp, string]> = [
+  [/^(SM|MM)[0-9a-f]{32}$/, '^(SM|MM)[0-9a-f]{32}$'],
+  [/^RQ[0-9a-f]{32}$/, '^RQ[0-9a-f]{32}$'],
+  [
+    /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0000$/,
+    '^\\w{3}, \\d{2} \\w{3} \\d{4} [\\d:]{8} \\+0000$',
+  ],
+  [/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, '^\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z$'],
+];
+
+function generalize(value: unknown, replace: (s: string) => string): unknown {
+  if (typeof value === 'string') {
+    const volatile = VOLATILE.find(([re]) => re.test(value));
+    return volatile ? { match: volatile[1] } : replace(value);
+  }
+  if (Array.isArray(value)) return value.map((v) => generalize(v, replace));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, generalize(v, replace)]));
+  }
+  return value;
+}
+
+export interface RecordInput {
+  flow: { kind: string; name: string };
+  options: Record<string, unknown>;
+  inputs: Record<string, unknown>;
+  result: FlowResult;
+  /** What the embedded mock saw during the run. */
+  requests: readonly RecordedRequest[];
+  /** The connection's non-secret values (e.g. accountSid), written back as `${connection.<key>}` placeholders. */
+  connectionIds: Record<string, string>;
+}
+
+/**
+ * `simulate --save-scenario`: turns a run against the embedded mock into a scenario file for `okta-connector test`,
+ * so a checked-by-hand run becomes a regression test. Run-specific values (SIDs, dates) become patterns, the
+ * connection's identifiers become placeholders, and no credential is written.
+ */
+export function recordScenario(r: RecordInput): string {
+  const ids = Object.entries(r.connectionIds).filter(([, v]) => v.length >= 6);
+  const replace = (s: string) => ids.reduce((text, [k, v]) => text.split(v).join(`\${connection.${k}}`), s);
+  const expect: Record<string, unknown> = r.result.ok
+    ? { outputs: generalize(r.result.outputs, replace) }
+    : {
+        error: {
+          ...(r.result.error.statusCode !== undefined ? { statusCode: r.result.error.statusCode } : {}),
+          message: replace(r.result.error.message),
+        },
+      };
+  expect.requests = r.requests.map((q) =>
+    generalize(
+      {
+        method: q.method,
+        path: q.path,
+        ...(Object.keys(q.query).length ? { query: q.query } : {}),
+        ...(q.form && Object.keys(q.form).length ? { form: q.form } : {}),
+        status: q.status,
+      },
+      replace,
+    ),
+  );
+  const scenario = {
+    name: `${r.flow.name} (recorded)`,
+    ...(r.flow.kind === 'authping' ? { authping: true } : { action: r.flow.name }),
+    ...(Object.keys(r.options).length ? { options: r.options } : {}),
+    ...(Object.keys(r.inputs).length ? { inputs: r.inputs } : {}),
+    expect,
+  };
+  return (
+    '# Recorded by `okta-connector simulate --save-scenario` against the embedded mock; run it with `okta-connector test`.\n' +
+    stringify(scenario, { lineWidth: 0 })
+  );
+}
