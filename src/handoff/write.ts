@@ -19,15 +19,25 @@ export async function writePackage(
     await rm(inside(dir, path), { force: true });
     removed.push(path);
   }
-  for (const artifact of artifacts) {
-    const target = inside(dir, artifact.path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, artifact.content);
-  }
+  // One mkdir per folder, then the files in parallel: a 1,000-action package is over 1,000 small docs, and
+  // writing them one by one left the process idle for most of half a second.
+  const targets = artifacts.map((a) => ({ path: inside(dir, a.path), content: a.content }));
+  for (const folder of new Set(targets.map((t) => dirname(t.path)))) await mkdir(folder, { recursive: true });
+  await inBatches(targets, WRITE_CONCURRENCY, (t) => writeFile(t.path, t.content));
   return {
     written: artifacts.map((a) => ({ path: a.path, bytes: byteLength(a.content) })),
     removed: removed.sort(compareStrings),
   };
+}
+
+const WRITE_CONCURRENCY = 32;
+
+async function inBatches<T>(
+  items: readonly T[],
+  size: number,
+  work: (item: T) => Promise<unknown>,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }
 
 /** Compares what the spec produces now with `dir`; `ignoreExtra` skips files that may lie there unmanaged. */
