@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../source/document.js';
 import { connectorSchemaValidator } from './schema.js';
-import { didYouMean } from './suggest.js';
+import { didYouMeanHint } from '../util/did-you-mean.js';
 
 export const STRUCTURE_CODE = 'OC-SPEC-SCHEMA';
 
@@ -79,7 +79,7 @@ function describe(e: ErrorObject): { pointer: string; message: string; hint?: st
       return {
         pointer: `${e.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
         message: `unknown key "${key}" in ${where}; expected one of: ${allowed.join(', ')}`,
-        hint: didYouMean(key, allowed),
+        hint: didYouMeanHint(key, allowed),
       };
     }
     case 'required': {
@@ -102,7 +102,7 @@ function describe(e: ErrorObject): { pointer: string; message: string; hint?: st
         message: `${where} must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}; found ${found(e.data)}`,
         hint:
           typeof e.data === 'string'
-            ? didYouMean(e.data, (p.allowedValues as unknown[]).map(String))
+            ? didYouMeanHint(e.data, (p.allowedValues as unknown[]).map(String))
             : undefined,
       };
     case 'const':

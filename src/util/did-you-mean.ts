@@ -41,3 +41,9 @@ export function didYouMeanSuffix(input: string, candidates: readonly string[]): 
   const guess = didYouMean(input, candidates);
   return guess === undefined ? '' : ` (did you mean "${guess}"?)`;
 }
+
+/** `did you mean "X"?` for a diagnostic's hint, or undefined. */
+export function didYouMeanHint(input: string, candidates: readonly string[]): string | undefined {
+  const guess = didYouMean(input, candidates);
+  return guess === undefined ? undefined : `did you mean "${guess}"?`;
+}

@@ -24,3 +24,11 @@ describe('didYouMean', () => {
     expect(didYouMeanSuffix('bodyy', ['to', 'body'])).toBe(' (did you mean "body"?)');
   });
 });
+
+describe('didYouMeanHint', () => {
+  it('phrases the closest candidate as a diagnostic hint, or gives nothing', async () => {
+    const { didYouMeanHint } = await import('../../src/util/did-you-mean.js');
+    expect(didYouMeanHint('usename', ['type', 'username', 'password'])).toBe('did you mean "username"?');
+    expect(didYouMeanHint('zzz', ['type', 'username'])).toBeUndefined();
+  });
+});

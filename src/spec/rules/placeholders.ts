@@ -1,5 +1,5 @@
 import { parseTemplate } from '../placeholders.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMeanHint } from '../../util/did-you-mean.js';
 import { templatedStrings } from '../walk.js';
 import type { RuleFinding, SpecRule } from './rule.js';
 
@@ -34,7 +34,7 @@ export const placeholders: SpecRule = {
             declared.length === 0
               ? `${part.raw} names ${part.source} "${part.key}", but ${where} has no ${part.source}`
               : `${part.raw} names ${part.source} "${part.key}", which ${where} does not declare; declared: ${declared.join(', ')}`,
-          hint: didYouMean(part.key, declared),
+          hint: didYouMeanHint(part.key, declared),
         });
       }
     }
