@@ -1,11 +1,11 @@
+import { isSecretHeader } from '../util/secret-headers.js';
+
 /**
  * The one place that decides what a trace may show. Trace events never carry secrets: auth headers, token/secret/key
  * headers, and values of fields named like passwords, secrets or tokens are replaced by REDACTED.
  */
 export const REDACTED = '«redacted»';
 
-const SECRET_HEADER =
-  /^(authorization|proxy-authorization|x-api-client-token|cookie|set-cookie)$|token|secret|key/i;
 /** Field names whose values are secret (inputs, outputs, nested object keys, query parameters). */
 const SECRET_NAME =
   /pass(word|wd)?$|password|secret|token|api[-_ ]?key|private[-_ ]?key|authorization|credential/i;
@@ -13,9 +13,7 @@ const SECRET_NAME =
 /** Cheap pre-check over whole texts: no match means nothing in them can need redaction. */
 const MAYBE_SECRET = /pass|secret|token|api[-_ ]?key|private[-_ ]?key|authorization|credential/i;
 
-export function isSecretHeader(name: string): boolean {
-  return SECRET_HEADER.test(name);
-}
+export { isSecretHeader };
 
 // Field names repeat on every card of every run: remember the verdicts (bounded, so hostile input cannot grow it).
 const verdicts = new Map<string, boolean>();

@@ -1,14 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-
-/** Headers that carry credentials; their values never leave the process unredacted. */
-const SECRET_HEADERS = new Set([
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'x-api-key',
-  'x-twilio-signature',
-]);
+import { isSecretHeader } from '../../util/secret-headers.js';
 
 /**
  * `Basic <base64 user:secret>` becomes `Basic <redacted:user>` (the username is an SID, not a secret);
@@ -40,7 +31,7 @@ export function redactHeaders(headers: IncomingHttpHeaders): Record<string, stri
     const raw = headers[name];
     if (raw === undefined) continue;
     const value = Array.isArray(raw) ? raw.join(', ') : raw;
-    if (!SECRET_HEADERS.has(name)) out[name] = value;
+    if (!isSecretHeader(name)) out[name] = value;
     else out[name] = name.endsWith('authorization') ? redactAuthorization(value) : '<redacted>';
   }
   return out;
