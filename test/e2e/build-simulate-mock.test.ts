@@ -36,18 +36,19 @@ async function simulate(args: string[], baseUrl = mock.url) {
   return JSON.parse(r.out) as Record<string, unknown>;
 }
 
+const SEND_MESSAGE = [
+  '-a',
+  'Send Message',
+  '-o',
+  'from=+15005550006',
+  '-i',
+  'to=+14155550100',
+  '-i',
+  'body=e2e',
+];
+
 async function sendOne(): Promise<string> {
-  const out = await simulate([
-    '-a',
-    'Send Message',
-    '-o',
-    'from=+15005550006',
-    '-i',
-    'to=+14155550100',
-    '-i',
-    'body=e2e',
-  ]);
-  return String(out.sid);
+  return String((await simulate(SEND_MESSAGE)).sid);
 }
 
 beforeAll(async () => {
@@ -69,16 +70,7 @@ beforeEach(() => {
 
 describe('build → simulate → mock, every Twilio action', () => {
   it('Send Message', async () => {
-    const out = await simulate([
-      '-a',
-      'Send Message',
-      '-o',
-      'from=+15005550006',
-      '-i',
-      'to=+14155550100',
-      '-i',
-      'body=e2e',
-    ]);
+    const out = await simulate(SEND_MESSAGE);
     expect(out).toMatchObject({ status: 'queued', to: '+14155550100' });
     expect(mock.requests()).toMatchObject([
       {

@@ -20,6 +20,7 @@ import { packagePath } from '../../src/util/paths.js';
 import { baseSpec } from '../spec/helpers.js';
 import { listZip } from './zip-reader.js';
 import { HOSTILE } from './helpers.js';
+import { TWILIO_FLOW_KINDS } from '../helpers/twilio.js';
 
 const root = mkdtempSync(join(tmpdir(), 'oc-handoff-'));
 const twilioSpec = packagePath('connectors/twilio/connector.yaml');
@@ -81,17 +82,7 @@ describe('buildConnector (Twilio)', async () => {
     ]) {
       expect(text(`docs/actions/${slug}.md`), slug).toContain('version 1.0.0 of the Twilio connector');
     }
-    expect(result.flows.map((f) => f.kind)).toEqual([
-      'helper',
-      'authping',
-      'action',
-      'action',
-      'action',
-      'action',
-      'action',
-      'action',
-      'capia',
-    ]);
+    expect(result.flows.map((f) => f.kind)).toEqual(TWILIO_FLOW_KINDS);
   });
 
   it('lists every artifact in manifest.json with its sha256 and size, and the spec by relative path', () => {

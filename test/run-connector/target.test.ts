@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadTarget } from '../../src/run-connector/target.js';
 import { checkFields, runnableNames, selectFlow } from '../../src/run-connector/select.js';
 import { UsageError } from '../../src/errors.js';
+import { TWILIO_FLOW_KINDS } from '../helpers/twilio.js';
 
 const SAMPLES = '../shared/samples/okta-workflows';
 
@@ -13,17 +14,7 @@ describe('loadTarget', () => {
     const t = await loadTarget('connectors/twilio/connector.yaml', process.cwd());
     expect(t.kind).toBe('spec');
     expect(t.generated).toBe(true);
-    expect(t.flows.map((f) => f.kind)).toEqual([
-      'helper',
-      'authping',
-      'action',
-      'action',
-      'action',
-      'action',
-      'action',
-      'action',
-      'capia',
-    ]);
+    expect(t.flows.map((f) => f.kind)).toEqual(TWILIO_FLOW_KINDS);
     expect(runnableNames(t)).toContain('Send WhatsApp');
   });
 

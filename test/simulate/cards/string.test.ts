@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runFlow } from '../../../src/simulate/index.js';
-import { FlowBuilder, fakeTransport, flopackOf, single } from '../helpers/flow-builder.js';
+import { FlowBuilder, fakeTransport, flopackOf, runSingle, single } from '../helpers/flow-builder.js';
 
 const opts = () => ({ transport: fakeTransport().transport });
 
-async function out(tail: string, inputs: Record<string, unknown>, outputs = ['output']) {
-  const s = single(tail, inputs, outputs);
-  const r = await runFlow(s.flopack, s.flow, s.inputs, opts());
-  if (!r.ok) throw new Error(r.error.message);
-  return r.outputs;
-}
+const out = runSingle;
 
 describe('string cards', () => {
   it('Compose fills {{{key}}} placeholders from the inputs with those keys', async () => {

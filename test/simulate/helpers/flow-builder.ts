@@ -291,3 +291,16 @@ export function single(
   f.order(s, c, r);
   return { flopack: flopackOf([f]), flow: f.name, inputs };
 }
+
+/** Runs one card (built by `single`) with a fake transport and returns its outputs; a failed run throws. */
+export async function runSingle(
+  tail: string,
+  inputs: Record<string, unknown>,
+  outputs: string[] = ['output'],
+): Promise<Record<string, unknown>> {
+  const { runFlow } = await import('../../../src/simulate/index.js');
+  const s = single(tail, inputs, outputs);
+  const r = await runFlow(s.flopack, s.flow, s.inputs, { transport: fakeTransport().transport });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.outputs;
+}
