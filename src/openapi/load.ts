@@ -1,0 +1,188 @@
+import { dirname, resolve as resolvePath } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import $RefParser from '@apidevtools/json-schema-ref-parser';
+import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { DiagnosticsError } from '../errors.js';
+import { loadSourceFile, parseSource, type SourceDocument } from '../source/document.js';
+
+/** An OpenAPI 3.x document: what every reader of a description (the mock, the importer) works on. */
+export type OpenApiDocument = OpenAPIV3.Document | OpenAPIV3_1.Document;
+
+export const OPENAPI_CODES = {
+  notOpenApi: 'OC-OPENAPI-VERSION',
+  ref: 'OC-OPENAPI-REF',
+  remoteRef: 'OC-OPENAPI-REMOTE-REF',
+  convert: 'OC-OPENAPI-CONVERT',
+  invalid: 'OC-OPENAPI-INVALID',
+} as const;
+
+export interface OpenApiDescription {
+  /** The file as the user named it. */
+  file: string;
+  /** The version the file declares: `2.0`, `3.0.3`, `3.1.0`… */
+  sourceVersion: string;
+  /**
+   * The description as OpenAPI 3.x, bundled into one document: every external `$ref` is inlined, local `$ref`s
+   * (`#/components/...`) are kept, so shared and recursive schemas stay shared. A 2.0 description is converted.
+   */
+  document: OpenApiDocument;
+  /** The root file parsed with positions, to point findings at a line and column of the original. */
+  source: SourceDocument;
+  /** Findings that do not stop the load (e.g. the description breaks the OpenAPI schema somewhere). */
+  warnings: Diagnostic[];
+}
+
+export interface LoadOptions {
+  /** Check the description against the OpenAPI schema and report what breaks it as warnings (slower). */
+  validate?: boolean;
+}
+
+/**
+ * Reads an OpenAPI 2.0 or 3.x description (JSON or YAML, one file or several joined by relative `$ref`s) without
+ * touching the network: a `$ref` to an http(s) URL is refused. Libraries do the parsing work that is easy to get
+ * wrong: json-schema-ref-parser resolves and bundles `$ref`s, swagger2openapi converts 2.0 to 3.0, and
+ * @readme/openapi-parser validates. Every failure is a DiagnosticsError naming the file (line and column where
+ * the problem is a syntax error or a local pointer).
+ */
+export async function loadOpenApiDescription(
+  file: string,
+  options: LoadOptions = {},
+): Promise<OpenApiDescription> {
+  const source = await loadSourceFile(file);
+  const root = source.data;
+  const declared = declaredVersion(root);
+  if (!declared) {
+    throw new DiagnosticsError([
+      source.at('', {
+        severity: 'error',
+        code: OPENAPI_CODES.notOpenApi,
+        message: 'not an OpenAPI description: expected a top-level "openapi: 3.x" or "swagger: \'2.0\'"',
+      }),
+    ]);
+  }
+  const bundled = await bundleRefs(file, root, source);
+  const document = declared.startsWith('2')
+    ? await convertSwagger2(bundled as OpenAPIV2.Document, file)
+    : bundled;
+  const warnings = options.validate ? await validateDescription(bundled, file) : [];
+  return { file, sourceVersion: declared, document: document as OpenApiDocument, source, warnings };
+}
+
+function declaredVersion(root: unknown): string | undefined {
+  if (!root || typeof root !== 'object') return undefined;
+  const { openapi, swagger } = root as { openapi?: unknown; swagger?: unknown };
+  if (typeof openapi === 'string' && /^3\.[01]\./.test(openapi)) return openapi;
+  if (swagger === '2.0' || swagger === 2) return '2.0';
+  return undefined;
+}
+
+/** Inlines external `$ref`s (files only, read through our own parser so a syntax error has its position). */
+async function bundleRefs(file: string, root: unknown, source: SourceDocument): Promise<object> {
+  const rootUrl = pathToFileURL(resolvePath(file)).href;
+  let failure: DiagnosticsError | undefined;
+  const remember = (error: unknown): never => {
+    if (error instanceof DiagnosticsError) failure ??= error;
+    throw error;
+  };
+  try {
+    return (await $RefParser.bundle(rootUrl, structuredClone(root) as object, {
+      resolve: {
+        http: false,
+        file: {
+          order: 1,
+          canRead: (f: { url: string }) => f.url.startsWith('file:'),
+          read: async (f: { url: string }) => {
+            if (f.url.split('#')[0] === rootUrl) return source.text;
+            const path = fileURLToPath(f.url.split('#')[0]!);
+            return (await loadSourceFile(path).catch(remember)).text;
+          },
+        },
+      },
+      parse: {
+        json: false,
+        text: false,
+        binary: false,
+        yaml: {
+          order: 1,
+          canParse: true,
+          parse: (f: { url: string; data: string | Buffer }) => {
+            if (f.url.split('#')[0] === rootUrl) return structuredClone(root);
+            try {
+              return parseSource(f.data, displayPath(f.url, file)).data;
+            } catch (error) {
+              return remember(error);
+            }
+          },
+        },
+      },
+    })) as object;
+  } catch (error) {
+    if (failure) throw failure;
+    throw new DiagnosticsError([refFailure(error, file, source)]);
+  }
+}
+
+function refFailure(error: unknown, file: string, source: SourceDocument): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  const remote = /https?:\/\//.test(message) && /resolve|read|Unable|http/i.test(message);
+  if (remote) {
+    return {
+      severity: 'error',
+      code: OPENAPI_CODES.remoteRef,
+      file,
+      message: `a $ref points to a URL (${/https?:\/\/\S+/.exec(message)?.[0] ?? 'remote'}); references are resolved offline only`,
+      hint: 'download the referenced file beside the description and point the $ref at it',
+    };
+  }
+  const pointer = /#(\/[^\s"']*)/.exec(message)?.[1];
+  const located = pointer ? source.locate(pointer) : undefined;
+  return {
+    severity: 'error',
+    code: OPENAPI_CODES.ref,
+    file,
+    ...located,
+    message: `cannot resolve a $ref: ${message.split('\n')[0]}`,
+  };
+}
+
+async function convertSwagger2(doc: OpenAPIV2.Document, file: string): Promise<OpenAPIV3.Document> {
+  // Loaded lazily: the converter and its dependencies are only needed for 2.0 descriptions.
+  const { default: swagger2openapi } = await import('swagger2openapi');
+  try {
+    const { openapi } = await swagger2openapi.convertObj(doc, {
+      patch: true,
+      warnOnly: true,
+      resolve: false,
+      direct: false,
+    } as Parameters<typeof swagger2openapi.convertObj>[1]);
+    return openapi;
+  } catch (error) {
+    throw new DiagnosticsError([
+      {
+        severity: 'error',
+        code: OPENAPI_CODES.convert,
+        file,
+        message: `cannot convert the OpenAPI 2.0 description to 3.0: ${(error as Error).message.split('\n')[0]}`,
+      },
+    ]);
+  }
+}
+
+async function validateDescription(doc: object, file: string): Promise<Diagnostic[]> {
+  const { validate } = await import('@readme/openapi-parser');
+  const result = await validate(structuredClone(doc) as never);
+  if (result.valid) return [];
+  return result.errors.map((e) => ({
+    severity: 'warning' as const,
+    code: OPENAPI_CODES.invalid,
+    file,
+    message: `the description does not follow the OpenAPI schema: ${e.message.split('\n')[0]}`,
+  }));
+}
+
+function displayPath(url: string, rootFile: string): string {
+  const path = fileURLToPath(url.split('#')[0]!);
+  const base = dirname(resolvePath(rootFile));
+  return path.startsWith(base + '/') ? `${dirname(rootFile)}/${path.slice(base.length + 1)}` : path;
+}
