@@ -7,6 +7,7 @@ import {
   IdFactory,
   IfElse,
   jsonParse,
+  oktaReadUser,
   rawRequest,
   returnRaw,
   throwIf,
@@ -16,9 +17,8 @@ import type { Flopack } from '../flopack/types.js';
 import { UserError } from '../errors.js';
 import type { ConnectorSpec } from '../spec/types.js';
 import { errorResponse, successResponse } from './okta-response-cards.js';
-import { fixReadUserPreview, oktaReadUser } from './okta-read-user-card.js';
 import { planSend } from './twilio-send-plan.js';
-import { branch, mirrored } from './telephony-branch.js';
+import { branch } from './telephony-branch.js';
 
 /**
  * `hook telephony`: the seed's flow (reference §1.9), rebuilt correctly: API Endpoint (client token) → Okta Read
@@ -103,17 +103,15 @@ export function generateTelephonyFolder(options: TelephonyFlowOptions): { flopac
   );
   // Hook values pass through an Assign: a pin from a hidden expand card orders it before its consumer, and a
   // consumer inside an If/Else branch must only be reached through the branch head.
-  const hook = mirrored(
-    assign(
-      flow,
-      'hook-values',
-      [
-        { key: 'Phone Number', value: phone },
-        { key: 'Message', value: template },
-        { key: 'Delivery Channel', value: channel },
-      ],
-      'Hook request values',
-    ),
+  const hook = assign(
+    flow,
+    'hook-values',
+    [
+      { key: 'Phone Number', value: phone },
+      { key: 'Message', value: template },
+      { key: 'Delivery Channel', value: channel },
+    ],
+    'Hook request values',
   );
   flow.chain(start, reader.card, hook);
 
@@ -215,7 +213,6 @@ export function generateTelephonyFolder(options: TelephonyFlowOptions): { flopac
       `attribute is true, otherwise by SMS, through ${spec.displayName}, and answers in Okta's command format.`,
     group: groupId,
   });
-  fixReadUserPreview(flo);
   const flopack: Flopack = {
     type: 'flopack',
     version: '1.5.0',

@@ -1,6 +1,6 @@
 import type { Flopack, IoField } from '../flopack/types.js';
 import { CONNECTION_INPUT_KEY, OPTION_GROUP } from '../connector/contract.js';
-import { indexFlo } from '../simulate/flow-index.js';
+import { graphOf, inIndexOrder, readFlo } from '../flopack/read/index.js';
 
 /** One field of a flow's start card that a caller fills in. */
 export interface FlowField {
@@ -20,9 +20,9 @@ export function startCardFields(flopack: Flopack, floId: string): FlowField[] | 
   const flo = flopack.data.flos[floId];
   if (!flo?.data || !Array.isArray(flo.data.methods)) return undefined;
   // The interpreter's own notion of the start card and its fields, so what we accept is what it feeds.
-  const start = indexFlo(flo.data).start;
+  const start = graphOf(readFlo(flo.data)).start;
   if (!start) return undefined;
-  return start.inputs
+  return inIndexOrder(start.inputs)
     .filter((f: IoField) => f.group !== 'context')
     .map((f: IoField) => ({
       key: f.key,

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateConnector } from '../../src/build/generate.js';
-import { CARD_DEFAULTS, FlowBuilder, IdFactory, type CardKind } from '../../src/flopack/builder/index.js';
+import { FlowBuilder, IdFactory } from '../../src/flopack/builder/index.js';
+import { CARD_KINDS, buildable } from '../../src/flopack/cards/index.js';
 import type { Card, Flopack } from '../../src/flopack/types.js';
 import { loadTwilioSpec } from '../build/twilio-spec.js';
 import { checkFlopack } from './structure.js';
@@ -104,12 +105,15 @@ describe.skipIf(!existsSync(SAMPLES))('card envelopes match real exports (../sha
     const byKey = new Map<string, Card>();
     for (const c of realCards()) if (!byKey.has(c.node.key)) byKey.set(c.node.key, c);
     let compared = 0;
-    for (const kind of Object.keys(CARD_DEFAULTS) as CardKind[]) {
-      const d = CARD_DEFAULTS[kind];
-      const real = byKey.get(d.key);
+    for (const kind of CARD_KINDS) {
+      const def = buildable(kind);
+      const d = def.envelope;
+      const real = byKey.get(def.key);
       if (
         !real ||
-        (d.channel ? !real.address.includes(d.module) : !real.address.startsWith(`root:kernel:${d.module}:`))
+        (d.channel
+          ? !real.address.includes(def.module)
+          : !real.address.startsWith(`root:kernel:${def.module}:`))
       )
         continue;
       const ours = new FlowBuilder(new IdFactory(), 'cmp').add(kind, 'x').card;

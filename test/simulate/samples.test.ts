@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Flopack } from '../../src/flopack/types.js';
 import { addressTail, inspectFlopack, runFlow } from '../../src/simulate/index.js';
-import { fakeTransport } from './helpers/flow-builder.js';
+import { fakeTransport } from '../helpers/flow-builder.js';
 
 const DIR = join(import.meta.dirname, '../../../shared/samples/okta-workflows');
 const load = (f: string): Flopack => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Flopack;

@@ -1,5 +1,5 @@
 import { child, kernelTail } from '../json.js';
-import { OKTA_OPERATORS } from '../../flopack/operators.js';
+import { OPERATOR_VALUES } from '../../flopack/operators.js';
 import type { LintRule } from '../types.js';
 
 const CODE = 'OC-FLOPACK-OPERATOR';
@@ -27,14 +27,14 @@ export const operatorRule: LintRule = {
             io.key !== 'operator' ||
             typeof op !== 'string' ||
             op === '' ||
-            (OKTA_OPERATORS as readonly string[]).includes(op)
+            (OPERATOR_VALUES as readonly string[]).includes(op)
           )
             continue;
           ctx.report({
             message: `comparison ${JSON.stringify(op)} is not one Okta offers`,
             pointer: child(child(io.pointer, 'value'), 'data'),
             where: card.where,
-            hint: `use one of ${OKTA_OPERATORS.map((o) => JSON.stringify(o)).join(', ')}`,
+            hint: `use one of ${OPERATOR_VALUES.map((o) => JSON.stringify(o)).join(', ')}`,
           });
         }
       }

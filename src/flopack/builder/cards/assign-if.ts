@@ -1,6 +1,7 @@
+import { ASSIGN_IF_FIELDS } from '../../cards/control/assign-if.js';
+import type { IoType } from '../../types.js';
 import type { OutputRef, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
-import type { IoType } from '../../types.js';
 import { addOperands, type Condition } from './operands.js';
 
 /** Assign If (`control:assignIf`): `output` = condition ? valueIfTrue : valueIfFalse (real card, PAM template). */
@@ -15,19 +16,9 @@ export function assignIf(
 ): OutputRef {
   const card = flow.add('assignIf', path, name);
   addOperands(flow, card, condition);
-  const t = card.addInput({
-    key: 'valueIfTrue',
-    type,
-    available: ['*'],
-    metadata: { displayname: 'value if true' },
-  });
-  const f = card.addInput({
-    key: 'valueIfFalse',
-    type,
-    available: ['*'],
-    metadata: { displayname: 'value if false' },
-  });
-  flow.set(t, ifTrue);
-  flow.set(f, ifFalse);
-  return card.addOutput({ key: 'output', type, available: ['*'] });
+  const whenTrue = card.addInput({ ...ASSIGN_IF_FIELDS.valueIfTrue, type });
+  const whenFalse = card.addInput({ ...ASSIGN_IF_FIELDS.valueIfFalse, type });
+  flow.set(whenTrue, ifTrue);
+  flow.set(whenFalse, ifFalse);
+  return card.addOutput({ ...ASSIGN_IF_FIELDS.output, type });
 }

@@ -1,3 +1,4 @@
+import { CALL_FLOW_FIELDS } from '../../cards/control/call-flow.js';
 import type { CardHandle } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
 import type { IoType } from '../../types.js';
@@ -20,13 +21,7 @@ export function callFlow(
   name?: string,
 ): CardHandle {
   const card = flow.add('spawn', path, name);
-  card.addInput({
-    key: 'flo',
-    type: 'flo',
-    data: target.floId,
-    required: true,
-    metadata: { displayname: 'Helper Flow' },
-  });
+  card.addInput({ ...CALL_FLOW_FIELDS.flo, data: target.floId });
   for (const f of target.inputs) {
     card.addInput({
       key: f.key,

@@ -1,3 +1,4 @@
+import { CONTINUE_IF_FIELDS } from '../../cards/control/continue-if.js';
 import type { CardHandle, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
 import { addOperands, type Condition } from './operands.js';
@@ -12,15 +13,7 @@ export function continueIf(
 ): CardHandle {
   const card = flow.add('continueIf', path, name);
   addOperands(flow, card, condition);
-  flow.set(
-    card.addInput({ key: 'message', group: 'otherwise', type: 'string', available: ['*'] }),
-    otherwise,
-  );
-  card.addOutput({
-    key: 'message',
-    type: 'string',
-    data: null,
-    metadata: { hidden: true, displayed: false },
-  });
+  flow.set(card.addInput(CONTINUE_IF_FIELDS.otherwise), otherwise);
+  card.addOutput(CONTINUE_IF_FIELDS.message);
   return card;
 }

@@ -1,3 +1,4 @@
+import { IF_ELSE_FIELDS } from '../../cards/control/if-else.js';
 import type { CardHandle, OutputRef } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
 import type { IoType } from '../../types.js';
@@ -24,7 +25,7 @@ export class IfElse {
   ) {
     this.ifCard = flow.add('if', path, name);
     addOperands(flow, this.ifCard, condition);
-    this.ifCard.addOutput({ key: 'result', type: 'boolean', data: null });
+    this.ifCard.addOutput(IF_ELSE_FIELDS.result);
     this.trueHead = flow.add('noop', `${path}/true`);
     this.falseHead = flow.add('noop', `${path}/false`);
     this.join = flow.add('join', `${path}/join`);

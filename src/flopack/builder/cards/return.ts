@@ -1,6 +1,6 @@
 import type { CardHandle, InputRef, OutputRef, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
-import type { FieldSpec } from '../io.js';
+import type { FieldSpec } from '../../cards/field-spec.js';
 
 /** Return card (`control:return`): its inputs are what the caller's Call Flow / If Error card outputs. */
 export function returnCard(flow: FlowBuilder, path = 'return'): CardHandle {

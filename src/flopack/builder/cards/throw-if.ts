@@ -1,3 +1,4 @@
+import { RETURN_ERROR_IF_FIELDS } from '../../cards/control/return-error-if.js';
 import type { CardHandle, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
 import { addOperands, type Condition } from './operands.js';
@@ -15,8 +16,8 @@ export function throwIf(
 ): CardHandle {
   const card = flow.add('throwIf', path, name);
   addOperands(flow, card, condition);
-  const message = card.addInput({ key: 'message', type: 'string', required: true });
-  const code = card.addInput({ key: 'statusCode', type: 'number', data: 400, required: true });
+  const message = card.addInput(RETURN_ERROR_IF_FIELDS.message);
+  const code = card.addInput(RETURN_ERROR_IF_FIELDS.statusCode);
   flow.set(message, error.message);
   flow.set(code, error.statusCode);
   return card;

@@ -1,0 +1,18 @@
+import { allOutputs } from '../../semantics/fields.js';
+import { withPath } from '../../semantics/paths.js';
+import { toText } from '../../semantics/values.js';
+import { kernelCard } from '../definition.js';
+
+/** Set (`object:set`): a copy of `object` with `value` at `path`. */
+export const setCard = kernelCard({
+  module: 'object',
+  key: 'set',
+  name: 'Set',
+  menu: 'Object',
+  run: (ctx) => ({
+    byId: allOutputs(
+      ctx,
+      withPath(ctx.inputs['object'] ?? {}, toText(ctx.inputs['path']), ctx.inputs['value']),
+    ),
+  }),
+});
