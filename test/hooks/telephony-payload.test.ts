@@ -7,10 +7,12 @@ import {
   parseRequestType,
   TELEPHONY_REQUEST_TYPES,
 } from '../../src/hooks/telephony-payload.js';
+import { oktaHooksSample } from '../support/fixtures.js';
 
-const sample = JSON.parse(
-  readFileSync(new URL('../../../shared/samples/okta-hooks/telephony-request.json', import.meta.url), 'utf8'),
-) as Record<string, any>;
+const sample = JSON.parse(readFileSync(oktaHooksSample('telephony-request.json'), 'utf8')) as Record<
+  string,
+  any
+>;
 
 function build(seed: string | null = 'fixed') {
   return buildTelephonyRequest({
