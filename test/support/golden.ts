@@ -12,10 +12,7 @@ export const GOLDEN_UPDATE_SCRIPT = 'golden:update';
  */
 export async function expectGolden(actual: string, golden: URL): Promise<void> {
   const path = fileURLToPath(golden);
-  if (process.env.npm_lifecycle_event !== GOLDEN_UPDATE_SCRIPT) {
-    expect(existsSync(path), `${path} is missing: run npm run ${GOLDEN_UPDATE_SCRIPT} and review it`).toBe(
-      true,
-    );
-  }
+  const missing = `${path} is missing: run npm run ${GOLDEN_UPDATE_SCRIPT} and review it`;
+  if (process.env.npm_lifecycle_event !== GOLDEN_UPDATE_SCRIPT) expect(existsSync(path), missing).toBe(true);
   await expect(actual).toMatchFileSnapshot(path);
 }
