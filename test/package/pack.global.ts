@@ -16,21 +16,22 @@ declare module 'vitest' {
 }
 
 /**
- * globalSetup of the `package` test project: runs `npm pack` once per run (its `prepare` script builds dist/ first,
- * as publishing does) and gives every tarball test the same file. Runs only when a test of test/package/ is selected.
+ * globalSetup of the `package` test project: runs `npm pack` once per run and gives every tarball test the same file.
+ * Runs only when a test of test/package/ is selected. Its `prepare` script builds dist/ first, as publishing does,
+ * except under `npm test`, whose build step has just done so.
  */
 export default async function packOnce(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'oc-pack-'));
-  const { stdout } = await promisify(execFile)('npm', ['pack', '--json', '--pack-destination', dir], {
+  const built = process.env.npm_lifecycle_event === 'test';
+  const args = ['pack', '--json', '--pack-destination', dir, ...(built ? ['--ignore-scripts'] : [])];
+  const { stdout } = await promisify(execFile)('npm', args, {
     cwd: REPO_ROOT,
     maxBuffer: 16 * 1024 * 1024,
   });
   const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
   if (!packed) throw new Error(`npm pack printed no package: ${stdout}`);
   project.provide('packedTarball', join(dir, packed.filename));
-  project.provide(
-    'packedFiles',
-    packed.files.map((f) => f.path),
-  );
+  const files = packed.files.map((f) => f.path);
+  project.provide('packedFiles', files);
   return () => rm(dir, { recursive: true, force: true });
 }
