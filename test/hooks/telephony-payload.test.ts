@@ -9,10 +9,8 @@ import {
 } from '../../src/hooks/telephony-payload.js';
 import { oktaHooksSample } from '../support/fixtures.js';
 
-const sample = JSON.parse(readFileSync(oktaHooksSample('telephony-request.json'), 'utf8')) as Record<
-  string,
-  any
->;
+const sampleText = readFileSync(oktaHooksSample('telephony-request.json'), 'utf8');
+const sample = JSON.parse(sampleText) as Record<string, any>;
 
 function build(seed: string | null = 'fixed') {
   return buildTelephonyRequest({
