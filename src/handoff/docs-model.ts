@@ -1,8 +1,8 @@
 import type { Flopack } from '../flopack/types.js';
 import type { Action, ConnectorSpec, FieldType } from '../spec/types.js';
 import { CAPIA } from '../connector/contract.js';
-import { cardKind } from './card-names.js';
-import { executionOrder } from './flow-graph.js';
+import { RETURN_ERROR_IF_FIELDS } from '../flopack/cards/control/return-error-if.js';
+import { executionOrder, readFlo } from '../flopack/read/index.js';
 import { authenticationModel, readableTemplate, type AuthenticationModel } from './auth-model.js';
 import { uniqueSlugs } from './markdown.js';
 import { connectorInfo, type ConnectorInfo } from './sheet-model.js';
@@ -232,8 +232,11 @@ function capiaDoc(name: string, slug: string, spec: ConnectorSpec, checks: strin
 function returnErrorIfMessages(flopack: Flopack, floId: string): string[] {
   const flo = flopack.data.flos[floId];
   if (!flo) return [];
-  return executionOrder(flo.data.methods, flo.data.orderings)
-    .filter((c) => cardKind(c.address) === 'control:throwIf')
-    .map((c) => Object.values(c.node.model.inputs?.data ?? {}).find((f) => f.key === 'message')?.value.data)
+  return executionOrder(readFlo(flo.data))
+    .filter((c) => c.tail === 'control:throwIf')
+    .map(
+      (c) =>
+        [...c.inputs.values()].find((f) => f.key === RETURN_ERROR_IF_FIELDS.message.key)?.field.value.data,
+    )
     .filter((m): m is string => typeof m === 'string' && m !== '');
 }

@@ -1,6 +1,6 @@
-import type { Card, Flopack, IoField } from '../flopack/types.js';
-import { cardKind } from './card-names.js';
-import type { FlowGraph, Scope } from './flow-graph.js';
+import { graphOf, type CardInfo } from '../flopack/read/index.js';
+import type { Flopack, IoField } from '../flopack/types.js';
+import type { FlowGraph } from './flow-graph.js';
 import { isCredentialName, REDACTED } from './credentials.js';
 
 /** Where an input's value comes from, in the words of the console. */
@@ -23,15 +23,14 @@ const MAX_DEPTH = 20;
 
 /** Describes one input of a card: pinned ("drag … from …"), a typed-in value, a chosen flow, or empty. */
 export function describeInput(
-  card: Card,
+  card: CardInfo,
   field: IoField,
-  scope: Scope,
   graph: FlowGraph,
   flopack: Flopack,
 ): FieldSource {
-  const sources = scope.incoming.get(card.uuid)?.get(field.id) ?? [];
+  const sources = graphOf(card.scope).incoming.get(card.uuid)?.get(field.id) ?? [];
   if (sources.length > 0) {
-    const from = sources.flatMap((s) => resolveOutput(s.card, s.outputId, scope, graph, 0));
+    const from = sources.flatMap((s) => resolveOutput(s.card, s.outputId, graph, 0));
     if (from.length > 0) return { how: 'drag', from };
   }
   const data = field.value.data;
@@ -64,63 +63,38 @@ function outputLabel(field: IoField | undefined, fallback: string): string {
 }
 
 /** Follows hidden path cards (object:expand) and wormholes out of inline flows to the card a person drags from. */
-function resolveOutput(
-  card: Card,
-  outputId: string,
-  scope: Scope,
-  graph: FlowGraph,
-  depth: number,
-): DragSource[] {
-  const output = card.node.model.outputs?.data?.[outputId];
+function resolveOutput(card: CardInfo, outputId: string, graph: FlowGraph, depth: number): DragSource[] {
+  const output = card.outputs.get(outputId)?.field;
   if (depth > MAX_DEPTH) return [];
-  if (cardKind(card.address) === 'object:expand' && card.node.model.displayed === false) {
+  const { scope } = card;
+  const incoming = graphOf(scope).incoming;
+  if (card.parts?.family === 'kernel' && card.tail === 'object:expand' && card.model?.displayed === false) {
     const path = (output?.metadata.path ?? []).join('.');
-    const objectInput = Object.values(card.node.model.inputs?.data ?? {})[0];
-    const upstream = objectInput ? (scope.incoming.get(card.uuid)?.get(objectInput.id) ?? []) : [];
+    const objectInput = [...card.inputs.values()][0]?.field;
+    const upstream = objectInput ? (incoming.get(card.uuid)?.get(objectInput.id) ?? []) : [];
     const src = objectInput?.metadata.srcMethodId;
+    const source = src ? scope.byUuid.get(src) : undefined;
     const bases =
       upstream.length > 0
-        ? upstream.flatMap((u) => resolveOutput(u.card, u.outputId, scope, graph, depth + 1))
-        : src && scope.cards.get(src)
-          ? resolveOutput(
-              scope.cards.get(src) as Card,
-              String(objectInput?.metadata.srcOutputId ?? ''),
-              scope,
-              graph,
-              depth + 1,
-            )
+        ? upstream.flatMap((u) => resolveOutput(u.card, u.outputId, graph, depth + 1))
+        : source
+          ? resolveOutput(source, String(objectInput?.metadata.srcOutputId ?? ''), graph, depth + 1)
           : [];
     return bases.map((b) => ({
       ...b,
       output: path ? `${b.output} › ${path.split('.').join(' › ')}` : b.output,
     }));
   }
-  if (scope.root === card && scope.owner && output) {
+  const owner = scope.owner?.card;
+  if (owner && card === graphOf(scope).start && output) {
     // A wormhole: the inline flow's start card re-exposes an input of the card that holds the flow.
-    const owner = scope.owner;
-    const ownerInput = Object.values(owner.card.node.model.inputs?.data ?? {}).find(
-      (f) => f.key === output.key,
-    );
+    const ownerInput = [...owner.inputs.values()].find((f) => f.key === output.key);
     if (ownerInput) {
-      const upstream = owner.scope.incoming.get(owner.card.uuid)?.get(ownerInput.id) ?? [];
-      const resolved = upstream.flatMap((u) =>
-        resolveOutput(u.card, u.outputId, owner.scope, graph, depth + 1),
-      );
+      const upstream = graphOf(owner.scope).incoming.get(owner.uuid)?.get(ownerInput.id) ?? [];
+      const resolved = upstream.flatMap((u) => resolveOutput(u.card, u.outputId, graph, depth + 1));
       if (resolved.length > 0) return resolved;
     }
-    return [
-      {
-        output: outputLabel(output, outputId),
-        card: owner.card.node.data.name,
-        number: graph.numbers.get(owner.card.uuid),
-      },
-    ];
+    return [{ output: outputLabel(output, outputId), card: owner.name, number: graph.numbers.get(owner) }];
   }
-  return [
-    {
-      output: outputLabel(output, outputId),
-      card: card.node.data.name,
-      number: graph.numbers.get(card.uuid),
-    },
-  ];
+  return [{ output: outputLabel(output, outputId), card: card.name, number: graph.numbers.get(card) }];
 }

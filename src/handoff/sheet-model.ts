@@ -1,7 +1,8 @@
-import type { Card, Flopack, IoField } from '../flopack/types.js';
+import type { CardInfo } from '../flopack/read/index.js';
+import type { Flopack, IoField } from '../flopack/types.js';
 import type { ConnectorSpec } from '../spec/types.js';
 import { CONNECTION_INPUT_KEY, OPTION_GROUP } from '../connector/contract.js';
-import { cardKind, fieldTypeName } from './card-names.js';
+import { fieldTypeName } from './field-types.js';
 import { toSvg } from './diagram-svg.js';
 import { describeInput, type FieldSource } from './field-sources.js';
 import { buildFlowGraph, flattenGraph, type FlowGraph, type GraphNode } from './flow-graph.js';
@@ -120,7 +121,7 @@ function flowSheet(flow: GeneratedFlow, index: number, spec: ConnectorSpec, flop
     (role: FieldRole) =>
     (f: IoField): FieldDef =>
       fieldDef(f, role, flow);
-  const returnCard = graph.steps.find((n) => cardKind(n.card.address) === 'control:return')?.card;
+  const returnCard = graph.steps.find((n) => n.card.tail === 'control:return')?.card;
   const nodes = flattenGraph(graph.steps);
   return {
     anchor: `flow-${index + 1}`,
@@ -144,14 +145,16 @@ function flowSheet(flow: GeneratedFlow, index: number, spec: ConnectorSpec, flop
 }
 
 /** Inputs a person sees and fills: no context/wormhole fields, no inline sub-flows (those are lanes). */
-function visibleInputs(card: Card): IoField[] {
-  return Object.values(card.node.model.inputs?.data ?? {}).filter(
-    (f) =>
-      f.metadata.forceHide !== true &&
-      f.metadata.hidden !== true &&
-      !(f.group === 'context' && card.node.model.mirrored) &&
-      !(f.value.type === 'flo' && typeof f.value.data === 'object' && f.value.data !== null),
-  );
+function visibleInputs(card: CardInfo): IoField[] {
+  return [...card.inputs.values()]
+    .map((f) => f.field)
+    .filter(
+      (f) =>
+        f.metadata.forceHide !== true &&
+        f.metadata.hidden !== true &&
+        !(f.group === 'context' && card.model?.mirrored) &&
+        !(f.value.type === 'flo' && typeof f.value.data === 'object' && f.value.data !== null),
+    );
 }
 
 type FieldRole = 'option' | 'input' | 'output';
@@ -195,8 +198,8 @@ function sheetEntries(graph: FlowGraph, flopack: Flopack): SheetEntry[] {
 function cardSheet(node: GraphNode, graph: FlowGraph, flopack: Flopack): CardSheet {
   const isEvent = node.card === graph.start;
   const inputs = isEvent ? [] : visibleInputs(node.card);
-  const rows = inputs.map((f) => fieldRow(f, describeInput(node.card, f, node.scope, graph, flopack)));
-  const kind = cardKind(node.card.address);
+  const rows = inputs.map((f) => fieldRow(f, describeInput(node.card, f, graph, flopack)));
+  const kind = node.card.tail;
   let text: string | null = null;
   if (kind === 'string:compose') {
     const textField = inputs.find((f) => f.key === '_text_');
@@ -210,9 +213,10 @@ function cardSheet(node: GraphNode, graph: FlowGraph, flopack: Flopack): CardShe
     }
   }
   const outputs =
-    node.card.node.model.mirrored || kind === 'control:return'
+    node.card.model?.mirrored || kind === 'control:return'
       ? []
-      : Object.values(node.card.node.model.outputs?.data ?? {})
+      : [...node.card.outputs.values()]
+          .map((f) => f.field)
           .filter((f) => f.metadata.forceHide !== true && f.metadata.hidden !== true && f.group !== 'context')
           .map((f) => ({ label: f.metadata.displayname ?? f.key, type: fieldTypeName(f.value) }));
   return {

@@ -3,7 +3,7 @@ import { generateConnector, type GeneratedConnector } from '../../src/build/gene
 import { serializeFlopack } from '../../src/flopack/serialize.js';
 import type { Card, Flo, IoField } from '../../src/flopack/types.js';
 import type { ConnectorSpec } from '../../src/spec/types.js';
-import { checkFlopack, returnCardOf, startInputs } from '../flopack/structure.js';
+import { checkFlopack, returnCardOf, startInputs } from '../helpers/check-flopack.js';
 import { loadTwilioSpec } from './twilio-spec.js';
 
 let spec: ConnectorSpec;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateConnector } from '../../src/build/generate.js';
 import { serializeFlopack } from '../../src/flopack/serialize.js';
 import { lintFlopack } from '../../src/lint/index.js';
-import { checkFlopack } from '../flopack/structure.js';
+import { checkFlopack } from '../helpers/check-flopack.js';
 import { randomSpec } from './random-spec.js';
 
 const SEEDS = Array.from({ length: 30 }, (_, i) => 1000 + i * 7919);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFlowGraph, executionOrder, flattenGraph } from '../../src/handoff/flow-graph.js';
+import { buildFlowGraph, flattenGraph } from '../../src/handoff/flow-graph.js';
 import { describeInput } from '../../src/handoff/field-sources.js';
 import { onlyFlo, sample } from './helpers.js';
 
@@ -37,32 +37,18 @@ describe('buildFlowGraph', () => {
 
   it('resolves drags through path cards and out of inline flows (wormholes)', () => {
     const readUser = graph.steps[1];
-    const field = Object.values(readUser?.card.node.model.inputs.data ?? {})[0];
+    const field = [...(readUser?.card.inputs.values() ?? [])][0]?.field;
     if (!readUser || !field) throw new Error('sample changed');
-    expect(describeInput(readUser.card, field, readUser.scope, graph, flopack)).toEqual({
+    expect(describeInput(readUser.card, field, graph, flopack)).toEqual({
       how: 'drag',
       from: [{ output: 'data › userProfile › userId', card: 'API Endpoint', number: '1' }],
     });
     const post = graph.steps[6]?.lanes[0]?.steps[0];
-    const body = Object.values(post?.card.node.model.inputs.data ?? {}).find((f) => f.key === 'Body');
+    const body = [...(post?.card.inputs.values() ?? [])].find((f) => f.key === 'Body')?.field;
     if (!post || !body) throw new Error('sample changed');
-    expect(describeInput(post.card, body, post.scope, graph, flopack)).toEqual({
+    expect(describeInput(post.card, body, graph, flopack)).toEqual({
       how: 'drag',
       from: [{ output: 'URL Body', card: 'Join', number: '4' }],
     });
-  });
-});
-
-describe('executionOrder', () => {
-  it('follows orderings, not the order of methods, and survives cycles', () => {
-    const flo = onlyFlo(sample('send_sms_via_twilio.flopack'));
-    const reversed = [...flo.data.methods].reverse();
-    const order = executionOrder(reversed, flo.data.orderings).map((c) => c.uuid);
-    expect(order).toEqual(executionOrder(flo.data.methods, flo.data.orderings).map((c) => c.uuid));
-    expect(order[0]).toBe(flo.data.methods.find((c) => c.address.endsWith(':callable'))?.uuid);
-    const [a, b] = flo.data.methods;
-    if (!a || !b) throw new Error('sample changed');
-    const cyclic = executionOrder([a, b], { x: [a.uuid, b.uuid], y: [b.uuid, a.uuid] });
-    expect(cyclic).toHaveLength(2);
   });
 });

@@ -2,21 +2,16 @@
  * Assembles small, valid flopack flows for interpreter tests: cards with the real envelope (address, parents,
  * node.model inputs/outputs), pins on the source card, orderings as an edge list (reference §1.4–1.6).
  */
+import { CARDS, cardDefinition } from '../../src/flopack/cards/index.js';
+import { channelAddress, kernelAddress } from '../../src/flopack/read/index.js';
 import type { Card, Flo, Flopack, IoField } from '../../src/flopack/types.js';
 
-const KERNEL = new Set([
-  'control',
-  'string',
-  'object',
-  'list',
-  'json',
-  'url',
-  'http',
-  'math',
-  'boolean',
-  'date',
-  'crypto',
-]);
+/** Kernel modules: those of the catalogue's kernel cards (an unknown `acme:slow` is a connector card). */
+const KERNEL = new Set(
+  Object.values(CARDS)
+    .filter((d) => d.family === 'kernel')
+    .map((d) => d.module),
+);
 
 export interface FieldSpec {
   key: string;
@@ -78,9 +73,11 @@ function field(spec: FieldSpec | string, id: string): IoField {
   };
 }
 
+/** The address of a kind (channel cards at version 1.0.0), by the catalogue when it knows the kind. */
 export function addressOf(tail: string): string {
   const [mod, key] = tail.split(':') as [string, string];
-  return KERNEL.has(mod) ? `root:kernel:${mod}:0.0.1:${key}` : `root:channels:http:${mod}:1.0.0:${key}`;
+  const kernel = (cardDefinition(tail)?.family ?? (KERNEL.has(mod) ? 'kernel' : 'channel')) === 'kernel';
+  return kernel ? kernelAddress(mod, key) : channelAddress(mod, '1.0.0', key);
 }
 
 export class FlowBuilder {
@@ -134,7 +131,7 @@ export class FlowBuilder {
           _v: 2,
           key,
           mirrored: opts.mirrored ?? false,
-          timeout: opts.timeout ?? (KERNEL.has(mod) ? 90_000 : 30_000),
+          timeout: opts.timeout ?? (address.startsWith('root:kernel:') ? 90_000 : 30_000),
           policy: { error: opts.policy ?? { type: 'finish' } },
           metadata: { id: null, name: opts.name ?? key, description: null },
           config: opts.config ?? null,

@@ -140,6 +140,30 @@ function buildGraph(scope: Scope): ScopeGraph {
     problem = `the orderings contain a cycle through ${names.slice(0, 5).join(', ')}`;
   }
 
+  let links: Pick<ScopeGraph, 'pins' | 'incoming'> | undefined;
+  // Pins are read on first use: lint never needs them.
+  const pinLinks = () => (links ??= readPins(scope));
+  return {
+    edges,
+    heads,
+    roots,
+    next,
+    previous,
+    start,
+    order,
+    stuck,
+    problem,
+    get pins() {
+      return pinLinks().pins;
+    },
+    get incoming() {
+      return pinLinks().incoming;
+    },
+  };
+}
+
+function readPins(scope: Scope): Pick<ScopeGraph, 'pins' | 'incoming'> {
+  const { cards, byUuid } = scope;
   const pins: PinLink[] = [];
   const incoming: ScopeGraph['incoming'] = new Map();
   for (const from of cards) {
@@ -161,7 +185,7 @@ function buildGraph(scope: Scope): ScopeGraph {
       }
     }
   }
-  return { edges, heads, roots, next, previous, start, order, stuck, problem, pins, incoming };
+  return { pins, incoming };
 }
 
 /** Well-formed `[from, to]` pairs of card uuids (malformed ones are lint's business). */

@@ -6,5 +6,13 @@ export * from './address.js';
 export * from './model.js';
 export * from './graph.js';
 export * from './inline.js';
-export { readFlo, readFlopack, cardPointer, fieldPointer, childPointer, inIndexOrder } from './walk.js';
+export {
+  readFlo,
+  readFlopack,
+  readInline,
+  cardPointer,
+  fieldPointer,
+  childPointer,
+  inIndexOrder,
+} from './walk.js';
 export { isObject, objectOr, stringOr, type Json } from './tolerant.js';

@@ -1,4 +1,5 @@
 import type { Card, CardModel, IoField } from '../types.js';
+import type { CardAddress } from './address.js';
 import type { Json } from './tolerant.js';
 
 /**
@@ -27,6 +28,8 @@ export interface CardInfo {
   /** `card.uuid`, or '?' when it is missing. */
   uuid: string;
   address: string;
+  /** The address's parts, when it has a known shape (read/address.ts). */
+  parts: CardAddress | undefined;
   /** `<module>:<key>` of the address (read/address.ts). */
   tail: string;
   /** The name stored on the card (`node.data.name`, else `model.metadata.name`, else the address's last part). */

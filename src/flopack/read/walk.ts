@@ -1,5 +1,5 @@
 import type { Card, CardModel, IoField } from '../types.js';
-import { addressTail } from './address.js';
+import { addressTail, parseAddress } from './address.js';
 import { inlineFlows } from './inline.js';
 import type { CardInfo, FieldInfo, FlopackReading, FlowInfo, InlineFlow, Scope } from './model.js';
 import { isObject, objectOr, stringOr, type Json } from './tolerant.js';
@@ -95,16 +95,21 @@ function walkScope(reading: FlopackReading, seen: WeakSet<object>, data: Json, h
         reading.problems.push({ message: 'an inline flo contains itself', pointer, owner: card });
         continue;
       }
-      walkScope(reading, seen, inline.data, {
-        flowId: scope.flowId,
-        flowName: scope.flowName,
-        inline: true,
-        pointer,
-        owner: { card, inline },
-      });
+      walkScope(reading, seen, inline.data, inlineHead(card, inline, pointer));
     }
   }
   return scope;
+}
+
+function inlineHead(card: CardInfo, inline: InlineFlow, pointer = inlinePointer(card, inline)): ScopeHead {
+  const { flowId, flowName } = card.scope;
+  return { flowId, flowName, inline: true, pointer, owner: { card, inline } };
+}
+
+/** An inline flo of a card, read as a scope that knows its owner (cached per flo object, like readFlo). */
+export function readInline(card: CardInfo, inline: InlineFlow): Scope {
+  const cached = scopes.get(inline.data);
+  return cached?.owner?.card === card ? cached : readScope(inline.data, inlineHead(card, inline));
 }
 
 /** JSON pointer of a card within its scope. */
@@ -151,6 +156,7 @@ function readCard(raw: Json, index: number, scope: Scope): CardInfo {
     index,
     uuid: stringOr(raw.uuid) ?? '?',
     address,
+    parts: parseAddress(address),
     tail: addressTail(address),
     name:
       stringOr(objectOr(node.data).name) ??

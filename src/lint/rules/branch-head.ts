@@ -1,4 +1,5 @@
-import { child, isObj } from '../json.js';
+import { isObject } from '../../flopack/read/index.js';
+import { cardPropertyPointer, cardWhere, rawCard } from '../describe.js';
 import type { LintRule } from '../types.js';
 
 const CODE = 'OC-FLOPACK-BRANCH-HEAD';
@@ -8,20 +9,16 @@ export const branchHeadRule: LintRule = {
   code: CODE,
   severity: 'error',
   description: 'If/Else `branches` name cards that exist in the same flow scope',
-  check(ctx) {
-    for (const scope of ctx.scopes) {
-      for (const card of scope.cards) {
-        const branches = card.raw.branches;
-        if (!isObj(branches)) continue;
-        for (const head of Object.keys(branches)) {
-          if (scope.cardsById.has(head)) continue;
-          ctx.report({
-            message: `branch head ${head} (${branches[head] === false ? 'false' : 'true'} branch) is not a card of this flow`,
-            pointer: child(child(card.pointer, 'branches'), head),
-            where: card.where,
-          });
-        }
-      }
+  card(card, ctx) {
+    const branches = rawCard(card).branches;
+    if (!isObject(branches)) return;
+    for (const head of Object.keys(branches)) {
+      if (card.scope.byUuid.has(head)) continue;
+      ctx.report({
+        message: `branch head ${head} (${branches[head] === false ? 'false' : 'true'} branch) is not a card of this flow`,
+        pointer: cardPropertyPointer(card, 'branches', head),
+        where: cardWhere(card),
+      });
     }
   },
 };

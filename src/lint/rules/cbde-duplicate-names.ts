@@ -1,5 +1,5 @@
-import { quote } from '../json.js';
-import { namePointer } from '../connector.js';
+import { flowPropertyPointer, flowWhere, quote } from '../describe.js';
+
 import type { LintRule } from '../types.js';
 
 /** Connector Builder's own code (reference §2.8): "Names of two or more active flows are duplicates." */
@@ -20,8 +20,8 @@ export const cbdeDuplicateNamesRule: LintRule = {
       }
       ctx.report({
         message: `Names of two or more active flows are duplicates: ${quote(flow.name)} is also the name of flow ${earlier}`,
-        pointer: namePointer(flow),
-        where: `flow ${quote(flow.name)}`,
+        pointer: flowPropertyPointer(flow, 'name'),
+        where: flowWhere(flow),
         hint: 'each flow of a connector needs a unique name',
       });
     }

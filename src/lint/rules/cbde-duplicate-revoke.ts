@@ -1,5 +1,5 @@
-import { quote } from '../json.js';
-import { flowRoles, namePointer } from '../connector.js';
+import { flowPropertyPointer, flowWhere, quote } from '../describe.js';
+import { flowRoles } from '../connector.js';
 import type { LintRule } from '../types.js';
 
 /** Connector Builder's own code (reference §2.8): "Duplicate revoke flow found." A project has one Revoke flow. */
@@ -16,8 +16,8 @@ export const cbdeDuplicateRevokeRule: LintRule = {
     for (const flow of flows.slice(1)) {
       ctx.report({
         message: `Duplicate revoke flow found. ${quote(flow.name)} is a second Revoke flow (the first is ${flows[0]!.id})`,
-        pointer: namePointer(flow),
-        where: `flow ${quote(flow.name)}`,
+        pointer: flowPropertyPointer(flow, 'name'),
+        where: flowWhere(flow),
         hint: 'keep one Revoke flow and delete or rename the others',
       });
     }

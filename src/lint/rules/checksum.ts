@@ -1,4 +1,4 @@
-import { isObj } from '../json.js';
+import { isObject } from '../../flopack/read/index.js';
 import type { LintRule } from '../types.js';
 
 const CODE = 'OC-FLOPACK-CHECKSUM';
@@ -9,7 +9,7 @@ export const checksumRule: LintRule = {
   severity: 'warning',
   description: 'a `checksum` is present (hand edits may invalidate it; 1.5.0 exports omit it)',
   check(ctx) {
-    if (isObj(ctx.root) && 'checksum' in ctx.root) {
+    if (isObject(ctx.root) && 'checksum' in ctx.root) {
       ctx.report({
         message: 'the file carries a `checksum`; if the file was edited by hand the import may reject it',
         pointer: '/checksum',

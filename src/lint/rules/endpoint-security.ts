@@ -1,5 +1,5 @@
-import { child, kernelTail, show } from '../json.js';
-import { startCard } from '../graph.js';
+import { childPointer, singleRoot } from '../../flopack/read/index.js';
+import { scopeWhere, show } from '../describe.js';
 import type { LintRule } from '../types.js';
 
 const CODE = 'OC-FLOPACK-ENDPOINT-SECURITY';
@@ -11,14 +11,14 @@ export const endpointSecurityRule: LintRule = {
   description: 'API Endpoint flows have `security_level` "medium" (client token) or "open" (public)',
   check(ctx) {
     for (const flow of ctx.flows) {
-      const start = startCard(flow.scope);
-      if (!flow.scope || !start || kernelTail(start.address) !== 'http:accept') continue;
+      const start = singleRoot(flow.scope);
+      if (!flow.scope || start?.parts?.family !== 'kernel' || start.tail !== 'http:accept') continue;
       const level = flow.scope.data.security_level;
       if (level === 'medium' || level === 'open') continue;
       ctx.report({
         message: `API Endpoint flow with security_level ${show(level)}; exports use "medium" (client token) or "open" (public)`,
-        pointer: child(flow.scope.pointer, 'security_level'),
-        where: flow.scope.where,
+        pointer: childPointer(flow.scope.pointer, 'security_level'),
+        where: scopeWhere(flow.scope),
         hint: '"medium" keeps the endpoint behind a client token',
       });
     }

@@ -1,4 +1,5 @@
-import { child, isLowerUuid, show } from '../json.js';
+import { childPointer } from '../../flopack/read/index.js';
+import { cardPropertyPointer, cardWhere, isLowerUuid, rawCard, show } from '../describe.js';
 import type { LintRule } from '../types.js';
 
 const CODE = 'OC-FLOPACK-ID-FORMAT';
@@ -15,21 +16,20 @@ export const idFormatRule: LintRule = {
         if (!isLowerUuid(key)) {
           ctx.report({
             message: `${name.slice(0, -1)} id ${JSON.stringify(key)} is not a lower-case UUID`,
-            pointer: child(`/data/${name}`, key),
+            pointer: childPointer(`/data/${name}`, key),
           });
         }
       }
     }
-    for (const scope of ctx.scopes) {
-      for (const card of scope.cards) {
-        if (typeof card.raw.uuid === 'string' && !CARD_ID.test(card.raw.uuid)) {
-          ctx.report({
-            message: `card uuid ${show(card.raw.uuid)} is not 6–14 characters of [A-Za-z0-9_-]`,
-            pointer: child(card.pointer, 'uuid'),
-            where: card.where,
-          });
-        }
-      }
+  },
+  card(card, ctx) {
+    const uuid = rawCard(card).uuid;
+    if (typeof uuid === 'string' && !CARD_ID.test(uuid)) {
+      ctx.report({
+        message: `card uuid ${show(uuid)} is not 6–14 characters of [A-Za-z0-9_-]`,
+        pointer: cardPropertyPointer(card, 'uuid'),
+        where: cardWhere(card),
+      });
     }
   },
 };

@@ -1,5 +1,5 @@
-import { quote } from '../json.js';
-import { namePointer, notSystemShaped } from '../connector.js';
+import { flowPropertyPointer, flowWhere, quote } from '../describe.js';
+import { notSystemShaped } from '../connector.js';
 import type { LintRule } from '../types.js';
 
 /**
@@ -19,8 +19,8 @@ export function reservedNameRule(code: string, name: string, kind: string): Lint
         if (!why) continue;
         ctx.report({
           message: `Name of the flow cannot be ${name}. The flow named ${quote(flow.name)} is not a ${kind} flow: ${why}`,
-          pointer: namePointer(flow),
-          where: `flow ${quote(flow.name)}`,
+          pointer: flowPropertyPointer(flow, 'name'),
+          where: flowWhere(flow),
           hint: `rename it, or make it a ${kind} flow (no options or input fields)`,
         });
       }

@@ -1,5 +1,6 @@
-import { child, isObj } from '../json.js';
-import { isCallable, startCard } from '../graph.js';
+import { cardPointer, childPointer, isObject, singleRoot } from '../../flopack/read/index.js';
+import { isCallable } from '../connector.js';
+import { cardWhere, scopeWhere } from '../describe.js';
 import type { LintRule } from '../types.js';
 
 const CODE = 'OC-FLOPACK-SCHEDULE';
@@ -13,20 +14,20 @@ export const scheduleRule: LintRule = {
     for (const flow of ctx.flows) {
       const scope = flow.scope;
       if (!scope || scope.data.scheduled !== true) continue;
-      const start = startCard(scope);
+      const start = singleRoot(scope);
       if (start && !isCallable(start)) {
         ctx.report({
           message: `the flow is scheduled but starts with "${start.name}" instead of a Scheduled Flow card`,
-          pointer: start.pointer,
-          where: start.where,
+          pointer: cardPointer(start),
+          where: cardWhere(start),
         });
       }
       const cron = scope.data.cron;
-      if (!isObj(cron) || Object.keys(cron).length === 0) {
+      if (!isObject(cron) || Object.keys(cron).length === 0) {
         ctx.report({
           message: 'the flow is scheduled (`scheduled: true`) but `cron` is empty',
-          pointer: child(scope.pointer, 'cron'),
-          where: scope.where,
+          pointer: childPointer(scope.pointer, 'cron'),
+          where: scopeWhere(scope),
           hint: 'set a cron schedule, or `scheduled: false`',
         });
       }

@@ -1,4 +1,5 @@
-import { isObj, show } from '../json.js';
+import { isObject } from '../../flopack/read/index.js';
+import { show } from '../describe.js';
 import type { LintRule } from '../types.js';
 
 const CODE = 'OC-FLOPACK-TOP';
@@ -11,7 +12,7 @@ export const topLevelRule: LintRule = {
     'top-level envelope: type "flopack", version 1.x.y, created/flags/data present, data maps are objects',
   check(ctx) {
     const root = ctx.root;
-    if (!isObj(root)) {
+    if (!isObject(root)) {
       ctx.report({ message: 'expected a flopack JSON object at the top level', pointer: '' });
       return;
     }
@@ -31,12 +32,12 @@ export const topLevelRule: LintRule = {
     for (const key of ['created', 'flags', 'data']) {
       if (!(key in root)) ctx.report({ message: `the top-level \`${key}\` field is missing`, pointer: '' });
     }
-    if (!isObj(root.data)) {
+    if (!isObject(root.data)) {
       if ('data' in root) ctx.report({ message: '`data` must be an object', pointer: '/data' });
       return;
     }
     for (const key of ['flos', 'configs', 'tables', 'groups']) {
-      if (!isObj(root.data[key])) {
+      if (!isObject(root.data[key])) {
         ctx.report({
           message: `\`data.${key}\` must be an object (a map keyed by id)`,
           pointer: `/data/${key}`,

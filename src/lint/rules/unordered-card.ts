@@ -1,4 +1,5 @@
-import { orderingEdges } from '../graph.js';
+import { cardPointer, graphOf } from '../../flopack/read/index.js';
+import { cardWhere } from '../describe.js';
 import type { LintRule } from '../types.js';
 
 const CODE = 'OC-FLOPACK-UNORDERED-CARD';
@@ -8,20 +9,18 @@ export const unorderedCardRule: LintRule = {
   code: CODE,
   severity: 'error',
   description: 'with more than one card, every card appears in some ordering',
-  check(ctx) {
-    for (const scope of ctx.scopes) {
-      if (scope.cardsById.size <= 1) continue;
-      const linked = new Set<string>();
-      for (const edge of orderingEdges(scope)) linked.add(edge.from).add(edge.to);
-      for (const card of scope.cardsById.values()) {
-        if (linked.has(card.uuid)) continue;
-        ctx.report({
-          message: 'the card is not linked to any other card by an ordering',
-          pointer: card.pointer,
-          where: card.where,
-          hint: 'add an ordering [previous card, this card] to flo.data.orderings',
-        });
-      }
+  scope(scope, ctx) {
+    if (scope.byUuid.size <= 1) return;
+    const linked = new Set<string>();
+    for (const edge of graphOf(scope).edges) linked.add(edge.from).add(edge.to);
+    for (const card of scope.byUuid.values()) {
+      if (linked.has(card.uuid)) continue;
+      ctx.report({
+        message: 'the card is not linked to any other card by an ordering',
+        pointer: cardPointer(card),
+        where: cardWhere(card),
+        hint: 'add an ordering [previous card, this card] to flo.data.orderings',
+      });
     }
   },
 };

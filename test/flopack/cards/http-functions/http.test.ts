@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { HTTP_FIELDS } from '../../../../src/flopack/cards/http-functions/request.js';
 import { runFlow } from '../../../../src/simulate/index.js';
 import { FlowBuilder, fakeTransport, flopackOf } from '../../../helpers/flow-builder.js';
 
-const REQ = ['URL', 'Method', 'Query', 'Headers', 'Body'].map((key) => ({
+const F = HTTP_FIELDS;
+const REQ = [F.url, F.method, F.query, F.headers, F.body].map(({ key, group, type }) => ({
   key,
-  group: 'Request',
-  type: key === 'Query' || key === 'Headers' ? 'object' : 'string',
+  group,
+  type,
 }));
-const RES = ['Status Code', 'Headers', 'Body'].map((key) => ({ key, group: 'Response', type: '*' }));
+const RES = [F.statusCode, F.responseHeaders, F.responseBody].map(({ key, group }) => ({
+  key,
+  group,
+  type: '*',
+}));
 
 function httpFlow(tail: string, config?: string) {
   const f = new FlowBuilder('http');
