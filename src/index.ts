@@ -12,10 +12,10 @@ export { SPEC_RULES } from './spec/rules/index.js';
 export { diffSpecs, diffSpecFiles, type SpecChange, type DiffReport } from './diff/index.js';
 
 export type { Flopack, Flo, Card, IoField } from './flopack/types.js';
-export { generateConnector, type GeneratedConnector, type GeneratedFlow } from './build/generate.js';
+export { generateConnector, type GeneratedConnector, type GeneratedFlow } from './generate/index.js';
 export { serializeFlopack } from './flopack/serialize.js';
 export { lintFlopack, lintFile, LINT_RULES } from './lint/index.js';
-export { buildConnector } from './handoff/build.js';
+export { buildConnector } from './handoff-package/build.js';
 
 export {
   runFlow,
@@ -26,7 +26,7 @@ export {
   type TraceEvent,
   type HttpTransport,
 } from './simulate/index.js';
-export { loadTarget } from './run-connector/target.js';
+export { loadTarget } from './run/target.js';
 export { runSuite } from './scenario/suite.js';
 export { loadScenarioFile } from './scenario/load.js';
 

@@ -1,16 +1,12 @@
-import {
-  AUTHPING_FLOW_NAME,
-  CONNECTION_INPUT_KEY,
-  HTTP_HELPER_FLOW_NAME,
-  REVOKE_FLOW_NAME,
-} from '../connector/contract.js';
+import { CONNECTION_INPUT_KEY } from '../connector/contract.js';
+import { flowKindOfName } from '../connector/flow-kinds.js';
 import { singleRoot, type CardInfo, type FlopackReading, type FlowInfo } from '../flopack/read/index.js';
 
 export type FlowRole = 'authping' | 'revoke' | 'helper' | 'action';
 
 /** A file is a connector project when it holds the flows only a connector has (reference §2.4–2.5). */
 export function looksLikeConnector(reading: FlopackReading): boolean {
-  return reading.flows.some((f) => f.name === HTTP_HELPER_FLOW_NAME || f.name === AUTHPING_FLOW_NAME);
+  return reading.flows.some((f) => ['helper', 'authping'].includes(flowKindOfName(f.name) ?? ''));
 }
 
 /** Whether a card is a Helper Flow (`control:callable`) event card. */
@@ -52,16 +48,20 @@ export function notSystemShaped(flow: FlowInfo): string | undefined {
 /** Several CBDE rules need the roles; the flows array is shared by every rule's context of one run. */
 const rolesCache = new WeakMap<readonly FlowInfo[], Map<FlowInfo, FlowRole>>();
 
-/** Authping/Revoke by reserved name; helpers by name or by being called; every other flow is an action flow. */
+/**
+ * Authping/Revoke by reserved name (connector/flow-kinds.ts) and shape; helpers by name or by being called; every
+ * other flow (the Custom API Action too) is an action flow.
+ */
 export function flowRoles(reading: FlopackReading): Map<FlowInfo, FlowRole> {
   const cached = rolesCache.get(reading.flows);
   if (cached) return cached;
   const called = calledFlowIds(reading);
   const roles = new Map<FlowInfo, FlowRole>();
   for (const flow of reading.flows) {
-    if (flow.name === AUTHPING_FLOW_NAME && !notSystemShaped(flow)) roles.set(flow, 'authping');
-    else if (flow.name === REVOKE_FLOW_NAME && !notSystemShaped(flow)) roles.set(flow, 'revoke');
-    else if (flow.name === HTTP_HELPER_FLOW_NAME || called.has(flow.id)) roles.set(flow, 'helper');
+    const reserved = flowKindOfName(flow.name);
+    if ((reserved === 'authping' || reserved === 'revoke') && !notSystemShaped(flow))
+      roles.set(flow, reserved);
+    else if (reserved === 'helper' || called.has(flow.id)) roles.set(flow, 'helper');
     else roles.set(flow, 'action');
   }
   rolesCache.set(reading.flows, roles);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateConnector } from '../../src/build/generate.js';
+import { generateConnector } from '../../src/generate/index.js';
 import type { Flopack } from '../../src/flopack/types.js';
-import { loadTwilioSpec } from '../build/twilio-spec.js';
+import { loadTwilioSpec } from '../generate/twilio-spec.js';
 import { checkFlopack } from './check-flopack.js';
 
 let good: Flopack;

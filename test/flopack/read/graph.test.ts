@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { executionOrder as orderOf, readFlo } from '../../../src/flopack/read/index.js';
 import type { Card } from '../../../src/flopack/types.js';
-import { onlyFlo, sample } from '../../handoff/helpers.js';
+import { onlyFlo, sample } from '../../handoff-package/helpers.js';
 
 /** The cards of a flo in execution order (cards caught in a cycle last). */
 function executionOrder(methods: Card[], orderings: Record<string, [string, string]>): Card[] {
