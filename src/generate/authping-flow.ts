@@ -1,12 +1,11 @@
 import {
   FlowBuilder,
   TryCatch,
-  addReturnField,
   addStartField,
   assignIf,
   compose,
   helperFlowStart,
-  returnCard,
+  returnWith,
 } from '../flopack/builder/index.js';
 import type { Flo } from '../flopack/types.js';
 import {
@@ -82,10 +81,11 @@ export function buildAuthpingFlow(context: GenerationContext, floId: string): Fl
   const outStatus = guard.output(AUTHPING_OUTPUTS.statusCode, 'number', status, 0);
   const outMessage = guard.output(AUTHPING_OUTPUTS.message, 'string', message, errorMessage);
 
-  const ret = returnCard(flow);
-  addReturnField(flow, ret, { key: AUTHPING_OUTPUTS.working, type: 'boolean' }, outWorking);
-  addReturnField(flow, ret, { key: AUTHPING_OUTPUTS.statusCode, type: 'number' }, outStatus);
-  addReturnField(flow, ret, { key: AUTHPING_OUTPUTS.message, type: 'string' }, outMessage);
+  const ret = returnWith(flow, [
+    [{ key: AUTHPING_OUTPUTS.working, type: 'boolean' }, outWorking],
+    [{ key: AUTHPING_OUTPUTS.statusCode, type: 'number' }, outStatus],
+    [{ key: AUTHPING_OUTPUTS.message, type: 'string' }, outMessage],
+  ]);
   flow.chainAll(ret);
   return flow.build({
     id: floId,

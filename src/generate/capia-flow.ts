@@ -1,10 +1,9 @@
 import {
   FlowBuilder,
-  addReturnField,
   addStartField,
   find,
   helperFlowStart,
-  returnCard,
+  returnWith,
   throwIf,
 } from '../flopack/builder/index.js';
 import type { Flo } from '../flopack/types.js';
@@ -72,20 +71,11 @@ export function buildCapiaFlow(context: GenerationContext, floId: string): Flo {
   });
   const call = callHelper(context, scope, auth, { relativeUrl, method, query, headers, body, rawBody: '' });
 
-  const ret = returnCard(flow);
-  addReturnField(
-    flow,
-    ret,
-    { key: CAPIA.outputs.statusCode, type: 'number' },
-    call.output(HELPER_OUTPUTS.statusCode),
-  );
-  addReturnField(
-    flow,
-    ret,
-    { key: CAPIA.outputs.headers, type: 'object' },
-    call.output(HELPER_OUTPUTS.headers),
-  );
-  addReturnField(flow, ret, { key: CAPIA.outputs.body, type: 'object' }, call.output(HELPER_OUTPUTS.body));
+  const ret = returnWith(flow, [
+    [{ key: CAPIA.outputs.statusCode, type: 'number' }, call.output(HELPER_OUTPUTS.statusCode)],
+    [{ key: CAPIA.outputs.headers, type: 'object' }, call.output(HELPER_OUTPUTS.headers)],
+    [{ key: CAPIA.outputs.body, type: 'object' }, call.output(HELPER_OUTPUTS.body)],
+  ]);
   flow.chainAll(ret);
   return flow.build({
     id: floId,

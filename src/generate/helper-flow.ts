@@ -1,7 +1,7 @@
+import { HTTP_FIELDS } from '../flopack/cards/http-functions/request.js';
 import {
   FlowBuilder,
   TryCatch,
-  addReturnField,
   addStartField,
   assignIf,
   base64,
@@ -13,7 +13,7 @@ import {
   jsonStringify,
   merge,
   rawRequest,
-  returnCard,
+  returnWith,
   type OutputRef,
   type Value,
 } from '../flopack/builder/index.js';
@@ -141,27 +141,18 @@ export function buildHelperFlow(context: GenerationContext): Flo {
   });
 
   const parse = new TryCatch(flow, 'parse', 'If Error parse body');
-  const tryText = parse.wormhole(http.output('Body', 'Response'), 'try');
-  const errorText = parse.wormhole(http.output('Body', 'Response'), 'error');
+  const tryText = parse.wormhole(http.output(HTTP_FIELDS.responseBody), 'try');
+  const errorText = parse.wormhole(http.output(HTTP_FIELDS.responseBody), 'error');
   const parsed = jsonParse(parse.tryFlow, 'parse', tryText, 'Parse body');
   parse.tryFlow.chainAll(parse.tryReturn);
   parse.errorFlow.chainAll(parse.errorReturn);
   const parsedBody = parse.output(HELPER_OUTPUTS.body, 'object', parsed, errorText);
 
-  const ret = returnCard(flow);
-  addReturnField(
-    flow,
-    ret,
-    { key: HELPER_OUTPUTS.statusCode, type: 'number' },
-    http.output('Status Code', 'Response'),
-  );
-  addReturnField(
-    flow,
-    ret,
-    { key: HELPER_OUTPUTS.headers, type: 'object' },
-    http.output('Headers', 'Response'),
-  );
-  addReturnField(flow, ret, { key: HELPER_OUTPUTS.body, type: 'object' }, parsedBody);
+  const ret = returnWith(flow, [
+    [{ key: HELPER_OUTPUTS.statusCode, type: 'number' }, http.output(HTTP_FIELDS.statusCode)],
+    [{ key: HELPER_OUTPUTS.headers, type: 'object' }, http.output(HTTP_FIELDS.responseHeaders)],
+    [{ key: HELPER_OUTPUTS.body, type: 'object' }, parsedBody],
+  ]);
   flow.chainAll(ret);
   return flow.build({
     id: context.helperFloId,

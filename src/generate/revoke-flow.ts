@@ -1,11 +1,11 @@
+import { HTTP_FIELDS } from '../flopack/cards/http-functions/request.js';
 import {
   FlowBuilder,
-  addReturnField,
   addStartField,
   compose,
   helperFlowStart,
   rawRequest,
-  returnCard,
+  returnWith,
   urlEncode,
 } from '../flopack/builder/index.js';
 import type { Flo } from '../flopack/types.js';
@@ -29,13 +29,9 @@ export function buildRevokeFlow(context: GenerationContext, floId: string, revok
     headers: { 'Content-Type': FORM_CONTENT_TYPE },
     body,
   });
-  const ret = returnCard(flow);
-  addReturnField(
-    flow,
-    ret,
-    { key: HELPER_OUTPUTS.statusCode, type: 'number' },
-    http.output('Status Code', 'Response'),
-  );
+  const ret = returnWith(flow, [
+    [{ key: HELPER_OUTPUTS.statusCode, type: 'number' }, http.output(HTTP_FIELDS.statusCode)],
+  ]);
   flow.chainAll(ret);
   return flow.build({
     id: floId,

@@ -107,11 +107,11 @@ export function buildSheetModel(
   return {
     connector: connectorInfo(spec),
     authentication: authenticationModel(spec),
-    flows: flows.map((flow, i) => flowSheet(flow, i, spec, flopack)),
+    flows: flows.map((flow, i) => flowSheet(flow, i, flopack)),
   };
 }
 
-function flowSheet(flow: GeneratedFlow, index: number, spec: ConnectorSpec, flopack: Flopack): FlowSheet {
+function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack): FlowSheet {
   const flo = flopack.data.flos[flow.floId];
   if (!flo) throw new Error(`generated flow "${flow.name}" (${flow.floId}) is missing from the flopack`);
   const graph = buildFlowGraph(flo);

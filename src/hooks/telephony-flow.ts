@@ -1,3 +1,4 @@
+import { HTTP_FIELDS } from '../flopack/cards/http-functions/request.js';
 import {
   addEndpointField,
   apiEndpoint,
@@ -14,7 +15,6 @@ import {
   TryCatch,
 } from '../flopack/builder/index.js';
 import type { Flopack } from '../flopack/types.js';
-import { UserError } from '../errors.js';
 import type { ConnectorSpec } from '../spec/types.js';
 import { errorResponse, successResponse } from './okta-response-cards.js';
 import { planSend } from './twilio-send-plan.js';
@@ -167,12 +167,17 @@ export function generateTelephonyFolder(options: TelephonyFlowOptions): { flopac
     `${spec.displayName} ${whatsapp.action} or ${sms.action}`,
   );
   sent.model.config = twilioConfig;
-  const parsed = jsonParse(tf, 'twilio/parse', sent.output('Body', 'Response'), 'Parse provider response');
+  const parsed = jsonParse(
+    tf,
+    'twilio/parse',
+    sent.output(HTTP_FIELDS.responseBody),
+    'Parse provider response',
+  );
   throwIf(
     tf,
     'twilio/check',
-    { left: sent.output('Status Code', 'Response'), operator: '>=', right: 400, type: 'number' },
-    { statusCode: sent.output('Status Code', 'Response'), message: tf.path(parsed, ['message']) },
+    { left: sent.output(HTTP_FIELDS.statusCode), operator: '>=', right: 400, type: 'number' },
+    { statusCode: sent.output(HTTP_FIELDS.statusCode), message: tf.path(parsed, ['message']) },
     'Provider error',
   );
   const meta = compose(

@@ -33,3 +33,12 @@ export interface LintRule {
 }
 
 export type { Diagnostic };
+
+/** A rule: its code (defined here, in the rule's own file) and severity, then its description and hooks. */
+export function lintRule(
+  code: string,
+  severity: Severity,
+  rule: Pick<LintRule, 'description' | 'check' | 'scope' | 'card'>,
+): LintRule {
+  return { code, severity, ...rule };
+}

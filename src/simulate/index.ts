@@ -10,17 +10,7 @@ import { runFlo } from './interpreter.js';
 import { createRunState, findFlow } from './run-state.js';
 import type { FlowResult, SimulateOptions } from './types.js';
 
-export type {
-  CardContext,
-  CardHandler,
-  CardResult,
-  FlowError,
-  FlowRef,
-  FlowResult,
-  SimulateOptions,
-  SubflowResult,
-  TraceEvent,
-} from './types.js';
+export type * from './types.js';
 export type { HttpRequest, HttpResponse, HttpTransport } from './transport.js';
 export { createHttpTransport, TransportError } from './transport.js';
 export { CardFailure } from '../flopack/semantics/failure.js';

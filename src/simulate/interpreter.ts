@@ -1,15 +1,9 @@
 import { HELPER_FLOW_CONTEXT } from '../flopack/cards/control/helper-flow.js';
 import { isKernelAddress } from '../flopack/read/index.js';
-import type {
-  CardHandler,
-  CardResult,
-  FlowError,
-  FlowRef,
-  SubflowResult,
-} from '../flopack/semantics/context.js';
+import type { CardHandler, CardResult, FlowError, SubflowResult } from '../flopack/semantics/context.js';
 import { CardFailure, SimFailure, cardRef } from '../flopack/semantics/failure.js';
 import type { FloLike } from '../flopack/semantics/fields.js';
-import { CardRunContext, inputValue, type Frame } from './card-context.js';
+import { CardRunContext, inputValue, type Frame, type SubRunner } from './card-context.js';
 import { applyTransform } from './pins.js';
 import { planFlo, type RuntimeCard } from './plan.js';
 import { findFlow, type RunState } from './run-state.js';
@@ -282,14 +276,8 @@ async function withTimeout(
   }
 }
 
-async function runSub(
-  state: RunState,
-  frame: Frame,
-  card: RuntimeCard,
-  ref: FlowRef,
-  inputs: Record<string, unknown>,
-  label?: string,
-): Promise<SubflowResult> {
+/** Runs a flow a card starts (Call Flow, For Each, If Error branches): the CardRunContext's `runFlow`. */
+const runSub: SubRunner = async (state, frame, card, ref, inputs, label) => {
   const depth = frame.depth + 1;
   if (depth > state.maxDepth) {
     throw fail(
@@ -311,4 +299,4 @@ async function runSub(
     return runFlo(state, flo.data, flo.name, flo.id, inputs, depth);
   }
   return runFlo(state, ref, label ?? `${frame.name} › ${card.info.name}`, ref.uuid, inputs, depth);
-}
+};

@@ -18,7 +18,7 @@ export {
 export type { CardKind, FieldSpec } from '../cards/index.js';
 export { helperFlowStart, addStartField } from './cards/callable.js';
 export { apiEndpoint, addEndpointField } from './cards/api-endpoint.js';
-export { returnCard, addReturnField } from './cards/return.js';
+export { returnCard, addReturnField, returnWith } from './cards/return.js';
 export { returnRaw } from './cards/return-raw.js';
 export { throwError } from './cards/throw.js';
 export { throwIf } from './cards/throw-if.js';

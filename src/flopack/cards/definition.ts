@@ -74,18 +74,41 @@ export interface CardDefinition {
 /** A kind the builder can write: it has an envelope, and the simulator must be able to run what we generate. */
 export type BuildableCard = CardDefinition & { envelope: CardEnvelope; run: CardHandler };
 
-type KernelInput = Omit<CardDefinition, 'family' | 'tail' | 'timeoutMs'> & { timeoutMs?: number };
+/** What a kind's file gives besides its address and name. */
+type CardSpec = Partial<Pick<CardDefinition, 'timeoutMs' | 'envelope' | 'run' | 'optIn'>> & {
+  /** The fields the kind declares (FieldSpecs, or groups of them), for the builder and the semantics. */
+  fields?: object;
+};
 
-/** A kernel (function) card: 90 s unless the kind says otherwise. */
-export function kernelCard<T extends KernelInput>(def: T): T & CardDefinition {
-  return { family: 'kernel', tail: `${def.module}:${def.key}`, timeoutMs: 90_000, ...def };
+/**
+ * A card kind from its address tail (`control:if`) and the name a person sees with its menu path
+ * (`Branching › If/Else`; a name alone for cards shown without an app).
+ */
+function defineCard<T extends CardSpec>(
+  family: CardDefinition['family'],
+  tail: `${string}:${string}`,
+  shownAs: string,
+  spec: T,
+  timeoutMs: number,
+): T & CardDefinition {
+  const [module = '', key = ''] = tail.split(':');
+  const path = shownAs.split(' › ');
+  const name = path.pop() ?? '';
+  return { family, module, key, tail, name, menu: path.join(' › ') || undefined, timeoutMs, ...spec };
 }
 
-type ChannelInput = Omit<CardDefinition, 'family' | 'tail' | 'timeoutMs'> & { timeoutMs?: number };
+/** A kernel (function) card: 90 s unless the kind says otherwise. */
+export function kernelCard<T extends CardSpec>(tail: `${string}:${string}`, shownAs: string, spec = {} as T) {
+  return defineCard('kernel', tail, shownAs, spec, 90_000);
+}
 
 /** A channel (connector, HTTP function) card: 30 s unless the kind says otherwise. */
-export function channelCard<T extends ChannelInput>(def: T): T & CardDefinition {
-  return { family: 'channel', tail: `${def.module}:${def.key}`, timeoutMs: 30_000, ...def };
+export function channelCard<T extends CardSpec>(
+  tail: `${string}:${string}`,
+  shownAs: string,
+  spec = {} as T,
+) {
+  return defineCard('channel', tail, shownAs, spec, 30_000);
 }
 
 /** The address a card of this kind gets (channel cards at their envelope's version). */

@@ -1,13 +1,9 @@
 import { isObject, stringOr } from '../../flopack/read/index.js';
 import { cardPropertyPointer, cardWhere, rawCard, show } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-ADDRESS';
+import { lintRule } from '../types.js';
 
 /** Reference §1.4 / §1.11 #4: address = parents.version.address + ":" + node.key, and the parents agree. */
-export const addressRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const addressRule = lintRule('OC-FLOPACK-ADDRESS', 'error', {
   description:
     'card address and parents agree: address = version.address:node.key, version under channel, node.key = model.key',
   card(card, ctx) {
@@ -49,4 +45,4 @@ export const addressRule: LintRule = {
       });
     }
   },
-};
+});

@@ -1,13 +1,9 @@
 import { isObject } from '../../flopack/read/index.js';
 import { cardPropertyPointer, cardWhere, rawCard } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-BRANCH-HEAD';
+import { lintRule } from '../types.js';
 
 /** Reference §1.6 / §1.11 #7: If/Else `branches` name noop head cards of the same flo. */
-export const branchHeadRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const branchHeadRule = lintRule('OC-FLOPACK-BRANCH-HEAD', 'error', {
   description: 'If/Else `branches` name cards that exist in the same flow scope',
   card(card, ctx) {
     const branches = rawCard(card).branches;
@@ -21,4 +17,4 @@ export const branchHeadRule: LintRule = {
       });
     }
   },
-};
+});

@@ -1,16 +1,13 @@
 import { fieldPointer, isObject } from '../../flopack/read/index.js';
 import { flowById, isCallable } from '../connector.js';
 import { cardWhere, fieldValue, quote } from '../describe.js';
-import type { LintRule } from '../types.js';
+import { lintRule } from '../types.js';
 
-const CODE = 'OC-FLOPACK-CALL-ARGS';
 /** Inputs of For Each / Map / Reduce / Repeat that configure the loop rather than feed the helper. */
 const LOOP_INPUTS = new Set(['list', 'concurrency', 'object', 'initial', 'memo', 'times', 'count']);
 
 /** Reference §1.7 (warning): a Call Flow's custom inputs are named like the called Helper Flow's inputs. */
-export const callArgsRule: LintRule = {
-  code: CODE,
-  severity: 'warning',
+export const callArgsRule = lintRule('OC-FLOPACK-CALL-ARGS', 'warning', {
   description: "Call Flow / For Each arguments match the called helper's inputs",
   card(card, ctx) {
     const floInput = [...card.inputs.values()].find((io) => fieldValue(io)?.type === 'flo');
@@ -39,4 +36,4 @@ export const callArgsRule: LintRule = {
       });
     }
   },
-};
+});

@@ -1,12 +1,8 @@
 import { cardPropertyPointer, cardWhere, rawCard } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-CARD-ID';
+import { lintRule } from '../types.js';
 
 /** Reference §1.11 #4: each card has a string uuid, unique within its flo scope. */
-export const cardIdRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const cardIdRule = lintRule('OC-FLOPACK-CARD-ID', 'error', {
   description: 'every card has a uuid, unique within its flow (inline flos are their own scope)',
   card(card, ctx) {
     const uuid = rawCard(card).uuid;
@@ -25,4 +21,4 @@ export const cardIdRule: LintRule = {
       });
     }
   },
-};
+});

@@ -1,13 +1,9 @@
 import { flowPropertyPointer, flowWhere, quote } from '../describe.js';
 
-import type { LintRule } from '../types.js';
+import { lintRule } from '../types.js';
 
 /** Connector Builder's own code (reference §2.8): "Names of two or more active flows are duplicates." */
-const CODE = 'CBDE000001H';
-
-export const cbdeDuplicateNamesRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const cbdeDuplicateNamesRule = lintRule('CBDE000001H', 'error', {
   description: 'connector projects: no two flows share a name',
   check(ctx) {
     if (!ctx.connector) return;
@@ -26,4 +22,4 @@ export const cbdeDuplicateNamesRule: LintRule = {
       });
     }
   },
-};
+});

@@ -1,12 +1,8 @@
 import { cardWhere, fieldValue, valuePointer } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-COLLECTION-DATA';
+import { lintRule } from '../types.js';
 
 /** Reference §1.4 / §1.11 #5: a list field with non-list data makes the importer fail ("flo.id is not a function"). */
-export const collectionDataRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const collectionDataRule = lintRule('OC-FLOPACK-COLLECTION-DATA', 'error', {
   description:
     'fields with `collection: true` hold a list or null (else import fails with "flo.id is not a function")',
   card(card, ctx) {
@@ -23,4 +19,4 @@ export const collectionDataRule: LintRule = {
       });
     }
   },
-};
+});

@@ -1,13 +1,9 @@
 import { COMPOSE_FIELDS, COMPOSE_PLACEHOLDER } from '../../flopack/cards/string/compose.js';
 import { cardWhere, fieldValue, valuePointer } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-COMPOSE-PLACEHOLDER';
+import { lintRule } from '../types.js';
 
 /** Reference §1.6 / §1.11 #9: every `{{{key}}}` in a Compose text is the key of another input of that card. */
-export const composePlaceholderRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const composePlaceholderRule = lintRule('OC-FLOPACK-COMPOSE-PLACEHOLDER', 'error', {
   description: 'Compose `{{{key}}}` placeholders each have an input with that key',
   card(card, ctx) {
     if (card.parts?.family !== 'kernel' || card.tail !== 'string:compose') return;
@@ -28,4 +24,4 @@ export const composePlaceholderRule: LintRule = {
       }
     }
   },
-};
+});

@@ -1,13 +1,9 @@
 import { isObject, stringOr } from '../../flopack/read/index.js';
 import { cardPropertyPointer, cardWhere, quote, show } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-CONFIG-REF';
+import { lintRule } from '../types.js';
 
 /** Reference §1.4 / §1.11 #8: a connector card's `model.config` names a `data.configs` entry of the same module. */
-export const configRefRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const configRefRule = lintRule('OC-FLOPACK-CONFIG-REF', 'error', {
   description: "connector cards' `model.config` is in `data.configs` with the card's channel as `module`",
   card(card, ctx) {
     const channel = card.parts?.family === 'channel' ? card.parts.module : undefined;
@@ -30,4 +26,4 @@ export const configRefRule: LintRule = {
       });
     }
   },
-};
+});

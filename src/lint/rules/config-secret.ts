@@ -1,13 +1,9 @@
 import { childPointer, isObject, stringOr } from '../../flopack/read/index.js';
 import { quote } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-CONFIG-SECRET';
+import { lintRule } from '../types.js';
 
 /** Reference §1.11 #3: connection placeholders never carry data; Okta exports secrets as null. */
-export const configSecretRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const configSecretRule = lintRule('OC-FLOPACK-CONFIG-SECRET', 'error', {
   description: '`configs[*].data` is null (connection secrets are never exported)',
   check(ctx) {
     for (const [id, config] of Object.entries(ctx.configs)) {
@@ -20,4 +16,4 @@ export const configSecretRule: LintRule = {
       });
     }
   },
-};
+});

@@ -1,8 +1,6 @@
 import { childPointer, isObject, type FieldInfo } from '../../flopack/read/index.js';
 import { cardWhere, fieldValue, valuePointer } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-CREDENTIAL-LITERAL';
+import { lintRule } from '../types.js';
 
 const AUTH_SCHEME = /\b(Basic|Bearer|SSWS)\s+([A-Za-z0-9+/=._~-]{16,})/;
 const URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@{}]+:[^/\s@{}]+@/i;
@@ -53,9 +51,7 @@ function staticStrings(io: FieldInfo): Hit[] {
  * Secrets typed into cards end up in every export and every copy of it (COMMON rules: secrets never appear in
  * artifacts). Connections (`configs`) or flow inputs should carry them. The message never repeats the value.
  */
-export const credentialLiteralRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const credentialLiteralRule = lintRule('OC-FLOPACK-CREDENTIAL-LITERAL', 'error', {
   description:
     'no credential-looking literals in card inputs (static Authorization headers, tokens, URL passwords)',
   card(card, ctx) {
@@ -76,4 +72,4 @@ export const credentialLiteralRule: LintRule = {
       }
     }
   },
-};
+});

@@ -1,13 +1,9 @@
 import { childPointer, singleRoot } from '../../flopack/read/index.js';
 import { scopeWhere, show } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-ENDPOINT-SECURITY';
+import { lintRule } from '../types.js';
 
 /** Reference §3.4 (warning): API Endpoint flows are exported with security_level "medium" (client token) or "open". */
-export const endpointSecurityRule: LintRule = {
-  code: CODE,
-  severity: 'warning',
+export const endpointSecurityRule = lintRule('OC-FLOPACK-ENDPOINT-SECURITY', 'warning', {
   description: 'API Endpoint flows have `security_level` "medium" (client token) or "open" (public)',
   check(ctx) {
     for (const flow of ctx.flows) {
@@ -23,4 +19,4 @@ export const endpointSecurityRule: LintRule = {
       });
     }
   },
-};
+});

@@ -1,16 +1,12 @@
 import { flowById, isCallable } from '../connector.js';
 import { cardWhere, fieldValue, quote, valuePointer } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-FLOW-REF';
+import { lintRule } from '../types.js';
 
 /**
  * Reference §1.11 #10: Call Flow / For Each name another flow of the file by uuid ("import will demand a
  * replacement" otherwise), and that flow starts with a Helper Flow (callable) card.
  */
-export const flowRefRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const flowRefRule = lintRule('OC-FLOPACK-FLOW-REF', 'error', {
   description: 'flow references (Call Flow, For Each...) name a flow in the file that has a Helper Flow card',
   card(card, ctx) {
     for (const io of card.inputs.values()) {
@@ -38,4 +34,4 @@ export const flowRefRule: LintRule = {
       }
     }
   },
-};
+});

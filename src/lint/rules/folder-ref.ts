@@ -1,13 +1,9 @@
 import { childPointer, isObject, stringOr } from '../../flopack/read/index.js';
 import { quote, scopeWhere, show } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-FOLDER-REF';
+import { lintRule } from '../types.js';
 
 /** Reference §1.2 (warning): group paths, table folders and flow folders should name a group in the file. */
-export const folderRefRule: LintRule = {
-  code: CODE,
-  severity: 'warning',
+export const folderRefRule = lintRule('OC-FLOPACK-FOLDER-REF', 'warning', {
   description: 'group `path`, table `group_id` and flow `group` refer to folders in `data.groups`',
   check(ctx) {
     const groups = ctx.groups;
@@ -41,4 +37,4 @@ export const folderRefRule: LintRule = {
       }
     }
   },
-};
+});

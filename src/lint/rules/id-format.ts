@@ -1,14 +1,11 @@
 import { childPointer } from '../../flopack/read/index.js';
 import { cardPropertyPointer, cardWhere, isLowerUuid, rawCard, show } from '../describe.js';
-import type { LintRule } from '../types.js';
+import { lintRule } from '../types.js';
 
-const CODE = 'OC-FLOPACK-ID-FORMAT';
 const CARD_ID = /^[A-Za-z0-9_-]{6,14}$/;
 
 /** Reference §1.2/§1.4 (warning): real exports use lower-case UUIDv4 ids and 6–14 char nanoid card uuids. */
-export const idFormatRule: LintRule = {
-  code: CODE,
-  severity: 'warning',
+export const idFormatRule = lintRule('OC-FLOPACK-ID-FORMAT', 'warning', {
   description: 'flow/config/table/group ids are lower-case UUIDs and card uuids are 6–14 char nanoids',
   check(ctx) {
     for (const name of ['flos', 'configs', 'tables', 'groups'] as const) {
@@ -32,4 +29,4 @@ export const idFormatRule: LintRule = {
       });
     }
   },
-};
+});

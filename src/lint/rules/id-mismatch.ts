@@ -1,13 +1,9 @@
 import { childPointer, isObject, stringOr } from '../../flopack/read/index.js';
 import { quote, scopeWhere, show } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-ID-MISMATCH';
+import { lintRule } from '../types.js';
 
 /** Reference §1.11 #2 and #10: every map key equals the object's `.id`; flo uuid equals id (inline flos too). */
-export const idMismatchRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const idMismatchRule = lintRule('OC-FLOPACK-ID-MISMATCH', 'error', {
   description:
     'map keys equal `.id` (flos, configs, tables, groups); flo.data.uuid and inline flo id equal the flo id',
   check(ctx) {
@@ -45,4 +41,4 @@ export const idMismatchRule: LintRule = {
       });
     }
   },
-};
+});

@@ -1,13 +1,9 @@
 import { childPointer, fieldPointer, type CardInfo } from '../../flopack/read/index.js';
 import { cardWhere, show } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-IO-ID';
+import { lintRule } from '../types.js';
 
 /** Reference §1.4 / §1.11 #4: input and output ids equal their map keys and are unique within the flo scope. */
-export const ioIdRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const ioIdRule = lintRule('OC-FLOPACK-IO-ID', 'error', {
   description: 'input/output ids equal their map key and are unique within the flow scope',
   scope(scope, ctx) {
     const seen = new Map<string, CardInfo>();
@@ -33,4 +29,4 @@ export const ioIdRule: LintRule = {
       }
     }
   },
-};
+});

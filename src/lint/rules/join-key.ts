@@ -1,13 +1,9 @@
 import { isObject } from '../../flopack/read/index.js';
 import { cardPropertyPointer, cardWhere, rawCard } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-JOIN-KEY';
+import { lintRule } from '../types.js';
 
 /** Reference §1.6 (warning): a Join card's `joins` are keyed by its own input ids. */
-export const joinKeyRule: LintRule = {
-  code: CODE,
-  severity: 'warning',
+export const joinKeyRule = lintRule('OC-FLOPACK-JOIN-KEY', 'warning', {
   description: 'Join `joins` keys are inputs of the Join card',
   card(card, ctx) {
     const joins = rawCard(card).joins;
@@ -21,4 +17,4 @@ export const joinKeyRule: LintRule = {
       });
     }
   },
-};
+});

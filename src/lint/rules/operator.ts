@@ -1,9 +1,8 @@
 import { OPERAND_FIELDS } from '../../flopack/cards/operands.js';
 import { OPERATOR_VALUES } from '../../flopack/operators.js';
 import { cardWhere, fieldValue, valuePointer } from '../describe.js';
-import type { LintRule } from '../types.js';
+import { lintRule } from '../types.js';
 
-const CODE = 'OC-FLOPACK-OPERATOR';
 const COMPARING_CARDS = new Set([
   'control:if',
   'control:branch',
@@ -13,9 +12,7 @@ const COMPARING_CARDS = new Set([
 ]);
 
 /** Static comparison operators are ones Okta offers; anything else fails when the card runs. */
-export const operatorRule: LintRule = {
-  code: CODE,
-  severity: 'warning',
+export const operatorRule = lintRule('OC-FLOPACK-OPERATOR', 'warning', {
   description:
     "static `operator` of If/Else, If/ElseIf, Continue If, Return Error If, Assign If is one of Okta's",
   card(card, ctx) {
@@ -37,4 +34,4 @@ export const operatorRule: LintRule = {
       });
     }
   },
-};
+});

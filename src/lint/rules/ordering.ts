@@ -1,16 +1,12 @@
 import { childPointer, isObject } from '../../flopack/read/index.js';
 import { scopeWhere } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-ORDERING';
+import { lintRule } from '../types.js';
 
 /**
  * Reference §1.6 / §1.11 #11: each ordering is a [from, to] pair of cards of the same scope. Stale uuids make
  * the importer fail with "TypeError: flo.id is not a function".
  */
-export const orderingRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const orderingRule = lintRule('OC-FLOPACK-ORDERING', 'error', {
   description:
     'orderings are [from, to] pairs of cards in the same flow scope (else "flo.id is not a function")',
   scope(scope, ctx) {
@@ -39,4 +35,4 @@ export const orderingRule: LintRule = {
       });
     }
   },
-};
+});

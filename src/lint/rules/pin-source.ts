@@ -1,13 +1,9 @@
 import { isObject } from '../../flopack/read/index.js';
 import { cardPropertyPointer, cardWhere, rawCard } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-PIN-SOURCE';
+import { lintRule } from '../types.js';
 
 /** Reference §1.6 / §1.11 #6: pins hang off an output of the card that holds them. */
-export const pinSourceRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const pinSourceRule = lintRule('OC-FLOPACK-PIN-SOURCE', 'error', {
   description: 'each pin starts from an output that exists on its card',
   card(card, ctx) {
     const pins = rawCard(card).pins;
@@ -29,4 +25,4 @@ export const pinSourceRule: LintRule = {
       });
     }
   },
-};
+});

@@ -1,13 +1,9 @@
 import { childPointer, isObject, stringOr } from '../../flopack/read/index.js';
 import { cardPropertyPointer, cardWhere, rawCard, show } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-PIN-TARGET';
+import { lintRule } from '../types.js';
 
 /** Reference §1.6 / §1.11 #6: a pin's target card is in the same flo scope and has the target input. */
-export const pinTargetRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const pinTargetRule = lintRule('OC-FLOPACK-PIN-TARGET', 'error', {
   description: 'each pin targets a card in the same flow scope and an input that exists on it',
   card(card, ctx) {
     const pins = rawCard(card).pins;
@@ -50,4 +46,4 @@ export const pinTargetRule: LintRule = {
       }
     }
   },
-};
+});

@@ -1,13 +1,9 @@
 import { isObject } from '../../flopack/read/index.js';
 import { cardPropertyPointer, cardWhere, rawCard } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-PIN-TRANSFORM';
+import { lintRule } from '../types.js';
 
 /** Reference §1.6 (warning): a pin's transform is keyed by the pin's own output id. */
-export const pinTransformRule: LintRule = {
-  code: CODE,
-  severity: 'warning',
+export const pinTransformRule = lintRule('OC-FLOPACK-PIN-TRANSFORM', 'warning', {
   description: "a pin's `transform` is keyed by the pin's output id",
   card(card, ctx) {
     const pins = rawCard(card).pins;
@@ -30,4 +26,4 @@ export const pinTransformRule: LintRule = {
       }
     }
   },
-};
+});

@@ -1,8 +1,6 @@
 import { childPointer, isObject, type CardInfo } from '../../flopack/read/index.js';
 import { scopeWhere } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-PREVIEW';
+import { lintRule } from '../types.js';
 
 /** Real exports list hidden path cards and some event cards with an empty name; those entries match loosely. */
 function matches(entry: unknown, card: CardInfo): boolean {
@@ -15,9 +13,7 @@ function matches(entry: unknown, card: CardInfo): boolean {
 }
 
 /** Reference §1.3 (warning, cosmetic): `display.preview` lists the cards in `methods` order. */
-export const previewRule: LintRule = {
-  code: CODE,
-  severity: 'warning',
+export const previewRule = lintRule('OC-FLOPACK-PREVIEW', 'warning', {
   description: "`display.preview` lists the flow's cards in `methods` order (cosmetic)",
   check(ctx) {
     for (const flow of ctx.flows) {
@@ -35,4 +31,4 @@ export const previewRule: LintRule = {
       });
     }
   },
-};
+});

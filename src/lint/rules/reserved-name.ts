@@ -1,15 +1,13 @@
 import { flowPropertyPointer, flowWhere, quote } from '../describe.js';
 import { notSystemShaped } from '../connector.js';
-import type { LintRule } from '../types.js';
+import { lintRule, type LintRule } from '../types.js';
 
 /**
  * Connector Builder's "Name of the flow cannot be <name>" checks (reference §2.8): a reserved system-flow name on a
  * flow that is not shaped like that system flow. CBDE000005H (_authping) and CBDE000007H (_revoke) are this rule.
  */
 export function reservedNameRule(code: string, name: string, kind: string): LintRule {
-  return {
-    code,
-    severity: 'error',
+  return lintRule(code, 'error', {
     description: `connector projects: only a ${kind} flow (no options or inputs) may be named ${name}`,
     check(ctx) {
       if (!ctx.connector) return;
@@ -25,5 +23,5 @@ export function reservedNameRule(code: string, name: string, kind: string): Lint
         });
       }
     },
-  };
+  });
 }

@@ -1,14 +1,10 @@
 import { cardPointer, childPointer, isObject, singleRoot } from '../../flopack/read/index.js';
 import { isCallable } from '../connector.js';
 import { cardWhere, scopeWhere } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-SCHEDULE';
+import { lintRule } from '../types.js';
 
 /** Reference §1.3 / §1.11 #12: a scheduled flow starts with a callable ("Scheduled Flow") card and has a cron. */
-export const scheduleRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const scheduleRule = lintRule('OC-FLOPACK-SCHEDULE', 'error', {
   description: 'scheduled flows start with a Scheduled Flow (callable) card and have a non-empty `cron`',
   check(ctx) {
     for (const flow of ctx.flows) {
@@ -33,4 +29,4 @@ export const scheduleRule: LintRule = {
       }
     }
   },
-};
+});

@@ -1,17 +1,13 @@
 import { childPointer, graphOf, type CardInfo } from '../../flopack/read/index.js';
 import { scopeWhere } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-START-CARD';
+import { lintRule } from '../types.js';
 
 function describeCard(card: CardInfo): string {
   return `"${card.name}" (${card.uuid})`;
 }
 
 /** Reference §1.11 #11: exactly one card has no incoming ordering (and is not an If/Else branch head). */
-export const startCardRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const startCardRule = lintRule('OC-FLOPACK-START-CARD', 'error', {
   description: 'each flow scope has exactly one start card (no incoming ordering, not a branch head)',
   scope(scope, ctx) {
     if (scope.byUuid.size === 0) return;
@@ -30,4 +26,4 @@ export const startCardRule: LintRule = {
           : undefined,
     });
   },
-};
+});

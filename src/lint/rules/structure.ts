@@ -1,12 +1,8 @@
 import { cardWhere, flowWhere, scopeWhere } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-STRUCTURE';
+import { lintRule } from '../types.js';
 
 /** Shapes the read model could not read (a card that is not an object, `methods` not a list); reference §1.3–1.4. */
-export const structureRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const structureRule = lintRule('OC-FLOPACK-STRUCTURE', 'error', {
   description: 'flows and cards have the shape of an export (flo.data object, methods list, card objects)',
   check(ctx) {
     for (const { message, pointer, scope, flow, owner } of ctx.problems) {
@@ -14,4 +10,4 @@ export const structureRule: LintRule = {
       ctx.report({ message, pointer, ...(where ? { where } : {}) });
     }
   },
-};
+});

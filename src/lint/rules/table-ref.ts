@@ -1,12 +1,8 @@
 import { cardWhere, fieldValue, show, valuePointer } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-TABLE-REF';
+import { lintRule } from '../types.js';
 
 /** Reference §1.11 #8: Tables (`stash`) cards name a table of `data.tables` in their `stash` option. */
-export const tableRefRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const tableRefRule = lintRule('OC-FLOPACK-TABLE-REF', 'error', {
   description: "Tables cards' `stash` option names a table in `data.tables`",
   card(card, ctx) {
     if (card.parts?.family !== 'channel' || card.parts.module !== 'stash') return;
@@ -22,4 +18,4 @@ export const tableRefRule: LintRule = {
       });
     }
   },
-};
+});

@@ -1,13 +1,9 @@
 import { isObject } from '../../flopack/read/index.js';
 import { show } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-TOP';
+import { lintRule } from '../types.js';
 
 /** Reference §1.2 and §1.11 #1–2: the document envelope Okta's importer expects. */
-export const topLevelRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const topLevelRule = lintRule('OC-FLOPACK-TOP', 'error', {
   description:
     'top-level envelope: type "flopack", version 1.x.y, created/flags/data present, data maps are objects',
   check(ctx) {
@@ -46,4 +42,4 @@ export const topLevelRule: LintRule = {
       }
     }
   },
-};
+});

@@ -1,13 +1,9 @@
 import { cardPointer, graphOf } from '../../flopack/read/index.js';
 import { cardWhere } from '../describe.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-UNORDERED-CARD';
+import { lintRule } from '../types.js';
 
 /** Reference §1.11 #11: in a flow of more than one card, every card appears in some ordering. */
-export const unorderedCardRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const unorderedCardRule = lintRule('OC-FLOPACK-UNORDERED-CARD', 'error', {
   description: 'with more than one card, every card appears in some ordering',
   scope(scope, ctx) {
     if (scope.byUuid.size <= 1) return;
@@ -23,4 +19,4 @@ export const unorderedCardRule: LintRule = {
       });
     }
   },
-};
+});

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Io } from '../../io.js';
 import { ExitCode } from '../../exit-codes.js';
 import { UsageError, UserError } from '../../../errors.js';

@@ -2,7 +2,7 @@ import { ASSIGN_IF_FIELDS } from '../../cards/control/assign-if.js';
 import type { IoType } from '../../types.js';
 import type { OutputRef, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
-import { addOperands, type Condition } from './operands.js';
+import { conditionCard, type Condition } from './operands.js';
 
 /** Assign If (`control:assignIf`): `output` = condition ? valueIfTrue : valueIfFalse (real card, PAM template). */
 export function assignIf(
@@ -14,8 +14,7 @@ export function assignIf(
   type: IoType = 'string',
   name?: string,
 ): OutputRef {
-  const card = flow.add('assignIf', path, name);
-  addOperands(flow, card, condition);
+  const card = conditionCard(flow, 'assignIf', path, condition, name);
   const whenTrue = card.addInput({ ...ASSIGN_IF_FIELDS.valueIfTrue, type });
   const whenFalse = card.addInput({ ...ASSIGN_IF_FIELDS.valueIfFalse, type });
   flow.set(whenTrue, ifTrue);

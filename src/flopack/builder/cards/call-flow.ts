@@ -22,21 +22,13 @@ export function callFlow(
 ): CardHandle {
   const card = flow.add('spawn', path, name);
   card.addInput({ ...CALL_FLOW_FIELDS.flo, data: target.floId });
-  for (const f of target.inputs) {
-    card.addInput({
-      key: f.key,
-      type: f.type ?? 'string',
-      collection: f.collection,
-      metadata: { transient: true },
-    });
-  }
-  for (const f of target.outputs) {
-    card.addOutput({
-      key: f.key,
-      type: f.type ?? 'string',
-      collection: f.collection,
-      metadata: { custom: true },
-    });
-  }
+  const field = (f: CalledField, metadata: Record<string, boolean>) => ({
+    key: f.key,
+    type: f.type ?? 'string',
+    collection: f.collection,
+    metadata,
+  });
+  for (const f of target.inputs) card.addInput(field(f, { transient: true }));
+  for (const f of target.outputs) card.addOutput(field(f, { custom: true }));
   return card;
 }

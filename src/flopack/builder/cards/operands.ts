@@ -1,6 +1,7 @@
 import { OPERAND_FIELDS } from '../../cards/operands.js';
 import type { Operator } from '../../operators.js';
 import type { IoType } from '../../types.js';
+import type { CardKind } from '../../cards/index.js';
 import type { CardHandle, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
 
@@ -23,4 +24,17 @@ export function addOperands(flow: FlowBuilder, card: CardHandle, c: Condition): 
   const right = card.addInput({ ...OPERAND_FIELDS.right, type, collection: Array.isArray(c.right) });
   flow.set(left, c.left);
   if (c.right !== undefined) flow.set(right, c.right);
+}
+
+/** A card of a comparing kind (If/Else, Continue If, Return Error If, Assign If) with its condition's fields. */
+export function conditionCard(
+  flow: FlowBuilder,
+  kind: CardKind,
+  path: string,
+  condition: Condition,
+  name?: string,
+): CardHandle {
+  const card = flow.add(kind, path, name);
+  addOperands(flow, card, condition);
+  return card;
 }

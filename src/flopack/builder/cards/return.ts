@@ -18,3 +18,14 @@ export function addReturnField(
   if (value !== undefined) flow.set(field.input, value);
   return field;
 }
+
+/** A Return card with its fields, each fed its value (pinned or literal), in order. */
+export function returnWith(
+  flow: FlowBuilder,
+  fields: ReadonlyArray<[spec: FieldSpec, value: Value]>,
+  path = 'return',
+): CardHandle {
+  const card = returnCard(flow, path);
+  for (const [spec, value] of fields) addReturnField(flow, card, spec, value);
+  return card;
+}

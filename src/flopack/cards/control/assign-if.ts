@@ -13,11 +13,7 @@ export const ASSIGN_IF_FIELDS = deepFreeze({
 } satisfies Record<string, FieldSpec>);
 
 /** Assign If (`control:assignIf`): `output` = condition ? valueIfTrue : valueIfFalse (real card, PAM template). */
-export const assignIfCard = kernelCard({
-  module: 'control',
-  key: 'assignIf',
-  name: 'Assign If',
-  menu: 'Branching',
+export const assignIfCard = kernelCard('control:assignIf', 'Branching › Assign If', {
   envelope: kernelEnvelope('Choose a value based on a true/false condition.', SOURCES.pam, {
     inputs: {
       extensible: false,

@@ -29,11 +29,7 @@ export function calleeInputs(ctx: CardContext): Record<string, unknown> {
  * start card by key; the card's outputs mirror the callee's Return keys (reference §1.7). A callee failure fails
  * this card with the callee's message and status code (so If Error can catch it).
  */
-export const callFlowCard = kernelCard({
-  module: 'control',
-  key: 'spawn',
-  name: 'Call Flow',
-  menu: 'Flow Control',
+export const callFlowCard = kernelCard('control:spawn', 'Flow Control › Call Flow', {
   timeoutMs: 300_000,
   envelope: kernelEnvelope('Call another Flow and wait for it to return its outputs.', SOURCES.catalogue, {
     async: true,

@@ -14,11 +14,7 @@ export const CONTINUE_IF_FIELDS = deepFreeze({
 } satisfies Record<string, FieldSpec>);
 
 /** Continue If (`control:continueIf`): when the condition fails the flow stops quietly (reference §1.7). */
-export const continueIfCard = kernelCard({
-  module: 'control',
-  key: 'continueIf',
-  name: 'Continue If',
-  menu: 'Branching',
+export const continueIfCard = kernelCard('control:continueIf', 'Branching › Continue If', {
   envelope: kernelEnvelope("Stop the Flow if a condition isn't true.", SOURCES.capia, {
     inputs: { extensible: false, rules: OPERAND_RULES },
   }),

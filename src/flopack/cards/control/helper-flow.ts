@@ -41,11 +41,7 @@ export const HELPER_FLOW_CONTEXT = deepFreeze({
  * Helper Flow (`control:callable`): starts a flow another flow calls. Mirrored, so the interpreter echoes its
  * inputs (what the caller passed) to its outputs.
  */
-export const helperFlowCard = kernelCard({
-  module: 'control',
-  key: 'callable',
-  name: 'Helper Flow',
-  menu: undefined,
+export const helperFlowCard = kernelCard('control:callable', 'Helper Flow', {
   timeoutMs: 30_000,
   envelope: kernelEnvelope(
     'Start a Flow that executes on-demand, i.e. called by another Flow or via the Invoke API.',

@@ -31,11 +31,7 @@ function branchGroups(ctx: CardContext): Array<{ group: string; fields: Field[] 
  * If/ElseIf (`control:branch`): the first group whose condition holds (`else`: always) runs its inline flo; its
  * Return gives the card's outputs.
  */
-export const ifElseIfCard = kernelCard({
-  module: 'control',
-  key: 'branch',
-  name: 'If/ElseIf',
-  menu: 'Branching',
+export const ifElseIfCard = kernelCard('control:branch', 'Branching › If/ElseIf', {
   timeoutMs: 300_000,
   run: async (ctx) => {
     for (const { group, fields } of branchGroups(ctx)) {

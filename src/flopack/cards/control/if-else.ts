@@ -13,11 +13,7 @@ export const IF_ELSE_FIELDS = deepFreeze({
  * If/Else (`control:if`): `result`, and the branch the interpreter follows (the `branches` heads, reference §1.6).
  * The builder's IfElse adds the two Noop branch heads and the Join.
  */
-export const ifElseCard = kernelCard({
-  module: 'control',
-  key: 'if',
-  name: 'If/Else',
-  menu: 'Branching',
+export const ifElseCard = kernelCard('control:if', 'Branching › If/Else', {
   envelope: kernelEnvelope(
     'Specify different actions to run based on whether or not a single condition is true.',
     SOURCES.http,

@@ -18,11 +18,7 @@ export const IF_ERROR_FIELDS = deepFreeze({
  * inputs of whichever branch ran. `method` is the failing card's name and `flo` the failing flow's name [I: Okta
  * stores ids there].
  */
-export const ifErrorCard = kernelCard({
-  module: 'control',
-  key: 'tryCatch',
-  name: 'If Error',
-  menu: 'Error Handling',
+export const ifErrorCard = kernelCard('control:tryCatch', 'Error Handling › If Error', {
   timeoutMs: 300_000,
   envelope: kernelEnvelope(
     "Try a series of actions. If there's an error, run a different series of actions.",

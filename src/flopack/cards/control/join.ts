@@ -5,11 +5,7 @@ import { ANY, SOURCES, kernelEnvelope } from '../envelope.js';
  * Join (`control:join`): collects the taken If/Else branch. It echoes inputs to outputs through its `joins` map,
  * which the interpreter does; the card itself does nothing.
  */
-export const joinCard = kernelCard({
-  module: 'control',
-  key: 'join',
-  name: 'Join',
-  menu: 'Flow Control',
+export const joinCard = kernelCard('control:join', 'Flow Control › Join', {
   envelope: kernelEnvelope(
     'A method for joining IO from multiple mutually exclusive if/else branches.',
     SOURCES.http,

@@ -1,4 +1,4 @@
 import { kernelCard } from '../definition.js';
 
 /** Lookup (`control:lookup`): known by name; the simulator does not run it. */
-export const lookupCard = kernelCard({ module: 'control', key: 'lookup', name: 'Lookup', menu: 'Branching' });
+export const lookupCard = kernelCard('control:lookup', 'Branching › Lookup');

@@ -16,11 +16,7 @@ export const RETURN_ERROR_IF_FIELDS = deepFreeze({
  * Return Error If (`control:throwIf`): Return Error, only when the condition holds (Connector Builder best practice:
  * status 400, reference §2.7). Fields per §1.7: operands as on Continue If, statusCode/message as on Return Error.
  */
-export const returnErrorIfCard = kernelCard({
-  module: 'control',
-  key: 'throwIf',
-  name: 'Return Error If',
-  menu: 'Error Handling',
+export const returnErrorIfCard = kernelCard('control:throwIf', 'Error Handling › Return Error If', {
   timeoutMs: 10_000,
   envelope: kernelEnvelope('Throw an error and end the Flow if a condition is true.', SOURCES.catalogue, {
     inputs: {

@@ -21,11 +21,7 @@ export function returnError(ctx: CardContext): never {
 }
 
 /** Return Error (`control:throw`): throws an error and ends the flow. */
-export const returnErrorCard = kernelCard({
-  module: 'control',
-  key: 'throw',
-  name: 'Return Error',
-  menu: 'Error Handling',
+export const returnErrorCard = kernelCard('control:throw', 'Error Handling › Return Error', {
   timeoutMs: 10_000,
   envelope: kernelEnvelope('Throw an error and end the Flow.', SOURCES.auth0, {
     mirrored: true,

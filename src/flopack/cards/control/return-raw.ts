@@ -12,11 +12,7 @@ export const RETURN_RAW_FIELDS = deepFreeze({
 } satisfies Record<string, FieldSpec>);
 
 /** Return Raw (`control:returnRaw`): statusCode (default 200), headers, body (reference §1.7). */
-export const returnRawCard = kernelCard({
-  module: 'control',
-  key: 'returnRaw',
-  name: 'Return Raw',
-  menu: 'Flow Control',
+export const returnRawCard = kernelCard('control:returnRaw', 'Flow Control › Return Raw', {
   envelope: kernelEnvelope('Return raw http data from a Flow to the caller, such as XML.', SOURCES.email, {
     mirrored: true,
   }),

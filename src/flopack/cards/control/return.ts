@@ -3,11 +3,7 @@ import { kernelCard } from '../definition.js';
 import { ANY, SOURCES, kernelEnvelope } from '../envelope.js';
 
 /** Return (`control:return`): the flow's outputs are the Return card's inputs, by key (reference §1.7). */
-export const returnCard = kernelCard({
-  module: 'control',
-  key: 'return',
-  name: 'Return',
-  menu: 'Flow Control',
+export const returnCard = kernelCard('control:return', 'Flow Control › Return', {
   envelope: kernelEnvelope('End the Flow and return values to the caller of the Flow.', SOURCES.remove, {
     mirrored: true,
     inputs: { extensible: true, rules: ANY },

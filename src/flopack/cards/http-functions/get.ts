@@ -2,10 +2,4 @@ import { channelCard } from '../definition.js';
 import { verb } from './verb.js';
 
 /** HTTP Get (`httpfunctions:get`): a GET request (verb.ts). */
-export const httpGetCard = channelCard({
-  module: 'httpfunctions',
-  key: 'get',
-  name: 'Get',
-  menu: 'HTTP',
-  run: verb('GET'),
-});
+export const httpGetCard = channelCard('httpfunctions:get', 'HTTP › Get', { run: verb('GET') });

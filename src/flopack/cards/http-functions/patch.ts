@@ -2,10 +2,4 @@ import { channelCard } from '../definition.js';
 import { verb } from './verb.js';
 
 /** HTTP Patch (`httpfunctions:patch`): a PATCH request (verb.ts). */
-export const httpPatchCard = channelCard({
-  module: 'httpfunctions',
-  key: 'patch',
-  name: 'Patch',
-  menu: 'HTTP',
-  run: verb('PATCH'),
-});
+export const httpPatchCard = channelCard('httpfunctions:patch', 'HTTP › Patch', { run: verb('PATCH') });

@@ -2,10 +2,4 @@ import { channelCard } from '../definition.js';
 import { verb } from './verb.js';
 
 /** HTTP Put (`httpfunctions:put`): a PUT request (verb.ts). */
-export const httpPutCard = channelCard({
-  module: 'httpfunctions',
-  key: 'put',
-  name: 'Put',
-  menu: 'HTTP',
-  run: verb('PUT'),
-});
+export const httpPutCard = channelCard('httpfunctions:put', 'HTTP › Put', { run: verb('PUT') });

@@ -8,11 +8,7 @@ import { HTTP_FIELDS, buildRequest, responseOutputs } from './request.js';
  * make_api_requests_http_card. Any status is a result, not an error; only a transport failure or timeout fails
  * the card. `model.config` stays null: no connection is exported (§1.11).
  */
-export const rawRequestCard = channelCard({
-  module: 'httpfunctions',
-  key: 'raw',
-  name: 'Raw Request',
-  menu: 'HTTP',
+export const rawRequestCard = channelCard('httpfunctions:raw', 'HTTP › Raw Request', {
   envelope: kernelEnvelope(null, SOURCES.http, {
     channel: { version: '1.0.11', versionId: 216, channelId: 72, partnerChannelKeys: 65, metadataId: 11851 },
     async: true,

@@ -32,11 +32,7 @@ export const API_ENDPOINT_FIELDS = deepFreeze({
  * API Endpoint (`http:accept`): starts a flow on an HTTP request. Mirrored: the interpreter echoes the inputs it
  * seeded from the request to the outputs. The builder gives its flo `security_level: "medium"` (client token).
  */
-export const apiEndpointCard = kernelCard({
-  module: 'http',
-  key: 'accept',
-  name: 'API Endpoint',
-  menu: undefined,
+export const apiEndpointCard = kernelCard('http:accept', 'API Endpoint', {
   envelope: kernelEnvelope('Accept input to start a Flow.', SOURCES.email, {
     mirrored: true,
     inputs: { extensible: false, groupRules: {} },

@@ -11,11 +11,7 @@ export const JSON_PARSE_FIELDS = deepFreeze({
 } satisfies Record<string, FieldSpec>);
 
 /** JSON Parse (`json:parse`): text → value; an object passes through; invalid JSON is a card error. */
-export const jsonParseCard = kernelCard({
-  module: 'json',
-  key: 'parse',
-  name: 'Parse',
-  menu: 'JSON',
+export const jsonParseCard = kernelCard('json:parse', 'JSON › Parse', {
   timeoutMs: 30_000,
   envelope: kernelEnvelope('Parse a JSON string into an object or list.', SOURCES.http, {
     executable: true,

@@ -10,11 +10,7 @@ export const JSON_STRINGIFY_FIELDS = deepFreeze({
 } satisfies Record<string, FieldSpec>);
 
 /** JSON Stringify (`json:stringify`): value → compact JSON text (reference §1.7). */
-export const jsonStringifyCard = kernelCard({
-  module: 'json',
-  key: 'stringify',
-  name: 'Stringify',
-  menu: 'JSON',
+export const jsonStringifyCard = kernelCard('json:stringify', 'JSON › Stringify', {
   timeoutMs: 30_000,
   envelope: kernelEnvelope('Convert an object or list into a JSON string.', SOURCES.catalogue, {
     executable: true,

@@ -2,11 +2,7 @@ import { kernelCard } from '../definition.js';
 import { loop } from './loop.js';
 
 /** For Each (`list:each`): runs the child flow once per item; a failed item fails the card. */
-export const forEachCard = kernelCard({
-  module: 'list',
-  key: 'each',
-  name: 'For Each',
-  menu: 'List',
+export const forEachCard = kernelCard('list:each', 'List › For Each', {
   timeoutMs: 300_000,
   run: async (ctx) => {
     await loop(ctx, false, false);

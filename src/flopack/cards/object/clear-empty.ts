@@ -12,11 +12,7 @@ export const CLEAR_EMPTY_FIELDS = deepFreeze({
 } satisfies Record<string, FieldSpec>);
 
 /** Clear Empty (`object:clearEmpty`, Appendix A): drops top-level keys whose value is empty (null, "", [], {}) [I]. */
-export const clearEmptyCard = kernelCard({
-  module: 'object',
-  key: 'clearEmpty',
-  name: 'Clear Empty',
-  menu: 'Object',
+export const clearEmptyCard = kernelCard('object:clearEmpty', 'Object › Clear Empty', {
   envelope: kernelEnvelope('Remove keys with empty values from an object.', SOURCES.catalogue),
   fields: CLEAR_EMPTY_FIELDS,
   run: (ctx) => {

@@ -14,11 +14,7 @@ export const CONSTRUCT_FIELDS = deepFreeze({
  * Object Construct (`object:construct`): one key per input; dotted keys build nested objects and numeric segments
  * lists (`commands.0.type`).
  */
-export const constructCard = kernelCard({
-  module: 'object',
-  key: 'construct',
-  name: 'Construct',
-  menu: 'Object',
+export const constructCard = kernelCard('object:construct', 'Object › Construct', {
   envelope: kernelEnvelope('Create an object from multiple inputs.', SOURCES.capia, {
     inputs: { extensible: true, rules: ANY },
   }),

@@ -2,11 +2,7 @@ import { getPath } from '../../semantics/paths.js';
 import { kernelCard } from '../definition.js';
 
 /** Get Multiple (`object:pick`): every output's key is a path into `object` (`0.type`, `data.userProfile.login`). */
-export const getMultipleCard = kernelCard({
-  module: 'object',
-  key: 'pick',
-  name: 'Get Multiple',
-  menu: 'Object',
+export const getMultipleCard = kernelCard('object:pick', 'Object › Get Multiple', {
   run: (ctx) => {
     const obj = ctx.inputs['object'];
     const byId: Record<string, unknown> = {};

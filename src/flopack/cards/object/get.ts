@@ -14,11 +14,7 @@ export const GET_FIELDS = deepFreeze({
 } satisfies Record<string, FieldSpec>);
 
 /** Object Get (`object:get`): `object` + dot `path` (e.g. `data.events`) → `output` (batched events template). */
-export const getCard = kernelCard({
-  module: 'object',
-  key: 'get',
-  name: 'Get',
-  menu: 'Object',
+export const getCard = kernelCard('object:get', 'Object › Get', {
   envelope: kernelEnvelope('Read a value from an object at a given path.', SOURCES.batch, {
     inputs: {
       extensible: false,

@@ -12,11 +12,7 @@ export const MERGE_FIELDS = deepFreeze({
 } satisfies Record<string, FieldSpec>);
 
 /** Object Merge (`object:merge`): objects in card order, later keys win, shallowly [I] (contract.ts MERGE_ORDER). */
-export const mergeCard = kernelCard({
-  module: 'object',
-  key: 'merge',
-  name: 'Merge',
-  menu: 'Object',
+export const mergeCard = kernelCard('object:merge', 'Object › Merge', {
   envelope: kernelEnvelope('Combine multiple objects into one.', SOURCES.http, {
     inputs: { extensible: true, rules: { '*': { types: ['object'], collection: false } } },
   }),

@@ -7,11 +7,7 @@ import { SOURCES, kernelEnvelope } from '../envelope.js';
  * output group per path, with `metadata.path`; `value` gets the object at that path, `key` keeps the path list.
  * Named after its source card's uuid in exports; the build sheet calls the kind "Path".
  */
-export const pathCard = kernelCard({
-  module: 'object',
-  key: 'expand',
-  name: 'Path',
-  menu: 'Object',
+export const pathCard = kernelCard('object:expand', 'Object › Path', {
   timeoutMs: 30_000,
   envelope: kernelEnvelope('Pick a set of keys out of an object with lists of keys.', SOURCES.tel, {
     displayed: false,

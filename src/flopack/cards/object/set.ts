@@ -4,11 +4,7 @@ import { toText } from '../../semantics/values.js';
 import { kernelCard } from '../definition.js';
 
 /** Set (`object:set`): a copy of `object` with `value` at `path`. */
-export const setCard = kernelCard({
-  module: 'object',
-  key: 'set',
-  name: 'Set',
-  menu: 'Object',
+export const setCard = kernelCard('object:set', 'Object › Set', {
   run: (ctx) => ({
     byId: allOutputs(
       ctx,

@@ -136,11 +136,7 @@ function credentialsOf(user: OktaUser): Record<string, unknown> {
  * Properties" (one per picked profile attribute), and `model.config` naming an `okta` connection placeholder.
  * It calls Okta, so the simulator runs it only when asked (`OPT_IN_CARDS`).
  */
-export const oktaReadUserCard = channelCard({
-  module: 'okta',
-  key: 'readUser',
-  name: 'Read User',
-  menu: 'Okta',
+export const oktaReadUserCard = channelCard('okta:readUser', 'Okta › Read User', {
   optIn: true,
   envelope: kernelEnvelope(null, SOURCES.tel, {
     channel: {

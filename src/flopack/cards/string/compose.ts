@@ -15,11 +15,7 @@ export const COMPOSE_FIELDS = deepFreeze({
 } satisfies Record<string, FieldSpec>);
 
 /** Compose (`string:compose`): `_text_` with each `{{{key}}}` replaced by that input's text. */
-export const composeCard = kernelCard({
-  module: 'string',
-  key: 'compose',
-  name: 'Compose',
-  menu: 'Text',
+export const composeCard = kernelCard('string:compose', 'Text › Compose', {
   envelope: kernelEnvelope(
     'Enter free form text and optionally drag fields into your text like a mail merge.',
     SOURCES.capia,

@@ -7,11 +7,7 @@ import { SOURCES, kernelEnvelope } from '../envelope.js';
  * Concatenate (`string:concat`): inputs `string1`, `string2` ("text 1", "text 2") and further inputs `string3`…
  * (custom), joined in card order into `output` (utilGetAccessToken.flow, reference §1.7).
  */
-export const concatenateCard = kernelCard({
-  module: 'string',
-  key: 'concat',
-  name: 'Concatenate',
-  menu: 'Text',
+export const concatenateCard = kernelCard('string:concat', 'Text › Concatenate', {
   envelope: kernelEnvelope('Combine a list of text into a single text.', SOURCES.auth0, {
     inputs: { extensible: true, rules: { '*': { types: ['string'], collection: false } } },
   }),

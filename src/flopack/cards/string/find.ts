@@ -12,11 +12,7 @@ export const FIND_FIELDS = deepFreeze({
 } satisfies Record<string, FieldSpec>);
 
 /** Find (`string:find`): position of `substr` in `string`, 0-based, -1 when absent (real card, PAM template). */
-export const findCard = kernelCard({
-  module: 'string',
-  key: 'find',
-  name: 'Find',
-  menu: 'Text',
+export const findCard = kernelCard('string:find', 'Text › Find', {
   envelope: kernelEnvelope(
     'Search text for the first match. Returns the position, where 0 is the first position and -1 if not found.',
     SOURCES.pam,

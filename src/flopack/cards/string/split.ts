@@ -3,11 +3,7 @@ import { toText } from '../../semantics/values.js';
 import { kernelCard } from '../definition.js';
 
 /** Split (`string:split`): the text split at `delimiter` (no delimiter: a list of the whole text). */
-export const splitCard = kernelCard({
-  module: 'string',
-  key: 'split',
-  name: 'Split',
-  menu: 'Text',
+export const splitCard = kernelCard('string:split', 'Text › Split', {
   run: (ctx) => {
     const d = ctx.inputs['delimiter'];
     const s = toText(ctx.inputs['string']);

@@ -2,10 +2,6 @@ import { kernelCard } from '../definition.js';
 import { textFunction } from './unary.js';
 
 /** To Lower Case (`string:toLowerCase`). */
-export const toLowerCaseCard = kernelCard({
-  module: 'string',
-  key: 'toLowerCase',
-  name: 'To Lower Case',
-  menu: 'Text',
+export const toLowerCaseCard = kernelCard('string:toLowerCase', 'Text › To Lower Case', {
   run: textFunction((s) => s.toLowerCase()),
 });

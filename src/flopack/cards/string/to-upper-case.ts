@@ -2,10 +2,6 @@ import { kernelCard } from '../definition.js';
 import { textFunction } from './unary.js';
 
 /** To Upper Case (`string:toUpperCase`). */
-export const toUpperCaseCard = kernelCard({
-  module: 'string',
-  key: 'toUpperCase',
-  name: 'To Upper Case',
-  menu: 'Text',
+export const toUpperCaseCard = kernelCard('string:toUpperCase', 'Text › To Upper Case', {
   run: textFunction((s) => s.toUpperCase()),
 });

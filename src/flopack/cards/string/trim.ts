@@ -2,10 +2,4 @@ import { kernelCard } from '../definition.js';
 import { textFunction } from './unary.js';
 
 /** Trim (`string:trim`). */
-export const trimCard = kernelCard({
-  module: 'string',
-  key: 'trim',
-  name: 'Trim',
-  menu: 'Text',
-  run: textFunction((s) => s.trim()),
-});
+export const trimCard = kernelCard('string:trim', 'Text › Trim', { run: textFunction((s) => s.trim()) });

@@ -5,11 +5,7 @@ import { textFunction } from '../string/unary.js';
 const decode = textFunction(decodeURIComponent);
 
 /** Decode Component (`url:decodeComponent`): malformed percent-encoding is a card error. */
-export const decodeComponentCard = kernelCard({
-  module: 'url',
-  key: 'decodeComponent',
-  name: 'Decode Component',
-  menu: 'URL',
+export const decodeComponentCard = kernelCard('url:decodeComponent', 'URL › Decode Component', {
   run: (ctx) => {
     try {
       return decode(ctx);
