@@ -5,8 +5,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-/** Twilio's OpenAPI description, read where the shared material lives beside the project (never copied). */
-export const SPEC_PATH = resolve(repoRoot, '../shared/twilio-oai/twilio_api_v2010.json');
+/** Twilio's OpenAPI description, vendored with the tests (test/fixtures/openapi/twilio/SOURCES.md). */
+export const SPEC_PATH = resolve(repoRoot, 'test/fixtures/openapi/twilio/twilio_api_v2010.json');
 
 const MESSAGE_FIELDS = [
   'account_sid', 'api_version', 'body', 'date_created', 'date_sent', 'date_updated', 'direction', 'error_code',
