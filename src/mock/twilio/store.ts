@@ -73,7 +73,8 @@ export class MessageStore {
       a.removed.clear();
     }
     this.order = [];
-    this.head = this.stale = this.live = this.tombNext = 0;
+    this.head = this.stale = this.live = this.tombNext = this.evictedTotal = 0;
+    this.lastEvictionAt = -Infinity;
     this.tombSids = [];
     this.tombAccounts = [];
   }
