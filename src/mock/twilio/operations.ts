@@ -89,7 +89,10 @@ export function updateMessage(
       value: 'only an empty Body (redaction) is accepted',
     });
   if (status === 'canceled' && msg.resource.status !== 'scheduled') throw twilioError('cannotCancel');
-  if (status === 'canceled') msg.resource.status = 'canceled';
+  if (status === 'canceled') {
+    msg.resource.status = 'canceled';
+    clearTimeout(msg.timer); // its scheduled send will never come
+  }
   if (body === '') msg.resource.body = '';
   if (status !== undefined || body !== undefined) msg.resource.date_updated = rfc2822(now);
   return msg.resource;
