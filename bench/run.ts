@@ -81,13 +81,20 @@ async function main(): Promise<void> {
     ]);
   }
   if (want('mock')) {
-    const r = await benchMockTwilio({ concurrency: 50, requests: 20_000 });
+    const r = await benchMockTwilio();
     results.mockTwilio = r;
+    const [lo, hi] = r.requestsPerSecondRange;
     rows.push([
-      'mock twilio: 50 clients',
-      `${round(r.requestsPerSecond, 0)} req/s, p50 ${round(r.p50Ms)} ms, p99 ${round(r.p99Ms)} ms`,
-      'target 5000 req/s',
-      `lost ${r.lost}, duplicated ${r.duplicated}`,
+      `mock twilio: ${r.concurrency} connections, ${r.requests.toLocaleString('en-US')} creates`,
+      `${r.requestsPerSecond} req/s (${lo}–${hi}), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`,
+      `bare node:http: ${r.bareRequestsPerSecond} req/s; target 15000 req/s`,
+      `${r.requestsPerSecond >= 15_000 ? 'met' : 'missed'} (${r.ratioToBare}x bare); lost ${r.lost}, duplicated ${r.duplicated + r.phantoms}`,
+    ]);
+    rows.push([
+      'mock twilio: RSS after N creates (cap 10,000)',
+      r.memory.map((m) => `${m.creates / 1000}k: ${m.rssMiB} MiB (peak ${m.peakRssMiB})`).join(', '),
+      'bounded',
+      `${r.memory.at(-1)?.stored} kept, ${r.memory.at(-1)?.evicted} evicted`,
     ]);
   }
   if (want('lint')) {

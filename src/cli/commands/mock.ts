@@ -10,6 +10,8 @@ interface MockTwilioFlags {
   quiet?: boolean;
   showCredentials?: boolean;
   stepMs?: string;
+  maxMessages?: string;
+  maxLoggedRequests?: string;
 }
 
 /** Running `mock twilio` commands wait on these; SIGINT/SIGTERM (or stopRunningMocks in tests) release them. */
@@ -34,6 +36,11 @@ export function registerMock(program: Command, ctx: CommandContext): Command {
       'accounts, credentials, numbers and senders (YAML or JSON); replaces the defaults',
     )
     .option('--step-ms <ms>', 'delay between message status steps (queued → sent → delivered)', '20')
+    .option(
+      '--max-messages <n>',
+      "messages kept before the oldest are evicted (default: the seed's, else 10000)",
+    )
+    .option('--max-logged-requests <n>', "requests /__mock/requests keeps (default: the seed's, else 10000)")
     .option('--quiet', 'do not log each request')
     .option('--show-credentials', "also print the accounts' auth tokens and API key secrets")
     .exitOverride()
@@ -126,13 +133,20 @@ async function runMockTwilio(flags: MockTwilioFlags, ctx: CommandContext): Promi
   const { io } = ctx;
   const port = wholeNumber(flags.port, '--port', 65535);
   const stepMs = wholeNumber(flags.stepMs ?? '20', '--step-ms', 60_000);
+  const limits: { maxMessages?: number; maxLoggedRequests?: number } = {};
+  if (flags.maxMessages !== undefined)
+    limits.maxMessages = wholeNumber(flags.maxMessages, '--max-messages', 1e9);
+  if (limits.maxMessages === 0) throw new UsageError('--max-messages must be at least 1');
+  if (flags.maxLoggedRequests !== undefined)
+    limits.maxLoggedRequests = wholeNumber(flags.maxLoggedRequests, '--max-logged-requests', 1e9);
   const { startMockTwilio, loadTwilioSeed, DEFAULT_TWILIO_SEED } = await import('../../mock/twilio/index.js');
   const seed = flags.seed
     ? await loadTwilioSeed(resolve(io.cwd, flags.seed), flags.seed)
     : DEFAULT_TWILIO_SEED;
   const log = flags.quiet ? undefined : (line: string) => void io.stdout.write(`${line}\n`);
+  const notice = (line: string) => void io.stdout.write(`${line}\n`);
   const server = await listenOrExplain(
-    () => startMockTwilio({ port, host: flags.host, seed, log, lifecycleStepMs: stepMs }),
+    () => startMockTwilio({ port, host: flags.host, seed, log, notice, lifecycleStepMs: stepMs, ...limits }),
     port,
     flags.host,
   );
@@ -154,7 +168,7 @@ async function runMockTwilio(flags: MockTwilioFlags, ctx: CommandContext): Promi
   }
   out.push(
     `  twilio client: client.api.baseUrl = '${server.url}' (and region: '', edge: '')`,
-    `  inspect: GET ${server.url}/__mock/messages · GET /__mock/requests · POST /__mock/reset · POST /__mock/faults`,
+    `  inspect: GET ${server.url}/__mock/messages · GET /__mock/requests · POST /__mock/reset · POST /__mock/faults (POSTs need Content-Type: application/json)`,
     'Press Ctrl+C to stop.',
   );
   io.stdout.write(out.join('\n') + '\n');
