@@ -156,6 +156,7 @@ async function convertSwagger2(doc: OpenAPIV2.Document, file: string): Promise<O
       resolve: false,
       direct: false,
     } as Parameters<typeof swagger2openapi.convertObj>[1]);
+    addJsonFormBodies(doc, openapi);
     return openapi;
   } catch (error) {
     throw new DiagnosticsError([
@@ -166,6 +167,30 @@ async function convertSwagger2(doc: OpenAPIV2.Document, file: string): Promise<O
         message: `cannot convert the OpenAPI 2.0 description to 3.0: ${(error as Error).message.split('\n')[0]}`,
       },
     ]);
+  }
+}
+
+/**
+ * A 2.0 operation whose `formData` fields may also come as JSON (`consumes` lists a JSON type, as every Slack
+ * method does) gets that JSON media type beside the form, with the same schema: swagger2openapi keeps only the
+ * form types, since 2.0 itself cannot describe a JSON body made of `formData` parameters.
+ */
+function addJsonFormBodies(source: OpenAPIV2.Document, converted: OpenAPIV3.Document): void {
+  for (const [path, item] of Object.entries(source.paths ?? {})) {
+    for (const [method, op] of Object.entries(item ?? {})) {
+      const params = (op as OpenAPIV2.OperationObject).parameters;
+      if (!Array.isArray(params) || !params.some((p) => (p as OpenAPIV2.Parameter).in === 'formData'))
+        continue;
+      if (params.some((p) => (p as { type?: string }).type === 'file')) continue;
+      const consumes = (op as OpenAPIV2.OperationObject).consumes ?? source.consumes ?? [];
+      const body = (converted.paths[path] as Record<string, OpenAPIV3.OperationObject> | undefined)?.[method]
+        ?.requestBody as OpenAPIV3.RequestBodyObject | undefined;
+      const form = body?.content?.['application/x-www-form-urlencoded'];
+      if (!body?.content || !form) continue;
+      for (const type of consumes.filter((t) => /^application\/([\w.-]+\+)?json\b/i.test(t))) {
+        body.content[type] ??= { schema: form.schema };
+      }
+    }
   }
 }
 
