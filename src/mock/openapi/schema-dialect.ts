@@ -176,7 +176,11 @@ export class SchemaConverter {
     const skip = direction === 'request' ? 'readOnly' : 'writeOnly';
     const props = isObject(node.properties) ? node.properties : {};
     return (node.required as unknown[]).filter(
-      (name): name is string => typeof name === 'string' && this.deref(props[name])?.[skip] !== true,
+      (name): name is string =>
+        typeof name === 'string' &&
+        // 3.1 allows `readOnly` beside a `$ref`; 3.0 puts it on the target.
+        (props[name] as Record<string, unknown> | undefined)?.[skip] !== true &&
+        this.deref(props[name])?.[skip] !== true,
     );
   }
 
