@@ -284,15 +284,21 @@ function typeOf(schema: Schema): string | undefined {
   return undefined;
 }
 
-/** Two schemas as one (allOf): properties and required united, the rest taken from the later where both say. */
+/**
+ * Two schemas as one (allOf): properties and required united, a property or `items` both give becomes the
+ * `allOf` of the two, the rest taken from the later where both say.
+ */
 function merge(a: Schema, b: Schema): Schema {
   const out: Schema = { ...a, ...b };
+  const both = (x: unknown, y: unknown) => (x === undefined ? y : y === undefined ? x : { allOf: [x, y] });
   if (isObject(a.properties) || isObject(b.properties)) {
-    out.properties = {
-      ...(isObject(a.properties) ? a.properties : {}),
-      ...(isObject(b.properties) ? b.properties : {}),
-    };
+    const pa = isObject(a.properties) ? a.properties : {};
+    const pb = isObject(b.properties) ? b.properties : {};
+    out.properties = Object.fromEntries(
+      [...new Set([...Object.keys(pa), ...Object.keys(pb)])].map((k) => [k, both(pa[k], pb[k])]),
+    );
   }
+  if (a.items !== undefined && b.items !== undefined) out.items = both(a.items, b.items);
   if (Array.isArray(a.required) || Array.isArray(b.required)) {
     out.required = [...new Set([...((a.required as string[]) ?? []), ...((b.required as string[]) ?? [])])];
   }

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { OpenAPIV3 } from 'openapi-types';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { DiagnosticsError } from '../../errors.js';
 import type { OpenApiOperation } from '../../openapi/operations.js';
 import { loadSourceFile, toPointer, type SourceDocument } from '../../source/document.js';
@@ -142,7 +142,7 @@ export async function loadOverrides(file: string): Promise<LoadedOverrides> {
           e.keyword === 'additionalProperties',
         );
       });
-    throw new DiagnosticsError(dedupe(diagnostics));
+    throw new DiagnosticsError(sortDiagnostics(dedupe(diagnostics)));
   }
   return { file, data: source.data as OverrideFile, source };
 }
