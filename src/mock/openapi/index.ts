@@ -38,7 +38,7 @@ export interface StartOpenApiMockOptions {
   bodyLimitBytes?: number;
   /** How long a client may take to send its body (408 beyond). Default 10 s. */
   bodyTimeoutMs?: number;
-  /** Most requests kept in the log (oldest dropped first). Default 100,000. */
+  /** Most requests kept in the log (oldest dropped first, counted in `/__mock/requests`' `dropped`). Default 10,000. */
   requestLogCap?: number;
 }
 
@@ -87,7 +87,7 @@ export async function startOpenApiMock(options: StartOpenApiMockOptions): Promis
   const ctx: OpenApiMockContext = {
     model,
     seed: String(options.seed ?? 0),
-    requests: new RequestLog(options.requestLogCap),
+    requests: new RequestLog(options.requestLogCap ?? 10_000),
     log: options.log,
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
