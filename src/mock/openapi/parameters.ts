@@ -3,6 +3,7 @@ import type { OpenAPIV3 } from 'openapi-types';
 import type { FormFields } from '../http/form.js';
 import type { Violation } from './problem.js';
 import { isObject } from './schema-dialect.js';
+import { setOwn } from './own-property.js';
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 export const PARAMETER_LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
@@ -217,12 +218,7 @@ function pairsToObject(pairs: string[][], clean: (s: string) => string): Record<
   const out: Record<string, string> = {};
   for (const [k, v] of pairs) {
     if (k === undefined || k === '') continue;
-    Object.defineProperty(out, clean(k), {
-      value: clean(v ?? ''),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    setOwn(out, clean(k), clean(v ?? ''));
   }
   return out;
 }
@@ -237,12 +233,7 @@ function readQuery(spec: ParameterSpec, query: FormFields): unknown {
       if (!key.startsWith(prefix) || !key.endsWith(']')) continue;
       found = true;
       const v = query[key]!;
-      Object.defineProperty(out, key.slice(prefix.length, -1), {
-        value: Array.isArray(v) ? v[v.length - 1] : v,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      setOwn(out, key.slice(prefix.length, -1), Array.isArray(v) ? v[v.length - 1] : v);
     }
     return found ? out : undefined;
   }
@@ -296,7 +287,7 @@ export function parseCookies(header: string | undefined): Record<string, string>
     } catch {
       /* keep as sent */
     }
-    Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+    setOwn(out, name, value);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { parseForm, type FormFields } from '../http/form.js';
 import { essence, matchMediaType, mediaFamily, type MediaFamily } from './media-type.js';
 import { MockProblem } from './problem.js';
 import { isObject } from './schema-dialect.js';
+import { setOwn } from './own-property.js';
 
 /** A request body as read: which of the operation's media types it is, and its value ready to validate. */
 export type ReadBody =
@@ -123,7 +124,7 @@ async function parseMultipart(raw: Buffer, contentType: string): Promise<FormFie
     const text = typeof value === 'string' ? value : `<file ${value.name || 'unnamed'}, ${value.size} bytes>`;
     const prev = Object.prototype.hasOwnProperty.call(out, name) ? out[name] : undefined;
     const next = prev === undefined ? text : Array.isArray(prev) ? [...prev, text] : [prev, text];
-    Object.defineProperty(out, name, { value: next, enumerable: true, writable: true, configurable: true });
+    setOwn(out, name, next);
   }
   return out;
 }
@@ -150,7 +151,7 @@ function fieldsToObject(
         /* left as text: the validator reports the type */
       }
     }
-    Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+    setOwn(out, name, value);
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { basicUser, redactHeaders } from '../http/redact.js';
 import type { RecordedRequest } from '../http/record.js';
 import type { Violation } from './problem.js';
 import type { credentialNames } from './security.js';
+import { setOwn } from './own-property.js';
 
 /** One request as the OpenAPI mock saw it, safe to print: every credential is redacted before it is stored. */
 export interface OpenApiRecordedRequest extends RecordedRequest {
@@ -52,7 +53,7 @@ export function redactFields(fields: FormFields, extra: ReadonlySet<string> = ne
   const out: FormFields = {};
   for (const name of Object.keys(fields)) {
     const value = isSecretName(name) || extra.has(name) ? REDACTED : fields[name]!;
-    Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+    setOwn(out, name, value);
   }
   return out;
 }
@@ -63,12 +64,7 @@ export function redactJson(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => redactJson(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    Object.defineProperty(out, k, {
-      value: isSecretName(k) ? REDACTED : redactJson(v, depth + 1),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    setOwn(out, k, isSecretName(k) ? REDACTED : redactJson(v, depth + 1));
   }
   return out;
 }
