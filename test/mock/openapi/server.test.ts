@@ -213,6 +213,14 @@ describe("Twilio's description (OpenAPI 3.0.1)", () => {
         error: { pointer: '/TrafficType', rule: 'enum' },
       },
       {
+        name: 'a field named __proto__ stays data',
+        method: 'POST',
+        path: messages,
+        headers: { ...auth, ...FORM },
+        body: '__proto__=x&constructor=y&To=%2B14155550100',
+        status: 201,
+      },
+      {
         name: 'a broken percent-encoding',
         method: 'POST',
         path: messages,
