@@ -2,7 +2,8 @@ import type { OpenAPIV3 } from 'openapi-types';
 import type { OpenApiDescription, OpenApiDocument } from '../../openapi/load.js';
 import { listOperations, resolveRef, type OpenApiOperation } from '../../openapi/operations.js';
 import { SampleGenerator } from './generate.js';
-import { applyOverrides, type AppliedOverride, type LoadedOverrides } from './overrides.js';
+import { applyOverrides } from './apply-overrides.js';
+import type { AppliedOverride, LoadedOverrides } from './overrides.js';
 import { parameterSpecs, type ParameterLocation, type ParameterSpec } from './parameters.js';
 import { Router, type Routable } from './router.js';
 import { credentialNames, type SecuritySchemes } from './security.js';
@@ -60,7 +61,13 @@ export function buildMockModel(
     ]),
   );
   const title = doc.info?.title ?? '';
-  const { operations, schemes, applied } = applyOverrides(title, listOperations(doc), declared, overrides);
+  const { operations, schemes, applied } = applyOverrides(
+    title,
+    listOperations(doc),
+    declared,
+    overrides,
+    resolve,
+  );
   const mockOperations = operations.map((op): MockOperation => ({
     op,
     method: op.method,

@@ -3,12 +3,9 @@ import { createRequire } from 'node:module';
 import type { OpenAPIV3 } from 'openapi-types';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { DiagnosticsError } from '../../errors.js';
-import type { OpenApiOperation } from '../../openapi/operations.js';
-import { loadSourceFile, toPointer, type SourceDocument } from '../../source/document.js';
-import { didYouMean } from '../../util/did-you-mean.js';
+import { loadSourceFile, type SourceDocument } from '../../source/document.js';
 import { packagePath } from '../../util/paths.js';
 import { PARAMETER_LOCATIONS, type ParameterLocation } from './parameters.js';
-import type { SecuritySchemes } from './security.js';
 
 export const OVERRIDE_CODES = {
   invalid: 'OC-MOCK-OVERRIDE-INVALID',
@@ -16,6 +13,7 @@ export const OVERRIDE_CODES = {
   noOperation: 'OC-MOCK-OVERRIDE-OPERATION',
   noParameter: 'OC-MOCK-OVERRIDE-PARAMETER',
   noScheme: 'OC-MOCK-OVERRIDE-SCHEME',
+  notApplicable: 'OC-MOCK-OVERRIDE-NOT-APPLICABLE',
 } as const;
 
 /** Where the project's own override files live (one per vendor description), applied when their title matches. */
@@ -30,15 +28,26 @@ export interface ParameterOverride {
   remove?: true;
 }
 
+/** The corrections to one operation (or, under `*`, to every operation they fit). */
+export type OperationOverrides = Partial<Record<ParameterLocation, Record<string, ParameterOverride>>> & {
+  /**
+   * The operation, a GET, also answers POST with its query parameters as body fields in these media types
+   * (Slack takes every method either way).
+   */
+  alsoPost?: { reason: string; mediaTypes: string[] };
+  /** Corrections to top-level properties of the request body's schema, in every media type. */
+  body?: Record<string, ParameterOverride>;
+};
+
 /**
  * A file of corrections to one vendor's description, keyed by operation (operationId, `METHOD /path`, or `*` for
- * every operation that has the parameter), then parameter location, then parameter name.
+ * every operation a correction fits), then parameter location and name, or `body` and property name.
  */
 export interface OverrideFile {
   overrides: 1;
   /** The description the file is for: its `info.title` must match. */
   description?: { title?: string };
-  operations?: Record<string, Partial<Record<ParameterLocation, Record<string, ParameterOverride>>>>;
+  operations?: Record<string, OperationOverrides>;
   securitySchemes?: Record<string, { reason: string; scheme: OpenAPIV3.SecuritySchemeObject }>;
 }
 
@@ -86,9 +95,25 @@ const FILE_SCHEMA = {
       additionalProperties: {
         type: 'object',
         additionalProperties: false,
-        properties: Object.fromEntries(
-          PARAMETER_LOCATIONS.map((l) => [l, { type: 'object', additionalProperties: PARAMETER_OVERRIDE }]),
-        ),
+        properties: {
+          ...Object.fromEntries(
+            PARAMETER_LOCATIONS.map((l) => [l, { type: 'object', additionalProperties: PARAMETER_OVERRIDE }]),
+          ),
+          body: { type: 'object', additionalProperties: PARAMETER_OVERRIDE },
+          alsoPost: {
+            type: 'object',
+            required: ['reason', 'mediaTypes'],
+            additionalProperties: false,
+            properties: {
+              reason: { type: 'string', minLength: 1 },
+              mediaTypes: {
+                type: 'array',
+                minItems: 1,
+                items: { type: 'string', pattern: '^[\\w.+-]+/[\\w.+-]+$' },
+              },
+            },
+          },
+        },
       },
     },
     securitySchemes: {
@@ -158,114 +183,6 @@ export async function bundledOverridesFor(title: string | undefined): Promise<Lo
   }
   const loaded = await Promise.all(names.map((n) => loadOverrides(`${dir}${n}`)));
   return loaded.filter((o) => o.data.description?.title !== undefined && o.data.description.title === title);
-}
-
-/**
- * Applies override files to the operations and security schemes read from a description, without touching the
- * description (a parameter may be shared by `$ref` between operations: each operation gets its own copy). An
- * override that names an operation, parameter or scheme the description does not have is an error: stale
- * corrections must not linger silently.
- */
-export function applyOverrides(
-  title: string | undefined,
-  operations: readonly OpenApiOperation[],
-  schemes: SecuritySchemes,
-  files: readonly LoadedOverrides[],
-): { operations: OpenApiOperation[]; schemes: SecuritySchemes; applied: AppliedOverride[] } {
-  const ops = [...operations];
-  const outSchemes = { ...schemes };
-  const applied: AppliedOverride[] = [];
-  const problems: Diagnostic[] = [];
-  for (const { file, data, source } of files) {
-    const at = (pointer: string, code: string, message: string, hint?: string) =>
-      problems.push(
-        source.at(pointer, { severity: 'error', code, message, ...(hint ? { hint } : {}) }, true),
-      );
-    const wantedTitle = data.description?.title;
-    if (wantedTitle !== undefined && wantedTitle !== title) {
-      at(
-        '/description/title',
-        OVERRIDE_CODES.otherDescription,
-        `the file is for "${wantedTitle}", but the description is "${title ?? '(untitled)'}"`,
-      );
-      continue;
-    }
-    for (const [opKey, byLocation] of Object.entries(data.operations ?? {})) {
-      const indexes = ops.map((op, i) => (matchesOperation(op, opKey) ? i : -1)).filter((i) => i >= 0);
-      if (indexes.length === 0) {
-        const names = ops.map((o) => o.operationId ?? `${o.method.toUpperCase()} ${o.path}`);
-        const guess = didYouMean(opKey, names);
-        at(
-          toPointer(['operations', opKey]),
-          OVERRIDE_CODES.noOperation,
-          `the description has no operation "${opKey}"`,
-          guess ? `did you mean "${guess}"?` : undefined,
-        );
-        continue;
-      }
-      for (const location of PARAMETER_LOCATIONS) {
-        for (const [name, override] of Object.entries(byLocation[location] ?? {})) {
-          let hits = 0;
-          for (const i of indexes) {
-            const op = ops[i]!;
-            const same = (p: OpenAPIV3.ParameterObject) =>
-              p.in === location &&
-              (location === 'header' ? p.name.toLowerCase() === name.toLowerCase() : p.name === name);
-            if (!op.parameters.some(same)) continue;
-            hits += 1;
-            ops[i] = { ...op, parameters: patchParameters(op.parameters, same, override) };
-          }
-          if (hits === 0) {
-            at(
-              toPointer(['operations', opKey, location, name]),
-              OVERRIDE_CODES.noParameter,
-              `no operation "${opKey}" has a ${location} parameter "${name}"`,
-            );
-            continue;
-          }
-          applied.push({ file, target: `${opKey} ${location} ${name}`, reason: override.reason });
-        }
-      }
-    }
-    for (const [name, { reason, scheme }] of Object.entries(data.securitySchemes ?? {})) {
-      if (!outSchemes[name]) {
-        at(
-          toPointer(['securitySchemes', name]),
-          OVERRIDE_CODES.noScheme,
-          `the description has no security scheme "${name}"`,
-        );
-        continue;
-      }
-      outSchemes[name] = scheme;
-      applied.push({ file, target: `security scheme ${name}`, reason });
-    }
-  }
-  if (problems.length) throw new DiagnosticsError(problems);
-  return { operations: ops, schemes: outSchemes, applied };
-}
-
-function matchesOperation(op: OpenApiOperation, key: string): boolean {
-  if (key === '*') return true;
-  if (op.operationId === key) return true;
-  return `${op.method.toUpperCase()} ${op.path}` === key;
-}
-
-function patchParameters(
-  parameters: OpenAPIV3.ParameterObject[],
-  same: (p: OpenAPIV3.ParameterObject) => boolean,
-  override: ParameterOverride,
-): OpenAPIV3.ParameterObject[] {
-  if (override.remove) return parameters.filter((p) => !same(p));
-  return parameters.map((p) => {
-    if (!same(p)) return p;
-    const patched: OpenAPIV3.ParameterObject = { ...p };
-    if (override.schema) {
-      patched.schema = override.schema as OpenAPIV3.SchemaObject;
-      delete patched.content;
-    }
-    if (override.required !== undefined) patched.required = override.required;
-    return patched;
-  });
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -329,6 +329,21 @@ describe("Slack's Web API description (Swagger 2.0, converted)", () => {
         status: 200,
       },
       {
+        name: 'chat.postMessage as JSON with blocks as an array (the Slack override)',
+        method: 'POST',
+        path: '/api/chat.postMessage',
+        headers: { ...bearer, ...JSON_TYPE },
+        body: '{"channel":"C123","blocks":[{"type":"divider"}]}',
+        status: 200,
+      },
+      {
+        name: 'auth.test by POST, as Slack takes it (the Slack override)',
+        method: 'POST',
+        path: '/api/auth.test',
+        headers: bearer,
+        status: 200,
+      },
+      {
         name: 'chat.postMessage without channel (form)',
         method: 'POST',
         path: '/api/chat.postMessage',
