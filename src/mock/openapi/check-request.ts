@@ -32,7 +32,7 @@ export async function checkRequest(
       const [name = '', ...rest] = v.pointer.split('/').slice(1);
       violations.push({
         in: location,
-        name: unescape(name),
+        name: unescapePointer(name),
         pointer: rest.length ? `/${rest.join('/')}` : '',
         rule: v.rule,
         message: v.message,
@@ -103,6 +103,6 @@ function bodyValidator(
   return validate;
 }
 
-function unescape(segment: string): string {
+function unescapePointer(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }

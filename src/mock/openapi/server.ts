@@ -54,7 +54,7 @@ async function handle(ctx: OpenApiMockContext, req: IncomingMessage, res: Server
 
   let operation: MockOperation | undefined;
   try {
-    const raw = await readRequestBody(ctx, req);
+    const raw = await readWholeBody(ctx, req);
     if (raw === undefined) return;
     const routed = ctx.model.router.route(method, path);
     if (routed.kind === 'not-found') {
@@ -100,7 +100,7 @@ async function handle(ctx: OpenApiMockContext, req: IncomingMessage, res: Server
 }
 
 /** The whole body, or undefined when the client went away; too large or too slow is a problem answer. */
-async function readRequestBody(ctx: OpenApiMockContext, req: IncomingMessage): Promise<Buffer | undefined> {
+async function readWholeBody(ctx: OpenApiMockContext, req: IncomingMessage): Promise<Buffer | undefined> {
   try {
     return await readBody(req, { limit: ctx.bodyLimit, timeoutMs: ctx.bodyTimeoutMs });
   } catch (error) {
