@@ -1,8 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { loadOpenApiDescription, type OpenApiDescription } from '../../../src/openapi/load.js';
 
-export const FIXTURES = new URL('../../fixtures/openapi/', import.meta.url).pathname;
-export const TWILIO_FILE = `${FIXTURES}twilio/twilio_api_v2010.json`;
-export const SLACK_FILE = `${FIXTURES}slack/slack_web_openapi_v2.json`;
+/** The OpenAPI fixtures written for these tests (multi-file 3.0, 3.1), with a trailing slash. */
+export const FIXTURES = fileURLToPath(new URL('../../fixtures/openapi/', import.meta.url));
+export { TWILIO_OPENAPI as TWILIO_FILE, SLACK_OPENAPI as SLACK_FILE } from '../../support/fixtures.js';
 
 export const ACCOUNT_SID = 'AC11111111111111111111111111111111';
 export const TWILIO_BASIC =
