@@ -23,7 +23,8 @@ const MAX_ORIGINS = 32;
 /** Splits a server URL (`scheme://host/path`, `//host/path` or `/path`) and resolves its variables. */
 export function parseServer(server: OpenAPIV3.ServerObject): ServerBase {
   const vars = server.variables ?? {};
-  const m = /^(?:([a-z][a-z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)/i.exec(server.url.trim());
+  // The scheme may itself be a variable (`{scheme}://api.example.com`).
+  const m = /^(?:([a-z][a-z0-9+.-]*|\{[^}/]+\}):)?(?:\/\/([^/?#]*))?([^?#]*)/i.exec(server.url.trim());
   const scheme = m?.[1];
   const host = m?.[2];
   let pathTemplate = (m?.[3] ?? '').replace(/\/+$/, '');

@@ -33,6 +33,12 @@ describe('parseServer', () => {
     });
     expect(parseServer({ url: '/v1' })).toMatchObject({ pathTemplate: '/v1', origins: [] });
     expect(parseServer({ url: 'v1' })).toMatchObject({ pathTemplate: '/v1' });
+    expect(
+      parseServer({
+        url: '{scheme}://api.example.com/v1',
+        variables: { scheme: { default: 'https', enum: ['https', 'http'] } },
+      }),
+    ).toMatchObject({ pathTemplate: '/v1', origins: ['https://api.example.com', 'http://api.example.com'] });
   });
 
   it('resolves variables: defaults and enum values for origins, a pattern for the path', () => {
