@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { benchBuild } from './build.js';
 import { benchColdStart } from './cold-start.js';
 import { benchLint } from './lint.js';
+import { benchMockOpenApi } from './mock-openapi.js';
 import { benchMockTwilio } from './mock-twilio.js';
 import { benchSimulate } from './simulate.js';
 import { repoRoot } from './support/spawn.js';
@@ -96,6 +97,32 @@ async function main(): Promise<void> {
       'bounded',
       `${r.memory.at(-1)?.stored} kept, ${r.memory.at(-1)?.evicted} evicted`,
     ]);
+  }
+  if (want('mock-openapi')) {
+    const r = await benchMockOpenApi({ concurrency: 50, requests: 20_000, prismRequests: 3_000, runs: 3 });
+    results.mockOpenApi = r;
+    const load = (f: typeof r.ours) => `${f.requestsPerSecond} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms`;
+    rows.push([
+      'mock openapi (Twilio): 50 clients',
+      load(r.ours),
+      r.prism ? `Prism ${r.prism.version}: ${load(r.prism)} (target 10x)` : `Prism skipped: ${r.skipped}`,
+      r.ratio !== undefined ? `${r.ratio}x` : '',
+    ]);
+    if (r.verdicts) {
+      const unexpected = r.verdicts.disagreements.filter((d) => !d.known).length;
+      rows.push([
+        'mock openapi vs Prism: verdicts',
+        `${r.verdicts.agree}/${r.verdicts.total} requests agree (status class)`,
+        'same verdicts',
+        `${r.verdicts.disagreements.length - unexpected} known Prism deviations, ${unexpected} unexpected`,
+      ]);
+      for (const d of r.verdicts.disagreements) {
+        process.stderr.write(
+          `mock openapi vs Prism disagree on ${d.request}: ours ${d.ours}, Prism ${d.prism}` +
+            `${d.known ? ` (known: ${d.known})` : ' (UNEXPECTED)'}\n`,
+        );
+      }
+    }
   }
   if (want('lint')) {
     const r = await benchLint();

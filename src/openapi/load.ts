@@ -86,7 +86,7 @@ async function bundleRefs(file: string, root: unknown, source: SourceDocument): 
     throw error;
   };
   try {
-    return (await $RefParser.bundle(rootUrl, structuredClone(root) as object, {
+    const bundled = (await $RefParser.bundle(rootUrl, structuredClone(root) as object, {
       resolve: {
         http: false,
         file: {
@@ -109,7 +109,7 @@ async function bundleRefs(file: string, root: unknown, source: SourceDocument): 
           parse: (f: { url: string; data: string | Buffer }) => {
             if (f.url.split('#')[0] === rootUrl) return structuredClone(root);
             try {
-              return parseSource(f.data, displayPath(f.url, file)).data;
+              return pointRefsAtRoot(parseSource(f.data, displayPath(f.url, file)).data, f.url, rootUrl);
             } catch (error) {
               return remember(error);
             }
@@ -117,10 +117,43 @@ async function bundleRefs(file: string, root: unknown, source: SourceDocument): 
         },
       },
     })) as object;
+    return localiseRootRefs(bundled, rootUrl);
   } catch (error) {
     if (failure) throw failure;
     throw new DiagnosticsError([refFailure(error, file, source)]);
   }
+}
+
+/**
+ * json-schema-ref-parser's bundle leaves a `$ref` from another file back into a part of the root file that is
+ * not itself a `$ref` (`../api.yaml#/components/schemas/Pet` in `paths/pets.yaml`) as it was: relative to a file
+ * that no longer exists in the bundle. Such refs are made absolute while their file is parsed (its URL is known
+ * then) and turned into local refs once bundled.
+ */
+function pointRefsAtRoot(data: unknown, fileUrl: string, rootUrl: string): unknown {
+  walkRefs(data, (ref) => {
+    if (ref.startsWith('#')) return ref;
+    const absolute = new URL(ref, fileUrl);
+    return absolute.href.split('#')[0] === rootUrl ? absolute.href : ref;
+  });
+  return data;
+}
+
+function localiseRootRefs<T>(bundled: T, rootUrl: string): T {
+  walkRefs(bundled, (ref) => (ref.startsWith(`${rootUrl}#`) ? ref.slice(rootUrl.length) : ref));
+  return bundled;
+}
+
+function walkRefs(node: unknown, rewrite: (ref: string) => string, seen = new Set<object>()): void {
+  if (!node || typeof node !== 'object' || seen.has(node)) return;
+  seen.add(node);
+  if (Array.isArray(node)) {
+    for (const item of node) walkRefs(item, rewrite, seen);
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  if (typeof record.$ref === 'string') record.$ref = rewrite(record.$ref);
+  for (const value of Object.values(record)) walkRefs(value, rewrite, seen);
 }
 
 function refFailure(error: unknown, file: string, source: SourceDocument): Diagnostic {
@@ -156,6 +189,7 @@ async function convertSwagger2(doc: OpenAPIV2.Document, file: string): Promise<O
       resolve: false,
       direct: false,
     } as Parameters<typeof swagger2openapi.convertObj>[1]);
+    addJsonFormBodies(doc, openapi);
     return openapi;
   } catch (error) {
     throw new DiagnosticsError([
@@ -166,6 +200,30 @@ async function convertSwagger2(doc: OpenAPIV2.Document, file: string): Promise<O
         message: `cannot convert the OpenAPI 2.0 description to 3.0: ${(error as Error).message.split('\n')[0]}`,
       },
     ]);
+  }
+}
+
+/**
+ * A 2.0 operation whose `formData` fields may also come as JSON (`consumes` lists a JSON type, as every Slack
+ * method does) gets that JSON media type beside the form, with the same schema: swagger2openapi keeps only the
+ * form types, since 2.0 itself cannot describe a JSON body made of `formData` parameters.
+ */
+function addJsonFormBodies(source: OpenAPIV2.Document, converted: OpenAPIV3.Document): void {
+  for (const [path, item] of Object.entries(source.paths ?? {})) {
+    for (const [method, op] of Object.entries(item ?? {})) {
+      const params = (op as OpenAPIV2.OperationObject).parameters;
+      if (!Array.isArray(params) || !params.some((p) => (p as OpenAPIV2.Parameter).in === 'formData'))
+        continue;
+      if (params.some((p) => (p as { type?: string }).type === 'file')) continue;
+      const consumes = (op as OpenAPIV2.OperationObject).consumes ?? source.consumes ?? [];
+      const body = (converted.paths[path] as Record<string, OpenAPIV3.OperationObject> | undefined)?.[method]
+        ?.requestBody as OpenAPIV3.RequestBodyObject | undefined;
+      const form = body?.content?.['application/x-www-form-urlencoded'];
+      if (!body?.content || !form) continue;
+      for (const type of consumes.filter((t) => /^application\/([\w.-]+\+)?json\b/i.test(t))) {
+        body.content[type] ??= { schema: form.schema };
+      }
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
 import { UsageError, UserError } from '../../errors.js';
 
@@ -23,7 +23,7 @@ export function stopRunningMocks(): void {
 }
 
 export function registerMock(program: Command, ctx: CommandContext): Command {
-  const mock = program.command('mock').description('run a local mock service (twilio, okta)');
+  const mock = program.command('mock').description('run a local mock service (twilio, okta, openapi)');
   mock
     .command('twilio')
     .description(
@@ -63,7 +63,77 @@ export function registerMock(program: Command, ctx: CommandContext): Command {
       writeErr: (s: string) => ctx.io.stderr.write(s),
     })
     .action((flags: { port: string; quiet?: boolean; showCredentials?: boolean }) => runMockOkta(flags, ctx));
+  mock
+    .command('openapi')
+    .argument('<description>', 'an OpenAPI 2.0 or 3.x description (JSON or YAML; local $refs may span files)')
+    .description(
+      'serve any API from its OpenAPI description: requests validated as its front door would, answered with its examples or generated responses',
+    )
+    .option('-p, --port <port>', 'port to listen on; 0 picks a free one', '4012')
+    .option(
+      '--seed <seed>',
+      'decides generated values: the same seed and request give the same response',
+      '0',
+    )
+    .option(
+      '--overrides <file...>',
+      'corrections to contradictions inside the description (YAML; see README)',
+    )
+    .option(
+      '--no-bundled-overrides',
+      "do not apply the project's own overrides for known vendor descriptions",
+    )
+    .option('--quiet', 'do not log each request')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s: string) => ctx.io.stdout.write(s),
+      writeErr: (s: string) => ctx.io.stderr.write(s),
+    })
+    .action((description: string, flags: MockOpenApiFlags) => runMockOpenApi(description, flags, ctx));
   return mock;
+}
+
+interface MockOpenApiFlags {
+  port: string;
+  seed: string;
+  overrides?: string[];
+  bundledOverrides: boolean;
+  quiet?: boolean;
+}
+
+async function runMockOpenApi(description: string, flags: MockOpenApiFlags, ctx: CommandContext) {
+  const { io } = ctx;
+  const port = wholeNumber(flags.port, '--port', 65535);
+  const { startOpenApiMock } = await import('../../mock/openapi/index.js');
+  const log = flags.quiet ? undefined : (line: string) => void io.stdout.write(`${line}\n`);
+  const server = await listenOrExplain(
+    () =>
+      startOpenApiMock({
+        file: resolve(io.cwd, description),
+        seed: flags.seed,
+        overrides: (flags.overrides ?? []).map((f) => resolve(io.cwd, f)),
+        bundledOverrides: flags.bundledOverrides,
+        port,
+        ...(log ? { log } : {}),
+      }),
+    port,
+    '127.0.0.1',
+  );
+  const { paint } = io;
+  const { info } = server;
+  io.stdout.write(
+    [
+      `${paint.green('Mock OpenAPI')} ${info.title} ${info.version} (OpenAPI ${info.sourceVersion}, ${info.operations} operations) listening on ${paint.bold(server.url)}`,
+      ...server.servers.map((s) => `  serves ${s.url} at ${server.url}${s.basePath}`),
+      ...server.overrides.map((o) => `  override ${o.target} (${basename(o.file)}): ${paint.dim(o.reason)}`),
+      `  seed ${flags.seed}: the same request gets the same response`,
+      `  inspect: GET ${server.url}/__mock/requests · GET /__mock/operations · POST /__mock/reset (Content-Type: application/json)`,
+      'Press Ctrl+C to stop.',
+    ].join('\n') + '\n',
+  );
+  await untilStopped();
+  await server.close();
+  io.stdout.write('Mock OpenAPI stopped.\n');
 }
 
 async function runMockOkta(
