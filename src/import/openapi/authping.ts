@@ -58,11 +58,14 @@ export function chooseAuthping(
   }
   const chosen = new Set(selected);
   const ranked = all
-    .map((op, index) => ({ op, index, plan: pingPlan(ctx, op) }))
+    .map((op, index) => ({ op, index, plan: pingPlan(ctx, op), near: nearness(op, selected) }))
     .filter((c): c is typeof c & { plan: Plan } => !('problem' in c.plan))
     .sort(
       (a, b) =>
-        a.plan.rank - b.plan.rank || Number(chosen.has(b.op)) - Number(chosen.has(a.op)) || a.index - b.index,
+        a.plan.rank - b.plan.rank ||
+        Number(chosen.has(b.op)) - Number(chosen.has(a.op)) ||
+        b.near - a.near ||
+        a.index - b.index,
     );
   const best = ranked[0];
   if (!best) {
@@ -86,6 +89,19 @@ export function chooseAuthping(
     guessed: true,
     secretHeaders: best.plan.secretHeaders,
   };
+}
+
+/** How many leading path segments the operation shares with the closest selected one (its own resource first). */
+function nearness(op: OpenApiOperation, selected: readonly OpenApiOperation[]): number {
+  const mine = op.path.split('/');
+  let best = 0;
+  for (const other of selected) {
+    const theirs = other.path.split('/');
+    let i = 0;
+    while (i < mine.length && i < theirs.length && mine[i] === theirs[i]) i++;
+    best = Math.max(best, i);
+  }
+  return best;
 }
 
 function pingPlan(ctx: AuthpingContext, op: OpenApiOperation): Plan | { problem: string } {
