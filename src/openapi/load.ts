@@ -81,7 +81,12 @@ function declaredVersion(root: unknown): string | undefined {
 }
 
 /** Inlines external `$ref`s (files only, read through our own parser so a syntax error has its position). */
-async function bundleRefs(file: string, root: unknown, source: SourceDocument, shown: string): Promise<object> {
+async function bundleRefs(
+  file: string,
+  root: unknown,
+  source: SourceDocument,
+  shown: string,
+): Promise<object> {
   const rootUrl = pathToFileURL(resolvePath(file)).href;
   let failure: DiagnosticsError | undefined;
   const remember = (error: unknown): never => {

@@ -75,7 +75,9 @@ export function registerImport(program: Command, ctx: CommandContext): Command {
         },
       );
       io.stderr.write(formatImportSummary(result.summary, written, io.paint));
-      io.stderr.write(`Next: npx okta-connector validate ${written} && npx okta-connector build ${written}\n`);
+      io.stderr.write(
+        `Next: npx okta-connector validate ${written} && npx okta-connector build ${written}\n`,
+      );
       ctx.exit(0);
     });
   return command;

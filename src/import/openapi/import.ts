@@ -26,6 +26,8 @@ export interface ImportOptions extends Selection {
   name?: string;
   /** The operation the health check calls (operationId or `METHOD /path`). */
   authping?: string;
+  /** The name shown in Okta Workflows (default: the description's title). */
+  displayName?: string;
 }
 
 export interface ImportResult {
@@ -152,7 +154,7 @@ export function importOpenApi(description: OpenApiDescription, options: ImportOp
 
   const info = doc.info ?? { title: 'API', version: '' };
   const title = plainText(info.title, 100) ?? 'API';
-  const name = options.name ?? deriveMachineName(title) ?? 'connector';
+  const name = options.name ?? deriveMachineName(options.displayName ?? title) ?? 'connector';
   const email = info.contact?.email && EMAIL.test(info.contact.email) ? info.contact.email : undefined;
   if (!email) rootComments.review(['supportEmail'], 'the description gives no contact email: put yours');
   const docsUrl =
@@ -161,7 +163,7 @@ export function importOpenApi(description: OpenApiDescription, options: ImportOp
   const spec: ConnectorSpec = {
     specVersion: 1,
     name,
-    displayName: title,
+    displayName: options.displayName ?? title,
     description: plainText(info.description, 300) ?? `Okta Workflows connector for ${title}.`,
     version: SCAFFOLD_VERSION,
     supportEmail: email ?? DEFAULT_SUPPORT_EMAIL,

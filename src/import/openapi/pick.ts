@@ -29,7 +29,10 @@ export function operationChoices(ops: readonly OpenApiOperation[]): OperationCho
 }
 
 /** Every word of the search term must appear somewhere (operationId, method and path, summary, tags). */
-export function matchChoices(choices: readonly OperationChoice[], term: string | undefined): OperationChoice[] {
+export function matchChoices(
+  choices: readonly OperationChoice[],
+  term: string | undefined,
+): OperationChoice[] {
   const words = (term ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   return choices.filter((c) => words.every((w) => c.haystack.includes(w)));
 }
@@ -78,7 +81,10 @@ export async function createInquirerPicker(streams: PromptStreams = {}): Promise
           for (const c of matches) chosen.delete(c.value);
           for (const value of ticked) chosen.add(value);
         }
-        const more = await confirm({ message: `${chosen.size} chosen. Search for more?`, default: chosen.size === 0 }, context);
+        const more = await confirm(
+          { message: `${chosen.size} chosen. Search for more?`, default: chosen.size === 0 },
+          context,
+        );
         if (!more) break;
       }
       // The description's order, whatever order they were ticked in.

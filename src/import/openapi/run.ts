@@ -44,12 +44,18 @@ export async function runImportOpenApi(
   const outPath = resolve(env.cwd, options.out ?? DEFAULT_OUT);
   const shown = showPath(env.cwd, outPath);
   if (!options.force && (await exists(outPath)))
-    throw new UserError(`refusing to overwrite ${shown}; nothing was written. Use --force, or choose another --out`);
+    throw new UserError(
+      `refusing to overwrite ${shown}; nothing was written. Use --force, or choose another --out`,
+    );
   const result = await importFromFile(resolve(env.cwd, descriptionFile), descriptionFile, options, env);
-  const { written } = await writeScaffold(dirname(outPath), [{ path: basename(outPath), content: result.text, ifExists: 'refuse' }], {
-    force: options.force === true,
-    shownDir: showPath(env.cwd, dirname(outPath)),
-  });
+  const { written } = await writeScaffold(
+    dirname(outPath),
+    [{ path: basename(outPath), content: result.text, ifExists: 'refuse' }],
+    {
+      force: options.force === true,
+      shownDir: showPath(env.cwd, dirname(outPath)),
+    },
+  );
   if (written.length !== 1) throw new Error(`import: ${shown} was not written`);
   return { result, written: shown };
 }
