@@ -36,7 +36,7 @@ const ACCESS_TOKEN = 'accessToken';
 export function chooseAuthentication(
   doc: OpenApiDocument,
   ops: readonly OpenApiOperation[],
-  baseUrl: string,
+  server: OpenAPIV3.ServerObject,
 ): AuthChoice {
   const schemes = Object.entries(doc.components?.securitySchemes ?? {}).map(
     ([name, s]) => [name, resolveRef<Scheme>(doc, s)] as const,
@@ -65,7 +65,7 @@ export function chooseAuthentication(
       `the description also declares ${others.map((n) => `"${n}"`).join(', ')}; "${name}" is used by the most selected operations`,
     );
   }
-  return fromScheme(name, scheme, baseUrl, comments);
+  return fromScheme(name, scheme, server, comments);
 }
 
 function supported(s: Scheme): boolean {
@@ -75,7 +75,7 @@ function supported(s: Scheme): boolean {
   return false;
 }
 
-function fromScheme(name: string, s: Scheme, baseUrl: string, comments: Comments): AuthChoice {
+function fromScheme(name: string, s: Scheme, server: OpenAPIV3.ServerObject, comments: Comments): AuthChoice {
   const described = plainText('description' in s ? s.description : undefined, 200);
   if (s.type === 'http' && s.scheme.toLowerCase() === 'basic') {
     comments.review(
@@ -136,11 +136,20 @@ function fromScheme(name: string, s: Scheme, baseUrl: string, comments: Comments
           `"${name}" offers the authorization code and client credentials grants; authorization code is used`,
         );
       const flow = code ?? client!;
+      const absolute = (url: string) => {
+        const resolved = resolveAgainstServer(url, server);
+        if (resolved.usedDefaults)
+          comments.review(
+            [],
+            `${url} is relative to the server; resolved with the server variables' defaults`,
+          );
+        return resolved.url;
+      };
       const authentication: Authentication = {
         type: 'oauth2',
         grantType: code ? 'authorization_code' : 'client_credentials',
-        ...(code && { authorizeUrl: absolute(code.authorizationUrl, baseUrl) }),
-        tokenUrl: absolute(flow.tokenUrl, baseUrl),
+        ...(code && { authorizeUrl: absolute(code.authorizationUrl) }),
+        tokenUrl: absolute(flow.tokenUrl),
       };
       return {
         authentication,
@@ -208,11 +217,19 @@ function secretParameter(key: string, label: string, description: string): Conne
   return { key, label, type: 'password', required: true, description };
 }
 
-function absolute(url: string, baseUrl: string): string {
+/** An OAuth URL as an absolute URL: relative ones resolve against the server, its variables at their defaults. */
+function resolveAgainstServer(
+  url: string,
+  server: OpenAPIV3.ServerObject,
+): { url: string; usedDefaults: boolean } {
+  if (/^https?:\/\//i.test(url)) return { url, usedDefaults: false };
+  let base = server.url;
+  for (const [name, variable] of Object.entries(server.variables ?? {}))
+    base = base.split(`{${name}}`).join(variable.default);
   try {
-    return new URL(url, baseUrl.replace(/\$\{[^}]*\}/g, 'x')).href;
+    return { url: new URL(url, base).href, usedDefaults: base !== server.url };
   } catch {
-    return url;
+    return { url, usedDefaults: false };
   }
 }
 

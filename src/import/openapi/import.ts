@@ -57,7 +57,7 @@ export function importOpenApi(description: OpenApiDescription, options: ImportOp
   const shapes = new ShapeReader(doc);
   const all = listOperations(doc);
   const selected = selectOperations(all, options);
-  const firstServer = preferredServer(selected[0]?.servers ?? [{ url: '/' }]).url;
+  const firstServer = preferredServer(selected[0]?.servers ?? [{ url: '/' }]);
   const auth = chooseAuthentication(doc, selected, firstServer);
   const connectionKeys = new KeyAllocator([
     ...RESERVED_CONNECTION_KEYS,

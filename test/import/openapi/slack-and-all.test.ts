@@ -3,7 +3,9 @@ import { expectValidAndBuilds, importFile, SLACK, TWILIO } from './helpers.js';
 
 describe("Slack's description (Swagger 2.0)", () => {
   it('auth.test (as the health check), chat.postMessage and views.open give a spec that validates and builds', async () => {
-    const result = await importFile(SLACK, { operations: ['auth_test', 'POST /chat.postMessage', 'views_open'] });
+    const result = await importFile(SLACK, {
+      operations: ['auth_test', 'POST /chat.postMessage', 'views_open'],
+    });
     const { diagnostics } = expectValidAndBuilds(result);
     expect(diagnostics).toEqual([]);
     const { spec } = result;
@@ -20,7 +22,11 @@ describe("Slack's description (Swagger 2.0)", () => {
     // The description wants the token in a `token` header as well: it comes from the connection, never an input.
     expect(spec.defaultHeaders).toEqual({ Accept: 'application/json', token: '${connection.access_token}' });
     const post = spec.actions[1]!;
-    expect(post.request).toMatchObject({ method: 'POST', path: '/chat.postMessage', body: { encoding: 'form' } });
+    expect(post.request).toMatchObject({
+      method: 'POST',
+      path: '/chat.postMessage',
+      body: { encoding: 'form' },
+    });
     expect(post.inputs!.find((i) => i.key === 'channel')).toMatchObject({ required: true, type: 'text' });
     expect(post.inputs!.find((i) => i.key === 'linkNames')).toMatchObject({ type: 'boolean' });
     expect(post.errors).toEqual({ messagePath: 'error' });
@@ -45,7 +51,9 @@ describe('--all', () => {
       const { summary } = result;
       expect(summary.imported.length + summary.skipped.length).toBe(summary.total);
       for (const s of summary.skipped) expect(s.reason).not.toBe('');
-      expect(new Set(result.spec.actions.map((a) => a.name.toLowerCase())).size).toBe(result.spec.actions.length);
+      expect(new Set(result.spec.actions.map((a) => a.name.toLowerCase())).size).toBe(
+        result.spec.actions.length,
+      );
     });
   }
 

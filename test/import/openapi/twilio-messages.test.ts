@@ -57,7 +57,11 @@ describe("Twilio's description, Messages operations", () => {
       expect.objectContaining({ key: 'accountSid', required: true, pattern: '^AC[0-9a-fA-F]{32}$' }),
     ]);
     expect(spec.authentication).toMatchObject({ type: 'basic' });
-    expect(spec.authping.request).toEqual({ method: 'GET', path: '/Messages.json', query: { PageSize: '1' } });
+    expect(spec.authping.request).toEqual({
+      method: 'GET',
+      path: '/Messages.json',
+      query: { PageSize: '1' },
+    });
     const send = spec.actions.find((a) => a.name === 'Send Message')!;
     expect(send.request.body).toMatchObject({
       encoding: 'form',
@@ -65,12 +69,21 @@ describe("Twilio's description, Messages operations", () => {
     });
     // Form arrays cannot be sent today: left out (optional), said in the summary, never sent wrongly.
     expect(Object.keys((send.request.body as { fields: object }).fields)).not.toContain('MediaUrl');
-    expect(summary.imported.find((a) => a.name === 'Send Message')!.notes.join('\n')).toMatch(/MediaUrl is a list/);
+    expect(summary.imported.find((a) => a.name === 'Send Message')!.notes.join('\n')).toMatch(
+      /MediaUrl is a list/,
+    );
   });
 
   it('Send Message sends an SMS', async () => {
-    const out = outputs(await run('Send Message', { to: '+14155550100', from: '+15005550006', body: 'imported' }));
-    expect(out).toMatchObject({ status: 'queued', to: '+14155550100', from: '+15005550006', body: 'imported' });
+    const out = outputs(
+      await run('Send Message', { to: '+14155550100', from: '+15005550006', body: 'imported' }),
+    );
+    expect(out).toMatchObject({
+      status: 'queued',
+      to: '+14155550100',
+      from: '+15005550006',
+      body: 'imported',
+    });
     expect(String(out['sid'])).toMatch(/^SM[0-9a-f]{32}$/);
     const [request] = mock.requests();
     expect(request).toMatchObject({ method: 'POST', path: `${ACCOUNT}/Messages.json`, status: 201 });
@@ -95,7 +108,9 @@ describe("Twilio's description, Messages operations", () => {
   });
 
   it('fetches, lists and deletes the message', async () => {
-    const sid = String(outputs(await run('Send Message', { to: '+14155550100', from: '+15005550006', body: 'x' })).sid);
+    const sid = String(
+      outputs(await run('Send Message', { to: '+14155550100', from: '+15005550006', body: 'x' })).sid,
+    );
     const fetched = outputs(await run('Fetch Specific Message', { sid }));
     expect(fetched).toMatchObject({ sid, body: 'x', to: '+14155550100' });
 
@@ -114,7 +129,12 @@ describe("Twilio's description, Messages operations", () => {
     const transport = createHttpTransport({ rewrite: [{ from: 'https://api.twilio.com', to: mock.url }] });
     const good = await runFlow(flopack, '_authping', { auth: connection }, { transport });
     expect(good.ok && good.outputs).toMatchObject({ working: true, statusCode: 200 });
-    const bad = await runFlow(flopack, '_authping', { auth: { ...connection, password: 'wrong' } }, { transport });
+    const bad = await runFlow(
+      flopack,
+      '_authping',
+      { auth: { ...connection, password: 'wrong' } },
+      { transport },
+    );
     expect(bad.ok && bad.outputs).toMatchObject({ working: false, statusCode: 401 });
   });
 });
