@@ -19,8 +19,6 @@ export interface AuthpingChoice {
   /** Why this one, for a comment and the summary. */
   reason: string;
   guessed: boolean;
-  /** Credential headers the request needs (Slack's `token`): they join the connector's default headers. */
-  secretHeaders: string[];
 }
 
 export interface AuthpingContext {
@@ -29,7 +27,7 @@ export interface AuthpingContext {
   base: BaseUrlChoice;
 }
 
-type Plan = { request: RequestTemplate; rank: number; secretHeaders: string[] };
+type Plan = { request: RequestTemplate; rank: number };
 
 /**
  * The health check: a GET that needs credentials and nothing the connection does not hold (no body, no required
@@ -53,7 +51,6 @@ export function chooseAuthping(
       operation: op,
       reason: `${operationLabel(op)}, chosen with --authping`,
       guessed: false,
-      secretHeaders: plan.secretHeaders,
     };
   }
   const chosen = new Set(selected);
@@ -73,7 +70,6 @@ export function chooseAuthping(
       request: { method: 'GET', path: '/' },
       reason: 'no GET in the description needs only the connection; GET / is a placeholder',
       guessed: true,
-      secretHeaders: [],
     };
   }
   const why = [
@@ -87,7 +83,6 @@ export function chooseAuthping(
     operation: best.op,
     reason: `${operationLabel(best.op)}: ${why}`,
     guessed: true,
-    secretHeaders: best.plan.secretHeaders,
   };
 }
 
@@ -112,7 +107,7 @@ function pingPlan(ctx: AuthpingContext, op: OpenApiOperation): Plan | { problem:
   if (problem) return { problem };
   if (op.requestBody?.required) return { problem: 'it needs a request body' };
   const query: Record<string, string> = {};
-  const secretHeaders: string[] = [];
+  const headers: Record<string, string> = {};
   const names = [op.operationId ?? '', op.path.split('/').pop() ?? ''];
   let rank = names.some((n) => WHOAMI.test(n)) ? 0 : names.some((n) => ACCOUNTISH.test(n)) ? 1 : 3;
   for (const p of op.parameters) {
@@ -121,7 +116,7 @@ function pingPlan(ctx: AuthpingContext, op: OpenApiOperation): Plan | { problem:
     if (role === 'auth') continue;
     if (role === 'secret' && p.required) {
       if (p.in === 'query') query[p.name] = ctx.auth.secret!;
-      else if (p.in === 'header') secretHeaders.push(p.name);
+      else if (p.in === 'header') headers[p.name] = ctx.auth.secret!;
       else return { problem: `it needs the ${p.in} ${p.name}` };
       continue;
     }
@@ -146,8 +141,12 @@ function pingPlan(ctx: AuthpingContext, op: OpenApiOperation): Plan | { problem:
       )
       .join('/');
   return {
-    request: { method: 'GET', path, ...(Object.keys(query).length > 0 && { query }) },
+    request: {
+      method: 'GET',
+      path,
+      ...(Object.keys(query).length > 0 && { query }),
+      ...(Object.keys(headers).length > 0 && { headers }),
+    },
     rank,
-    secretHeaders,
   };
 }

@@ -34,6 +34,11 @@ export const EXPRESSIBLE = {
   headerLists: false,
   /** Cookies are not a part of the spec's request. */
   cookieParameters: false,
+  /**
+   * `defaultHeaders` are written into the helper literally: a `${connection.x}` there would be sent as typed. A
+   * credential header the description asks for (Slack's `token`) therefore goes on each request instead.
+   */
+  placeholdersInDefaultHeaders: false,
   /** Response headers as outputs are case-sensitive today (issue 12, point 4); the importer does not map them. */
   responseHeaderOutputs: false,
 } as const;

@@ -68,7 +68,7 @@ export function importOpenApi(description: OpenApiDescription, options: ImportOp
     connectionKeys,
     shapes,
   );
-  const ctx = { shapes, auth, base, secretHeaders: new Map<string, string>() };
+  const ctx = { shapes, auth, base };
 
   const namer = new ActionNamer();
   const actions: Action[] = [];
@@ -110,7 +110,6 @@ export function importOpenApi(description: OpenApiDescription, options: ImportOp
   }
 
   const ping = chooseAuthping(ctx, all, importedOps, options.authping);
-  for (const header of ping.secretHeaders) ctx.secretHeaders.set(header, auth.secret!);
   const rootComments = new Comments();
   if (ping.guessed) rootComments.review(['authping'], `the health check calls ${ping.reason}`);
   else rootComments.note(['authping'], `the health check calls ${ping.reason}`);
@@ -133,13 +132,12 @@ export function importOpenApi(description: OpenApiDescription, options: ImportOp
     })
   )
     defaultHeaders['Accept'] = 'application/json';
-  for (const [header, value] of [...ctx.secretHeaders].sort(([a], [b]) => a.localeCompare(b))) {
-    defaultHeaders[header] = value;
+  const secretCopies = credentialCopies(actions, auth.secret);
+  if (secretCopies.length > 0)
     rootComments.note(
-      ['defaultHeaders', header],
-      `the description asks for the credential in the ${header} header too; it comes from the connection`,
+      ['actions'],
+      `the description asks for the credential again as ${secretCopies.join(', ')}: those requests send ${auth.secret}`,
     );
-  }
   if (guessedMessagePaths.length > 0) {
     rootComments.review(
       ['actions'],
@@ -208,6 +206,23 @@ export function importOpenApi(description: OpenApiDescription, options: ImportOp
     reviews: allComments.filter((c) => c.review).length,
   };
   return { spec, comments: allComments, summary, text };
+}
+
+/** Where requests repeat the connection's credential (Slack's `token` header): `header token`, `query token`. */
+function credentialCopies(actions: readonly Action[], secret: string | undefined): string[] {
+  if (!secret) return [];
+  const found = new Set<string>();
+  for (const { request } of actions) {
+    for (const [where, values] of [
+      ['header', request.headers],
+      ['query parameter', request.query],
+      ['form field', request.body?.encoding === 'form' ? request.body.fields : undefined],
+    ] as const) {
+      for (const [name, value] of Object.entries(values ?? {}))
+        if (value === secret) found.add(`${where} ${name}`);
+    }
+  }
+  return [...found].sort();
 }
 
 /** Keys in the order connectors/twilio uses, so imported actions read like hand-written ones. */

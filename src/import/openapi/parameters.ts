@@ -13,8 +13,6 @@ export interface ParameterContext {
   shapes: ShapeReader;
   auth: AuthChoice;
   base: BaseUrlChoice;
-  /** Credential headers every request carries (Slack's `token`): name → value template, filled as operations are read. */
-  secretHeaders: Map<string, string>;
 }
 
 export interface ParameterResult {
@@ -55,7 +53,8 @@ export function requestParameters(
     if (role === 'secret' && (where === 'header' || where === 'query')) {
       // Optional: the connection's authentication already carries the credential.
       if (!required) continue;
-      if (where === 'header') ctx.secretHeaders.set(param.name, ctx.auth.secret!);
+      // On the request itself, not in defaultHeaders (EXPRESSIBLE.placeholdersInDefaultHeaders).
+      if (where === 'header') headers[param.name] = ctx.auth.secret!;
       else query[param.name] = ctx.auth.secret!;
       continue;
     }

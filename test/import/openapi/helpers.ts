@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { generateConnector } from '../../../src/build/generate.js';
+import { findCredentialValues } from '../../../src/handoff/credentials.js';
 import { lintFlopack } from '../../../src/lint/index.js';
 import { loadOpenApiDescription } from '../../../src/openapi/load.js';
 import { importOpenApi, type ImportOptions, type ImportResult } from '../../../src/import/openapi/import.js';
@@ -17,13 +18,15 @@ export async function importFile(file: string, options: ImportOptions): Promise<
   return importOpenApi(await loadOpenApiDescription(file), options);
 }
 
-/** The written text validates with no finding at all, and its flows generate and lint without errors. */
+/** The written text validates without errors, and its flows generate, lint and pass build's checks. */
 export function expectValidAndBuilds(result: ImportResult) {
   const diagnostics = validateSpec(parseSource(result.text, 'connector.yaml'), tmpdir());
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const generated = generateConnector(result.spec);
   const lint = lintFlopack(generated.flopack);
   expect(lint.filter((d) => d.severity === 'error')).toEqual([]);
+  // What `build` refuses on top of lint: a fixed credential in a card.
+  expect(findCredentialValues(generated.flopack)).toEqual([]);
   return { diagnostics, generated };
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { runFlow, type HttpTransport } from '../../../src/index.js';
+import type { HttpRequest } from '../../../src/simulate/transport.js';
 import { expectValidAndBuilds, importFile, SLACK, TWILIO } from './helpers.js';
 
 describe("Slack's description (Swagger 2.0)", () => {
@@ -18,9 +20,11 @@ describe("Slack's description (Swagger 2.0)", () => {
       tokenUrl: 'https://slack.com/api/oauth.access',
       scopes: ['chat:write:bot', 'chat:write:user', 'none'],
     });
-    expect(spec.authping.request).toEqual({ method: 'GET', path: '/auth.test' });
     // The description wants the token in a `token` header as well: it comes from the connection, never an input.
-    expect(spec.defaultHeaders).toEqual({ Accept: 'application/json', token: '${connection.access_token}' });
+    const token = { token: '${connection.access_token}' };
+    expect(spec.authping.request).toEqual({ method: 'GET', path: '/auth.test', headers: token });
+    expect(spec.defaultHeaders).toEqual({ Accept: 'application/json' });
+    expect(spec.actions.map((a) => a.request.headers)).toEqual([token, token, token]);
     const post = spec.actions[1]!;
     expect(post.request).toMatchObject({
       method: 'POST',
@@ -34,9 +38,40 @@ describe("Slack's description (Swagger 2.0)", () => {
     expect(views.request).toEqual({
       method: 'GET',
       path: '/views.open',
+      headers: token,
       query: { trigger_id: '${inputs.triggerId}', view: '${inputs.view}' },
     });
     expect(result.text).toMatch(/# REVIEW: this API answers some failures with status 200 and "ok": false/);
+  });
+
+  it('the built flows send what the description asks for (the token from the connection, a form body)', async () => {
+    const result = await importFile(SLACK, { operations: ['auth_test', 'chat_postMessage'] });
+    const { flopack } = expectValidAndBuilds(result).generated;
+    const seen: HttpRequest[] = [];
+    const transport: HttpTransport = async (req) => {
+      seen.push(req);
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true,"ts":"1.2"}' };
+    };
+    const auth = { access_token: 'xoxb-test' };
+    const ping = await runFlow(flopack, '_authping', { auth }, { transport });
+    expect(ping.ok && ping.outputs).toMatchObject({ working: true });
+    const posted = await runFlow(
+      flopack,
+      'Chat Post Message',
+      { auth, channel: 'C123', text: 'hi & bye', mrkdwn: false },
+      { transport },
+    );
+    expect(posted.ok && posted.outputs).toMatchObject({ ok: true, ts: '1.2' });
+    expect(seen.map((r) => [r.method, r.url, r.headers['token'], r.headers['Authorization']])).toEqual([
+      ['GET', 'https://slack.com/api/auth.test', 'xoxb-test', 'Bearer xoxb-test'],
+      ['POST', 'https://slack.com/api/chat.postMessage', 'xoxb-test', 'Bearer xoxb-test'],
+    ]);
+    expect(seen[1]!.headers['Content-Type']).toBe('application/x-www-form-urlencoded');
+    expect(Object.fromEntries(new URLSearchParams(seen[1]!.body))).toEqual({
+      channel: 'C123',
+      text: 'hi & bye',
+      mrkdwn: 'false',
+    });
   });
 });
 
