@@ -1,6 +1,6 @@
 /**
  * Okta Workflows export format ("flopack"): the same JSON for `.flopack`, `.folder` and `.flow` files.
- * Shapes from ../shared/reference/okta-workflows-format.md §1 (verified against real exports).
+ * Shapes from the format reference §1, verified against real exports (test/fixtures/okta-workflows).
  * Fields we never read are typed loosely (`unknown`) so real exports round-trip untouched.
  */
 export interface Flopack {

@@ -8,7 +8,7 @@ import { isPromptCancelled } from './inquirer-prompter.js';
 import { printable } from './names.js';
 import type { Prompter } from './prompter.js';
 import type { OperationPicker } from '../import/openapi/pick.js';
-import { renderScaffold, TEST_BASE_URL_VARIABLE } from './render.js';
+import { renderScaffold, TEST_BASE_URL_VARIABLE, toolCommand } from './render.js';
 import { buildSpec } from './spec.js';
 import { writeScaffold } from './write.js';
 
@@ -79,7 +79,8 @@ export async function runInit(options: InitOptions, env: InitEnvironment): Promi
   const files = await renderScaffold(answers, spec, { toolVersion: env.toolVersion });
   const shownDir = showDir(env.cwd, dir);
   const { written, kept } = await writeScaffold(dir, files, { force: options.force === true, shownDir });
-  return { dir, shownDir, written, kept, notes, answers, spec, nextSteps: nextSteps(shownDir) };
+  const next = nextSteps(shownDir, env.toolVersion);
+  return { dir, shownDir, written, kept, notes, answers, spec, nextSteps: next };
 }
 
 /** `init --from-openapi`: the spec (with its comments) from the importer, the rest of the scaffold as usual. */
@@ -125,7 +126,7 @@ async function initFromOpenApi(
     notes: importNotes(result),
     answers,
     spec,
-    nextSteps: nextSteps(shownDir),
+    nextSteps: nextSteps(shownDir, env.toolVersion),
   };
 }
 
@@ -160,12 +161,13 @@ function shellQuote(arg: string): string {
   return /^[A-Za-z0-9_./@%+=:,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-function nextSteps(shownDir: string): string[] {
+function nextSteps(shownDir: string, toolVersion: string): string[] {
+  const tool = toolCommand(toolVersion);
   return [
     ...(shownDir === '.' ? [] : [`cd ${shellQuote(shownDir)}`]),
     'npm install',
-    'npx okta-connector validate connector.yaml',
-    'npx okta-connector build connector.yaml',
-    `npx okta-connector test --base-url <URL of a test server>   # in CI: set the ${TEST_BASE_URL_VARIABLE} variable`,
+    `${tool} validate connector.yaml`,
+    `${tool} build connector.yaml`,
+    `${tool} test --base-url <URL of a test server>   # in CI: set the ${TEST_BASE_URL_VARIABLE} variable`,
   ];
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toolVersion } from '../../src/cli/program.js';
 import { run } from '../../src/cli/run.js';
 import type { InitIo } from '../../src/cli/commands/init.js';
 import { ScriptedPrompter, type Prompter } from '../../src/init/prompter.js';
@@ -57,8 +58,8 @@ describe('okta-connector init (non-interactive)', () => {
     const out = t.out();
     expect(out).toContain('Created the Acme connector in acme:');
     expect(out).toContain('  tests/get-item.yaml');
-    expect(out).toMatch(
-      /Next:\n {2}cd acme\n {2}npm install\n {2}npx okta-connector validate connector.yaml/,
+    expect(out).toContain(
+      `Next:\n  cd acme\n  npm install\n  npx okta-connector@${toolVersion()} validate connector.yaml`,
     );
     expect(t.err()).toBe('');
   });

@@ -6,9 +6,10 @@ import { run } from '../../src/cli/run.js';
 import { fakeIo } from '../helpers/fake-io.js';
 import { DEFAULT_CREDENTIALS } from '../../src/mock/twilio/defaults.js';
 import { startMockTwilio, type MockTwilio } from '../../src/mock/twilio/index.js';
+import { OKTA_WORKFLOWS_DIR } from '../support/fixtures.js';
 
 const SPEC = 'connectors/twilio/connector.yaml';
-const SAMPLES = '../shared/samples/okta-workflows';
+const SAMPLES = OKTA_WORKFLOWS_DIR;
 const SEND = ['simulate', SPEC, '--action', 'Send Message', '--option', 'from=+15005550006'];
 
 async function cli(argv: string[], opts: { env?: NodeJS.ProcessEnv; stdin?: string } = {}) {

@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { beforeAll, describe, it, expect } from 'vitest';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,10 +8,13 @@ import { DEFAULT_CREDENTIALS } from '../../src/mock/twilio/defaults.js';
 
 /**
  * The installed command: `node bin/okta-connector.js` over dist/, which `npm test` builds before running vitest.
- * Running vitest alone without a build skips these (there is nothing to spawn).
+ * Without a build these fail (`npm ci` and `npm test` both build; otherwise run `npm run build`).
  */
 const run = promisify(execFile);
-const built = existsSync('dist/cli/main.js');
+
+beforeAll(() => {
+  expect(existsSync('dist/cli/main.js'), 'dist/ is missing: run npm run build').toBe(true);
+});
 
 async function bin(args: string[], input?: string) {
   try {
@@ -31,8 +34,7 @@ async function bin(args: string[], input?: string) {
 }
 
 describe('node bin/okta-connector.js', () => {
-  it('demo builds, sends, pings and reads back against the embedded mock', async (ctx) => {
-    if (!built) ctx.skip();
+  it('demo builds, sends, pings and reads back against the embedded mock', async () => {
     const r = await bin(['demo']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Built the Twilio connector in memory');
@@ -44,8 +46,7 @@ describe('node bin/okta-connector.js', () => {
     expect(r.stdout + r.stderr).not.toContain(DEFAULT_CREDENTIALS.apiKeySecret);
   });
 
-  it('simulate prints outputs on stdout and exits 0; a failed flow exits 3', async (ctx) => {
-    if (!built) ctx.skip();
+  it('simulate prints outputs on stdout and exits 0; a failed flow exits 3', async () => {
     const base = [
       'simulate',
       'connectors/twilio/connector.yaml',
@@ -62,22 +63,19 @@ describe('node bin/okta-connector.js', () => {
     expect(failed.stderr).toContain('Error 400: No To input provided. Enter a valid To.');
   });
 
-  it('test runs the Twilio suite and exits 0', async (ctx) => {
-    if (!built) ctx.skip();
+  it('test runs the Twilio suite and exits 0', async () => {
     const r = await bin(['test', 'twilio', '--format', 'junit']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/<testsuite name="twilio" tests="\d+" failures="0"/);
   });
 
-  it('--version answers with the package version', async (ctx) => {
-    if (!built) ctx.skip();
+  it('--version answers with the package version', async () => {
     const r = await bin(['--version']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it('validate: 0 for the Twilio spec, 1 with file:line:col for a broken one, 2 for usage', async (ctx) => {
-    if (!built) ctx.skip();
+  it('validate: 0 for the Twilio spec, 1 with file:line:col for a broken one, 2 for usage', async () => {
     expect((await bin(['validate', 'connectors/twilio/connector.yaml'])).code).toBe(0);
     const dir = mkdtempSync(join(tmpdir(), 'oc-bin-'));
     const bad = join(dir, 'bad.yaml');

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Flopack } from '../../src/flopack/types.js';
+import { oktaWorkflowsSample } from '../support/fixtures.js';
 
-const SAMPLES = '/work/shared/samples/okta-workflows/';
-
-/** A real export from the shared samples (reference §1: valid flopacks). */
+/** A real export from test/fixtures/okta-workflows (reference §1: valid flopacks). */
 export function sample(name: string): Flopack {
-  return JSON.parse(readFileSync(`${SAMPLES}${name}`, 'utf8')) as Flopack;
+  return JSON.parse(readFileSync(oktaWorkflowsSample(name), 'utf8')) as Flopack;
 }
 
 export function onlyFlo(flopack: Flopack) {

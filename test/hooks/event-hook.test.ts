@@ -3,11 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { createEventHookReceiver } from '../../src/hooks/event-hook.js';
 import { buildEventHookDelivery, judgeDelivery, judgeVerification } from '../../src/hooks/event-hook-send.js';
 import { createIdSource } from '../../src/hooks/ids.js';
+import { oktaHooksSample } from '../support/fixtures.js';
 
-const sample = readFileSync(
-  new URL('../../../shared/samples/okta-hooks/event-hook-delivery.json', import.meta.url),
-  'utf8',
-);
+const sample = readFileSync(oktaHooksSample('event-hook-delivery.json'), 'utf8');
 const secret = 'my-shared-secret';
 
 describe('event hook receiver (reference §3.3)', () => {

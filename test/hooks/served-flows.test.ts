@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flowAlias } from '../../src/hooks/alias.js';
 import { connectionsFromEnv, loadConnectionFile } from '../../src/hooks/connections.js';
 import { connectionsFor, loadServedFlows } from '../../src/hooks/served-flows.js';
+import { OKTA_WORKFLOWS_DIR } from '../support/fixtures.js';
 
-const samples = new URL('../../../shared/samples/okta-workflows/', import.meta.url).pathname;
+const samples = OKTA_WORKFLOWS_DIR;
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'served-'));

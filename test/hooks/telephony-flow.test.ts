@@ -8,18 +8,13 @@ import { DEFAULT_OKTA_TOKEN } from '../../src/mock/okta/index.js';
 import { DEFAULT_CREDENTIALS } from '../../src/mock/twilio/index.js';
 import { loadValidSpec } from '../../src/spec/validate.js';
 import type { ConnectorSpec } from '../../src/spec/types.js';
+import { oktaWorkflowsSample } from '../support/fixtures.js';
 
 const { spec } = await loadValidSpec(
   new URL('../../connectors/twilio/connector.yaml', import.meta.url).pathname,
 );
 const sample = JSON.parse(
-  readFileSync(
-    new URL(
-      '../../../shared/samples/okta-workflows/telephony_inline_hook_whatsapp_sms.flow',
-      import.meta.url,
-    ),
-    'utf8',
-  ),
+  readFileSync(oktaWorkflowsSample('telephony_inline_hook_whatsapp_sms.flow'), 'utf8'),
 ) as Flopack;
 const generate = (extra: Partial<Parameters<typeof generateTelephonyFolder>[0]> = {}) =>
   generateTelephonyFolder({ spec, accountSid: DEFAULT_CREDENTIALS.accountSid, ...extra });

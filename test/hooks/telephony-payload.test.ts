@@ -7,10 +7,10 @@ import {
   parseRequestType,
   TELEPHONY_REQUEST_TYPES,
 } from '../../src/hooks/telephony-payload.js';
+import { oktaHooksSample } from '../support/fixtures.js';
 
-const sample = JSON.parse(
-  readFileSync(new URL('../../../shared/samples/okta-hooks/telephony-request.json', import.meta.url), 'utf8'),
-) as Record<string, any>;
+const sampleText = readFileSync(oktaHooksSample('telephony-request.json'), 'utf8');
+const sample = JSON.parse(sampleText) as Record<string, any>;
 
 function build(seed: string | null = 'fixed') {
   return buildTelephonyRequest({

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { judgeTelephonyAnswer } from '../../src/hooks/telephony-verdict.js';
+import { oktaHooksSample } from '../support/fixtures.js';
 
-const sampleDir = new URL('../../../shared/samples/okta-hooks/', import.meta.url);
-const success = readFileSync(new URL('telephony-response-success.json', sampleDir), 'utf8');
-const errorSample = readFileSync(new URL('telephony-response-error.json', sampleDir), 'utf8');
+const success = readFileSync(oktaHooksSample('telephony-response-success.json'), 'utf8');
+const errorSample = readFileSync(oktaHooksSample('telephony-response-error.json'), 'utf8');
 const json = { 'Content-Type': 'application/json' };
 
 const ok = (body: string, elapsedMs = 120) =>

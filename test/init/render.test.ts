@@ -20,7 +20,7 @@ interface Step {
 }
 
 describe('the CI workflow', () => {
-  const workflow = parse(renderWorkflow()) as {
+  const workflow = parse(renderWorkflow('1.2.3')) as {
     on: Record<string, unknown>;
     permissions: Record<string, string>;
     jobs: { check: { steps: Step[] } };
@@ -33,12 +33,12 @@ describe('the CI workflow', () => {
     expect(steps.find((s) => s.uses === 'actions/setup-node@v4')?.with).toEqual({ 'node-version': 20 });
   });
 
-  it('installs the pinned tool, validates with annotations, builds and keeps the package', () => {
+  it('installs the pinned tool, runs that exact version to validate with annotations, builds and keeps the package', () => {
     const runs = steps.map((s) => s.run).filter(Boolean);
     expect(runs.slice(0, 3)).toEqual([
       'npm install --no-audit --no-fund',
-      'npx okta-connector validate connector.yaml --format github',
-      'npx okta-connector build connector.yaml --out dist --format github',
+      'npx okta-connector@1.2.3 validate connector.yaml --format github',
+      'npx okta-connector@1.2.3 build connector.yaml --out dist --format github',
     ]);
     expect(steps.find((s) => s.uses === 'actions/upload-artifact@v4')?.with).toEqual({
       name: 'connector-package',
@@ -47,9 +47,9 @@ describe('the CI workflow', () => {
   });
 
   it('runs the scenarios only when a test server URL is configured', () => {
-    const test = steps.find((s) => s.run?.startsWith('npx okta-connector test'));
+    const test = steps.find((s) => s.run?.startsWith('npx okta-connector@1.2.3 test'));
     expect(test?.if).toBe(`\${{ vars.${TEST_BASE_URL_VARIABLE} != '' }}`);
-    expect(test?.run).toBe(`npx okta-connector test --base-url "$${TEST_BASE_URL_VARIABLE}"`);
+    expect(test?.run).toBe(`npx okta-connector@1.2.3 test --base-url "$${TEST_BASE_URL_VARIABLE}"`);
   });
 });
 
@@ -66,7 +66,8 @@ describe('renderScaffold', () => {
       ['.gitignore', 'keep'],
     ]);
     const pkg = JSON.parse(files.find((f) => f.path === 'package.json')?.content ?? '');
-    expect(pkg.devDependencies).toEqual({ 'okta-connector': '^1.2.3' });
+    // The exact version that wrote the scaffold: a range could install one it was never tested with.
+    expect(pkg.devDependencies).toEqual({ 'okta-connector': '1.2.3' });
     // The schema line's path is where npm puts this package's schema once package.json is installed.
     expect(SCHEMA_PATH.replace('node_modules/okta-connector/', '')).toBe('schema/connector.schema.json');
     expect(existsSync(packagePath('schema/connector.schema.json'))).toBe(true);
@@ -84,8 +85,10 @@ describe('renderScaffold', () => {
     );
     expect(readme).toContain('- `region`: Region (text, required)');
     expect(readme).toContain(
-      'npx okta-connector simulate connector.yaml --action "Get Contact" --input contactId=...',
+      'npx okta-connector@1.2.3 simulate connector.yaml --action "Get Contact" --input contactId=...',
     );
+    expect(readme).toContain('npm install --save-dev ./okta-connector-1.2.3.tgz');
+    expect(readme).not.toMatch(/npx okta-connector(?!@1\.2\.3\b)/);
     expect(readme).toContain('`tests/get-contact.yaml` checks the request "Get Contact" sends');
     expect(readme).not.toMatch(/&#x27;|&quot;|\{\{/);
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fakeIo as sharedFakeIo } from '../helpers/fake-io.js';
 import { run } from '../../src/cli/run.js';
+import { OKTA_WORKFLOWS_DIR } from '../support/fixtures.js';
 
 const FIXTURES = new URL('../fixtures/flopacks/', import.meta.url).pathname;
-const SAMPLES = new URL('../../../shared/samples/okta-workflows/', import.meta.url).pathname;
+const SAMPLES = OKTA_WORKFLOWS_DIR;
 
 /** The shared in-memory Io, in the { io, out, err } shape these tests use. */
 function fakeIo(cwd = FIXTURES) {

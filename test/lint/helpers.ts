@@ -2,8 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { lintFlopack, type LintOptions } from '../../src/lint/index.js';
+import { OKTA_WORKFLOWS_DIR } from '../support/fixtures.js';
 
-export const SAMPLES_DIR = new URL('../../../shared/samples/okta-workflows/', import.meta.url).pathname;
+export const SAMPLES_DIR = OKTA_WORKFLOWS_DIR;
 
 export function sampleNames(): string[] {
   return readdirSync(SAMPLES_DIR)

@@ -6,8 +6,9 @@ import { loadTarget } from '../../src/run-connector/target.js';
 import { checkFields, runnableNames, selectFlow } from '../../src/run-connector/select.js';
 import { UsageError } from '../../src/errors.js';
 import { TWILIO_FLOW_KINDS } from '../helpers/twilio.js';
+import { OKTA_WORKFLOWS_DIR } from '../support/fixtures.js';
 
-const SAMPLES = '../shared/samples/okta-workflows';
+const SAMPLES = OKTA_WORKFLOWS_DIR;
 
 describe('loadTarget', () => {
   it('builds a spec in memory with every contract flow', async () => {

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Flopack } from '../../src/flopack/types.js';
 import { addressTail, inspectFlopack, runFlow } from '../../src/simulate/index.js';
+import { OKTA_WORKFLOWS_DIR } from '../support/fixtures.js';
 import { fakeTransport } from './helpers/flow-builder.js';
 
-const DIR = join(import.meta.dirname, '../../../shared/samples/okta-workflows');
+const DIR = OKTA_WORKFLOWS_DIR;
 const load = (f: string): Flopack => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Flopack;
 const files = readdirSync(DIR).filter((f) => f.endsWith('.flopack') || f.endsWith('.flow'));
 

@@ -1,8 +1,8 @@
 /**
  * Card envelope and model defaults, one row per card kind (reference Appendix A addresses, Appendix B defaults).
- * `source` says where each row was copied from: a real card in ../shared/samples/okta-workflows (or the iamse
- * `utilGetAccessToken.flow` export), or — for kinds with no local sample — the §1.7 catalogue, in which case the
- * description text and wrapper rules are inferred ([I]) and the IO keys come from the catalogue.
+ * `source` says where each row was copied from: a real card in the exports of test/fixtures/okta-workflows (or
+ * the iamse `utilGetAccessToken.flow` export), or — for kinds with no local sample — the §1.7 catalogue, in which
+ * case the description text and wrapper rules are inferred ([I]) and the IO keys come from the catalogue.
  */
 export type CardKind =
   | 'callable'

@@ -1,7 +1,8 @@
 /**
  * Seed data of the mock Okta Users API: one token and three users covering the telephony hook's cases
  * (opted in to WhatsApp, SMS only, no mobile phone). The opt-in attribute is the custom profile attribute
- * `whatsappOTP` of the seed blog post (../shared/seeds/000_*.txt; reference §1.9).
+ * `whatsappOTP` of the seed blog post, "Bring Your Own Messaging Provider: WhatsApp OTP with Inline Hooks &
+ * Workflows" (reference §1.9).
  */
 
 /** An SSWS API token in Okta's shape ("00" + 40 characters). Not a real token. */

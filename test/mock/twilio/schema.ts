@@ -1,12 +1,10 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { TWILIO_OPENAPI } from '../../support/fixtures.js';
 
-const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-/** Twilio's OpenAPI description, read where the shared material lives beside the project (never copied). */
-export const SPEC_PATH = resolve(repoRoot, '../shared/twilio-oai/twilio_api_v2010.json');
+/** Twilio's OpenAPI description, vendored under test/fixtures/openapi/twilio/. */
+export const SPEC_PATH = TWILIO_OPENAPI;
 
 const MESSAGE_FIELDS = [
   'account_sid', 'api_version', 'body', 'date_created', 'date_sent', 'date_updated', 'direction', 'error_code',
