@@ -67,6 +67,8 @@ describe("Twilio's description, Messages operations", () => {
       encoding: 'form',
       fields: { To: '${inputs.to}', From: '${inputs.from}', Body: '${inputs.body}' },
     });
+    // README "The imported Send Message and the hand-written one" counts these.
+    expect([send.inputs!.length, send.options!.length, send.outputs!.length]).toEqual([18, 5, 21]);
     // Form arrays cannot be sent today: left out (optional), said in the summary, never sent wrongly.
     expect(Object.keys((send.request.body as { fields: object }).fields)).not.toContain('MediaUrl');
     expect(summary.imported.find((a) => a.name === 'Send Message')!.notes.join('\n')).toMatch(
