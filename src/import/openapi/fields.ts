@@ -1,6 +1,7 @@
 import { CONNECTION_INPUT_KEY } from '../../connector/contract.js';
 import type { Input, Option } from '../../spec/types.js';
 import { Comments } from './comments.js';
+import { exampleValue } from './examples.js';
 import { EXPRESSIBLE } from './expressible.js';
 import { KeyAllocator, labelFor, plainText } from './names.js';
 import { dropdownValues, effectiveType, fieldType, isScalar, type Shape } from './schema.js';
@@ -17,6 +18,8 @@ export class ActionFields {
   readonly comments = new Comments();
   /** Lines for the summary: what was left out or simplified, and why. */
   readonly notes: string[] = [];
+  /** A value the description suggests for each option and input (see examples.ts), keyed like them. */
+  readonly examples: Record<string, unknown> = {};
 
   /**
    * A field for one value of the request, or the reason it cannot be one. String enums become dropdown options
@@ -44,6 +47,7 @@ export class ActionFields {
         values: values.map((v) => ({ label: v, value: v })),
         ...(fallback !== undefined && !opts.required && { default: fallback }),
       });
+      this.examples[key] = exampleValue(shape);
       return { template: `\${options.${key}}` };
     }
     const list = effectiveType(shape) === 'array';
@@ -63,6 +67,7 @@ export class ActionFields {
     const fallback = defaultFor(shape, type, list);
     if (!opts.required && fallback !== undefined) input.default = fallback;
     this.inputs.push(input);
+    this.examples[key] = exampleValue(shape);
     if (
       type === 'object' &&
       !list &&

@@ -37,6 +37,8 @@ export interface ImportResult {
   summary: ImportSummary;
   /** The spec as written: YAML with the schema line and the comments. */
   text: string;
+  /** Per action name: a value for each option and input, from the description's examples and schemas. */
+  examples: Record<string, Record<string, unknown>>;
 }
 
 const DEFAULT_SUPPORT_EMAIL = 'support@example.com';
@@ -77,6 +79,7 @@ export function importOpenApi(description: OpenApiDescription, options: ImportOp
   const skipped: ImportSummary['skipped'] = [];
   const importedOps: OpenApiOperation[] = [];
   const guessedMessagePaths: string[] = [];
+  const examples: ImportResult['examples'] = {};
   let errorsInBody = false;
   for (const op of selected) {
     const result = importAction(ctx, op, '');
@@ -99,6 +102,7 @@ export function importOpenApi(description: OpenApiDescription, options: ImportOp
       notes: result.fields.notes,
     });
     if (result.messagePathGuessed) guessedMessagePaths.push(name);
+    examples[name] = result.fields.examples;
     const success = successResponse(op)?.response.content?.['application/json']?.schema;
     if (success && reportsErrorsInBody(shapes.read(success))) errorsInBody = true;
   }
@@ -205,7 +209,7 @@ export function importOpenApi(description: OpenApiDescription, options: ImportOp
     baseUrl: base.baseUrl,
     reviews: allComments.filter((c) => c.review).length,
   };
-  return { spec, comments: allComments, summary, text };
+  return { spec, comments: allComments, summary, text, examples };
 }
 
 /** Where requests repeat the connection's credential (Slack's `token` header): `header token`, `query token`. */
