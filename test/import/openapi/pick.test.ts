@@ -1,19 +1,9 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { terminal, tick } from '../../helpers/terminal.js';
 import { listOperations } from '../../../src/openapi/operations.js';
 import { loadOpenApiDescription } from '../../../src/openapi/load.js';
 import { createInquirerPicker, matchChoices, operationChoices } from '../../../src/import/openapi/pick.js';
 import { TWILIO } from './helpers.js';
-
-function terminal() {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let shown = '';
-  output.on('data', (chunk: Buffer) => (shown += chunk.toString()));
-  return { input, output, shown: () => shown, type: (s: string) => input.write(s) };
-}
-
-const tick = () => new Promise((r) => setTimeout(r, 30));
 
 describe('the operation picker', async () => {
   const choices = operationChoices(listOperations((await loadOpenApiDescription(TWILIO)).document));
