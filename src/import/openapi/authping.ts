@@ -55,7 +55,12 @@ export function chooseAuthping(
   }
   const chosen = new Set(selected);
   const ranked = all
-    .map((op, index) => ({ op, index, plan: pingPlan(ctx, op), near: nearness(op, selected) }))
+    .map((op, index) => ({
+      op,
+      index,
+      plan: pingPlan(ctx, op),
+      near: chosen.has(op) ? 0 : nearness(op, selected),
+    }))
     .filter((c): c is typeof c & { plan: Plan } => !('problem' in c.plan))
     .sort(
       (a, b) =>
@@ -86,7 +91,10 @@ export function chooseAuthping(
   };
 }
 
-/** How many leading path segments the operation shares with the closest selected one (its own resource first). */
+/**
+ * For an operation that was not selected: how many leading path segments it shares with the closest selected one,
+ * so a health check for Send Message lists messages rather than some other resource.
+ */
 function nearness(op: OpenApiOperation, selected: readonly OpenApiOperation[]): number {
   const mine = op.path.split('/');
   let best = 0;

@@ -96,6 +96,12 @@ describe('--all', () => {
     const { spec, summary } = await importFile(TWILIO, { all: true });
     expect(summary.imported).toHaveLength(197);
     expect(spec.baseUrl).toBe('https://api.twilio.com');
+    // Among selected operations, the first cheap list in the description's order.
+    expect(spec.authping.request).toEqual({
+      method: 'GET',
+      path: '/2010-04-01/Accounts.json',
+      query: { PageSize: '1' },
+    });
     expect(spec.actions.find((a) => a.name === 'Send Message')!.request.path).toBe(
       '/2010-04-01/Accounts/${connection.accountSid}/Messages.json',
     );
