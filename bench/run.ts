@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchBuild } from './build.js';
 import { benchColdStart } from './cold-start.js';
+import { benchImport } from './import.js';
 import { benchLint } from './lint.js';
 import { benchMockOpenApi } from './mock-openapi.js';
 import { benchMockTwilio } from './mock-twilio.js';
@@ -122,6 +123,24 @@ async function main(): Promise<void> {
             `${d.known ? ` (known: ${d.known})` : ' (UNEXPECTED)'}\n`,
         );
       }
+    }
+  }
+  if (want('import')) {
+    const r = await benchImport();
+    results.importOpenApi = r;
+    for (const p of r) {
+      rows.push([
+        `import openapi --all: ${p.description} (${p.operations} operations)`,
+        `${p.importMs} ms, ${p.importPeakRssMiB} MiB`,
+        'target: seconds',
+        p.importMs < 5000 ? 'met' : 'missed',
+      ]);
+      rows.push([
+        `build of the imported ${p.description} spec`,
+        `${p.buildMs} ms, ${p.buildPeakRssMiB} MiB`,
+        '',
+        '',
+      ]);
     }
   }
   if (want('lint')) {

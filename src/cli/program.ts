@@ -5,6 +5,7 @@ import { registerBuild } from './commands/build.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDiff } from './commands/diff.js';
 import { registerHook } from './commands/hook.js';
+import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import { registerMock } from './commands/mock.js';
@@ -36,6 +37,7 @@ export function buildProgram(ctx: CommandContext): Command {
     .exitOverride();
   for (const register of [
     registerInit,
+    registerImport,
     registerValidate,
     registerDiff,
     registerBuild,

@@ -7,6 +7,7 @@ import { InvalidAnswersError } from './errors.js';
 import { isPromptCancelled } from './inquirer-prompter.js';
 import { printable } from './names.js';
 import type { Prompter } from './prompter.js';
+import type { OperationPicker } from '../import/openapi/pick.js';
 import { renderScaffold, TEST_BASE_URL_VARIABLE, toolCommand } from './render.js';
 import { buildSpec } from './spec.js';
 import { writeScaffold } from './write.js';
@@ -20,6 +21,13 @@ export interface InitOptions extends Omit<InitFlags, 'params'> {
   yes?: boolean;
   /** Overwrite existing scaffold files. */
   force?: boolean;
+  /** An OpenAPI description to import the spec from (authentication, base URL, actions). */
+  fromOpenapi?: string;
+  /** With fromOpenapi: which operations (see `import openapi`). */
+  operation?: string[];
+  tag?: string[];
+  all?: boolean;
+  authping?: string;
 }
 
 export interface InitEnvironment {
@@ -30,6 +38,8 @@ export interface InitEnvironment {
   prompter: () => Promise<Prompter>;
   /** Pinned in the scaffold's package.json. */
   toolVersion: string;
+  /** With --from-openapi and no selection flags: the operation picker (only called when prompts are allowed). */
+  picker?: () => Promise<OperationPicker>;
 }
 
 export interface InitResult {
@@ -49,6 +59,7 @@ export interface InitResult {
 /** `okta-connector init`: collect answers, build everything in memory, check, then write. */
 export async function runInit(options: InitOptions, env: InitEnvironment): Promise<InitResult> {
   if (options.dir !== undefined) checkDirArgument(options.dir);
+  if (options.fromOpenapi !== undefined) return initFromOpenApi(options.fromOpenapi, options, env);
   const params = parseParams(options.param ?? []);
   const interactive = env.interactive && !options.yes;
   const flags: InitFlags = { ...options, ...(params && { params }) };
@@ -70,6 +81,53 @@ export async function runInit(options: InitOptions, env: InitEnvironment): Promi
   const { written, kept } = await writeScaffold(dir, files, { force: options.force === true, shownDir });
   const next = nextSteps(shownDir, env.toolVersion);
   return { dir, shownDir, written, kept, notes, answers, spec, nextSteps: next };
+}
+
+/** `init --from-openapi`: the spec (with its comments) from the importer, the rest of the scaffold as usual. */
+async function initFromOpenApi(
+  description: string,
+  options: InitOptions,
+  env: InitEnvironment,
+): Promise<InitResult> {
+  const { checkFromOpenApiFlags, answersFromSpec, importNotes } = await import('./from-openapi.js');
+  const { importFromFile } = await import('../import/openapi/run.js');
+  checkFromOpenApiFlags(options as Record<string, unknown>);
+  const interactive = env.interactive && !options.yes;
+  const result = await importFromFile(
+    resolve(env.cwd, description),
+    description,
+    {
+      ...(options.operation && { operations: options.operation }),
+      ...(options.tag && { tags: options.tag }),
+      ...(options.all && { all: true }),
+      ...(options.name !== undefined && { name: options.name }),
+      ...(options.authping !== undefined && { authping: options.authping }),
+      ...(options.displayName !== undefined && { displayName: options.displayName }),
+    },
+    {
+      interactive,
+      picker: async () =>
+        env.picker ? env.picker() : (await import('../import/openapi/pick.js')).createInquirerPicker(),
+    },
+  );
+  const spec = result.spec;
+  const answers = answersFromSpec(spec);
+  const dir = resolve(env.cwd, options.dir ?? spec.name);
+  const files = (await renderScaffold(answers, spec, { toolVersion: env.toolVersion })).map((f) =>
+    f.path === 'connector.yaml' ? { ...f, content: result.text } : f,
+  );
+  const shownDir = showDir(env.cwd, dir);
+  const { written, kept } = await writeScaffold(dir, files, { force: options.force === true, shownDir });
+  return {
+    dir,
+    shownDir,
+    written,
+    kept,
+    notes: importNotes(result),
+    answers,
+    spec,
+    nextSteps: nextSteps(shownDir, env.toolVersion),
+  };
 }
 
 /** The [dir] argument may be any path, but not one no file system accepts or that hides characters. */

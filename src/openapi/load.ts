@@ -36,6 +36,8 @@ export interface OpenApiDescription {
 export interface LoadOptions {
   /** Check the description against the OpenAPI schema and report what breaks it as warnings (slower). */
   validate?: boolean;
+  /** How findings name the root file (default: `file` as given), e.g. relative to the user's folder. */
+  displayName?: string;
 }
 
 /**
@@ -49,7 +51,8 @@ export async function loadOpenApiDescription(
   file: string,
   options: LoadOptions = {},
 ): Promise<OpenApiDescription> {
-  const source = await loadSourceFile(file);
+  const shown = options.displayName ?? file;
+  const source = await loadSourceFile(file, shown);
   const root = source.data;
   const declared = declaredVersion(root);
   if (!declared) {
@@ -61,12 +64,12 @@ export async function loadOpenApiDescription(
       }),
     ]);
   }
-  const bundled = await bundleRefs(file, root, source);
+  const bundled = await bundleRefs(file, root, source, shown);
   const document = declared.startsWith('2')
-    ? await convertSwagger2(bundled as OpenAPIV2.Document, file)
+    ? await convertSwagger2(bundled as OpenAPIV2.Document, shown)
     : bundled;
-  const warnings = options.validate ? await validateDescription(bundled, file) : [];
-  return { file, sourceVersion: declared, document: document as OpenApiDocument, source, warnings };
+  const warnings = options.validate ? await validateDescription(bundled, shown) : [];
+  return { file: shown, sourceVersion: declared, document: document as OpenApiDocument, source, warnings };
 }
 
 function declaredVersion(root: unknown): string | undefined {
@@ -78,7 +81,12 @@ function declaredVersion(root: unknown): string | undefined {
 }
 
 /** Inlines external `$ref`s (files only, read through our own parser so a syntax error has its position). */
-async function bundleRefs(file: string, root: unknown, source: SourceDocument): Promise<object> {
+async function bundleRefs(
+  file: string,
+  root: unknown,
+  source: SourceDocument,
+  shown: string,
+): Promise<object> {
   const rootUrl = pathToFileURL(resolvePath(file)).href;
   let failure: DiagnosticsError | undefined;
   const remember = (error: unknown): never => {
@@ -95,7 +103,7 @@ async function bundleRefs(file: string, root: unknown, source: SourceDocument): 
           read: async (f: { url: string }) => {
             if (f.url.split('#')[0] === rootUrl) return source.text;
             const path = fileURLToPath(f.url.split('#')[0]!);
-            return (await loadSourceFile(path).catch(remember)).text;
+            return (await loadSourceFile(path, displayPath(f.url, file, shown)).catch(remember)).text;
           },
         },
       },
@@ -109,7 +117,7 @@ async function bundleRefs(file: string, root: unknown, source: SourceDocument): 
           parse: (f: { url: string; data: string | Buffer }) => {
             if (f.url.split('#')[0] === rootUrl) return structuredClone(root);
             try {
-              return pointRefsAtRoot(parseSource(f.data, displayPath(f.url, file)).data, f.url, rootUrl);
+              return pointRefsAtRoot(parseSource(f.data, displayPath(f.url, file, shown)).data, f.url, rootUrl);
             } catch (error) {
               return remember(error);
             }
@@ -120,7 +128,7 @@ async function bundleRefs(file: string, root: unknown, source: SourceDocument): 
     return localiseRootRefs(bundled, rootUrl);
   } catch (error) {
     if (failure) throw failure;
-    throw new DiagnosticsError([refFailure(error, file, source)]);
+    throw new DiagnosticsError([refFailure(error, shown, source)]);
   }
 }
 
@@ -239,8 +247,8 @@ async function validateDescription(doc: object, file: string): Promise<Diagnosti
   }));
 }
 
-function displayPath(url: string, rootFile: string): string {
+function displayPath(url: string, rootFile: string, shownRoot = rootFile): string {
   const path = fileURLToPath(url.split('#')[0]!);
   const base = dirname(resolvePath(rootFile));
-  return path.startsWith(base + '/') ? `${dirname(rootFile)}/${path.slice(base.length + 1)}` : path;
+  return path.startsWith(base + '/') ? `${dirname(shownRoot)}/${path.slice(base.length + 1)}` : path;
 }
