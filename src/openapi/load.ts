@@ -117,7 +117,11 @@ async function bundleRefs(
           parse: (f: { url: string; data: string | Buffer }) => {
             if (f.url.split('#')[0] === rootUrl) return structuredClone(root);
             try {
-              return pointRefsAtRoot(parseSource(f.data, displayPath(f.url, file, shown)).data, f.url, rootUrl);
+              return pointRefsAtRoot(
+                parseSource(f.data, displayPath(f.url, file, shown)).data,
+                f.url,
+                rootUrl,
+              );
             } catch (error) {
               return remember(error);
             }
