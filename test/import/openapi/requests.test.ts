@@ -74,12 +74,18 @@ describe.each([
         )
           problems.push(`${where}: no header ${p.name}`);
       }
+      // The body goes out in one of the media types the operation accepts, with every required field.
       const content = op.requestBody?.content ?? {};
-      const form = content['application/x-www-form-urlencoded'];
-      if (form) {
-        const fields = new URLSearchParams(req.body ?? '');
-        for (const field of shapes.read(form.schema).required)
-          if (!fields.has(field)) problems.push(`${where}: no form field ${field}`);
+      const sentType = (req.headers['Content-Type'] ?? '').split(';')[0]!.trim();
+      const media = content[sentType];
+      if (req.body && !media) problems.push(`${where}: sent a ${sentType || 'typeless'} body`);
+      if (media) {
+        const fields: Set<string> =
+          sentType === 'application/x-www-form-urlencoded'
+            ? new Set(new URLSearchParams(req.body ?? '').keys())
+            : new Set(Object.keys(JSON.parse(req.body ?? '{}') as object));
+        for (const field of shapes.read(media.schema).required)
+          if (!fields.has(field)) problems.push(`${where}: no ${sentType} field ${field}`);
       }
     }
     expect(problems).toEqual([]);

@@ -29,7 +29,8 @@ describe("Slack's description (Swagger 2.0)", () => {
     expect(post.request).toMatchObject({
       method: 'POST',
       path: '/chat.postMessage',
-      body: { encoding: 'form' },
+      // Slack takes these arguments as a form or as JSON (`consumes` lists both); JSON keeps their types.
+      body: { encoding: 'json' },
     });
     expect(post.inputs!.find((i) => i.key === 'channel')).toMatchObject({ required: true, type: 'text' });
     expect(post.inputs!.find((i) => i.key === 'linkNames')).toMatchObject({ type: 'boolean' });
@@ -44,7 +45,7 @@ describe("Slack's description (Swagger 2.0)", () => {
     expect(result.text).toMatch(/# REVIEW: this API answers some failures with status 200 and "ok": false/);
   });
 
-  it('the built flows send what the description asks for (the token from the connection, a form body)', async () => {
+  it('the built flows send what the description asks for (the token from the connection, a JSON body)', async () => {
     const result = await importFile(SLACK, { operations: ['auth_test', 'chat_postMessage'] });
     const { flopack } = expectValidAndBuilds(result).generated;
     const seen: HttpRequest[] = [];
@@ -66,12 +67,8 @@ describe("Slack's description (Swagger 2.0)", () => {
       ['GET', 'https://slack.com/api/auth.test', 'xoxb-test', 'Bearer xoxb-test'],
       ['POST', 'https://slack.com/api/chat.postMessage', 'xoxb-test', 'Bearer xoxb-test'],
     ]);
-    expect(seen[1]!.headers['Content-Type']).toBe('application/x-www-form-urlencoded');
-    expect(Object.fromEntries(new URLSearchParams(seen[1]!.body))).toEqual({
-      channel: 'C123',
-      text: 'hi & bye',
-      mrkdwn: 'false',
-    });
+    expect(seen[1]!.headers['Content-Type']).toBe('application/json');
+    expect(JSON.parse(seen[1]!.body!)).toEqual({ channel: 'C123', text: 'hi & bye', mrkdwn: false });
   });
 });
 
