@@ -3,7 +3,9 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchBuild } from './build.js';
 import { benchColdStart } from './cold-start.js';
+import { benchImport } from './import.js';
 import { benchLint } from './lint.js';
+import { benchMockOpenApi } from './mock-openapi.js';
 import { benchMockTwilio } from './mock-twilio.js';
 import { benchSimulate } from './simulate.js';
 import { repoRoot } from './support/spawn.js';
@@ -81,14 +83,65 @@ async function main(): Promise<void> {
     ]);
   }
   if (want('mock')) {
-    const r = await benchMockTwilio({ concurrency: 50, requests: 20_000 });
+    const r = await benchMockTwilio();
     results.mockTwilio = r;
+    const [lo, hi] = r.requestsPerSecondRange;
     rows.push([
-      'mock twilio: 50 clients',
-      `${round(r.requestsPerSecond, 0)} req/s, p50 ${round(r.p50Ms)} ms, p99 ${round(r.p99Ms)} ms`,
-      'target 5000 req/s',
-      `lost ${r.lost}, duplicated ${r.duplicated}`,
+      `mock twilio: ${r.concurrency} connections, ${r.requests.toLocaleString('en-US')} creates`,
+      `${r.requestsPerSecond} req/s (${lo}–${hi}), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`,
+      `bare node:http: ${r.bareRequestsPerSecond} req/s; target 15000 req/s`,
+      `${r.requestsPerSecond >= 15_000 ? 'met' : 'missed'} (${r.ratioToBare}x bare); lost ${r.lost}, duplicated ${r.duplicated + r.phantoms}`,
     ]);
+    rows.push([
+      'mock twilio: RSS after N creates (cap 10,000)',
+      r.memory.map((m) => `${m.creates / 1000}k: ${m.rssMiB} MiB (peak ${m.peakRssMiB})`).join(', '),
+      'bounded',
+      `${r.memory.at(-1)?.stored} kept, ${r.memory.at(-1)?.evicted} evicted`,
+    ]);
+  }
+  if (want('mock-openapi')) {
+    const r = await benchMockOpenApi({ concurrency: 50, requests: 20_000, prismRequests: 3_000, runs: 3 });
+    results.mockOpenApi = r;
+    const load = (f: typeof r.ours) => `${f.requestsPerSecond} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms`;
+    rows.push([
+      'mock openapi (Twilio): 50 clients',
+      load(r.ours),
+      r.prism ? `Prism ${r.prism.version}: ${load(r.prism)} (target 10x)` : `Prism skipped: ${r.skipped}`,
+      r.ratio !== undefined ? `${r.ratio}x` : '',
+    ]);
+    if (r.verdicts) {
+      const unexpected = r.verdicts.disagreements.filter((d) => !d.known).length;
+      rows.push([
+        'mock openapi vs Prism: verdicts',
+        `${r.verdicts.agree}/${r.verdicts.total} requests agree (status class)`,
+        'same verdicts',
+        `${r.verdicts.disagreements.length - unexpected} known Prism deviations, ${unexpected} unexpected`,
+      ]);
+      for (const d of r.verdicts.disagreements) {
+        process.stderr.write(
+          `mock openapi vs Prism disagree on ${d.request}: ours ${d.ours}, Prism ${d.prism}` +
+            `${d.known ? ` (known: ${d.known})` : ' (UNEXPECTED)'}\n`,
+        );
+      }
+    }
+  }
+  if (want('import')) {
+    const r = await benchImport();
+    results.importOpenApi = r;
+    for (const p of r) {
+      rows.push([
+        `import openapi --all: ${p.description} (${p.operations} operations)`,
+        `${p.importMs} ms, ${p.importPeakRssMiB} MiB`,
+        'target: seconds',
+        p.importMs < 5000 ? 'met' : 'missed',
+      ]);
+      rows.push([
+        `build of the imported ${p.description} spec`,
+        `${p.buildMs} ms, ${p.buildPeakRssMiB} MiB`,
+        '',
+        '',
+      ]);
+    }
   }
   if (want('lint')) {
     const r = await benchLint();

@@ -60,6 +60,12 @@ export {
   type FaultSpec,
 } from './mock/twilio/index.js';
 export { startMockOkta, type MockOkta } from './mock/okta/index.js';
+export {
+  startOpenApiMock,
+  type OpenApiMock,
+  type StartOpenApiMockOptions,
+  type OpenApiRecordedRequest,
+} from './mock/openapi/index.js';
 
 export { generateTelephonyFolder } from './hooks/telephony-flow.js';
 export { buildTelephonyRequest } from './hooks/telephony-payload.js';

@@ -5,6 +5,7 @@ import { registerBuild } from './commands/build/index.js';
 import { registerDemo } from './commands/demo/index.js';
 import { registerDiff } from './commands/diff/index.js';
 import { registerHook } from './commands/hook/index.js';
+import { registerImport } from './commands/import/index.js';
 import { registerInit } from './commands/init/index.js';
 import { registerLint } from './commands/lint/index.js';
 import { registerMock } from './commands/mock/index.js';
@@ -36,6 +37,7 @@ export function buildProgram(ctx: CommandContext): Command {
     .exitOverride();
   for (const register of [
     registerInit,
+    registerImport,
     registerValidate,
     registerDiff,
     registerBuild,

@@ -73,7 +73,7 @@ export async function runInit(options: InitOptions, env: InitEnvironment): Promi
 }
 
 /** The [dir] argument may be any path, but not one no file system accepts or that hides characters. */
-function checkDirArgument(dir: string): void {
+export function checkDirArgument(dir: string): void {
   if (dir.trim() === '') throw new UsageError('the folder argument is empty');
   // NUL is rejected by every OS, newlines would garble every message.
   if (/[\u0000-\u001f]/.test(dir))
@@ -93,7 +93,8 @@ function parseParams(values: readonly string[]): ParamAnswer[] | undefined {
   return params;
 }
 
-function showDir(cwd: string, dir: string): string {
+/** The folder as the user should see it (relative to cwd when inside it). */
+export function showDir(cwd: string, dir: string): string {
   const rel = relative(cwd, dir);
   if (rel === '') return '.';
   return rel.startsWith('..') || isAbsolute(rel) ? dir : rel;
@@ -103,7 +104,8 @@ function shellQuote(arg: string): string {
   return /^[A-Za-z0-9_./@%+=:,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-function nextSteps(shownDir: string, toolVersion: string): string[] {
+/** Shell commands to run next in a new scaffold. */
+export function nextSteps(shownDir: string, toolVersion: string): string[] {
   const tool = toolCommand(toolVersion);
   return [
     ...(shownDir === '.' ? [] : [`cd ${shellQuote(shownDir)}`]),

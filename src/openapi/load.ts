@@ -36,6 +36,8 @@ export interface OpenApiDescription {
 export interface LoadOptions {
   /** Check the description against the OpenAPI schema and report what breaks it as warnings (slower). */
   validate?: boolean;
+  /** How findings name the root file (default: `file` as given), e.g. relative to the user's folder. */
+  displayName?: string;
 }
 
 /**
@@ -49,7 +51,8 @@ export async function loadOpenApiDescription(
   file: string,
   options: LoadOptions = {},
 ): Promise<OpenApiDescription> {
-  const source = await loadSourceFile(file);
+  const shown = options.displayName ?? file;
+  const source = await loadSourceFile(file, shown);
   const root = source.data;
   const declared = declaredVersion(root);
   if (!declared) {
@@ -61,12 +64,12 @@ export async function loadOpenApiDescription(
       }),
     ]);
   }
-  const bundled = await bundleRefs(file, root, source);
+  const bundled = await bundleRefs(file, root, source, shown);
   const document = declared.startsWith('2')
-    ? await convertSwagger2(bundled as OpenAPIV2.Document, file)
+    ? await convertSwagger2(bundled as OpenAPIV2.Document, shown)
     : bundled;
-  const warnings = options.validate ? await validateDescription(bundled, file) : [];
-  return { file, sourceVersion: declared, document: document as OpenApiDocument, source, warnings };
+  const warnings = options.validate ? await validateDescription(bundled, shown) : [];
+  return { file: shown, sourceVersion: declared, document: document as OpenApiDocument, source, warnings };
 }
 
 function declaredVersion(root: unknown): string | undefined {
@@ -78,7 +81,12 @@ function declaredVersion(root: unknown): string | undefined {
 }
 
 /** Inlines external `$ref`s (files only, read through our own parser so a syntax error has its position). */
-async function bundleRefs(file: string, root: unknown, source: SourceDocument): Promise<object> {
+async function bundleRefs(
+  file: string,
+  root: unknown,
+  source: SourceDocument,
+  shown: string,
+): Promise<object> {
   const rootUrl = pathToFileURL(resolvePath(file)).href;
   let failure: DiagnosticsError | undefined;
   const remember = (error: unknown): never => {
@@ -86,7 +94,7 @@ async function bundleRefs(file: string, root: unknown, source: SourceDocument): 
     throw error;
   };
   try {
-    return (await $RefParser.bundle(rootUrl, structuredClone(root) as object, {
+    const bundled = (await $RefParser.bundle(rootUrl, structuredClone(root) as object, {
       resolve: {
         http: false,
         file: {
@@ -95,7 +103,7 @@ async function bundleRefs(file: string, root: unknown, source: SourceDocument): 
           read: async (f: { url: string }) => {
             if (f.url.split('#')[0] === rootUrl) return source.text;
             const path = fileURLToPath(f.url.split('#')[0]!);
-            return (await loadSourceFile(path).catch(remember)).text;
+            return (await loadSourceFile(path, displayPath(f.url, file, shown)).catch(remember)).text;
           },
         },
       },
@@ -109,7 +117,11 @@ async function bundleRefs(file: string, root: unknown, source: SourceDocument): 
           parse: (f: { url: string; data: string | Buffer }) => {
             if (f.url.split('#')[0] === rootUrl) return structuredClone(root);
             try {
-              return parseSource(f.data, displayPath(f.url, file)).data;
+              return pointRefsAtRoot(
+                parseSource(f.data, displayPath(f.url, file, shown)).data,
+                f.url,
+                rootUrl,
+              );
             } catch (error) {
               return remember(error);
             }
@@ -117,10 +129,43 @@ async function bundleRefs(file: string, root: unknown, source: SourceDocument): 
         },
       },
     })) as object;
+    return localiseRootRefs(bundled, rootUrl);
   } catch (error) {
     if (failure) throw failure;
-    throw new DiagnosticsError([refFailure(error, file, source)]);
+    throw new DiagnosticsError([refFailure(error, shown, source)]);
   }
+}
+
+/**
+ * json-schema-ref-parser's bundle leaves a `$ref` from another file back into a part of the root file that is
+ * not itself a `$ref` (`../api.yaml#/components/schemas/Pet` in `paths/pets.yaml`) as it was: relative to a file
+ * that no longer exists in the bundle. Such refs are made absolute while their file is parsed (its URL is known
+ * then) and turned into local refs once bundled.
+ */
+function pointRefsAtRoot(data: unknown, fileUrl: string, rootUrl: string): unknown {
+  walkRefs(data, (ref) => {
+    if (ref.startsWith('#')) return ref;
+    const absolute = new URL(ref, fileUrl);
+    return absolute.href.split('#')[0] === rootUrl ? absolute.href : ref;
+  });
+  return data;
+}
+
+function localiseRootRefs<T>(bundled: T, rootUrl: string): T {
+  walkRefs(bundled, (ref) => (ref.startsWith(`${rootUrl}#`) ? ref.slice(rootUrl.length) : ref));
+  return bundled;
+}
+
+function walkRefs(node: unknown, rewrite: (ref: string) => string, seen = new Set<object>()): void {
+  if (!node || typeof node !== 'object' || seen.has(node)) return;
+  seen.add(node);
+  if (Array.isArray(node)) {
+    for (const item of node) walkRefs(item, rewrite, seen);
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  if (typeof record.$ref === 'string') record.$ref = rewrite(record.$ref);
+  for (const value of Object.values(record)) walkRefs(value, rewrite, seen);
 }
 
 function refFailure(error: unknown, file: string, source: SourceDocument): Diagnostic {
@@ -156,6 +201,7 @@ async function convertSwagger2(doc: OpenAPIV2.Document, file: string): Promise<O
       resolve: false,
       direct: false,
     } as Parameters<typeof swagger2openapi.convertObj>[1]);
+    addJsonFormBodies(doc, openapi);
     return openapi;
   } catch (error) {
     throw new DiagnosticsError([
@@ -166,6 +212,30 @@ async function convertSwagger2(doc: OpenAPIV2.Document, file: string): Promise<O
         message: `cannot convert the OpenAPI 2.0 description to 3.0: ${(error as Error).message.split('\n')[0]}`,
       },
     ]);
+  }
+}
+
+/**
+ * A 2.0 operation whose `formData` fields may also come as JSON (`consumes` lists a JSON type, as every Slack
+ * method does) gets that JSON media type beside the form, with the same schema: swagger2openapi keeps only the
+ * form types, since 2.0 itself cannot describe a JSON body made of `formData` parameters.
+ */
+function addJsonFormBodies(source: OpenAPIV2.Document, converted: OpenAPIV3.Document): void {
+  for (const [path, item] of Object.entries(source.paths ?? {})) {
+    for (const [method, op] of Object.entries(item ?? {})) {
+      const params = (op as OpenAPIV2.OperationObject).parameters;
+      if (!Array.isArray(params) || !params.some((p) => (p as OpenAPIV2.Parameter).in === 'formData'))
+        continue;
+      if (params.some((p) => (p as { type?: string }).type === 'file')) continue;
+      const consumes = (op as OpenAPIV2.OperationObject).consumes ?? source.consumes ?? [];
+      const body = (converted.paths[path] as Record<string, OpenAPIV3.OperationObject> | undefined)?.[method]
+        ?.requestBody as OpenAPIV3.RequestBodyObject | undefined;
+      const form = body?.content?.['application/x-www-form-urlencoded'];
+      if (!body?.content || !form) continue;
+      for (const type of consumes.filter((t) => /^application\/([\w.-]+\+)?json\b/i.test(t))) {
+        body.content[type] ??= { schema: form.schema };
+      }
+    }
   }
 }
 
@@ -181,8 +251,8 @@ async function validateDescription(doc: object, file: string): Promise<Diagnosti
   }));
 }
 
-function displayPath(url: string, rootFile: string): string {
+function displayPath(url: string, rootFile: string, shownRoot = rootFile): string {
   const path = fileURLToPath(url.split('#')[0]!);
   const base = dirname(resolvePath(rootFile));
-  return path.startsWith(base + '/') ? `${dirname(rootFile)}/${path.slice(base.length + 1)}` : path;
+  return path.startsWith(base + '/') ? `${dirname(shownRoot)}/${path.slice(base.length + 1)}` : path;
 }

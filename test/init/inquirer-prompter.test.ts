@@ -1,17 +1,6 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { terminal, tick } from '../helpers/terminal.js';
 import { createInquirerPrompter, isPromptCancelled } from '../../src/init/inquirer-prompter.js';
-
-/** Streams standing in for a terminal: keystrokes go in, the rendered prompt comes out. */
-function terminal() {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let shown = '';
-  output.on('data', (chunk: Buffer) => (shown += chunk.toString()));
-  return { input, output, shown: () => shown, type: (s: string) => input.write(s) };
-}
-
-const tick = () => new Promise((r) => setTimeout(r, 20));
 
 describe('the @inquirer/prompts prompter', () => {
   it('returns typed text, and re-asks when validate() reports a problem', async () => {

@@ -77,6 +77,27 @@ describe('loadOpenApiDescription', () => {
     expect(resolveRef<{ type: string }>(d.document, schema).type).toBe('object');
   });
 
+  it("makes local a ref from another file back into the root's own (inline) schema", async () => {
+    const dir = folder({
+      'api.yaml': [
+        'openapi: 3.0.3',
+        'info: {title: t, version: "1"}',
+        'paths:',
+        '  /pets: {$ref: "paths/pets.yaml"}',
+        'components:',
+        '  schemas:',
+        '    Pet: {type: object, properties: {name: {type: string}}}',
+      ].join('\n'),
+      'paths/pets.yaml':
+        'get:\n  responses:\n    "200":\n      description: ok\n      content:\n        application/json:\n          schema: {$ref: "../api.yaml#/components/schemas/Pet"}\n',
+    });
+    const d = await loadOpenApiDescription(join(dir, 'api.yaml'));
+    const [op] = listOperations(d.document);
+    expect(op!.responses['200']!.content!['application/json']!.schema).toEqual({
+      $ref: '#/components/schemas/Pet',
+    });
+  });
+
   it('refuses a reference to a URL instead of fetching it', async () => {
     const dir = folder({
       'api.yaml':

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_CREDENTIALS } from '../../src/mock/twilio/defaults.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { REPO_ROOT } from '../support/fixtures.js';
+import { REPO_ROOT, TWILIO_OPENAPI } from '../support/fixtures.js';
 import { describeRun, exec, INSTALL_FLAGS, PACKAGE_VERSION, userEnv, type Ran } from './helpers.js';
 
 /**
@@ -62,12 +62,15 @@ describe('the packed package', () => {
       'templates/handoff/build-sheet.md.hbs',
       'connectors/twilio/connector.yaml',
       'connectors/twilio/tests/send-message.yaml',
+      'openapi-overrides/twilio_api_v2010.yaml',
       'package.json',
       'README.md',
     ]) {
       expect(packedFiles).toContain(needed);
     }
-    const stray = packedFiles.filter((f) => !/^(bin|dist|templates|schema|connectors)\/|^[^/]+$/.test(f));
+    const stray = packedFiles.filter(
+      (f) => !/^(bin|dist|templates|schema|connectors|openapi-overrides)\/|^[^/]+$/.test(f),
+    );
     expect(stray).toEqual([]);
     expect(packedFiles.filter((f) => f.includes('fixtures') || f.endsWith('.test.js'))).toEqual([]);
   });
@@ -144,6 +147,28 @@ describe('the packed package', () => {
       });
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ messages: [] });
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+  });
+
+  it("mock openapi serves Twilio's description with the package's own override file, and stops on SIGINT", async () => {
+    const child = spawn(bin, ['mock', 'openapi', TWILIO_OPENAPI, '--port', '0'], {
+      cwd: work,
+      env: userEnv(),
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const url = await waitFor(() => /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1], 30_000);
+      expect(stdout).toContain('override ListMessage query DateSent (twilio_api_v2010.yaml)');
+      const { accountSid, apiKeySid, apiKeySecret } = DEFAULT_CREDENTIALS;
+      const res = await fetch(`${url}/2010-04-01/Accounts/${accountSid}/Messages.json?DateSent=2024-05-01`, {
+        headers: { authorization: `Basic ${Buffer.from(`${apiKeySid}:${apiKeySecret}`).toString('base64')}` },
+      });
+      expect(res.status).toBe(200);
     } finally {
       child.kill('SIGINT');
     }

@@ -43,24 +43,29 @@ function decode(s: string): string {
 
 function add(out: FormFields, key: string, value: string): void {
   // Own-property check: a field named "__proto__" or "constructor" must not touch the prototype.
-  if (!Object.prototype.hasOwnProperty.call(out, key)) {
-    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-    return;
-  }
+  if (!Object.hasOwn(out, key)) return setOwn(out, key, value);
   const prev = out[key]!;
-  out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
+  if (Array.isArray(prev)) prev.push(value);
+  else out[key] = [prev, value];
+}
+
+/** Sets an own field; only `__proto__` needs defineProperty (a plain assignment would set the prototype). */
+export function setOwn(out: FormFields, key: string, value: string | string[]): void {
+  if (key === '__proto__')
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
 /** The first value of a field, or undefined. */
 export function first(fields: FormFields, key: string): string | undefined {
-  if (!Object.prototype.hasOwnProperty.call(fields, key)) return undefined;
+  if (!Object.hasOwn(fields, key)) return undefined;
   const v = fields[key];
   return Array.isArray(v) ? v[0] : v;
 }
 
 /** Every value of a field (a repeated key such as Twilio's `MediaUrl`). */
 export function all(fields: FormFields, key: string): string[] {
-  if (!Object.prototype.hasOwnProperty.call(fields, key)) return [];
+  if (!Object.hasOwn(fields, key)) return [];
   const v = fields[key];
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }

@@ -1,6 +1,6 @@
 import type { FormFields } from './form.js';
 
-/** One request as a mock saw it, safe to print: credentials are redacted before it is stored. */
+/** One request as a mock saw it, safe to print: credentials are redacted (see Redactor). */
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -14,29 +14,56 @@ export interface RecordedRequest {
   authUser?: string;
 }
 
-/** An in-order request log with a cap, so a long load run cannot exhaust memory (oldest entries go first). */
-export class RequestLog {
-  private items: RecordedRequest[] = [];
-  private dropped = 0;
-  constructor(private readonly cap = 100_000) {}
+/** Default number of requests a mock remembers. */
+export const DEFAULT_REQUEST_LOG_SIZE = 10_000;
 
-  add(entry: RecordedRequest): void {
-    this.items.push(entry);
-    if (this.items.length > this.cap * 1.25) {
-      const excess = this.items.length - this.cap;
-      this.items.splice(0, excess);
-      this.dropped += excess;
+/**
+ * An in-order request log in a ring buffer: once `cap` entries are held, each new one replaces the oldest, so a
+ * long load run holds at most `cap` entries. A cap of 0 keeps nothing.
+ */
+export class RequestLog<T = RecordedRequest> {
+  private ring: T[] = [];
+  /** Where the next entry goes once the ring is full (the oldest entry's slot). */
+  private next = 0;
+  private dropped = 0;
+  readonly cap: number;
+
+  constructor(cap = DEFAULT_REQUEST_LOG_SIZE) {
+    if (!Number.isInteger(cap) || cap < 0)
+      throw new RangeError(`request log size must be a whole number ≥ 0`);
+    this.cap = cap;
+  }
+
+  add(entry: T): void {
+    if (this.ring.length < this.cap) {
+      this.ring.push(entry);
+      return;
     }
+    this.dropped += 1;
+    if (this.cap === 0) return;
+    this.ring[this.next] = entry;
+    this.next = this.next + 1 === this.cap ? 0 : this.next + 1;
   }
-  list(): RecordedRequest[] {
-    return this.items.slice(Math.max(0, this.items.length - this.cap));
+
+  /** Oldest first. */
+  list(): T[] {
+    return this.next === 0
+      ? this.ring.slice()
+      : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
   }
+
+  get length(): number {
+    return this.ring.length;
+  }
+
   /** How many old entries were discarded to respect the cap. */
   get droppedCount(): number {
-    return this.dropped + Math.max(0, this.items.length - this.cap);
+    return this.dropped;
   }
+
   clear(): void {
-    this.items = [];
+    this.ring = [];
+    this.next = 0;
     this.dropped = 0;
   }
 }

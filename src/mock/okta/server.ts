@@ -1,5 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listenLocal, redactHeaders, sendJson } from '../http/index.js';
+import {
+  listenLocal,
+  Redactor,
+  RequestLog,
+  secretEquals,
+  sendJson,
+  DEFAULT_REQUEST_LOG_SIZE,
+  type RawRequest,
+} from '../http/index.js';
 import { DEFAULT_OKTA_TOKEN, OKTA_SEED, type MockOktaUser, type OktaSeed } from './defaults.js';
 import { errorIdFactory, oktaErrors, type OktaError } from './errors.js';
 
@@ -12,6 +20,8 @@ export interface MockOktaOptions {
   token?: string;
   /** One line per request (method, path, status, ms); the token never appears. */
   log?: (line: string) => void;
+  /** Requests the log keeps, oldest dropped first (default 10,000). */
+  maxLoggedRequests?: number;
 }
 
 /** One request as the mock saw it; the Authorization value is redacted. */
@@ -47,7 +57,8 @@ export async function startMockOkta(options: MockOktaOptions = {}): Promise<Mock
   const users = structuredClone((options.seed ?? OKTA_SEED).users);
   const token = options.token ?? DEFAULT_OKTA_TOKEN;
   const nextErrorId = errorIdFactory();
-  const log: MockOktaRequest[] = [];
+  const log = new RequestLog<RawRequest>(options.maxLoggedRequests ?? DEFAULT_REQUEST_LOG_SIZE);
+  const redactor = new Redactor({ secrets: [token] });
   const faults: MockOktaFault[] = [];
   let origin = '';
 
@@ -74,7 +85,8 @@ export async function startMockOkta(options: MockOktaOptions = {}): Promise<Mock
         ? { status: 200, body: withLinks(user, origin) }
         : asReply(oktaErrors.userNotFound(userRef, nextErrorId()));
     }
-    log.push({ method, path: url.pathname, headers: redactHeaders(req.headers), status: reply.status });
+    // Kept raw, redacted when read (requests()).
+    log.add({ method, path: url.pathname, search: '', headers: req.headers, status: reply.status });
     options.log?.(`${method} ${url.pathname} ${reply.status} ${Math.round(performance.now() - started)}ms`);
     // Okta reports its rate limit on every response (developer.okta.com "Rate limits").
     sendJson(res, reply.status, reply.body, {
@@ -92,16 +104,20 @@ export async function startMockOkta(options: MockOktaOptions = {}): Promise<Mock
   origin = server.url;
   return {
     url: origin,
-    requests: () => log.map((r) => ({ ...r, headers: { ...r.headers } })),
+    requests: () =>
+      redactor
+        .records(log.list())
+        .map(({ method, path, headers, status }) => ({ method, path, headers, status })),
     addFault: (fault) => void faults.push({ ...fault }),
     close: () => server.close(),
   };
 }
 
+/** `SSWS <token>`, the token compared in constant time. */
 function authorized(header: string | undefined, token: string): boolean {
   if (!header) return false;
   const m = /^SSWS\s+(.+)$/.exec(header.trim());
-  return m !== null && m[1] === token;
+  return m !== null && secretEquals(m[1]!, token);
 }
 
 function findUser(users: MockOktaUser[], ref: string): MockOktaUser | undefined {

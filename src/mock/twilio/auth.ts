@@ -1,11 +1,15 @@
+import { secretEquals } from '../http/constant-time.js';
 import { TWILIO_ERRORS, TwilioApiError } from './errors.js';
 import type { AccountState, MockState } from './state.js';
 
 const CHALLENGE = { 'WWW-Authenticate': 'Basic realm="Twilio API"' };
+/** Compared against when the SID names no key, so a wrong SID costs the same as a wrong secret. */
+const NO_SECRET = Buffer.alloc(32);
 
 /**
  * HTTP Basic with the Account SID + auth token, or an API Key SID (`SK...`) + secret owned by the account in the
- * path (reference §4). Anything else is 401 / 20003 with `WWW-Authenticate`.
+ * path (reference §4). Anything else is 401 / 20003 with `WWW-Authenticate`. Secrets are compared in constant
+ * time; SIDs are identifiers, not secrets.
  */
 export function authenticate(header: string | undefined, accountSid: string, state: MockState): AccountState {
   if (!header) throw new TwilioApiError(TWILIO_ERRORS.noCredentials, {}, CHALLENGE);
@@ -13,9 +17,13 @@ export function authenticate(header: string | undefined, accountSid: string, sta
   const account = state.accounts.get(accountSid);
   if (creds && account) {
     const { user, secret } = creds;
-    if (user === accountSid && account.authToken === secret) return account;
-    const key = user.startsWith('SK') ? state.apiKeys.get(user) : undefined;
-    if (key && key.accountSid === accountSid && key.secret === secret) return account;
+    if (user === accountSid) {
+      if (secretEquals(secret, account.authToken)) return account;
+    } else {
+      const key = user.startsWith('SK') ? state.apiKeys.get(user) : undefined;
+      const match = secretEquals(secret, key?.secret ?? NO_SECRET);
+      if (match && key?.accountSid === accountSid) return account;
+    }
   }
   throw new TwilioApiError(
     TWILIO_ERRORS.authenticate,
@@ -25,11 +33,12 @@ export function authenticate(header: string | undefined, accountSid: string, sta
   );
 }
 
-function parseBasic(header: string): { user: string; secret: string } | undefined {
+/** `Basic base64(user:secret)`, decoded once; the secret stays bytes for the comparison. */
+function parseBasic(header: string): { user: string; secret: Buffer } | undefined {
   const m = /^basic\s+(\S+)\s*$/i.exec(header);
   if (!m) return undefined;
-  const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
+  const decoded = Buffer.from(m[1]!, 'base64');
+  const colon = decoded.indexOf(0x3a);
   if (colon < 0) return undefined;
-  return { user: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+  return { user: decoded.toString('utf8', 0, colon), secret: decoded.subarray(colon + 1) };
 }

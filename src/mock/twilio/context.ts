@@ -1,4 +1,6 @@
+import type { BoundAddress } from '../http/control.js';
 import type { RequestLog } from '../http/record.js';
+import type { RawRequest, Redactor } from '../http/redactor.js';
 import type { FaultTable } from './faults.js';
 import type { LifecycleDeps } from './lifecycle.js';
 import type { Scheduler } from './scheduler.js';
@@ -10,8 +12,11 @@ export interface MockContext {
   state: MockState;
   scheduler: Scheduler;
   faults: FaultTable;
-  requests: RequestLog;
-  callbacks: CallbackDelivery[];
+  /** API requests as received (raw); shown only through `redactor`. */
+  requests: RequestLog<RawRequest>;
+  redactor: Redactor;
+  /** Status callbacks made, in a ring as bounded as the request log. */
+  callbacks: RequestLog<CallbackDelivery>;
   lifecycle: LifecycleDeps;
   now(): Date;
   log?: (line: string) => void;
@@ -20,4 +25,6 @@ export interface MockContext {
   reset(): void;
   bodyLimit: number;
   bodyTimeoutMs: number;
+  /** Where the mock listens, once it does: `/__mock/*` answers only requests addressed to it. */
+  bound: BoundAddress;
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyError, readBody } from '../http/body.js';
+import { refuseControlRequest } from '../http/control.js';
 import { first, parseQuery } from '../http/form.js';
 import { sendEmpty, sendJson } from '../http/respond.js';
 import type { MockContext } from './context.js';
@@ -16,9 +17,32 @@ export function allMessages(ctx: MockContext, accountSid?: string): MessageResou
   return out;
 }
 
+/** Counts that show the mock's memory is bounded (GET /__mock/health, MockTwilio.stats()). */
+export interface MockTwilioStats {
+  messages: number;
+  maxMessages: number;
+  evictedMessages: number;
+  loggedRequests: number;
+  maxLoggedRequests: number;
+  droppedRequests: number;
+}
+
+export function statsOf(ctx: MockContext): MockTwilioStats {
+  return {
+    messages: ctx.state.store.size,
+    maxMessages: ctx.state.store.max,
+    evictedMessages: ctx.state.store.evicted,
+    loggedRequests: ctx.requests.length,
+    maxLoggedRequests: ctx.requests.cap,
+    droppedRequests: ctx.requests.droppedCount,
+  };
+}
+
 /**
  * `/__mock/*`: inspection and control for tests and people (no auth, not recorded in requests()).
  * GET messages[?accountSid=], GET requests, GET callbacks, POST reset, GET|POST|DELETE faults, GET health.
+ * Only requests addressed to the mock itself (Host) are answered, and those that change it (POST, DELETE)
+ * need `Content-Type: application/json`, so a web page cannot reach them (see refuseControlRequest).
  */
 export async function handleInspect(
   ctx: MockContext,
@@ -29,6 +53,11 @@ export async function handleInspect(
 ): Promise<void> {
   const method = req.method ?? 'GET';
   const key = `${method} ${name}`;
+  const refusal = refuseControlRequest(req, ctx.bound);
+  if (refusal) {
+    req.resume();
+    return sendJson(res, refusal.status, { error: refusal.error }, { Connection: 'close' });
+  }
   let body: Buffer;
   try {
     body = await readBody(req, { limit: 64 * 1024, timeoutMs: ctx.bodyTimeoutMs });
@@ -43,11 +72,11 @@ export async function handleInspect(
       return sendJson(res, 200, { messages: allMessages(ctx, accountSid) });
     }
     case 'GET requests':
-      return sendJson(res, 200, { requests: ctx.requests.list() });
+      return sendJson(res, 200, { requests: ctx.redactor.records(ctx.requests.list()) });
     case 'GET callbacks':
-      return sendJson(res, 200, { callbacks: ctx.callbacks });
+      return sendJson(res, 200, { callbacks: ctx.callbacks.list() });
     case 'GET health':
-      return sendJson(res, 200, { ok: true, accounts: [...ctx.state.accounts.keys()] });
+      return sendJson(res, 200, { ok: true, accounts: [...ctx.state.accounts.keys()], ...statsOf(ctx) });
     case 'POST reset':
       ctx.reset();
       return sendEmpty(res, 204);
@@ -74,6 +103,7 @@ export async function handleInspect(
           'POST /__mock/reset',
           'GET|POST|DELETE /__mock/faults',
         ],
+        note: 'POST and DELETE need Content-Type: application/json',
       });
   }
 }

@@ -7,7 +7,8 @@ export interface LifecycleDeps {
   scheduler: Scheduler;
   stepMs: number;
   now(): Date;
-  /** Called after every transition except the initial status (Twilio sends no callback for it, §2.3). */
+  /** Called after every transition of a message with a StatusCallback, except the initial status (Twilio
+   * sends no callback for it, §2.3). */
   notify(account: AccountState, msg: StoredMessage, params: Record<string, string>): void;
 }
 
@@ -21,30 +22,47 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export function startLifecycle(account: AccountState, msg: StoredMessage, deps: LifecycleDeps): void {
   if (account.test) return;
   const status = msg.resource.status;
+  const steps = plan(msg, status);
   if (status === 'scheduled') {
     const wait = (msg.sendAt?.getTime() ?? 0) - deps.now().getTime();
     if (wait > MAX_TIMER_MS) return;
-    // Not tracked by settle(): a schedule is minutes away at least.
-    setTimeout(() => advance(account, msg, plan(msg, 'scheduled'), deps), Math.max(0, wait)).unref();
+    // Not tracked by settle(): a schedule is minutes away at least. Cleared if the message is removed.
+    msg.timer = setTimeout(() => advance(account, msg, steps, 0, deps), Math.max(0, wait));
+    msg.timer.unref();
     return;
   }
-  deps.scheduler.after(deps.stepMs, () => advance(account, msg, plan(msg, status), deps));
+  deps.scheduler.after(deps.stepMs, () => advance(account, msg, steps, 0, deps));
 }
 
-function plan(msg: StoredMessage, from: MessageStatus): MessageStatus[] {
-  const head: MessageStatus[] = from === 'queued' ? [] : ['queued'];
-  const fate = msg.fate;
-  if (fate.status === 'failed') return [...head, 'failed'];
-  return [...head, 'sending', 'sent', fate.status];
+// Every plan is one of a few constant lists, shared rather than built per message.
+const PLANS = new Map<string, readonly MessageStatus[]>();
+
+function plan(msg: StoredMessage, from: MessageStatus): readonly MessageStatus[] {
+  const key = `${from} ${msg.fate.status}`;
+  let steps = PLANS.get(key);
+  if (!steps) {
+    const head: MessageStatus[] = from === 'queued' ? [] : ['queued'];
+    steps =
+      msg.fate.status === 'failed' ? [...head, 'failed'] : [...head, 'sending', 'sent', msg.fate.status];
+    PLANS.set(key, steps);
+  }
+  return steps;
 }
 
-function advance(account: AccountState, msg: StoredMessage, steps: MessageStatus[], deps: LifecycleDeps) {
-  const [next, ...rest] = steps;
-  // Deleted, canceled or already final: stop quietly.
-  if (!next || account.messages.get(msg.resource.sid) !== msg || msg.resource.status === 'canceled') return;
+function advance(
+  account: AccountState,
+  msg: StoredMessage,
+  steps: readonly MessageStatus[],
+  step: number,
+  deps: LifecycleDeps,
+): void {
+  const next = steps[step];
+  // Deleted, evicted, canceled or already final: stop quietly.
+  if (!next || msg.removed || msg.resource.status === 'canceled') return;
   apply(msg, next, deps.now());
-  deps.notify(account, msg, callbackParams(msg));
-  if (rest.length > 0) deps.scheduler.after(deps.stepMs, () => advance(account, msg, rest, deps));
+  if (msg.statusCallback) deps.notify(account, msg, callbackParams(msg));
+  if (step + 1 < steps.length)
+    deps.scheduler.after(deps.stepMs, () => advance(account, msg, steps, step + 1, deps));
 }
 
 function apply(msg: StoredMessage, status: MessageStatus, now: Date): void {

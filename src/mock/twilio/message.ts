@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /** `message_enum_status` (reference §2.3). */
 export type MessageStatus =
@@ -44,9 +44,18 @@ export function rfc2822(d: Date): string {
 let lastSecond = NaN;
 let lastText = '';
 
-/** `prefix` + 32 lowercase hex digits. */
+// Random bytes drawn 4 KiB at a time: one system call per 256 SIDs rather than one UUID (and a regex) per SID.
+const pool = Buffer.alloc(4096);
+let poolOffset = pool.length;
+
+/** `prefix` + 32 lowercase random hex digits (message SIDs, request ids). */
 export function newSid(prefix: string): string {
-  return prefix + randomUUID().replace(/-/g, '');
+  if (poolOffset === pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  poolOffset += 16;
+  return prefix + pool.toString('hex', poolOffset - 16, poolOffset);
 }
 
 export function messagePath(accountSid: string, sid: string): string {
@@ -88,7 +97,7 @@ export function buildMessage(m: NewMessage): MessageResource {
     price_unit: null,
     sid,
     status: m.status,
-    subresource_uris: { media: uri.replace(/\.json$/, '/Media.json') },
+    subresource_uris: { media: `${uri.slice(0, -'.json'.length)}/Media.json` },
     to: m.to,
     uri,
   };

@@ -1,20 +1,15 @@
 import { first, type FormFields } from '../http/form.js';
 import { twilioError } from './errors.js';
 import { startLifecycle, type LifecycleDeps } from './lifecycle.js';
-import {
-  buildMessage,
-  copyMessage,
-  countSegments,
-  messagePath,
-  rfc2822,
-  type MessageResource,
-} from './message.js';
-import type { AccountState, Fate, MockState } from './state.js';
+import { buildMessage, countSegments, messagePath, rfc2822, type MessageResource } from './message.js';
+import type { AccountState, Fate, MockState, StoredMessage } from './state.js';
 import { validateCreate, type ValidCreate } from './validate-create.js';
 
 const SANDBOX_SESSION_MS = 3 * 86_400_000;
 const WINDOW_MS = 86_400_000;
-const bare = (n: string) => n.replace(/^whatsapp:/, '');
+const bare = (n: string) => (n.startsWith('whatsapp:') ? n.slice('whatsapp:'.length) : n);
+
+// Operations return the stored resource itself, not a copy: the server serialises it at once (a snapshot).
 
 /** POST Messages.json: validate, store, start the lifecycle; returns the 201 body. */
 export function createMessage(
@@ -39,8 +34,9 @@ export function createMessage(
     segments: v.from === null ? 0 : single ? 1 : countSegments(v.body),
     now,
   });
-  const stored = {
+  const stored: StoredMessage = {
     seq: state.nextSeq++,
+    account,
     resource,
     channel: v.channel,
     poolSender: v.poolSender,
@@ -48,10 +44,9 @@ export function createMessage(
     fate: decideFate(account, v, now),
     sendAt: v.sendAt,
   };
-  account.messages.set(resource.sid, stored);
-  account.seqBySid.set(resource.sid, stored.seq);
+  state.store.add(account, stored);
   startLifecycle(account, stored, deps);
-  return copyMessage(resource);
+  return resource;
 }
 
 /** WhatsApp rules (reference §2.6): sandbox recipients must have joined within 3 days (63015); free-form
@@ -73,7 +68,7 @@ function decideFate(account: AccountState, v: ValidCreate, now: Date): Fate {
 }
 
 export function fetchMessage(account: AccountState, sid: string): MessageResource {
-  return copyMessage(find(account, sid).resource);
+  return find(account, sid).resource;
 }
 
 /** POST Messages/{Sid}.json: `Body=""` redacts, `Status=canceled` cancels a scheduled message (§2.5). */
@@ -94,18 +89,21 @@ export function updateMessage(
       value: 'only an empty Body (redaction) is accepted',
     });
   if (status === 'canceled' && msg.resource.status !== 'scheduled') throw twilioError('cannotCancel');
-  if (status === 'canceled') msg.resource.status = 'canceled';
+  if (status === 'canceled') {
+    msg.resource.status = 'canceled';
+    clearTimeout(msg.timer); // its scheduled send will never come
+  }
   if (body === '') msg.resource.body = '';
   if (status !== undefined || body !== undefined) msg.resource.date_updated = rfc2822(now);
-  return copyMessage(msg.resource);
+  return msg.resource;
 }
 
-export function deleteMessage(account: AccountState, sid: string): void {
-  find(account, sid);
-  account.messages.delete(sid);
+export function deleteMessage(state: MockState, account: AccountState, sid: string): void {
+  state.store.remove(account, find(account, sid));
 }
 
-function find(account: AccountState, sid: string) {
+/** A live message of this account; deleted and evicted ones are 404 / 20404, as on Twilio. */
+function find(account: AccountState, sid: string): StoredMessage {
   const msg = account.messages.get(sid);
   if (!msg) throw twilioError('notFound', { path: messagePath(account.sid, sid) });
   return msg;

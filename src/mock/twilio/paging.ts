@@ -1,7 +1,7 @@
 import { first, type FormFields } from '../http/form.js';
 import { twilioError } from './errors.js';
-import { API_VERSION, copyMessage, type MessageResource } from './message.js';
-import type { AccountState, StoredMessage } from './state.js';
+import { API_VERSION, type MessageResource } from './message.js';
+import type { AccountState, MockState, StoredMessage } from './state.js';
 
 /** `ListMessageResponse` (reference §2.4). */
 export interface MessageListPage {
@@ -25,7 +25,7 @@ const DAY_MS = 86_400_000;
  * One page of an account's messages, newest first. Tokens are `PA<sid>` (the page after the message `sid`)
  * and `PB<sid>` (the page before it), as in the spec's `readFullPage1` example; filters are echoed into every URI.
  */
-export function listMessages(account: AccountState, q: FormFields): MessageListPage {
+export function listMessages(state: MockState, account: AccountState, q: FormFields): MessageListPage {
   const pageSize = pageSizeOf(first(q, 'PageSize'));
   const page = intParam(q, 'Page', 0);
   const token = first(q, 'PageToken') ?? '';
@@ -37,7 +37,9 @@ export function listMessages(account: AccountState, q: FormFields): MessageListP
   let from = 0;
   let to = Math.min(ordered.length, pageSize);
   if (token !== '') {
-    const seq = /^P[AB]/.test(token) ? account.seqBySid.get(token.slice(2)) : undefined;
+    // A removed message keeps its place while its tombstone lasts (MessageStore); evicted ones are the oldest,
+    // so "the page after" an evicted message is empty, as it would be on Twilio after their deletion.
+    const seq = /^P[AB]/.test(token) ? state.store.seqOf(account, token.slice(2)) : undefined;
     if (seq === undefined) throw twilioError('invalidPageToken');
     if (token.startsWith('PA')) {
       from = firstIndex(ordered, (m) => m.seq < seq);
@@ -63,7 +65,7 @@ export function listMessages(account: AccountState, q: FormFields): MessageListP
       head && page > 0 && from > 0 ? `${base}&Page=${page - 1}&PageToken=PB${head.resource.sid}` : null,
     start,
     uri: `${base}&Page=${page}${token === '' ? '' : `&PageToken=${encodeURIComponent(token)}`}`,
-    messages: items.map((m) => copyMessage(m.resource)),
+    messages: items.map((m) => m.resource),
   };
 }
 

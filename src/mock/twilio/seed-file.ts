@@ -10,7 +10,8 @@ export const SEED_CODE = 'OC-MOCK-SEED';
 /**
  * Loads a seed file (YAML or JSON). The file REPLACES the built-in defaults, unless it says
  * `includeDefaults: true`: then its accounts are added to the default account (an account with the default
- * account's SID replaces it). Every problem is reported at once, each with file:line:column.
+ * account's SID replaces it). `maxMessages` and `maxLoggedRequests` bound what the mock keeps. Every problem
+ * is reported at once, each with file:line:column.
  */
 export async function loadTwilioSeed(file: string, displayName = file): Promise<TwilioSeed> {
   const doc = await loadSourceFile(file, displayName);
@@ -50,19 +51,32 @@ function checkSeed(root: unknown, err: Err): TwilioSeed {
     return { accounts: [] };
   }
   for (const key of Object.keys(root)) {
-    if (key !== 'accounts' && key !== 'includeDefaults')
-      err(`/${key}`, `unknown key "${key}"; expected accounts or includeDefaults`);
+    if (!ROOT_KEYS.has(key))
+      err(`/${key}`, `unknown key "${key}"; expected one of ${[...ROOT_KEYS].join(', ')}`);
   }
   if (root.includeDefaults !== undefined && typeof root.includeDefaults !== 'boolean')
     err('/includeDefaults', 'includeDefaults must be true or false');
+  const limits: Pick<TwilioSeed, 'maxMessages' | 'maxLoggedRequests'> = {};
+  if (root.maxMessages !== undefined) {
+    if (isWhole(root.maxMessages, 1)) limits.maxMessages = root.maxMessages;
+    else err('/maxMessages', 'maxMessages must be a whole number ≥ 1, e.g. 10000');
+  }
+  if (root.maxLoggedRequests !== undefined) {
+    if (isWhole(root.maxLoggedRequests, 0)) limits.maxLoggedRequests = root.maxLoggedRequests;
+    else err('/maxLoggedRequests', 'maxLoggedRequests must be a whole number ≥ 0, e.g. 10000');
+  }
   const seen = { sids: new Set<string>(), keys: new Set<string>() };
   const accounts = root.accounts.map((a, i) => checkAccount(a, `/accounts/${i}`, err, seen));
-  if (root.includeDefaults !== true) return { accounts };
+  if (root.includeDefaults !== true) return { accounts, ...limits };
   const mine = new Set(accounts.map((a) => a.sid));
   return {
     accounts: [...DEFAULT_TWILIO_SEED.accounts.filter((a) => !mine.has(a.sid)), ...accounts],
+    ...limits,
   };
 }
+
+const ROOT_KEYS = new Set(['accounts', 'includeDefaults', 'maxMessages', 'maxLoggedRequests']);
+const isWhole = (v: unknown, min: number): v is number => Number.isSafeInteger(v) && (v as number) >= min;
 
 type Err = (pointer: string, message: string, hint?: string) => void;
 

@@ -4,6 +4,10 @@
  */
 export interface TwilioSeed {
   accounts: SeedAccount[];
+  /** Messages kept before the oldest are evicted (default 10,000); the start option or `--max-messages` wins. */
+  maxMessages?: number;
+  /** Requests kept in the request log (default 10,000); the start option or `--max-logged-requests` wins. */
+  maxLoggedRequests?: number;
 }
 
 export interface SeedAccount {

@@ -1,12 +1,14 @@
 import type { MessageResource } from './message.js';
 import type { TwilioSeed } from './seed.js';
 import { parseSeedTime } from './seed-time.js';
+import { MessageStore } from './store.js';
 
 /** How a message ends, decided when it is accepted (reference §2.6: WhatsApp failures are asynchronous). */
 export type Fate = { status: 'delivered' } | { status: 'failed' | 'undelivered'; errorCode: number };
 
 export interface StoredMessage {
   seq: number;
+  account: AccountState;
   resource: MessageResource;
   channel: 'sms' | 'whatsapp';
   /** The sender chosen from a Messaging Service pool, shown in `from` once queued. */
@@ -14,6 +16,10 @@ export interface StoredMessage {
   statusCallback: string | null;
   fate: Fate;
   sendAt: Date | null;
+  /** Set once deleted or evicted: its lifecycle stops. */
+  removed?: boolean;
+  /** The timer of a scheduled send, cleared when the message goes. */
+  timer?: NodeJS.Timeout;
 }
 
 export interface ServiceState {
@@ -35,23 +41,24 @@ export interface AccountState {
   sessions: Map<string, Date>;
   optedOut: Set<string>;
   failures: Map<string, Fate>;
-  /** Insertion (creation) order; deleted messages are removed. */
+  /** Insertion (creation) order; deleted and evicted messages leave it. */
   messages: Map<string, StoredMessage>;
-  /** Creation sequence of every SID ever issued, so a page token survives the deletion of its message. */
-  seqBySid: Map<string, number>;
+  /** Creation sequence of removed messages (capped tombstones, see MessageStore), so page tokens survive. */
+  removed: Map<string, number>;
 }
 
 export interface MockState {
   accounts: Map<string, AccountState>;
   apiKeys: Map<string, { secret: string; accountSid: string }>;
   nextSeq: number;
+  store: MessageStore;
 }
 
 const bare = (n: string) => n.replace(/^whatsapp:/, '');
 
 /** Turns a seed into lookup tables; relative seed times are resolved against `now`. */
-export function buildState(seed: TwilioSeed, now: Date): MockState {
-  const state: MockState = { accounts: new Map(), apiKeys: new Map(), nextSeq: 1 };
+export function buildState(seed: TwilioSeed, now: Date, store: MessageStore): MockState {
+  const state: MockState = { accounts: new Map(), apiKeys: new Map(), nextSeq: 1, store };
   const time = (t: string) => parseSeedTime(t, now) ?? now;
   for (const a of seed.accounts) {
     const sandbox = new Map<string, { joinedAt: Date; lastInboundAt: Date }>();
@@ -89,7 +96,7 @@ export function buildState(seed: TwilioSeed, now: Date): MockState {
         ]),
       ),
       messages: new Map(),
-      seqBySid: new Map(),
+      removed: new Map(),
     });
     for (const k of a.apiKeys ?? []) state.apiKeys.set(k.sid, { secret: k.secret, accountSid: a.sid });
   }
@@ -98,8 +105,5 @@ export function buildState(seed: TwilioSeed, now: Date): MockState {
 
 /** Forgets every message; seed data stays. */
 export function clearMessages(state: MockState): void {
-  for (const a of state.accounts.values()) {
-    a.messages.clear();
-    a.seqBySid.clear();
-  }
+  state.store.clear(state.accounts.values());
 }

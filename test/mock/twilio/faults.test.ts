@@ -94,18 +94,26 @@ describe('fault injection over the wire', () => {
   });
 
   it('POST/GET/DELETE /__mock/faults manage the same table', async () => {
+    const json = { 'content-type': 'application/json' };
     const add = await fetch(mock().url + '/__mock/faults', {
       method: 'POST',
+      headers: json,
       body: JSON.stringify({ kind: 'rate-limit', route: 'messages.list' }),
     });
     expect(add.status).toBe(201);
     expect((await call(mock(), 'GET', MESSAGES)).status).toBe(429);
-    const bad = await fetch(mock().url + '/__mock/faults', { method: 'POST', body: '{"kind":"nope"}' });
+    const bad = await fetch(mock().url + '/__mock/faults', {
+      method: 'POST',
+      headers: json,
+      body: '{"kind":"nope"}',
+    });
     expect(bad.status).toBe(400);
     expect(
       ((await (await fetch(mock().url + '/__mock/faults')).json()) as { faults: unknown[] }).faults,
     ).toHaveLength(1);
-    expect((await fetch(mock().url + '/__mock/faults', { method: 'DELETE' })).status).toBe(204);
+    expect((await fetch(mock().url + '/__mock/faults', { method: 'DELETE', headers: json })).status).toBe(
+      204,
+    );
     expect((await call(mock(), 'GET', MESSAGES)).status).toBe(200);
   });
 });

@@ -15,7 +15,8 @@ describe('inspection endpoints /__mock/*', () => {
     expect(requests).toHaveLength(1);
     expect(requests[0].headers.authorization).toBe(`Basic <redacted:${C.apiKeySid}>`);
     expect((await get('/__mock/health')).accounts).toEqual([C.accountSid]);
-    expect((await fetch(mock().url + '/__mock/reset', { method: 'POST' })).status).toBe(204);
+    const reset = { method: 'POST', headers: { 'content-type': 'application/json' } };
+    expect((await fetch(mock().url + '/__mock/reset', reset)).status).toBe(204);
     expect(mock().messages()).toEqual([]);
     expect(mock().requests()).toEqual([]);
     expect((await call(mock(), 'GET', `/2010-04-01/Accounts/${C.accountSid}/Messages.json`)).status).toBe(

@@ -58,6 +58,32 @@ describe('loadTwilioSeed', () => {
     expect(diags.every((d) => d.file === p)).toBe(true);
   });
 
+  it('maxMessages and maxLoggedRequests bound the mock; bad values are located', async () => {
+    const seed = await loadTwilioSeed(
+      file(
+        'limits.yaml',
+        `maxMessages: 3\nmaxLoggedRequests: 0\naccounts:\n  - sid: ${A}\n    authToken: t\n`,
+      ),
+    );
+    expect(seed).toMatchObject({ maxMessages: 3, maxLoggedRequests: 0 });
+    const mock = await startMockTwilio({ seed });
+    try {
+      expect(mock.stats()).toMatchObject({ maxMessages: 3, maxLoggedRequests: 0 });
+    } finally {
+      await mock.close();
+    }
+    const overridden = await startMockTwilio({ seed, maxMessages: 7 });
+    expect(overridden.stats().maxMessages).toBe(7);
+    await overridden.close();
+    const bad = (await loadTwilioSeed(
+      file('bad-limits.yaml', `maxMessages: 0\nmaxLoggedRequests: lots\naccounts: []\n`),
+    ).catch((e: unknown) => e)) as DiagnosticsError;
+    expect(bad.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [1, 'maxMessages must be a whole number ≥ 1, e.g. 10000'],
+      [2, 'maxLoggedRequests must be a whole number ≥ 0, e.g. 10000'],
+    ]);
+  });
+
   it('a YAML syntax error keeps its position', async () => {
     const error = (await loadTwilioSeed(file('syntax.yaml', 'accounts: [\n')).catch(
       (e: unknown) => e,

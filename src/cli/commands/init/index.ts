@@ -1,11 +1,12 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CommandContext } from '../../context.js';
 import type { Io } from '../../io.js';
-import type { InitOptions } from '../../../init/init.js';
 import type { Prompter } from '../../../init/prompter.js';
+import type { InitFromOpenApiOptions } from '../../../import/openapi/init-from-openapi.js';
+import type { OperationPicker } from '../../../import/openapi/pick.js';
 
 /** Tests may hand the command a scripted prompter through the io object; the CLI never sets it. */
-export type InitIo = Io & { prompter?: Prompter };
+export type InitIo = Io & { prompter?: Prompter; picker?: OperationPicker };
 
 // Literal lists (not imported) so registering the command loads nothing of src/init.
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -14,6 +15,7 @@ const EXAMPLES = `
 Examples:
   okta-connector init                       # asks for everything (in a terminal)
   okta-connector init acme --yes --base-url https://api.acme.example/v1
+  okta-connector init twilio --from-openapi twilio_api_v2010.json --operation CreateMessage --operation FetchMessage
   okta-connector init --display-name "Acme CRM" --auth custom --base-url 'https://\${connection.subdomain}.acme.example' \\
       --param subdomain:Subdomain --action "Get Contact" --path '/contacts/\${inputs.id}' --yes
 
@@ -63,27 +65,43 @@ export function registerInit(program: Command, ctx: CommandContext): Command {
     .option('--action <name>', 'the first action card (letters, numbers and spaces; default "Get Item")')
     .option('--method <method>', 'its HTTP method (default GET)', parseMethod)
     .option('--path <path>', 'its path, relative to the base URL (default /items/${inputs.id})')
+    .option(
+      '--from-openapi <description>',
+      'import the spec from an OpenAPI description (see `import openapi`); then choose operations with:',
+    )
+    .option('--operation <id>', '  --from-openapi: an operationId or "METHOD /path" (repeatable)', collect)
+    .option('--tag <tag>', '  --from-openapi: every operation with this tag (repeatable)', collect)
+    .option('--all', '  --from-openapi: every operation')
+    .option('--authping <id>', '  --from-openapi: the operation the health check calls')
     .option('-y, --yes', 'use flags and defaults; never prompt')
     .option('--force', 'overwrite existing scaffold files')
     .addHelpText('after', EXAMPLES)
-    .action(async (dir: string | undefined, opts: Omit<InitOptions, 'dir'>) => {
+    .action(async (dir: string | undefined, opts: Omit<InitFromOpenApiOptions, 'dir' | 'fromOpenapi'>) => {
       const [{ runInit }, { formatInitSummary }, { toolVersion }] = await Promise.all([
         import('../../../init/init.js'),
         import('../../../init/summary.js'),
         import('../../program.js'),
       ]);
       const io = ctx.io as InitIo;
-      const result = await runInit(
-        { ...opts, ...(dir !== undefined && { dir }) },
-        {
-          cwd: io.cwd,
-          // Never prompt without a TTY or in CI (io.interactive says so for the real process; checked again here).
-          interactive: io.interactive && !io.env.CI,
-          prompter: async () =>
-            io.prompter ?? (await import('../../../init/inquirer-prompter.js')).createInquirerPrompter(),
-          toolVersion: toolVersion(),
-        },
-      );
+      const options = { ...opts, ...(dir !== undefined && { dir }) };
+      const env = {
+        cwd: io.cwd,
+        // Never prompt without a TTY or in CI (io.interactive says so for the real process; checked again here).
+        interactive: io.interactive && !io.env.CI,
+        prompter: async () =>
+          io.prompter ?? (await import('../../../init/inquirer-prompter.js')).createInquirerPrompter(),
+        toolVersion: toolVersion(),
+        picker: async () =>
+          io.picker ?? (await import('../../../import/openapi/pick.js')).createInquirerPicker(),
+      };
+      // `--from-openapi` hands the spec to the importer; init scaffolds the rest either way.
+      const fromOpenapi = (opts as { fromOpenapi?: string }).fromOpenapi;
+      const result =
+        fromOpenapi === undefined
+          ? await runInit(options, env)
+          : await (
+              await import('../../../import/openapi/init-from-openapi.js')
+            ).initFromOpenApi({ ...options, fromOpenapi }, env);
       io.stdout.write(formatInitSummary(result, io.paint));
       ctx.exit(0);
     });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { CommandContext } from '../../context.js';
 import { UsageError, UserError } from '../../../errors.js';
 
@@ -10,6 +10,8 @@ interface MockTwilioFlags {
   quiet?: boolean;
   showCredentials?: boolean;
   stepMs?: string;
+  maxMessages?: string;
+  maxLoggedRequests?: string;
 }
 
 /** Running `mock twilio` commands wait on these; SIGINT/SIGTERM (or stopRunningMocks in tests) release them. */
@@ -21,7 +23,7 @@ export function stopRunningMocks(): void {
 }
 
 export function registerMock(program: Command, ctx: CommandContext): Command {
-  const mock = program.command('mock').description('run a local mock service (twilio, okta)');
+  const mock = program.command('mock').description('run a local mock service (twilio, okta, openapi)');
   mock
     .command('twilio')
     .description(
@@ -34,6 +36,11 @@ export function registerMock(program: Command, ctx: CommandContext): Command {
       'accounts, credentials, numbers and senders (YAML or JSON); replaces the defaults',
     )
     .option('--step-ms <ms>', 'delay between message status steps (queued → sent → delivered)', '20')
+    .option(
+      '--max-messages <n>',
+      "messages kept before the oldest are evicted (default: the seed's, else 10000)",
+    )
+    .option('--max-logged-requests <n>', "requests /__mock/requests keeps (default: the seed's, else 10000)")
     .option('--quiet', 'do not log each request')
     .option('--show-credentials', "also print the accounts' auth tokens and API key secrets")
     .exitOverride()
@@ -56,7 +63,77 @@ export function registerMock(program: Command, ctx: CommandContext): Command {
       writeErr: (s: string) => ctx.io.stderr.write(s),
     })
     .action((flags: { port: string; quiet?: boolean; showCredentials?: boolean }) => runMockOkta(flags, ctx));
+  mock
+    .command('openapi')
+    .argument('<description>', 'an OpenAPI 2.0 or 3.x description (JSON or YAML; local $refs may span files)')
+    .description(
+      'serve any API from its OpenAPI description: requests validated as its front door would, answered with its examples or generated responses',
+    )
+    .option('-p, --port <port>', 'port to listen on; 0 picks a free one', '4012')
+    .option(
+      '--seed <seed>',
+      'decides generated values: the same seed and request give the same response',
+      '0',
+    )
+    .option(
+      '--overrides <file...>',
+      'corrections to contradictions inside the description (YAML; see README)',
+    )
+    .option(
+      '--no-bundled-overrides',
+      "do not apply the project's own overrides for known vendor descriptions",
+    )
+    .option('--quiet', 'do not log each request')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s: string) => ctx.io.stdout.write(s),
+      writeErr: (s: string) => ctx.io.stderr.write(s),
+    })
+    .action((description: string, flags: MockOpenApiFlags) => runMockOpenApi(description, flags, ctx));
   return mock;
+}
+
+interface MockOpenApiFlags {
+  port: string;
+  seed: string;
+  overrides?: string[];
+  bundledOverrides: boolean;
+  quiet?: boolean;
+}
+
+async function runMockOpenApi(description: string, flags: MockOpenApiFlags, ctx: CommandContext) {
+  const { io } = ctx;
+  const port = wholeNumber(flags.port, '--port', 65535);
+  const { startOpenApiMock } = await import('../../../mock/openapi/index.js');
+  const log = flags.quiet ? undefined : (line: string) => void io.stdout.write(`${line}\n`);
+  const server = await listenOrExplain(
+    () =>
+      startOpenApiMock({
+        file: resolve(io.cwd, description),
+        seed: flags.seed,
+        overrides: (flags.overrides ?? []).map((f) => resolve(io.cwd, f)),
+        bundledOverrides: flags.bundledOverrides,
+        port,
+        ...(log ? { log } : {}),
+      }),
+    port,
+    '127.0.0.1',
+  );
+  const { paint } = io;
+  const { info } = server;
+  io.stdout.write(
+    [
+      `${paint.green('Mock OpenAPI')} ${info.title} ${info.version} (OpenAPI ${info.sourceVersion}, ${info.operations} operations) listening on ${paint.bold(server.url)}`,
+      ...server.servers.map((s) => `  serves ${s.url} at ${server.url}${s.basePath}`),
+      ...server.overrides.map((o) => `  override ${o.target} (${basename(o.file)}): ${paint.dim(o.reason)}`),
+      `  seed ${flags.seed}: the same request gets the same response`,
+      `  inspect: GET ${server.url}/__mock/requests · GET /__mock/operations · POST /__mock/reset (Content-Type: application/json)`,
+      'Press Ctrl+C to stop.',
+    ].join('\n') + '\n',
+  );
+  await untilStopped();
+  await server.close();
+  io.stdout.write('Mock OpenAPI stopped.\n');
 }
 
 async function runMockOkta(
@@ -126,14 +203,21 @@ async function runMockTwilio(flags: MockTwilioFlags, ctx: CommandContext): Promi
   const { io } = ctx;
   const port = wholeNumber(flags.port, '--port', 65535);
   const stepMs = wholeNumber(flags.stepMs ?? '20', '--step-ms', 60_000);
+  const limits: { maxMessages?: number; maxLoggedRequests?: number } = {};
+  if (flags.maxMessages !== undefined)
+    limits.maxMessages = wholeNumber(flags.maxMessages, '--max-messages', 1e9);
+  if (limits.maxMessages === 0) throw new UsageError('--max-messages must be at least 1');
+  if (flags.maxLoggedRequests !== undefined)
+    limits.maxLoggedRequests = wholeNumber(flags.maxLoggedRequests, '--max-logged-requests', 1e9);
   const { startMockTwilio, loadTwilioSeed, DEFAULT_TWILIO_SEED } =
     await import('../../../mock/twilio/index.js');
   const seed = flags.seed
     ? await loadTwilioSeed(resolve(io.cwd, flags.seed), flags.seed)
     : DEFAULT_TWILIO_SEED;
   const log = flags.quiet ? undefined : (line: string) => void io.stdout.write(`${line}\n`);
+  const notice = (line: string) => void io.stdout.write(`${line}\n`);
   const server = await listenOrExplain(
-    () => startMockTwilio({ port, host: flags.host, seed, log, lifecycleStepMs: stepMs }),
+    () => startMockTwilio({ port, host: flags.host, seed, log, notice, lifecycleStepMs: stepMs, ...limits }),
     port,
     flags.host,
   );
@@ -155,7 +239,7 @@ async function runMockTwilio(flags: MockTwilioFlags, ctx: CommandContext): Promi
   }
   out.push(
     `  twilio client: client.api.baseUrl = '${server.url}' (and region: '', edge: '')`,
-    `  inspect: GET ${server.url}/__mock/messages · GET /__mock/requests · POST /__mock/reset · POST /__mock/faults`,
+    `  inspect: GET ${server.url}/__mock/messages · GET /__mock/requests · POST /__mock/reset · POST /__mock/faults (POSTs need Content-Type: application/json)`,
     'Press Ctrl+C to stop.',
   );
   io.stdout.write(out.join('\n') + '\n');

@@ -49,6 +49,37 @@ describe('okta-connector mock twilio', () => {
     expect(t.out()).not.toContain('GET /2010');
   });
 
+  it('--max-messages caps the store and says the eviction once, even with --quiet', async () => {
+    const t = fakeIo();
+    const exit = run(
+      ['mock', 'twilio', '--port', '0', '--quiet', '--max-messages', '2', '--max-logged-requests', '3'],
+      t.io,
+    );
+    const url = await waitFor(() => /listening on (\S+)/.exec(t.out())?.[1]);
+    const auth = 'Basic ' + Buffer.from(`${C.apiKeySid}:${C.apiKeySecret}`).toString('base64');
+    for (let i = 0; i < 5; i++)
+      await fetch(`${url}/2010-04-01/Accounts/${C.accountSid}/Messages.json`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/x-www-form-urlencoded' },
+        body: `To=%2B14155550100&From=%2B15005550006&Body=m${i}`,
+      });
+    const health = (await (await fetch(`${url}/__mock/health`)).json()) as Record<string, number>;
+    expect(health).toMatchObject({ messages: 2, evictedMessages: 3, loggedRequests: 3, droppedRequests: 2 });
+    stopRunningMocks();
+    expect(await exit).toBe(0);
+    expect(t.out().match(/message cap reached \(2 messages\)/g)).toHaveLength(1);
+  });
+
+  it.each([
+    ['--max-messages', '0', 'must be at least 1'],
+    ['--max-messages', 'many', '--max-messages must be a whole number'],
+    ['--max-logged-requests', '-1', '--max-logged-requests must be a whole number'],
+  ])('%s %s is a usage error', async (flag, value, message) => {
+    const t = fakeIo();
+    expect(await run(['mock', 'twilio', '--port', '0', flag, value], t.io)).toBe(2);
+    expect(t.err()).toContain(message);
+  });
+
   it('a bad seed file is exit 1 with file:line:column; a bad port is a usage error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mock-cli-'));
     writeFileSync(join(dir, 'seed.yaml'), 'accounts:\n  - sid: nope\n    authToken: x\n');
