@@ -111,11 +111,13 @@ describe.each(ROUND_TRIPS)(
       ];
       const problems: string[] = [];
       let accepted = 0;
+      let authping: lib.FlowResult | undefined;
       for (const { flow, operation } of runs) {
         sent = [];
         const before = mock.requests().length;
         const inputs = { auth: trip.connection, ...result.examples[flow] };
         const run = await lib.runFlow(flopack, flow, inputs, { transport });
+        if (flow === '_authping') authping = run;
         const logged = mock.requests().slice(before);
         const where = `${flow} (${operation})`;
         if (logged.length !== 1) {
@@ -140,8 +142,7 @@ describe.each(ROUND_TRIPS)(
       }
       expect(problems).toEqual([]);
       expect(accepted).toBe(trip.imported + 1);
-      const authping = await lib.runFlow(flopack, '_authping', { auth: trip.connection }, { transport });
-      expect(authping.ok && authping.outputs).toMatchObject({ working: true, statusCode: 200 });
+      expect(authping?.ok && authping.outputs).toMatchObject({ working: true, statusCode: 200 });
     });
   },
 );
