@@ -14,7 +14,10 @@ export interface AuthChoice {
   parameters: ConnectionParameter[];
   /** The chosen scheme's name in the description; undefined when it declares none. */
   scheme?: string;
-  /** Where an operation's own copy of the credential comes from (`${connection.access_token}`), when one value can. */
+  /**
+   * The connection value that is the credential (`${connection.access_token}`), when one value is: a parameter
+   * named like it is a copy of it (see credentialRole).
+   */
   secret?: string;
   /** An apiKey scheme's own parameter: the authentication sends it, so operations never ask for it. */
   schemeParameter?: { in: string; name: string };
@@ -54,6 +57,7 @@ export function chooseAuthentication(
     return noScheme(
       comments,
       schemes.map(([n]) => n),
+      ops,
     );
   const [name, scheme] = chosen;
   if ((uses.get(name) ?? 0) === 0)
@@ -198,12 +202,31 @@ function bearer(name: string, comments: Comments, described: string | undefined)
   };
 }
 
-function noScheme(comments: Comments, unsupported: string[]): AuthChoice {
+/**
+ * Without a usable scheme, the credential parameter the operations themselves declare (an `api_key` query
+ * parameter, an `X-API-Key` header) is where the credential goes; failing that, a bearer token is assumed.
+ */
+function noScheme(comments: Comments, unsupported: string[], ops: readonly OpenApiOperation[]): AuthChoice {
+  const why =
+    unsupported.length > 0
+      ? `none of the description's security schemes (${unsupported.join(', ')}) is one Connector Builder supports`
+      : 'the description declares no security scheme';
+  const param = credentialParameter(ops);
+  if (param) {
+    const where = param.in === 'query' ? 'query parameter' : 'header';
+    comments.review([], `${why}; the ${where} "${param.name}" the operations take is the credential`);
+    const scheme: Scheme = { type: 'apiKey', in: param.in, name: param.name };
+    return {
+      ...fromScheme(param.name, scheme, { url: '/' }, comments),
+      scheme: undefined,
+      describe: `custom: API key in the ${param.in} "${param.name}" (assumed from the operations' parameters: no usable security scheme)`,
+    };
+  }
   comments.review(
     [],
     unsupported.length > 0
-      ? `none of the description's security schemes (${unsupported.join(', ')}) is one Connector Builder supports; a bearer token is assumed`
-      : 'the description declares no security scheme; a bearer token is assumed. Change it to what the API wants',
+      ? `${why}; a bearer token is assumed`
+      : `${why}; a bearer token is assumed. Change it to what the API wants`,
   );
   const choice = bearer('none', comments, undefined);
   return {
@@ -211,6 +234,24 @@ function noScheme(comments: Comments, unsupported: string[]): AuthChoice {
     scheme: undefined,
     describe: 'custom: bearer token (assumed: no usable security scheme)',
   };
+}
+
+/** The header or query parameter named like a credential that most operations declare (ties: the first met). */
+function credentialParameter(
+  ops: readonly OpenApiOperation[],
+): { in: 'header' | 'query'; name: string } | undefined {
+  const counts = new Map<string, { in: 'header' | 'query'; name: string; n: number }>();
+  for (const op of ops) {
+    for (const p of op.parameters) {
+      if ((p.in !== 'header' && p.in !== 'query') || !CREDENTIAL_NAME.test(p.name)) continue;
+      const key = `${p.in} ${p.name.toLowerCase()}`;
+      const entry = counts.get(key) ?? { in: p.in, name: p.name, n: 0 };
+      entry.n++;
+      counts.set(key, entry);
+    }
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  return best && { in: best.in, name: best.name };
 }
 
 function secretParameter(key: string, label: string, description: string): ConnectionParameter {
@@ -271,18 +312,30 @@ export function scopesFor(
 const CREDENTIAL_NAME = /^(token|access[_-]?token|api[_-]?key|apikey|x-api-key|auth[_-]?token)$/i;
 
 /**
- * What to do with an operation's parameter (or form field) that is a credential: `auth` when it is the API key the
- * authentication sends anyway, `secret` when it is the token again under another name (the request carries it from
- * the connection), undefined when it is an ordinary parameter.
+ * What an operation's parameter (or form field) is to the authentication: `auth` when it is the credential the
+ * authentication sends (the apiKey scheme's own parameter, the Authorization header), `copy` when it is the
+ * credential again under another name (Slack's `token` header, query parameter and form field beside its OAuth
+ * scheme), undefined when it is an ordinary parameter. Neither is ever sent by a request or asked for as an input:
+ * the credential travels only where the security scheme puts it (a copy in a query string would end up in logs,
+ * and Slack refuses a token in the query from newer apps even beside a valid Authorization header).
  */
-export function credentialRole(
-  choice: AuthChoice,
-  where: string,
-  name: string,
-): 'auth' | 'secret' | undefined {
+export function credentialRole(choice: AuthChoice, where: string, name: string): 'auth' | 'copy' | undefined {
   const own = choice.schemeParameter;
   if (own && own.in === where && own.name.toLowerCase() === name.toLowerCase()) return 'auth';
   if (where === 'header' && name.toLowerCase() === 'authorization') return 'auth';
-  if (choice.secret && CREDENTIAL_NAME.test(name)) return 'secret';
+  if (choice.secret && CREDENTIAL_NAME.test(name)) return 'copy';
   return undefined;
+}
+
+/** Where the authentication sends the credential, for comments: `the Authorization header (Bearer)`. */
+export function credentialPlace(authentication: Authentication): string {
+  switch (authentication.type) {
+    case 'basic':
+      return 'the Authorization header (Basic)';
+    case 'oauth2':
+      return 'the Authorization header (Bearer)';
+    case 'custom':
+      if (authentication.placement === 'query') return `the query parameter ${authentication.name}`;
+      return `the ${authentication.name} header${/^bearer /i.test(authentication.value) ? ' (Bearer)' : ''}`;
+  }
 }

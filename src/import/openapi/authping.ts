@@ -115,19 +115,12 @@ function pingPlan(ctx: AuthpingContext, op: OpenApiOperation): Plan | { problem:
   if (problem) return { problem };
   if (op.requestBody?.required) return { problem: 'it needs a request body' };
   const query: Record<string, string> = {};
-  const headers: Record<string, string> = {};
   const names = [op.operationId ?? '', op.path.split('/').pop() ?? ''];
   let rank = names.some((n) => WHOAMI.test(n)) ? 0 : names.some((n) => ACCOUNTISH.test(n)) ? 1 : 3;
   for (const p of op.parameters) {
     if (p.in === 'path' && ctx.base.pathParameters.has(p.name)) continue;
-    const role = credentialRole(ctx.auth, p.in, p.name);
-    if (role === 'auth') continue;
-    if (role === 'secret' && p.required) {
-      if (p.in === 'query') query[p.name] = ctx.auth.secret!;
-      else if (p.in === 'header') headers[p.name] = ctx.auth.secret!;
-      else return { problem: `it needs the ${p.in} ${p.name}` };
-      continue;
-    }
+    // The credential, or a copy of it: the authentication sends it (see credentialRole).
+    if (credentialRole(ctx.auth, p.in, p.name)) continue;
     if (p.required || p.in === 'path') return { problem: `it needs the ${p.in} parameter ${p.name}` };
     if (p.in === 'query' && PAGE_SIZE.test(p.name) && rank === 3) {
       const shape = ctx.shapes.read(p.schema);
@@ -153,7 +146,6 @@ function pingPlan(ctx: AuthpingContext, op: OpenApiOperation): Plan | { problem:
       method: 'GET',
       path,
       ...(Object.keys(query).length > 0 && { query }),
-      ...(Object.keys(headers).length > 0 && { headers }),
     },
     rank,
   };

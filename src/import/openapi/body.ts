@@ -54,7 +54,7 @@ export function requestBody(
       const built = formFields(ctx, shape, fields);
       return 'problem' in built ? built : { body: { encoding: 'form', fields: built.fields }, mediaType };
     }
-    const built = jsonFields(shape, fields, 1);
+    const built = jsonFields(ctx, shape, fields, 1);
     return 'problem' in built ? built : { body: { encoding: 'json', fields: built.fields }, mediaType };
   }
   return { problem: `its request body is ${unsupportedBodyReason(mediaTypes[0]!.toLowerCase())}` };
@@ -69,11 +69,9 @@ function formFields(
   for (const [name, prop] of Object.entries(shape.properties)) {
     if (prop.readOnly) continue;
     const required = shape.required.includes(name);
-    if (credentialRole(ctx.auth, 'form', name) === 'secret') {
-      // Optional: the connection's authentication already carries the credential.
-      if (required) out[name] = ctx.auth.secret!;
-      continue;
-    }
+    const role = credentialRole(ctx.auth, 'form', name);
+    if (role === 'copy') fields.credentialCopies.add(`form field ${name}`);
+    if (role) continue;
     const field = fields.add(name, prop, { required, place: 'form', description: prop.description });
     if ('problem' in field) {
       if (required) return { problem: `its required form field ${field.problem}` };
@@ -88,9 +86,11 @@ function formFields(
 /**
  * JSON fields: scalars, lists (one list input: the whole array passes through) and objects. A nested object is
  * spelled out field by field only when it and everything in it are required (EXPRESSIBLE.optionalValuesInNestedJson)
- * and it is not too deep; otherwise it is one Object input.
+ * and it is not too deep; otherwise it is one Object input. A top-level copy of the credential is left out, as in
+ * a form (see credentialRole).
  */
 function jsonFields(
+  ctx: BodyContext,
   shape: Shape,
   fields: ActionFields,
   depth: number,
@@ -101,12 +101,16 @@ function jsonFields(
     if (prop.readOnly) continue;
     const required = shape.required.includes(name);
     const fieldName = prefix ? `${prefix} ${name}` : name;
+    if (depth === 1 && credentialRole(ctx.auth, 'body', name) === 'copy') {
+      fields.credentialCopies.add(`JSON field ${name}`);
+      continue;
+    }
     if (required && prop.enum?.length === 1 && prop.enum[0] !== null) {
       out[name] = typeof prop.enum[0] === 'string' ? prop.enum[0].split('${').join('$${') : prop.enum[0];
       continue;
     }
     if (expandable(prop, required, depth)) {
-      const nested = jsonFields(prop, fields, depth + 1, fieldName);
+      const nested = jsonFields(ctx, prop, fields, depth + 1, fieldName);
       if ('problem' in nested) return nested;
       out[name] = nested.fields;
       continue;

@@ -35,8 +35,9 @@ export const EXPRESSIBLE = {
   /** Cookies are not a part of the spec's request. */
   cookieParameters: false,
   /**
-   * `defaultHeaders` are written into the helper literally: a `${connection.x}` there would be sent as typed. A
-   * credential header the description asks for (Slack's `token`) therefore goes on each request instead.
+   * `defaultHeaders` are written into the helper literally: a `${connection.x}` there would be sent as typed, so
+   * the importer never puts a placeholder there. (Copies of the credential, such as Slack's `token` header, are
+   * never sent at all: see credentialRole in auth.ts.)
    */
   placeholdersInDefaultHeaders: false,
   /** Response headers as outputs are case-sensitive today (issue 12, point 4); the importer does not map them. */

@@ -18,6 +18,8 @@ export class ActionFields {
   readonly comments = new Comments();
   /** Lines for the summary: what was left out or simplified, and why. */
   readonly notes: string[] = [];
+  /** Where the description asks for the credential again (`header token`): never sent (see credentialRole). */
+  readonly credentialCopies = new Set<string>();
   /** A value the description suggests for each option and input (see examples.ts), keyed like them. */
   readonly examples: Record<string, unknown> = {};
 

@@ -9,7 +9,7 @@ import { parseSource } from '../../source/document.js';
 import type { Action, ConnectorSpec } from '../../spec/types.js';
 import { validateSpec } from '../../spec/validate.js';
 import { importAction } from './action.js';
-import { chooseAuthentication, scopesFor, securityProblem } from './auth.js';
+import { chooseAuthentication, credentialPlace, scopesFor, securityProblem } from './auth.js';
 import { chooseAuthping } from './authping.js';
 import { chooseBaseUrl, preferredServer } from './base-url.js';
 import { Comments, type SpecComment } from './comments.js';
@@ -80,6 +80,7 @@ export function importOpenApi(description: OpenApiDescription, options: ImportOp
   const importedOps: OpenApiOperation[] = [];
   const guessedMessagePaths: string[] = [];
   const examples: ImportResult['examples'] = {};
+  const credentialCopies = new Set<string>();
   let errorsInBody = false;
   for (const op of selected) {
     const result = importAction(ctx, op, '');
@@ -103,6 +104,7 @@ export function importOpenApi(description: OpenApiDescription, options: ImportOp
     });
     if (result.messagePathGuessed) guessedMessagePaths.push(name);
     examples[name] = result.fields.examples;
+    for (const copy of result.fields.credentialCopies) credentialCopies.add(copy);
     const success = successResponse(op)?.response.content?.['application/json']?.schema;
     if (success && reportsErrorsInBody(shapes.read(success))) errorsInBody = true;
   }
@@ -136,11 +138,10 @@ export function importOpenApi(description: OpenApiDescription, options: ImportOp
     })
   )
     defaultHeaders['Accept'] = 'application/json';
-  const secretCopies = credentialCopies(actions, auth.secret);
-  if (secretCopies.length > 0)
+  if (credentialCopies.size > 0)
     rootComments.note(
       ['actions'],
-      `the description asks for the credential again as ${secretCopies.join(', ')}: those requests send ${auth.secret}`,
+      `the description asks for the credential again as ${[...credentialCopies].sort().join(', ')}: it is sent only in ${credentialPlace(auth.authentication)}, as its security scheme says`,
     );
   if (guessedMessagePaths.length > 0) {
     rootComments.review(
@@ -210,23 +211,6 @@ export function importOpenApi(description: OpenApiDescription, options: ImportOp
     reviews: allComments.filter((c) => c.review).length,
   };
   return { spec, comments: allComments, summary, text, examples };
-}
-
-/** Where requests repeat the connection's credential (Slack's `token` header): `header token`, `query token`. */
-function credentialCopies(actions: readonly Action[], secret: string | undefined): string[] {
-  if (!secret) return [];
-  const found = new Set<string>();
-  for (const { request } of actions) {
-    for (const [where, values] of [
-      ['header', request.headers],
-      ['query parameter', request.query],
-      ['form field', request.body?.encoding === 'form' ? request.body.fields : undefined],
-    ] as const) {
-      for (const [name, value] of Object.entries(values ?? {}))
-        if (value === secret) found.add(`${where} ${name}`);
-    }
-  }
-  return [...found].sort();
 }
 
 /** Keys in the order connectors/twilio uses, so imported actions read like hand-written ones. */

@@ -49,15 +49,9 @@ export function requestParameters(
         continue;
       }
     }
-    if (role === 'auth' || (where === 'header' && IGNORED_HEADERS.has(param.name.toLowerCase()))) continue;
-    if (role === 'secret' && (where === 'header' || where === 'query')) {
-      // Optional: the connection's authentication already carries the credential.
-      if (!required) continue;
-      // On the request itself, not in defaultHeaders (EXPRESSIBLE.placeholdersInDefaultHeaders).
-      if (where === 'header') headers[param.name] = ctx.auth.secret!;
-      else query[param.name] = ctx.auth.secret!;
-      continue;
-    }
+    if (role === 'copy')
+      fields.credentialCopies.add(`${where === 'query' ? 'query parameter' : where} ${param.name}`);
+    if (role || (where === 'header' && IGNORED_HEADERS.has(param.name.toLowerCase()))) continue;
     if (where === 'cookie' && !EXPRESSIBLE.cookieParameters) {
       if (required)
         return { problem: `it needs the cookie ${param.name}, and a spec's request sends no cookies` };

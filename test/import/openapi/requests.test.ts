@@ -11,17 +11,22 @@ import { expectValidAndBuilds, SLACK, TWILIO } from './helpers.js';
 /**
  * A property over every operation `--all` imports from Twilio's and Slack's descriptions: the built flows, run with
  * the example inputs the description suggests, send one request with the operation's method, a URL its path
- * template matches, and every required query parameter, header and body field the description names. (The
- * OpenAPI-driven mock will check the rest: types and formats.)
+ * template matches, and every required query parameter, header and body field the description names, except the
+ * copies of the credential (Slack's `token`): the credential travels only where the security scheme puts it. (The
+ * round trip against the OpenAPI-driven mock checks the rest: types, formats, patterns.)
  */
 const CONNECTIONS = {
   twilio: {
     username: 'SK00000000000000000000000000000000',
-    password: 'secret',
+    password: 'not-a-real-secret-7f3a',
     accountSid: 'AC' + '0'.repeat(32),
   },
-  slack: { access_token: 'xoxb-test' },
+  slack: { access_token: 'xoxb-not-a-real-token-7f3a' },
 };
+/** The value each connection's authentication must be the only one to send. */
+const SECRETS = { twilio: CONNECTIONS.twilio.password, slack: CONNECTIONS.slack.access_token };
+/** The parameters and form fields each description names for its credential beside its security scheme. */
+const CREDENTIAL_COPIES = { twilio: new Set<string>(), slack: new Set(['token']) };
 
 describe.each([
   ['twilio', TWILIO],
@@ -66,7 +71,8 @@ describe.each([
       if (req.method !== op.method.toUpperCase()) problems.push(`${where}: sent ${req.method}`);
       if (!template.test(url.pathname))
         problems.push(`${where}: path ${url.pathname} does not match ${op.path}`);
-      for (const p of op.parameters.filter((p) => p.required)) {
+      const copies = CREDENTIAL_COPIES[name];
+      for (const p of op.parameters.filter((p) => p.required && !copies.has(p.name))) {
         if (p.in === 'query' && !url.searchParams.has(p.name)) problems.push(`${where}: no query ${p.name}`);
         if (
           p.in === 'header' &&
@@ -85,8 +91,18 @@ describe.each([
             ? new Set(new URLSearchParams(req.body ?? '').keys())
             : new Set(Object.keys(JSON.parse(req.body ?? '{}') as object));
         for (const field of shapes.read(media.schema).required)
-          if (!fields.has(field)) problems.push(`${where}: no ${sentType} field ${field}`);
+          if (!fields.has(field) && !copies.has(field))
+            problems.push(`${where}: no ${sentType} field ${field}`);
       }
+      // Only the authentication carries the credential: no header, query parameter or body field repeats it.
+      const secret = SECRETS[name];
+      const elsewhere = [
+        ...Object.entries(req.headers).filter(([h]) => h.toLowerCase() !== 'authorization'),
+        ['url', req.url],
+        ['body', req.body ?? ''],
+      ].filter(([, value]) => value!.includes(secret));
+      if (elsewhere.length > 0)
+        problems.push(`${where}: the credential in ${elsewhere.map(([at]) => at).join(', ')}`);
     }
     expect(problems).toEqual([]);
     expect(result.spec.actions.length).toBe(result.summary.imported.length);

@@ -297,6 +297,116 @@ paths:
     expect(result.text).toMatch(/# REVIEW: the health check calls no GET/);
   });
 
+  it('a copy of the credential (header, query, form or JSON field) is never sent nor asked for: only the scheme carries it', async () => {
+    const dir = descriptionFolder({
+      'chat.yaml': `
+openapi: 3.0.3
+info: {title: Chat, version: "1"}
+servers: [{url: "https://chat.example/api"}]
+security: [{bearer: []}]
+components: {securitySchemes: {bearer: {type: http, scheme: bearer}}}
+paths:
+  /me:
+    get:
+      operationId: me
+      parameters: [{name: token, in: header, required: true, schema: {type: string}}]
+      responses: {"200": {description: ok}}
+  /rooms:
+    get:
+      operationId: listRooms
+      parameters:
+        - {name: access_token, in: query, required: true, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer}}
+      responses: {"200": {description: ok}}
+  /rooms/{id}/topic:
+    post:
+      operationId: setTopic
+      parameters: [{name: id, in: path, required: true, schema: {type: string, pattern: "^R[0-9A-F]{8}$"}}]
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema: {type: object, required: [token, topic], properties: {token: {type: string}, topic: {type: string}}}
+      responses: {"200": {description: ok}}
+  /messages:
+    post:
+      operationId: postMessage
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {type: object, required: [token, text], properties: {token: {type: string}, text: {type: string}}}
+      responses: {"200": {description: ok}}
+`,
+    });
+    const result = await importFile(join(dir, 'chat.yaml'), { all: true });
+    expectValidAndBuilds(result);
+    const { spec, examples } = result;
+    expect(spec.authping.request).toEqual({ method: 'GET', path: '/me' });
+    expect(spec.actions.map((a) => a.request)).toEqual([
+      { method: 'GET', path: '/me' },
+      { method: 'GET', path: '/rooms', query: { limit: '${inputs.limit}' } },
+      {
+        method: 'POST',
+        path: '/rooms/${inputs.id}/topic',
+        body: { encoding: 'form', fields: { topic: '${inputs.topic}' } },
+      },
+      { method: 'POST', path: '/messages', body: { encoding: 'json', fields: { text: '${inputs.text}' } } },
+    ]);
+    expect(spec.actions.flatMap((a) => a.inputs ?? []).map((i) => i.key)).toEqual([
+      'limit',
+      'id',
+      'topic',
+      'text',
+    ]);
+    expect(result.text).toContain(
+      '# the description asks for the credential again as JSON field token, form field token, header token, query parameter access_token: it is sent only in the Authorization header (Bearer), as its security scheme says',
+    );
+    // The example a pattern asks for: its plainest match.
+    expect(examples['Set Topic']).toEqual({ id: 'R00000000', topic: 'example' });
+  });
+
+  it('no security scheme, but the operations take an API key parameter: that is where the key goes, once', async () => {
+    const dir = descriptionFolder({
+      'quotes.yaml': `
+openapi: 3.0.3
+info: {title: Quotes, version: "1"}
+servers: [{url: "https://quotes.example"}]
+paths:
+  /quotes:
+    get:
+      operationId: listQuotes
+      parameters:
+        - {name: api_key, in: query, required: true, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer}}
+      responses: {"200": {description: ok}}
+  /quotes/random:
+    get:
+      operationId: randomQuote
+      parameters: [{name: api_key, in: query, required: true, schema: {type: string}}]
+      responses: {"200": {description: ok}}
+`,
+    });
+    const result = await importFile(join(dir, 'quotes.yaml'), { all: true });
+    expectValidAndBuilds(result);
+    expect(result.spec.authentication).toEqual({
+      type: 'custom',
+      placement: 'query',
+      name: 'api_key',
+      value: '${connection.apiKey}',
+    });
+    expect(result.spec.actions.map((a) => a.request.query)).toEqual([
+      { limit: '${inputs.limit}' },
+      undefined,
+    ]);
+    expect(result.summary.authentication).toBe(
+      'custom: API key in the query "api_key" (assumed from the operations\' parameters: no usable security scheme)',
+    );
+    expect(result.text).toMatch(
+      /# REVIEW: the description declares no security scheme; the query parameter "api_key" the operations take is the credential/,
+    );
+  });
+
   it('a multi-file YAML description (local $refs across files)', async () => {
     const dir = descriptionFolder({
       'api.yaml': [

@@ -20,11 +20,15 @@ describe("Slack's description (Swagger 2.0)", () => {
       tokenUrl: 'https://slack.com/api/oauth.access',
       scopes: ['chat:write:bot', 'chat:write:user', 'none'],
     });
-    // The description wants the token in a `token` header as well: it comes from the connection, never an input.
-    const token = { token: '${connection.access_token}' };
-    expect(spec.authping.request).toEqual({ method: 'GET', path: '/auth.test', headers: token });
+    // The description wants the token in a `token` header as well: the token travels only as its OAuth scheme
+    // says (Authorization: Bearer), never copied there, never an input.
+    expect(spec.authping.request).toEqual({ method: 'GET', path: '/auth.test' });
     expect(spec.defaultHeaders).toEqual({ Accept: 'application/json' });
-    expect(spec.actions.map((a) => a.request.headers)).toEqual([token, token, token]);
+    expect(spec.actions.map((a) => a.request.headers)).toEqual([undefined, undefined, undefined]);
+    expect(spec.actions.flatMap((a) => a.inputs ?? []).filter((i) => /token/i.test(i.key))).toEqual([]);
+    expect(result.text).toContain(
+      '# the description asks for the credential again as header token: it is sent only in the Authorization header (Bearer), as its security scheme says',
+    );
     const post = spec.actions[1]!;
     expect(post.request).toMatchObject({
       method: 'POST',
@@ -39,13 +43,12 @@ describe("Slack's description (Swagger 2.0)", () => {
     expect(views.request).toEqual({
       method: 'GET',
       path: '/views.open',
-      headers: token,
       query: { trigger_id: '${inputs.triggerId}', view: '${inputs.view}' },
     });
     expect(result.text).toMatch(/# REVIEW: this API answers some failures with status 200 and "ok": false/);
   });
 
-  it('the built flows send what the description asks for (the token from the connection, a JSON body)', async () => {
+  it('the built flows send what the description asks for (the token as a Bearer token only, a JSON body)', async () => {
     const result = await importFile(SLACK, { operations: ['auth_test', 'chat_postMessage'] });
     const { flopack } = expectValidAndBuilds(result).generated;
     const seen: HttpRequest[] = [];
@@ -64,8 +67,8 @@ describe("Slack's description (Swagger 2.0)", () => {
     );
     expect(posted.ok && posted.outputs).toMatchObject({ ok: true, ts: '1.2' });
     expect(seen.map((r) => [r.method, r.url, r.headers['token'], r.headers['Authorization']])).toEqual([
-      ['GET', 'https://slack.com/api/auth.test', 'xoxb-test', 'Bearer xoxb-test'],
-      ['POST', 'https://slack.com/api/chat.postMessage', 'xoxb-test', 'Bearer xoxb-test'],
+      ['GET', 'https://slack.com/api/auth.test', undefined, 'Bearer xoxb-test'],
+      ['POST', 'https://slack.com/api/chat.postMessage', undefined, 'Bearer xoxb-test'],
     ]);
     expect(seen[1]!.headers['Content-Type']).toBe('application/json');
     expect(JSON.parse(seen[1]!.body!)).toEqual({ channel: 'C123', text: 'hi & bye', mrkdwn: false });
