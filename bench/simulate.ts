@@ -2,7 +2,7 @@ import { request, Agent } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { generateConnector } from '../src/build/generate.js';
+import { generateConnector } from '../src/generate/index.js';
 import { DEFAULT_CREDENTIALS } from '../src/mock/twilio/defaults.js';
 import { startMockTwilio } from '../src/mock/twilio/index.js';
 import { runFlow } from '../src/simulate/index.js';

@@ -1,6 +1,7 @@
 /**
  * okta-connector as a library: the same core the CLI is a thin layer over. Each line names one seam of the
- * pipeline (README "Architecture"): load → validate → generate → lint → package, and run → simulate against mocks.
+ * pipeline (ARCHITECTURE.md): load → validate → generate → lint → package; flopack → read model → lint / simulate /
+ * sheet; and run (select a flow of a target, run it against a mock or a server) → simulate.
  */
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
 export { formatDiagnostics, type DiagnosticFormat } from './diagnostics/format.js';
@@ -12,10 +13,29 @@ export { SPEC_RULES } from './spec/rules/index.js';
 export { diffSpecs, diffSpecFiles, type SpecChange, type DiffReport } from './diff/index.js';
 
 export type { Flopack, Flo, Card, IoField } from './flopack/types.js';
-export { generateConnector, type GeneratedConnector, type GeneratedFlow } from './build/generate.js';
+export {
+  readFlopack,
+  readFlo,
+  graphOf,
+  executionOrder,
+  parseAddress,
+  addressTail,
+  type FlopackReading,
+  type Scope,
+  type CardInfo,
+  type ScopeGraph,
+} from './flopack/read/index.js';
+export {
+  CARDS,
+  CARD_KINDS,
+  cardDefinition,
+  cardTypeName,
+  type CardDefinition,
+} from './flopack/cards/index.js';
+export { generateConnector, type GeneratedConnector, type GeneratedFlow } from './generate/index.js';
 export { serializeFlopack } from './flopack/serialize.js';
 export { lintFlopack, lintFile, LINT_RULES } from './lint/index.js';
-export { buildConnector } from './handoff/build.js';
+export { buildConnector } from './handoff-package/build.js';
 
 export {
   runFlow,
@@ -26,7 +46,10 @@ export {
   type TraceEvent,
   type HttpTransport,
 } from './simulate/index.js';
-export { loadTarget } from './run-connector/target.js';
+export { loadTarget, fromSpec, type Target, type TargetFlow } from './run/target.js';
+export { selectFlow, checkFields } from './run/select.js';
+export { runTargetFlow } from './run/execute.js';
+export { simulateTargetFlow } from './run/simulation.js';
 export { runSuite } from './scenario/suite.js';
 export { loadScenarioFile } from './scenario/load.js';
 

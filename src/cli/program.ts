@@ -1,17 +1,17 @@
 import { Command, Option } from 'commander';
 import type { CommandContext } from './context.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
-import { registerBuild } from './commands/build.js';
-import { registerDemo } from './commands/demo.js';
-import { registerDiff } from './commands/diff.js';
-import { registerHook } from './commands/hook.js';
-import { registerImport } from './commands/import.js';
-import { registerInit } from './commands/init.js';
-import { registerLint } from './commands/lint.js';
-import { registerMock } from './commands/mock.js';
-import { registerSimulate } from './commands/simulate.js';
-import { registerTest } from './commands/test.js';
-import { registerValidate } from './commands/validate.js';
+import { registerBuild } from './commands/build/index.js';
+import { registerDemo } from './commands/demo/index.js';
+import { registerDiff } from './commands/diff/index.js';
+import { registerHook } from './commands/hook/index.js';
+import { registerImport } from './commands/import/index.js';
+import { registerInit } from './commands/init/index.js';
+import { registerLint } from './commands/lint/index.js';
+import { registerMock } from './commands/mock/index.js';
+import { registerSimulate } from './commands/simulate/index.js';
+import { registerTest } from './commands/test/index.js';
+import { registerValidate } from './commands/validate/index.js';
 import { toolInfo } from '../util/tool-info.js';
 
 export function toolVersion(): string {

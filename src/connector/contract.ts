@@ -50,7 +50,7 @@ export const CAPIA = {
   outputs: { statusCode: 'Status Code', headers: 'Headers', body: 'Body' },
 } as const;
 
-// ---- Generator facts (src/build). All [I] unless marked; README "What is inferred" explains each. ----
+// ---- Generator facts (src/generate). All [I] unless marked; README "What is inferred" explains each. ----
 
 /** Export format version: 1.5.0 exports carry no checksum (reference §1.1) [V-stat]. */
 export const FLOPACK_VERSION = '1.5.0';

@@ -1,7 +1,6 @@
 import { DEFAULT_OKTA_DOMAIN, DEFAULT_OKTA_TOKEN, startMockOkta, type MockOkta } from '../mock/okta/index.js';
 import { DEFAULT_CREDENTIALS, startMockTwilio, type MockTwilio } from '../mock/twilio/index.js';
-import { OKTA_CARDS } from '../simulate-cards-okta/index.js';
-import { createHttpTransport, runFlow, type HttpTransport } from '../simulate/index.js';
+import { OPT_IN_CARDS, createHttpTransport, runFlow, type HttpTransport } from '../simulate/index.js';
 import { UserError } from '../errors.js';
 import type { ConnectionValues } from './connections.js';
 import { connectionsFor, type ServedFlow } from './served-flows.js';
@@ -57,7 +56,7 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
         {
           transport,
           connections: connectionsFor(flow.flopack, connectionValues),
-          extraCards: OKTA_CARDS,
+          extraCards: OPT_IN_CARDS,
           collectTrace: false,
         },
       ),

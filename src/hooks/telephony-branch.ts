@@ -44,26 +44,18 @@ export function branch(
   });
   const body = compose(flow, `${key}/form`, parts, `Compose ${label} form body`);
   cards.push(body.card);
-  const facts = mirrored(
-    assign(
-      flow,
-      `${key}/facts`,
-      [
-        { key: 'Form Body', value: body },
-        { key: 'Channel', value: label },
-        { key: 'Channel Key', value: key },
-        { key: 'Recipient', value: refs.to },
-      ],
-      `${label} message`,
-    ),
+  const facts = assign(
+    flow,
+    `${key}/facts`,
+    [
+      { key: 'Form Body', value: body },
+      { key: 'Channel', value: label },
+      { key: 'Channel Key', value: key },
+      { key: 'Recipient', value: refs.to },
+    ],
+    `${label} message`,
   );
   cards.push(facts);
   choice.add(side, ...cards);
   return facts;
-}
-
-/** Assign echoes its inputs as outputs: `mirrored: true` on real Assign cards (make_api_requests_http_card). */
-export function mirrored(card: CardHandle): CardHandle {
-  card.model.mirrored = true;
-  return card;
 }

@@ -1,3 +1,4 @@
+import { HTTP_FIELDS } from '../flopack/cards/http-functions/request.js';
 import {
   addEndpointField,
   apiEndpoint,
@@ -7,18 +8,17 @@ import {
   IdFactory,
   IfElse,
   jsonParse,
+  oktaReadUser,
   rawRequest,
   returnRaw,
   throwIf,
   TryCatch,
 } from '../flopack/builder/index.js';
 import type { Flopack } from '../flopack/types.js';
-import { UserError } from '../errors.js';
 import type { ConnectorSpec } from '../spec/types.js';
 import { errorResponse, successResponse } from './okta-response-cards.js';
-import { fixReadUserPreview, oktaReadUser } from './okta-read-user-card.js';
 import { planSend } from './twilio-send-plan.js';
-import { branch, mirrored } from './telephony-branch.js';
+import { branch } from './telephony-branch.js';
 
 /**
  * `hook telephony`: the seed's flow (reference §1.9), rebuilt correctly: API Endpoint (client token) → Okta Read
@@ -103,17 +103,15 @@ export function generateTelephonyFolder(options: TelephonyFlowOptions): { flopac
   );
   // Hook values pass through an Assign: a pin from a hidden expand card orders it before its consumer, and a
   // consumer inside an If/Else branch must only be reached through the branch head.
-  const hook = mirrored(
-    assign(
-      flow,
-      'hook-values',
-      [
-        { key: 'Phone Number', value: phone },
-        { key: 'Message', value: template },
-        { key: 'Delivery Channel', value: channel },
-      ],
-      'Hook request values',
-    ),
+  const hook = assign(
+    flow,
+    'hook-values',
+    [
+      { key: 'Phone Number', value: phone },
+      { key: 'Message', value: template },
+      { key: 'Delivery Channel', value: channel },
+    ],
+    'Hook request values',
   );
   flow.chain(start, reader.card, hook);
 
@@ -169,12 +167,17 @@ export function generateTelephonyFolder(options: TelephonyFlowOptions): { flopac
     `${spec.displayName} ${whatsapp.action} or ${sms.action}`,
   );
   sent.model.config = twilioConfig;
-  const parsed = jsonParse(tf, 'twilio/parse', sent.output('Body', 'Response'), 'Parse provider response');
+  const parsed = jsonParse(
+    tf,
+    'twilio/parse',
+    sent.output(HTTP_FIELDS.responseBody),
+    'Parse provider response',
+  );
   throwIf(
     tf,
     'twilio/check',
-    { left: sent.output('Status Code', 'Response'), operator: '>=', right: 400, type: 'number' },
-    { statusCode: sent.output('Status Code', 'Response'), message: tf.path(parsed, ['message']) },
+    { left: sent.output(HTTP_FIELDS.statusCode), operator: '>=', right: 400, type: 'number' },
+    { statusCode: sent.output(HTTP_FIELDS.statusCode), message: tf.path(parsed, ['message']) },
     'Provider error',
   );
   const meta = compose(
@@ -215,7 +218,6 @@ export function generateTelephonyFolder(options: TelephonyFlowOptions): { flopac
       `attribute is true, otherwise by SMS, through ${spec.displayName}, and answers in Okta's command format.`,
     group: groupId,
   });
-  fixReadUserPreview(flo);
   const flopack: Flopack = {
     type: 'flopack',
     version: '1.5.0',

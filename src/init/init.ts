@@ -7,7 +7,6 @@ import { InvalidAnswersError } from './errors.js';
 import { isPromptCancelled } from './inquirer-prompter.js';
 import { printable } from './names.js';
 import type { Prompter } from './prompter.js';
-import type { OperationPicker } from '../import/openapi/pick.js';
 import { renderScaffold, TEST_BASE_URL_VARIABLE, toolCommand } from './render.js';
 import { buildSpec } from './spec.js';
 import { writeScaffold } from './write.js';
@@ -21,13 +20,6 @@ export interface InitOptions extends Omit<InitFlags, 'params'> {
   yes?: boolean;
   /** Overwrite existing scaffold files. */
   force?: boolean;
-  /** An OpenAPI description to import the spec from (authentication, base URL, actions). */
-  fromOpenapi?: string;
-  /** With fromOpenapi: which operations (see `import openapi`). */
-  operation?: string[];
-  tag?: string[];
-  all?: boolean;
-  authping?: string;
 }
 
 export interface InitEnvironment {
@@ -38,8 +30,6 @@ export interface InitEnvironment {
   prompter: () => Promise<Prompter>;
   /** Pinned in the scaffold's package.json. */
   toolVersion: string;
-  /** With --from-openapi and no selection flags: the operation picker (only called when prompts are allowed). */
-  picker?: () => Promise<OperationPicker>;
 }
 
 export interface InitResult {
@@ -59,7 +49,6 @@ export interface InitResult {
 /** `okta-connector init`: collect answers, build everything in memory, check, then write. */
 export async function runInit(options: InitOptions, env: InitEnvironment): Promise<InitResult> {
   if (options.dir !== undefined) checkDirArgument(options.dir);
-  if (options.fromOpenapi !== undefined) return initFromOpenApi(options.fromOpenapi, options, env);
   const params = parseParams(options.param ?? []);
   const interactive = env.interactive && !options.yes;
   const flags: InitFlags = { ...options, ...(params && { params }) };
@@ -83,55 +72,8 @@ export async function runInit(options: InitOptions, env: InitEnvironment): Promi
   return { dir, shownDir, written, kept, notes, answers, spec, nextSteps: next };
 }
 
-/** `init --from-openapi`: the spec (with its comments) from the importer, the rest of the scaffold as usual. */
-async function initFromOpenApi(
-  description: string,
-  options: InitOptions,
-  env: InitEnvironment,
-): Promise<InitResult> {
-  const { checkFromOpenApiFlags, answersFromSpec, importNotes } = await import('./from-openapi.js');
-  const { importFromFile } = await import('../import/openapi/run.js');
-  checkFromOpenApiFlags(options as Record<string, unknown>);
-  const interactive = env.interactive && !options.yes;
-  const result = await importFromFile(
-    resolve(env.cwd, description),
-    description,
-    {
-      ...(options.operation && { operations: options.operation }),
-      ...(options.tag && { tags: options.tag }),
-      ...(options.all && { all: true }),
-      ...(options.name !== undefined && { name: options.name }),
-      ...(options.authping !== undefined && { authping: options.authping }),
-      ...(options.displayName !== undefined && { displayName: options.displayName }),
-    },
-    {
-      interactive,
-      picker: async () =>
-        env.picker ? env.picker() : (await import('../import/openapi/pick.js')).createInquirerPicker(),
-    },
-  );
-  const spec = result.spec;
-  const answers = answersFromSpec(spec);
-  const dir = resolve(env.cwd, options.dir ?? spec.name);
-  const files = (await renderScaffold(answers, spec, { toolVersion: env.toolVersion })).map((f) =>
-    f.path === 'connector.yaml' ? { ...f, content: result.text } : f,
-  );
-  const shownDir = showDir(env.cwd, dir);
-  const { written, kept } = await writeScaffold(dir, files, { force: options.force === true, shownDir });
-  return {
-    dir,
-    shownDir,
-    written,
-    kept,
-    notes: importNotes(result),
-    answers,
-    spec,
-    nextSteps: nextSteps(shownDir, env.toolVersion),
-  };
-}
-
 /** The [dir] argument may be any path, but not one no file system accepts or that hides characters. */
-function checkDirArgument(dir: string): void {
+export function checkDirArgument(dir: string): void {
   if (dir.trim() === '') throw new UsageError('the folder argument is empty');
   // NUL is rejected by every OS, newlines would garble every message.
   if (/[\u0000-\u001f]/.test(dir))
@@ -151,7 +93,8 @@ function parseParams(values: readonly string[]): ParamAnswer[] | undefined {
   return params;
 }
 
-function showDir(cwd: string, dir: string): string {
+/** The folder as the user should see it (relative to cwd when inside it). */
+export function showDir(cwd: string, dir: string): string {
   const rel = relative(cwd, dir);
   if (rel === '') return '.';
   return rel.startsWith('..') || isAbsolute(rel) ? dir : rel;
@@ -161,7 +104,8 @@ function shellQuote(arg: string): string {
   return /^[A-Za-z0-9_./@%+=:,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-function nextSteps(shownDir: string, toolVersion: string): string[] {
+/** Shell commands to run next in a new scaffold. */
+export function nextSteps(shownDir: string, toolVersion: string): string[] {
   const tool = toolCommand(toolVersion);
   return [
     ...(shownDir === '.' ? [] : [`cd ${shellQuote(shownDir)}`]),

@@ -56,7 +56,7 @@ export function buildScenario(spec: ConnectorSpec): ScaffoldScenario {
   return { path, text: doc.toString({ lineWidth: 0 }) };
 }
 
-/** Placeholder credentials for every connection key the flows read (src/run-connector/connection.ts). */
+/** Placeholder credentials for every connection key the flows read (src/run/connection.ts). */
 function sampleConnection(spec: ConnectorSpec): Record<string, string> {
   const out: Record<string, string> = {};
   if (spec.authentication.type === 'basic')

@@ -1,27 +1,27 @@
-import {
-  AUTHPING_FLOW_NAME,
-  CONNECTION_INPUT_KEY,
-  HTTP_HELPER_FLOW_NAME,
-  REVOKE_FLOW_NAME,
-} from '../connector/contract.js';
-import { isCallable, startCard } from './graph.js';
-import type { LintModel } from './model.js';
-import type { TopFlow } from './types.js';
+import { CONNECTION_INPUT_KEY } from '../connector/contract.js';
+import { flowKindOfName } from '../connector/flow-kinds.js';
+import { singleRoot, type CardInfo, type FlopackReading, type FlowInfo } from '../flopack/read/index.js';
 
 export type FlowRole = 'authping' | 'revoke' | 'helper' | 'action';
 
 /** A file is a connector project when it holds the flows only a connector has (reference §2.4–2.5). */
-export function looksLikeConnector(model: LintModel): boolean {
-  return model.flows.some((f) => f.name === HTTP_HELPER_FLOW_NAME || f.name === AUTHPING_FLOW_NAME);
+export function looksLikeConnector(reading: FlopackReading): boolean {
+  return reading.flows.some((f) => ['helper', 'authping'].includes(flowKindOfName(f.name) ?? ''));
+}
+
+/** Whether a card is a Helper Flow (`control:callable`) event card. */
+export function isCallable(card: CardInfo | undefined): boolean {
+  return card?.parts?.family === 'kernel' && card.tail === 'control:callable';
 }
 
 /** Flow uuids that some card of the file calls (Call Flow, For Each...): those are helper flows. */
-export function calledFlowIds(model: LintModel): Set<string> {
+export function calledFlowIds(reading: FlopackReading): Set<string> {
   const called = new Set<string>();
-  for (const scope of model.scopes) {
+  for (const scope of reading.scopes) {
     for (const card of scope.cards) {
-      for (const io of card.inputs.values()) {
-        if (io.value?.type === 'flo' && typeof io.value.data === 'string') called.add(io.value.data);
+      for (const { field } of card.inputs.values()) {
+        const value = field.value as { type?: unknown; data?: unknown } | undefined;
+        if (value?.type === 'flo' && typeof value.data === 'string') called.add(value.data);
       }
     }
   }
@@ -32,8 +32,8 @@ export function calledFlowIds(model: LintModel): Set<string> {
  * Why a flow cannot be a system flow (Authping/Revoke): "The flow has no options or input fields" (reference §2.5).
  * Our flows carry the connection as one `auth` input (src/connector/contract.ts), which is allowed.
  */
-export function notSystemShaped(flow: TopFlow): string | undefined {
-  const start = startCard(flow.scope);
+export function notSystemShaped(flow: FlowInfo): string | undefined {
+  const start = singleRoot(flow.scope);
   if (!flow.scope || !start) return undefined;
   if (flow.scope.data.scheduled === true) return 'it is a scheduled flow';
   if (!isCallable(start)) return `it starts with "${start.name}" instead of a system event card`;
@@ -46,24 +46,33 @@ export function notSystemShaped(flow: TopFlow): string | undefined {
 }
 
 /** Several CBDE rules need the roles; the flows array is shared by every rule's context of one run. */
-const rolesCache = new WeakMap<readonly TopFlow[], Map<TopFlow, FlowRole>>();
+const rolesCache = new WeakMap<readonly FlowInfo[], Map<FlowInfo, FlowRole>>();
 
-/** Authping/Revoke by reserved name; helpers by name or by being called; every other flow is an action flow. */
-export function flowRoles(model: LintModel): Map<TopFlow, FlowRole> {
-  const cached = rolesCache.get(model.flows);
+/**
+ * Authping/Revoke by reserved name (connector/flow-kinds.ts) and shape; helpers by name or by being called; every
+ * other flow (the Custom API Action too) is an action flow.
+ */
+export function flowRoles(reading: FlopackReading): Map<FlowInfo, FlowRole> {
+  const cached = rolesCache.get(reading.flows);
   if (cached) return cached;
-  const called = calledFlowIds(model);
-  const roles = new Map<TopFlow, FlowRole>();
-  for (const flow of model.flows) {
-    if (flow.name === AUTHPING_FLOW_NAME && !notSystemShaped(flow)) roles.set(flow, 'authping');
-    else if (flow.name === REVOKE_FLOW_NAME && !notSystemShaped(flow)) roles.set(flow, 'revoke');
-    else if (flow.name === HTTP_HELPER_FLOW_NAME || called.has(flow.id)) roles.set(flow, 'helper');
+  const called = calledFlowIds(reading);
+  const roles = new Map<FlowInfo, FlowRole>();
+  for (const flow of reading.flows) {
+    const reserved = flowKindOfName(flow.name);
+    if ((reserved === 'authping' || reserved === 'revoke') && !notSystemShaped(flow))
+      roles.set(flow, reserved);
+    else if (reserved === 'helper' || called.has(flow.id)) roles.set(flow, 'helper');
     else roles.set(flow, 'action');
   }
-  rolesCache.set(model.flows, roles);
+  rolesCache.set(reading.flows, roles);
   return roles;
 }
 
-export function namePointer(flow: TopFlow): string {
-  return `${flow.pointer}/name`;
+const flowsById = new WeakMap<readonly FlowInfo[], Map<string, FlowInfo>>();
+
+/** A top-level flow of the file by its id. */
+export function flowById(reading: Pick<FlopackReading, 'flows'>, id: string): FlowInfo | undefined {
+  let byId = flowsById.get(reading.flows);
+  if (!byId) flowsById.set(reading.flows, (byId = new Map(reading.flows.map((f) => [f.id, f]))));
+  return byId.get(id);
 }

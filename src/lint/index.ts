@@ -1,8 +1,8 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../source/document.js';
+import { readFlopack } from '../flopack/read/index.js';
 import { looksLikeConnector } from './connector.js';
 import { loadFlopackFile } from './load.js';
-import { buildModel } from './model.js';
 import { LINT_RULES } from './rules/index.js';
 import { runRules } from './runner.js';
 import type { BatchLocatingDocument } from './json-document.js';
@@ -25,9 +25,9 @@ export interface LintOptions {
  * Builder's validations (§2.8). Never throws on malformed data: what cannot be read is reported.
  */
 export function lintFlopack(data: unknown, options: LintOptions = {}): Diagnostic[] {
-  const model = buildModel(data);
-  const connector = options.connector ?? looksLikeConnector(model);
-  const found = runRules(model, connector, LINT_RULES);
+  const reading = readFlopack(data);
+  const connector = options.connector ?? looksLikeConnector(reading);
+  const found = runRules(reading, connector, LINT_RULES);
   const file = options.file ?? options.doc?.file;
   const doc = options.doc;
   // Positions only for what is reported, and in one pass when the document supports it.

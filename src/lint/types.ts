@@ -1,63 +1,5 @@
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
-
-/** A plain JSON object as found in a flopack; every field is read defensively (the file may be hand-edited). */
-export type Json = Record<string, unknown>;
-
-/** An input or output field of a card, indexed once per lint run. */
-export interface IoInfo {
-  /** The map key under `inputs.data` / `outputs.data`. */
-  id: string;
-  side: 'input' | 'output';
-  key: string;
-  group: string | null;
-  raw: Json;
-  /** `raw.value` when it is an object. */
-  value: Json | undefined;
-  pointer: string;
-}
-
-export interface CardInfo {
-  uuid: string;
-  /** Display name (`node.data.name`), with hidden path cards named after what they extract from. */
-  name: string;
-  address: string;
-  raw: Json;
-  /** `node.model` when it is an object. */
-  model: Json | undefined;
-  inputs: Map<string, IoInfo>;
-  outputs: Map<string, IoInfo>;
-  pointer: string;
-  where: string;
-  scope: Scope;
-}
-
-/**
- * One flo scope: a top-level flow, or an inline flo (If Error try/error, If/ElseIf branch, For Each child).
- * Pins, orderings and branch heads must stay within one scope (reference §1.6).
- */
-export interface Scope {
-  flowId: string;
-  flowName: string;
-  inline: boolean;
-  /** The object holding `methods` and `orderings` (`flo.data`, or the inline flo itself). */
-  data: Json;
-  pointer: string;
-  where: string;
-  cards: CardInfo[];
-  /** First card with each uuid (duplicates are reported by their own rule). */
-  cardsById: Map<string, CardInfo>;
-  /** The card that holds this inline flo. */
-  owner?: CardInfo;
-}
-
-export interface TopFlow {
-  id: string;
-  name: string;
-  raw: Json;
-  pointer: string;
-  /** Undefined when `flo.data` is not an object. */
-  scope: Scope | undefined;
-}
+import type { CardInfo, FlopackReading, Scope } from '../flopack/read/index.js';
 
 /** What a rule reports; the runner adds the code, severity, file and position. */
 export interface Finding {
@@ -67,32 +9,36 @@ export interface Finding {
   hint?: string;
 }
 
-export interface LintContext {
-  /** The whole document as parsed. */
-  root: unknown;
-  /** `root.data` when it is an object. */
-  data: Json | undefined;
-  flos: Json;
-  configs: Json;
-  tables: Json;
-  groups: Json;
-  flows: TopFlow[];
-  /** Every scope, top-level flows first, inline flos after their parent flow's. */
-  scopes: Scope[];
-  /** Structural problems met while indexing (non-object cards, methods not a list...). */
-  structure: Finding[];
+/** The file as the read model sees it, and where to report. */
+export interface LintContext extends FlopackReading {
   /** Whether Connector Builder's CBDE checks apply. */
   connector: boolean;
   report(finding: Finding): void;
 }
 
+/**
+ * One check. A rule implements whichever hooks it needs; the runner walks the file once and calls `check` for the
+ * whole file, then `scope` for every scope (top-level flows first, inline flos after their flow's cards) and
+ * `card` for every card of that scope.
+ */
 export interface LintRule {
   /** Stable code, defined once in the rule's file. */
   code: string;
   severity: Severity;
   /** One line for `--help`-style listings and the report table. */
   description: string;
-  check(ctx: LintContext): void;
+  check?(ctx: LintContext): void;
+  scope?(scope: Scope, ctx: LintContext): void;
+  card?(card: CardInfo, ctx: LintContext): void;
 }
 
 export type { Diagnostic };
+
+/** A rule: its code (defined here, in the rule's own file) and severity, then its description and hooks. */
+export function lintRule(
+  code: string,
+  severity: Severity,
+  rule: Pick<LintRule, 'description' | 'check' | 'scope' | 'card'>,
+): LintRule {
+  return { code, severity, ...rule };
+}

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { RecordedRequest } from '../mock/http/record.js';
+import { flowLabel, type TargetFlow } from '../run/target.js';
 import type { FlowResult } from '../simulate/types.js';
 
 /** Values that differ on every run: they are recorded as patterns, not as the values seen. */
@@ -26,7 +27,7 @@ function generalize(value: unknown, replace: (s: string) => string): unknown {
 }
 
 export interface RecordInput {
-  flow: { kind: string; name: string };
+  flow: Pick<TargetFlow, 'kind' | 'name' | 'action'>;
   options: Record<string, unknown>;
   inputs: Record<string, unknown>;
   result: FlowResult;
@@ -66,7 +67,7 @@ export function recordScenario(r: RecordInput): string {
   );
   const scenario = {
     name: `${r.flow.name} (recorded)`,
-    ...(r.flow.kind === 'authping' ? { authping: true } : { action: r.flow.name }),
+    ...(r.flow.kind === 'authping' ? { authping: true } : { action: flowLabel(r.flow) }),
     ...(Object.keys(r.options).length ? { options: r.options } : {}),
     ...(Object.keys(r.inputs).length ? { inputs: r.inputs } : {}),
     expect,

@@ -1,14 +1,20 @@
+import type {
+  CardContext,
+  FlowRef,
+  HttpRequest,
+  HttpResponse,
+  SubflowResult,
+} from '../flopack/semantics/context.js';
+import { CardFailure } from '../flopack/semantics/failure.js';
 import type { IoField } from '../flopack/types.js';
-import { CardFailure } from './failure.js';
-import type { CardInfo, FloIndex } from './flow-index.js';
+import type { FlowPlan, RuntimeCard } from './plan.js';
 import { redactHttp } from './redact.js';
 import type { RunState } from './run-state.js';
-import { TransportError, type HttpRequest, type HttpResponse } from './transport.js';
-import type { CardContext, FlowRef, SubflowResult } from './types.js';
+import { TransportError } from './transport.js';
 
-/** A flow being run: its index, name, nesting depth and execution id. */
+/** A flow being run: its plan, name, nesting depth and execution id. */
 export interface Frame {
-  index: FloIndex;
+  plan: FlowPlan;
   name: string;
   id: string;
   depth: number;
@@ -19,37 +25,42 @@ export interface Frame {
 export type SubRunner = (
   state: RunState,
   frame: Frame,
-  info: CardInfo,
+  card: RuntimeCard,
   ref: FlowRef,
   inputs: Record<string, unknown>,
   label?: string,
 ) => Promise<SubflowResult>;
 
-export function inputValue(f: IoField, info: CardInfo, mine: Map<string, unknown> | undefined): unknown {
-  if (mine?.has(f.id)) return mine.get(f.id);
+/** An input's value: what arrived along a pin, else null when pinned, else the value typed into the card. */
+export function inputValue(
+  f: IoField,
+  card: RuntimeCard,
+  arrived: Map<string, unknown> | undefined,
+): unknown {
+  if (arrived?.has(f.id)) return arrived.get(f.id);
   // Pinned but nothing arrived (its source did not run): null; otherwise the value typed into the card.
-  return info.pinnedInputs.has(f.id) ? null : f.value?.data;
+  return card.pinnedInputs.has(f.id) ? null : f.value?.data;
 }
 
-/** The context a handler sees; a class so per-card setup is one allocation (fields are built on demand). */
-export class Ctx implements CardContext {
+/** The context a card's semantics see; a class so per-card setup is one allocation (fields are built on demand). */
+export class CardRunContext implements CardContext {
   private controller: AbortController | undefined;
   private fieldList: CardContext['fields'] | undefined;
   constructor(
     private readonly state: RunState,
     private readonly frame: Frame,
-    private readonly info: CardInfo,
+    private readonly runtime: RuntimeCard,
     readonly inputs: Record<string, unknown>,
-    private readonly mine: Map<string, unknown> | undefined,
+    private readonly arrived: Map<string, unknown> | undefined,
     private readonly attempt: number,
     readonly timeoutMs: number,
     private readonly sub: SubRunner,
   ) {}
   get card() {
-    return this.info.card;
+    return this.runtime.info.card;
   }
   get tail() {
-    return this.info.tail;
+    return this.runtime.info.tail;
   }
   get flow() {
     return this.frame.name;
@@ -70,9 +81,9 @@ export class Ctx implements CardContext {
     return this.state.flopack;
   }
   get fields(): CardContext['fields'] {
-    return (this.fieldList ??= this.info.inputs.map((field) => ({
+    return (this.fieldList ??= this.runtime.inputs.map((field) => ({
       field,
-      value: inputValue(field, this.info, this.mine),
+      value: inputValue(field, this.runtime, this.arrived),
     })));
   }
   get signal(): AbortSignal {
@@ -82,21 +93,21 @@ export class Ctx implements CardContext {
     this.controller?.abort();
   }
   connection(): Record<string, unknown> | undefined {
-    return connectionFor(this.state, this.info);
+    return connectionFor(this.state, this.runtime);
   }
   http(req: HttpRequest): Promise<HttpResponse> {
-    return sendHttp(this.state, this.frame, this.info, req, this.timeoutMs, this.attempt, this.signal);
+    return sendHttp(this.state, this.frame, this.runtime, req, this.timeoutMs, this.attempt, this.signal);
   }
   runFlow(ref: FlowRef, inputs: Record<string, unknown>, label?: string): Promise<SubflowResult> {
-    return this.sub(this.state, this.frame, this.info, ref, inputs, label);
+    return this.sub(this.state, this.frame, this.runtime, ref, inputs, label);
   }
   now(): Date {
     return this.state.now();
   }
 }
 
-export function connectionFor(state: RunState, info: CardInfo): Record<string, unknown> | undefined {
-  const id = info.card.node?.model?.config;
+export function connectionFor(state: RunState, card: RuntimeCard): Record<string, unknown> | undefined {
+  const id = card.info.model?.config;
   if (!id) return undefined;
   const name = state.flopack?.data?.configs?.[id]?.name;
   return state.connections[id] ?? (name !== undefined ? state.connections[name] : undefined);
@@ -105,7 +116,7 @@ export function connectionFor(state: RunState, info: CardInfo): Record<string, u
 export async function sendHttp(
   state: RunState,
   frame: Frame,
-  info: CardInfo,
+  card: RuntimeCard,
   req: HttpRequest,
   timeoutMs: number,
   attempt: number,
@@ -128,7 +139,7 @@ export async function sendHttp(
       const ev = {
         type: 'http' as const,
         flow: frame.name,
-        card: info.name,
+        card: card.info.name,
         request: state.scrubber.http(req),
         ms: performance.now() - t0,
         attempt,

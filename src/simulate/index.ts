@@ -2,31 +2,24 @@
  * The flopack interpreter: runs Okta Workflows flows (real export format, reference §1) card by card with an
  * injected HTTP transport. See interpreter.ts for execution semantics and cards/ for each card family.
  */
+import { BUILTIN_CARDS } from '../flopack/cards/index.js';
+import { SimFailure } from '../flopack/semantics/failure.js';
+import { flagsOf } from '../flopack/semantics/values.js';
 import type { Flopack } from '../flopack/types.js';
-import { BUILTIN_CARDS } from './cards/index.js';
-import { SimFailure } from './failure.js';
 import { runFlo } from './interpreter.js';
 import { createRunState, findFlow } from './run-state.js';
 import type { FlowResult, SimulateOptions } from './types.js';
-import { flagsOf } from './values.js';
 
-export type {
-  CardContext,
-  CardHandler,
-  CardResult,
-  FlowError,
-  FlowRef,
-  FlowResult,
-  SimulateOptions,
-  SubflowResult,
-  TraceEvent,
-} from './types.js';
+export type * from './types.js';
 export type { HttpRequest, HttpResponse, HttpTransport } from './transport.js';
 export { createHttpTransport, TransportError } from './transport.js';
-export { CardFailure } from './failure.js';
+export { CardFailure } from '../flopack/semantics/failure.js';
 export { inspectFlopack, type FlopackInspection } from './inspect.js';
-export { SUPPORTED_CARDS } from './cards/index.js';
-export { addressTail } from './flow-index.js';
+export { addressTail } from '../flopack/read/index.js';
+export { OPT_IN_CARDS } from '../flopack/cards/index.js';
+
+/** The card kinds (address tails) the simulator runs by default. */
+export const SUPPORTED_CARDS: readonly string[] = [...BUILTIN_CARDS.keys()].sort();
 export { REDACTED, redactHeaders, redactValues } from './redact.js';
 
 /**

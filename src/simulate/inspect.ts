@@ -1,9 +1,17 @@
-import type { Card, Flopack } from '../flopack/types.js';
-import { BUILTIN_CARDS } from './cards/index.js';
-import { isFloLike } from './cards/helpers.js';
-import { addressTail, indexFlo, type FloLike } from './flow-index.js';
+import { BUILTIN_CARDS } from '../flopack/cards/index.js';
+import {
+  graphOf,
+  inIndexOrder,
+  inlineFlows,
+  inlineLabel,
+  readFlo,
+  type InlineFlow,
+} from '../flopack/read/index.js';
+import type { CardHandler } from '../flopack/semantics/context.js';
+import { isFloLike } from '../flopack/semantics/fields.js';
+import type { Flopack } from '../flopack/types.js';
 import { isEventCard } from './interpreter.js';
-import type { CardHandler } from './types.js';
+import { planFlo } from './plan.js';
 
 export interface FlopackInspection {
   flows: Array<{
@@ -17,18 +25,10 @@ export interface FlopackInspection {
   problems: Array<{ flow: string; message: string }>;
 }
 
-/** Inline flos hanging off a card: `flo` inputs holding a flo object and the If Error `policy.error.flo`. */
-function inlineFlos(card: Card, tail: string): Array<{ label: string; flo: FloLike }> {
-  const out: Array<{ label: string; flo: FloLike }> = [];
-  for (const f of Object.values(card.node?.model?.inputs?.data ?? {})) {
-    if (f.value?.type !== 'flo' || !isFloLike(f.value.data)) continue;
-    // Same labels as the runtime uses for these inline flows (errors.ts, branching.ts, lists.ts).
-    const label = tail === 'control:tryCatch' ? ' › try' : f.group ? ` › ${f.group}` : '';
-    out.push({ label, flo: f.value.data });
-  }
-  const errFlo = (card.node?.model?.policy?.error as { flo?: unknown } | undefined)?.flo;
-  if (isFloLike(errFlo)) out.push({ label: ' › error', flo: errFlo });
-  return out;
+/** The name the simulator gives an inline flow's run (`… › If Error › try`): the same as in traces. */
+function runName(parent: string, card: string, inline: InlineFlow): string {
+  const label = inlineLabel(inline, 'run');
+  return `${parent} › ${card}${label ? ` › ${label}` : ''}`;
 }
 
 /** Loads and checks what can run: flows, their start card, and every card the interpreter cannot run. */
@@ -38,18 +38,19 @@ export function inspectFlopack(
 ): FlopackInspection {
   const extra = opts.extraCards ?? {};
   const result: FlopackInspection = { flows: [], unsupported: [], problems: [] };
-  const visit = (flo: FloLike, flowName: string, top: boolean): void => {
-    const index = indexFlo(flo);
-    if (index.problem) result.problems.push({ flow: flowName, message: index.problem });
-    for (const info of index.cards) {
-      const { card } = info;
+  const visit = (flo: object, flowName: string, top: boolean): void => {
+    const plan = planFlo(flo);
+    if (plan.problem) result.problems.push({ flow: flowName, message: plan.problem });
+    for (const card of plan.cards) {
+      const { info } = card;
       // A connector event card starting a top-level flow runs as a stand-in fed by the flow inputs (interpreter.ts).
-      const standIn = top && info === index.start && isEventCard(info);
-      if (!standIn && !BUILTIN_CARDS.has(info.tail) && !extra[info.tail] && !extra[card.address]) {
-        result.unsupported.push({ flow: flowName, card: info.name, uuid: card.uuid, address: card.address });
+      const standIn = top && card === plan.start && isEventCard(card);
+      if (!standIn && !BUILTIN_CARDS.has(info.tail) && !extra[info.tail] && !extra[info.address]) {
+        result.unsupported.push({ flow: flowName, card: info.name, uuid: info.uuid, address: info.address });
       }
-      for (const inner of inlineFlos(card, info.tail))
-        visit(inner.flo, `${flowName} › ${info.name}${inner.label}`, false);
+      for (const inline of inlineFlows(info)) {
+        if (isFloLike(inline.data)) visit(inline.data, runName(flowName, info.name, inline), false);
+      }
     }
   };
   for (const [id, flo] of Object.entries(flopack?.data?.flos ?? {})) {
@@ -58,13 +59,12 @@ export function inspectFlopack(
       result.problems.push({ flow: name, message: 'the flow has no cards (data.methods missing)' });
       continue;
     }
-    const index = indexFlo(flo.data);
-    const start = index.start;
+    const start = graphOf(readFlo(flo.data)).start;
     result.flows.push({
       id,
       name,
-      start: start ? `${start.name} (${addressTail(start.card.address)})` : '(none)',
-      inputs: (start?.inputs ?? [])
+      start: start ? `${start.name} (${start.tail})` : '(none)',
+      inputs: (start ? inIndexOrder(start.inputs) : [])
         .filter((f) => f.group !== 'context')
         .map((f) => ({
           key: f.key,

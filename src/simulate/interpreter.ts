@@ -1,16 +1,25 @@
-import { Ctx, inputValue, type Frame } from './card-context.js';
-import { CardFailure, SimFailure, cardRef } from './failure.js';
-import { indexFlo, type CardInfo, type FloLike } from './flow-index.js';
+import { HELPER_FLOW_CONTEXT } from '../flopack/cards/control/helper-flow.js';
+import { isKernelAddress } from '../flopack/read/index.js';
+import type { CardHandler, CardResult, FlowError, SubflowResult } from '../flopack/semantics/context.js';
+import { CardFailure, SimFailure, cardRef } from '../flopack/semantics/failure.js';
+import type { FloLike } from '../flopack/semantics/fields.js';
+import { CardRunContext, inputValue, type Frame, type SubRunner } from './card-context.js';
 import { applyTransform } from './pins.js';
+import { planFlo, type RuntimeCard } from './plan.js';
 import { findFlow, type RunState } from './run-state.js';
 import { seedStartInputs } from './start-inputs.js';
-import type { CardHandler, CardResult, FlowError, FlowRef, SubflowResult } from './types.js';
 
-function fail(kind: FlowError['kind'], message: string, frame: Frame, info?: CardInfo): SimFailure {
-  return new SimFailure({ kind, message, flow: frame.name, ...(info ? { card: cardRef(info.card) } : {}) });
+function fail(kind: FlowError['kind'], message: string, frame: Frame, card?: RuntimeCard): SimFailure {
+  return new SimFailure({
+    kind,
+    message,
+    flow: frame.name,
+    ...(card ? { card: cardRef(card.info.card) } : {}),
+  });
 }
 
-function describe(info: CardInfo, frame: Frame): string {
+function describe(card: RuntimeCard, frame: Frame): string {
+  const { info } = card;
   return `card "${info.name}" (${info.card.address}, uuid ${info.uuid}) in flow "${frame.name}"`;
 }
 
@@ -30,10 +39,10 @@ export async function runFlo(
   inputs: Record<string, unknown>,
   depth: number,
 ): Promise<SubflowResult> {
-  const index = indexFlo(flo);
-  const frame: Frame = { index, name, id, depth, executionId: `sim-${++state.executions}` };
-  if (index.problem) throw fail('bad-flow', `flow "${name}" cannot run: ${index.problem}`, frame);
-  const start = index.start;
+  const plan = planFlo(flo);
+  const frame: Frame = { plan, name, id, depth, executionId: `sim-${++state.executions}` };
+  if (plan.problem) throw fail('bad-flow', `flow "${name}" cannot run: ${plan.problem}`, frame);
+  const start = plan.start;
   state.emit?.({ type: 'flow-start', flow: name, depth, inputs: state.scrubber.scrub(inputs) });
   try {
     const result = start ? await runCards(state, frame, start, inputs) : { outputs: {} };
@@ -62,38 +71,39 @@ export async function runFlo(
 async function runCards(
   state: RunState,
   frame: Frame,
-  start: CardInfo,
+  start: RuntimeCard,
   inputs: Record<string, unknown>,
 ): Promise<SubflowResult> {
-  const { index } = frame;
-  const vals: Array<Map<string, unknown> | undefined> = new Array(index.cards.length);
-  const ran = new Uint8Array(index.cards.length);
-  const skippedBranch = new Uint8Array(index.cards.length);
+  const { plan } = frame;
+  // What arrived along pins, per card (by position), per input id.
+  const arrived: Array<Map<string, unknown> | undefined> = new Array(plan.cards.length);
+  const ran = new Uint8Array(plan.cards.length);
+  const skippedBranch = new Uint8Array(plan.cards.length);
   const chosen = new Map<number, boolean>();
   const seed = seedStartInputs(start, inputs);
   for (const f of start.inputs) {
     // Context fields the engine fills (reference §1.7 Helper Flow): execution_id, execution_time.
     if (f.group === 'context' && !seed.has(f.id)) {
-      if (f.key === 'execution_id') seed.set(f.id, frame.executionId);
+      if (f.key === HELPER_FLOW_CONTEXT.executionId.key) seed.set(f.id, frame.executionId);
       else if (f.key === 'execution_time') seed.set(f.id, state.now().toISOString());
     }
   }
-  vals[start.idx] = seed;
-  for (const info of index.order) {
-    if (info !== start) {
-      if (info.branchHead) {
-        if (chosen.get(info.branchHead.ifIdx) !== info.branchHead.value) {
-          skippedBranch[info.idx] = 1;
+  arrived[start.idx] = seed;
+  for (const card of plan.order) {
+    if (card !== start) {
+      if (card.branchHead) {
+        if (chosen.get(card.branchHead.ifIdx) !== card.branchHead.value) {
+          skippedBranch[card.idx] = 1;
           continue;
         }
-      } else if (info.tail !== 'control:join' && info.preds.some((p) => skippedBranch[p] === 1)) {
-        skippedBranch[info.idx] = 1;
+      } else if (card.info.tail !== 'control:join' && card.preds.some((p) => skippedBranch[p] === 1)) {
+        skippedBranch[card.idx] = 1;
         continue;
-      } else if (!info.preds.some((p) => ran[p] === 1)) continue;
+      } else if (!card.preds.some((p) => ran[p] === 1)) continue;
     }
-    const res = await execCard(state, frame, info, vals, info === start ? inputs : undefined);
-    ran[info.idx] = 1;
-    if (res.branch !== undefined) chosen.set(info.idx, res.branch);
+    const res = await execCard(state, frame, card, arrived, card === start ? inputs : undefined);
+    ran[card.idx] = 1;
+    if (res.branch !== undefined) chosen.set(card.idx, res.branch);
     if (res.end) {
       if (res.end.kind === 'return') return { outputs: res.end.outputs };
       if (res.end.kind === 'raw') return { outputs: { ...res.end.raw }, raw: res.end.raw };
@@ -103,13 +113,14 @@ async function runCards(
   return { outputs: {} };
 }
 
-function findHandler(state: RunState, info: CardInfo): CardHandler | undefined {
-  return state.extra[info.card.address] ?? state.extra[info.tail] ?? state.handlers.get(info.tail);
+function findHandler(state: RunState, card: RuntimeCard): CardHandler | undefined {
+  const { info } = card;
+  return state.extra[info.address] ?? state.extra[info.tail] ?? state.handlers.get(info.tail);
 }
 
 /** A connector event card starting the flow (e.g. `okta:userCreated`), with no handler of its own. */
-export function isEventCard(info: CardInfo): boolean {
-  return !info.card.address.startsWith('root:kernel:');
+export function isEventCard(card: RuntimeCard): boolean {
+  return !isKernelAddress(card.info.address);
 }
 
 /** Event stand-in [I]: the event's outputs come from the flow inputs, by output key or label. */
@@ -128,63 +139,63 @@ function eventStandIn(given: Record<string, unknown>): CardHandler {
 async function execCard(
   state: RunState,
   frame: Frame,
-  info: CardInfo,
-  vals: Array<Map<string, unknown> | undefined>,
+  card: RuntimeCard,
+  arrived: Array<Map<string, unknown> | undefined>,
   flowInputs?: Record<string, unknown>,
 ): Promise<CardResult> {
   if (++state.steps > state.maxSteps) {
     throw fail(
       'step-limit',
-      `step limit of ${state.maxSteps} reached at ${describe(info, frame)}`,
+      `step limit of ${state.maxSteps} reached at ${describe(card, frame)}`,
       frame,
-      info,
+      card,
     );
   }
   const handler =
-    findHandler(state, info) ?? (flowInputs && isEventCard(info) ? eventStandIn(flowInputs) : undefined);
+    findHandler(state, card) ?? (flowInputs && isEventCard(card) ? eventStandIn(flowInputs) : undefined);
   if (!handler) {
-    throw fail('unsupported-card', `${describe(info, frame)} is not supported by the simulator`, frame, info);
+    throw fail('unsupported-card', `${describe(card, frame)} is not supported by the simulator`, frame, card);
   }
-  const mine = vals[info.idx];
+  const own = arrived[card.idx];
   const inputs: Record<string, unknown> = {};
-  for (const field of info.inputs) inputs[field.key] = inputValue(field, info, mine);
+  for (const field of card.inputs) inputs[field.key] = inputValue(field, card, own);
 
   const t0 = state.emit ? performance.now() : 0;
   let attempt = 1;
   let result: CardResult;
   for (;;) {
     try {
-      const r = invoke(state, frame, info, handler, inputs, mine, attempt);
+      const r = invoke(state, frame, card, handler, inputs, own, attempt);
       result = r instanceof Promise ? await r : r;
       break;
     } catch (e) {
-      const f = toFailure(e, frame, info);
+      const f = toFailure(e, frame, card);
       // Retry policy {type:'finish', retry, delay} (reference §1.4): card errors only, never limits/Return Error.
-      if (!f.catchable || f.error.kind === 'return-error' || attempt > info.retry) throw f;
+      if (!f.catchable || f.error.kind === 'return-error' || attempt > card.retry) throw f;
       attempt++;
-      await state.sleep(info.retryDelayMs);
+      await state.sleep(card.retryDelayMs);
     }
   }
 
   const outById = new Map<string, unknown>();
-  for (const [outId, input] of info.echo) outById.set(outId, inputValue(input, info, mine));
-  for (const o of info.outputs) {
+  for (const [outId, input] of card.echo) outById.set(outId, inputValue(input, card, own));
+  for (const o of card.outputs) {
     const byId = result.byId?.[o.id];
     if (byId !== undefined) outById.set(o.id, byId);
     else if (result.outputs && Object.hasOwn(result.outputs, o.key)) outById.set(o.id, result.outputs[o.key]);
   }
-  for (const pin of info.outPins) {
+  for (const pin of card.outPins) {
     if (!outById.has(pin.outputId)) continue;
     const v = outById.get(pin.outputId);
     if (v === undefined) continue;
-    let target = vals[pin.target];
-    if (!target) vals[pin.target] = target = new Map();
+    let target = arrived[pin.target];
+    if (!target) arrived[pin.target] = target = new Map();
     target.set(pin.inputId, pin.convert || pin.force ? applyTransform(v, pin.convert, pin.force) : v);
   }
 
   if (state.emit) {
     const outputs: Record<string, unknown> = {};
-    for (const o of info.outputs) {
+    for (const o of card.outputs) {
       if (!outById.has(o.id)) continue;
       let label = o.key;
       for (let n = 2; Object.hasOwn(outputs, label); n++) label = `${o.key}#${n}`;
@@ -199,9 +210,9 @@ async function execCard(
     state.emit({
       type: 'card',
       flow: frame.name,
-      card: info.name,
-      uuid: info.uuid,
-      address: info.card.address,
+      card: card.info.name,
+      uuid: card.info.uuid,
+      address: card.info.card.address,
       inputs: safeInputs,
       outputs: sc.scrub(outputs),
       ms,
@@ -211,49 +222,49 @@ async function execCard(
   return result;
 }
 
-function toFailure(e: unknown, frame: Frame, info: CardInfo): SimFailure {
+function toFailure(e: unknown, frame: Frame, card: RuntimeCard): SimFailure {
   if (e instanceof SimFailure) return e;
   if (e instanceof CardFailure) {
     const kind = e.details.kind ?? (e.details.timedOut ? 'timeout' : 'card-failed');
-    const err: FlowError = { kind, message: e.message, flow: frame.name, card: cardRef(info.card) };
+    const err: FlowError = { kind, message: e.message, flow: frame.name, card: cardRef(card.info.card) };
     if (e.details.statusCode !== undefined) err.statusCode = e.details.statusCode;
     return new SimFailure(err, e.details.body);
   }
   // A handler bug or unexpected value: report it against the card, never crash.
   const msg = e instanceof Error ? e.message : String(e);
-  return fail('card-failed', `${info.name}: ${msg}`, frame, info);
+  return fail('card-failed', `${card.info.name}: ${msg}`, frame, card);
 }
 
 function invoke(
   state: RunState,
   frame: Frame,
-  info: CardInfo,
+  card: RuntimeCard,
   handler: CardHandler,
   inputs: Record<string, unknown>,
-  mine: Map<string, unknown> | undefined,
+  arrived: Map<string, unknown> | undefined,
   attempt: number,
 ): CardResult | Promise<CardResult> {
   // Channel cards (HTTP functions, connectors) are the HTTP cards; options.httpTimeoutMs overrides their 30 s.
-  const isHttp = !info.card.address.startsWith('root:kernel:');
-  const timeoutMs = isHttp && state.httpTimeoutMs !== undefined ? state.httpTimeoutMs : info.timeoutMs;
-  const ctx = new Ctx(state, frame, info, inputs, mine, attempt, timeoutMs, runSub);
-  const r = handler(ctx);
+  const isHttp = !isKernelAddress(card.info.address);
+  const timeoutMs = isHttp && state.httpTimeoutMs !== undefined ? state.httpTimeoutMs : card.timeoutMs;
+  const context = new CardRunContext(state, frame, card, inputs, arrived, attempt, timeoutMs, runSub);
+  const r = handler(context);
   // Synchronous cards cannot overrun; only asynchronous ones race a timer.
-  return r instanceof Promise ? withTimeout(r, ctx, info, timeoutMs) : r;
+  return r instanceof Promise ? withTimeout(r, context, card, timeoutMs) : r;
 }
 
 /** Card timeouts (model.timeout; reference §1.4): race the card against a timer and abort its I/O. */
 async function withTimeout(
   r: Promise<CardResult>,
-  ctx: Ctx,
-  info: CardInfo,
+  context: CardRunContext,
+  card: RuntimeCard,
   timeoutMs: number,
 ): Promise<CardResult> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      ctx.abort();
-      reject(new CardFailure(`${info.name} timed out after ${timeoutMs} ms`, { timedOut: true }));
+      context.abort();
+      reject(new CardFailure(`${card.info.name} timed out after ${timeoutMs} ms`, { timedOut: true }));
     }, timeoutMs);
     timer.unref?.();
   });
@@ -265,21 +276,15 @@ async function withTimeout(
   }
 }
 
-async function runSub(
-  state: RunState,
-  frame: Frame,
-  info: CardInfo,
-  ref: FlowRef,
-  inputs: Record<string, unknown>,
-  label?: string,
-): Promise<SubflowResult> {
+/** Runs a flow a card starts (Call Flow, For Each, If Error branches): the CardRunContext's `runFlow`. */
+const runSub: SubRunner = async (state, frame, card, ref, inputs, label) => {
   const depth = frame.depth + 1;
   if (depth > state.maxDepth) {
     throw fail(
       'depth-limit',
-      `call depth limit of ${state.maxDepth} reached at ${describe(info, frame)}`,
+      `call depth limit of ${state.maxDepth} reached at ${describe(card, frame)}`,
       frame,
-      info,
+      card,
     );
   }
   if (typeof ref === 'string') {
@@ -287,11 +292,11 @@ async function runSub(
     if (!flo?.data)
       throw fail(
         'bad-flow',
-        `${describe(info, frame)} calls flow "${ref}", which is not in the flopack`,
+        `${describe(card, frame)} calls flow "${ref}", which is not in the flopack`,
         frame,
-        info,
+        card,
       );
     return runFlo(state, flo.data, flo.name, flo.id, inputs, depth);
   }
-  return runFlo(state, ref, label ?? `${frame.name} › ${info.name}`, ref.uuid, inputs, depth);
-}
+  return runFlo(state, ref, label ?? `${frame.name} › ${card.info.name}`, ref.uuid, inputs, depth);
+};

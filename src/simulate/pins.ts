@@ -1,4 +1,4 @@
-import { toText } from './values.js';
+import { toText } from '../flopack/semantics/values.js';
 
 /**
  * Pin transforms: `transform: {[outputId]: {convert, forceWrapArray, dest}}` on a pin (reference §1.6). The kinds seen

@@ -1,7 +1,8 @@
 import type { Flo, Flopack } from '../flopack/types.js';
-import type { CardHandler, SimulateOptions, TraceEvent } from './types.js';
+import type { CardHandler } from '../flopack/semantics/context.js';
+import type { LooseFlags } from '../flopack/semantics/values.js';
+import type { SimulateOptions, TraceEvent } from './types.js';
 import type { HttpTransport } from './transport.js';
-import type { LooseFlags } from './values.js';
 import { SecretScrubber, isSecretName } from './redact.js';
 
 /** Everything shared by one top-level run and all the flows it starts. */

@@ -1,5 +1,5 @@
 import type { IoField } from '../flopack/types.js';
-import type { CardInfo } from './flow-index.js';
+import type { RuntimeCard } from './plan.js';
 
 function parseJsonObject(text: unknown): Record<string, unknown> | undefined {
   if (typeof text !== 'string' || !text.trim().startsWith('{')) return undefined;
@@ -23,9 +23,9 @@ function lookup(given: Record<string, unknown>, f: IoField): { found: boolean; v
  * `metadata.displayname`. API Endpoint [I, §1.7]: custom fields in group `body` come from the raw JSON `body` text,
  * group `query` from the raw query string, group `headers` from the raw headers, unless given directly.
  */
-export function seedStartInputs(start: CardInfo, given: Record<string, unknown>): Map<string, unknown> {
-  const vals = new Map<string, unknown>();
-  const isAccept = start.tail === 'http:accept';
+export function seedStartInputs(start: RuntimeCard, given: Record<string, unknown>): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  const isAccept = start.info.tail === 'http:accept';
   let body: Record<string, unknown> | undefined;
   let query: URLSearchParams | undefined;
   let headers: Record<string, unknown> | undefined;
@@ -43,21 +43,21 @@ export function seedStartInputs(start: CardInfo, given: Record<string, unknown>)
     if (isAccept && f.group === 'raw') {
       const g = lookup(given, f);
       if (g.found)
-        vals.set(f.id, f.key === 'body' && isPlainObject(g.value) ? JSON.stringify(g.value) : g.value);
+        values.set(f.id, f.key === 'body' && isPlainObject(g.value) ? JSON.stringify(g.value) : g.value);
       continue;
     }
     const g = lookup(given, f);
     if (g.found) {
-      vals.set(f.id, g.value);
+      values.set(f.id, g.value);
     } else if (isAccept && f.group === 'body' && body && Object.hasOwn(body, f.key)) {
-      vals.set(f.id, body[f.key]);
+      values.set(f.id, body[f.key]);
     } else if (isAccept && f.group === 'query' && query?.has(f.key)) {
-      vals.set(f.id, query.get(f.key));
+      values.set(f.id, query.get(f.key));
     } else if (isAccept && f.group === 'headers' && headers && Object.hasOwn(headers, f.key.toLowerCase())) {
-      vals.set(f.id, headers[f.key.toLowerCase()]);
+      values.set(f.id, headers[f.key.toLowerCase()]);
     }
   }
-  return vals;
+  return values;
 }
 
 function isPlainObject(v: unknown): boolean {

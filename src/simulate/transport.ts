@@ -1,17 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
 
-export interface HttpRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body?: string;
-}
-export interface HttpResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
+import type { HttpRequest, HttpResponse } from '../flopack/semantics/context.js';
+
+export type { HttpRequest, HttpResponse };
 export type HttpTransport = (
   req: HttpRequest,
   opts: { timeoutMs: number; signal?: AbortSignal },

@@ -12,7 +12,7 @@ import {
   returnCard,
 } from '../../src/flopack/builder/index.js';
 import type { Card, Flopack, FloInline } from '../../src/flopack/types.js';
-import { checkFlopack } from './structure.js';
+import { checkFlopack } from '../helpers/check-flopack.js';
 
 function wrap(flows: ReturnType<FlowBuilder['build']>[]): Flopack {
   const group = '00000000-0000-4000-8000-000000000000';

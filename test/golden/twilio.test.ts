@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, it } from 'vitest';
-import { generateConnector } from '../../src/build/generate.js';
+import { generateConnector } from '../../src/generate/index.js';
 import { serializeFlopack } from '../../src/flopack/serialize.js';
-import { loadTwilioSpec } from '../build/twilio-spec.js';
+import { loadTwilioSpec } from '../generate/twilio-spec.js';
 import { expectGolden } from '../support/golden.js';
 
 /**

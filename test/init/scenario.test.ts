@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuthAnswers } from '../../src/init/answers.js';
 import { buildScenario } from '../../src/init/scenario.js';
 import { buildSpec } from '../../src/init/spec.js';
-import { connectionKeys } from '../../src/run-connector/connection.js';
+import { connectionKeys } from '../../src/run/connection.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { answers, AUTH_VARIANTS, SOME_PARAMS } from './fixtures.js';
 

@@ -1,8 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { parseScenario } from '../../src/scenario/load.js';
 import { runScenario } from '../../src/scenario/runner.js';
-import { startEmbeddedMock, type EmbeddedMock } from '../../src/run-connector/embedded-mock.js';
-import { loadTarget, type Target } from '../../src/run-connector/target.js';
+import { startEmbeddedMock, type EmbeddedMock } from '../../src/run/embedded-mock.js';
+import { loadTarget, type Target } from '../../src/run/target.js';
 
 let target: Target;
 let mock: EmbeddedMock;

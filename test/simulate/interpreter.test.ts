@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REDACTED, runFlow, type TraceEvent } from '../../src/simulate/index.js';
-import { FlowBuilder, fakeTransport, flopackOf } from './helpers/flow-builder.js';
+import { FlowBuilder, fakeTransport, flopackOf } from '../helpers/flow-builder.js';
 
 const opts = () => ({ transport: fakeTransport().transport });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runFlow } from '../../src/simulate/index.js';
 import { applyTransform } from '../../src/simulate/pins.js';
-import { FlowBuilder, fakeTransport, flopackOf } from './helpers/flow-builder.js';
+import { FlowBuilder, fakeTransport, flopackOf } from '../helpers/flow-builder.js';
 
 describe('pin transforms (reference §1.6)', () => {
   it.each([

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Flopack } from '../../src/flopack/types.js';
 import { addressTail, inspectFlopack, runFlow } from '../../src/simulate/index.js';
 import { OKTA_WORKFLOWS_DIR } from '../support/fixtures.js';
-import { fakeTransport } from './helpers/flow-builder.js';
+import { fakeTransport } from '../helpers/flow-builder.js';
 
 const DIR = OKTA_WORKFLOWS_DIR;
 const load = (f: string): Flopack => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as Flopack;

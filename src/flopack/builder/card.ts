@@ -1,7 +1,12 @@
+import { buildable, type CardKind } from '../cards/index.js';
+import type { FieldSpec } from '../cards/field-spec.js';
+import { channelAddress, kernelAddress } from '../read/address.js';
 import type { Card, CardModel, IoField } from '../types.js';
-import { CARD_DEFAULTS, type CardKind } from './defaults.js';
-import { makeInput, makeOutput, type FieldSpec } from './io.js';
+import { makeInput, makeOutput } from './fields.js';
 import type { IdFactory } from './ids.js';
+
+/** A field named by key and group, as the catalogue declares it (`HTTP_FIELDS.statusCode`) or by hand. */
+export type FieldKey = string | { key: string; group?: string | null };
 
 /** A reference to one field of one card; pins go from an OutputRef to an InputRef. */
 export class FieldRef {
@@ -78,20 +83,23 @@ export class CardHandle {
     return { input, output };
   }
 
-  input(key: string, group: string | null = null): InputRef {
-    const ref = this.inputsByKey.get(slot(group, key));
-    if (!ref) throw new Error(`card ${this.path} has no input ${group ? `${group}/` : ''}${key}`);
+  input(field: FieldKey, group: string | null = null): InputRef {
+    const [key, g] = named(field, group);
+    const ref = this.inputsByKey.get(slot(g, key));
+    if (!ref) throw new Error(`card ${this.path} has no input ${g ? `${g}/` : ''}${key}`);
     return ref;
   }
 
-  output(key: string, group: string | null = null): OutputRef {
-    const ref = this.outputsByKey.get(slot(group, key));
-    if (!ref) throw new Error(`card ${this.path} has no output ${group ? `${group}/` : ''}${key}`);
+  output(field: FieldKey, group: string | null = null): OutputRef {
+    const [key, g] = named(field, group);
+    const ref = this.outputsByKey.get(slot(g, key));
+    if (!ref) throw new Error(`card ${this.path} has no output ${g ? `${g}/` : ''}${key}`);
     return ref;
   }
 
-  hasInput(key: string, group: string | null = null): boolean {
-    return this.inputsByKey.has(slot(group, key));
+  hasInput(field: FieldKey, group: string | null = null): boolean {
+    const [key, g] = named(field, group);
+    return this.inputsByKey.has(slot(g, key));
   }
 
   private register(
@@ -110,23 +118,29 @@ export class CardHandle {
   }
 }
 
+function named(field: FieldKey, group: string | null): [key: string, group: string | null] {
+  return typeof field === 'string' ? [field, group] : [field.key, field.group ?? null];
+}
+
 /**
- * The full card envelope with the model key set and key order of real exports (reference §1.4).
- * Wrapper rules, policies and tails are shared, deep-frozen constants (CARD_DEFAULTS): a generated flopack is
+ * The full card envelope with the model key set and key order of real exports (reference §1.4), from the kind's
+ * catalogue entry. Wrapper rules, policies and tails are shared, deep-frozen constants: a generated flopack is
  * large, and sharing keeps the heap small. Clone a card before mutating those parts.
  */
 function createCard(kind: CardKind, uuid: string, name?: string): Card {
-  const d = CARD_DEFAULTS[kind];
-  const versionAddress = d.channel
-    ? `root:channels:http:${d.module}:${d.channel.version}`
-    : `root:kernel:${d.module}:0.0.1`;
-  const channelAddress = d.channel ? `root:channels:http:${d.module}` : `root:kernel:${d.module}`;
+  const def = buildable(kind);
+  const d = def.envelope;
+  const address = d.channel
+    ? channelAddress(def.module, d.channel.version, def.key)
+    : kernelAddress(def.module, def.key);
+  const versionAddress = address.slice(0, address.lastIndexOf(':'));
+  const channelOnly = versionAddress.slice(0, versionAddress.lastIndexOf(':'));
   const versionKey = d.channel ? d.channel.version : '0.0.1';
-  const label = name ?? d.name;
+  const label = name ?? def.name;
   const model: Record<string, unknown> = {
     type: 'method',
     _v: 2,
-    key: d.key,
+    key: def.key,
     executable: d.executable,
     displayed: d.displayed,
     async: d.async,
@@ -135,7 +149,7 @@ function createCard(kind: CardKind, uuid: string, name?: string): Card {
     ...(d.channel ? { compat: false } : {}),
     inlined: false,
     dependencies: [],
-    timeout: d.timeout,
+    timeout: def.timeoutMs,
     idempotent: false,
     monitor: false,
     webhook: false,
@@ -145,7 +159,7 @@ function createCard(kind: CardKind, uuid: string, name?: string): Card {
     hooks: {},
     policy: d.policy,
     metadata: { id: d.channel ? d.channel.metadataId : null, name: label, description: d.description },
-    meta: {},
+    meta: d.meta ?? {},
     config: null,
     partnerChannelKeys: d.channel ? d.channel.partnerChannelKeys : null,
     inputs: { ...d.inputs, data: {} },
@@ -155,7 +169,7 @@ function createCard(kind: CardKind, uuid: string, name?: string): Card {
   };
   return {
     joins: {},
-    address: `${versionAddress}:${d.key}`,
+    address,
     parents: {
       version: {
         address: versionAddress,
@@ -163,14 +177,14 @@ function createCard(kind: CardKind, uuid: string, name?: string): Card {
         data: d.channel ? { name: versionKey, id: d.channel.versionId } : { name: versionKey },
       },
       channel: {
-        address: channelAddress,
-        key: d.module,
-        data: d.channel ? { name: d.module, id: d.channel.channelId } : { name: d.module },
+        address: channelOnly,
+        key: def.module,
+        data: d.channel ? { name: def.module, id: d.channel.channelId } : { name: def.module },
       },
     },
     uuid,
     branches: {},
-    node: { key: d.key, data: { name: label }, model: model as unknown as CardModel },
+    node: { key: def.key, data: { name: label }, model: model as unknown as CardModel },
     pins: {},
   };
 }

@@ -1,6 +1,6 @@
 import type { Flo, FloData, FloInline, IoType, Transform } from '../types.js';
 import { CardHandle, isOutputRef, type InputRef, type OutputRef, type Value } from './card.js';
-import { CARD_DEFAULTS, type CardKind } from './defaults.js';
+import { buildable, type CardKind } from '../cards/index.js';
 import type { IdFactory } from './ids.js';
 
 /** `tree` of flows built "w/o a tree" with the async addressing module (newer exports, reference §1.3). */
@@ -186,11 +186,10 @@ export class FlowBuilder {
       id: null,
       uuid: flo.id,
       display: {
-        preview: this.cards.map((c) => ({
-          module: CARD_DEFAULTS[c.kind].module,
-          name: CARD_DEFAULTS[c.kind].key,
-          kernel: !CARD_DEFAULTS[c.kind].channel,
-        })),
+        preview: this.cards.map((c) => {
+          const def = buildable(c.kind);
+          return { module: def.module, name: def.key, kernel: def.family === 'kernel' };
+        }),
         eventConnecterName: this.cards[0]?.card.node.data.name ?? '',
         isCallable: this.cards[0]?.kind === 'callable',
         isPublishable: endpoint,

@@ -1,23 +1,24 @@
 /**
  * Typed builder for Okta Workflows flows in the real export format (reference §1). Build a flow with
- * `new FlowBuilder(ids, namespace)`, add cards with the factories below, wire them with `flow.pin`/`flow.set`
- * and `flow.order`/`flow.chain`, then `flow.build(...)` into a flo for `Flopack.data.flos`.
+ * `new FlowBuilder(ids, namespace)`, add cards with the factories below (or `flow.add(kind)` and the fields the
+ * catalogue declares, src/flopack/cards), wire them with `flow.pin`/`flow.set` and `flow.order`/`flow.chain`, then
+ * `flow.build(...)` into a flo for `Flopack.data.flos`.
  */
 export { IdFactory } from './ids.js';
 export { FlowBuilder, ASYNC_TREE } from './flow.js';
-export { CardHandle, FieldRef, isOutputRef, type InputRef, type OutputRef, type Value } from './card.js';
 export {
-  CARD_DEFAULTS,
-  OPERATOR_CHOICES,
-  ALL_TYPES,
-  type CardKind,
-  type CardDefaults,
-  type Operator,
-} from './defaults.js';
-export type { FieldSpec } from './io.js';
-export { helperFlowStart, addStartField, ERROR_TYPE } from './cards/callable.js';
+  CardHandle,
+  FieldRef,
+  isOutputRef,
+  type FieldKey,
+  type InputRef,
+  type OutputRef,
+  type Value,
+} from './card.js';
+export type { CardKind, FieldSpec } from '../cards/index.js';
+export { helperFlowStart, addStartField } from './cards/callable.js';
 export { apiEndpoint, addEndpointField } from './cards/api-endpoint.js';
-export { returnCard, addReturnField } from './cards/return.js';
+export { returnCard, addReturnField, returnWith } from './cards/return.js';
 export { returnRaw } from './cards/return-raw.js';
 export { throwError } from './cards/throw.js';
 export { throwIf } from './cards/throw-if.js';
@@ -38,5 +39,6 @@ export { clearEmpty } from './cards/clear-empty.js';
 export { jsonParse } from './cards/json-parse.js';
 export { jsonStringify } from './cards/json-stringify.js';
 export { urlEncode } from './cards/url-encode.js';
-export { rawRequest, HTTP_METHODS, type RawRequestInputs } from './cards/raw-request.js';
+export { rawRequest, type RawRequestInputs } from './cards/raw-request.js';
+export { oktaReadUser, type ProfileAttribute, type ReadUserCard } from './cards/okta-read-user.js';
 export type { Condition } from './cards/operands.js';

@@ -1,31 +1,24 @@
-import { child } from '../json.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-CARD-ID';
+import { cardPropertyPointer, cardWhere, rawCard } from '../describe.js';
+import { lintRule } from '../types.js';
 
 /** Reference §1.11 #4: each card has a string uuid, unique within its flo scope. */
-export const cardIdRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const cardIdRule = lintRule('OC-FLOPACK-CARD-ID', 'error', {
   description: 'every card has a uuid, unique within its flow (inline flos are their own scope)',
-  check(ctx) {
-    for (const scope of ctx.scopes) {
-      for (const card of scope.cards) {
-        if (typeof card.raw.uuid !== 'string' || card.raw.uuid === '') {
-          ctx.report({
-            message: 'the card has no `uuid`',
-            pointer: child(card.pointer, 'uuid'),
-            where: card.where,
-          });
-        } else if (scope.cardsById.get(card.uuid) !== card) {
-          ctx.report({
-            message: `card uuid ${card.uuid} is used by another card in the same flow`,
-            pointer: child(card.pointer, 'uuid'),
-            where: card.where,
-            hint: 'give each card its own uuid and update pins and orderings that meant this one',
-          });
-        }
-      }
+  card(card, ctx) {
+    const uuid = rawCard(card).uuid;
+    if (typeof uuid !== 'string' || uuid === '') {
+      ctx.report({
+        message: 'the card has no `uuid`',
+        pointer: cardPropertyPointer(card, 'uuid'),
+        where: cardWhere(card),
+      });
+    } else if (card.scope.byUuid.get(card.uuid) !== card) {
+      ctx.report({
+        message: `card uuid ${card.uuid} is used by another card in the same flow`,
+        pointer: cardPropertyPointer(card, 'uuid'),
+        where: cardWhere(card),
+        hint: 'give each card its own uuid and update pins and orderings that meant this one',
+      });
     }
   },
-};
+});

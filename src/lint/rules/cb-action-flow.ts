@@ -1,12 +1,8 @@
 import { flowRoles } from '../connector.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-CB-NO-ACTION-FLOW';
+import { lintRule } from '../types.js';
 
 /** Reference §2.8: "Validate connector … confirms that the connector contains … at least one action flow". */
-export const cbActionFlowRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const cbActionFlowRule = lintRule('OC-CB-NO-ACTION-FLOW', 'error', {
   description: 'connector projects: at least one action flow (a deploy check of Connector Builder)',
   check(ctx) {
     if (!ctx.connector) return;
@@ -18,4 +14,4 @@ export const cbActionFlowRule: LintRule = {
       hint: 'add an action flow (for example "Custom API Action") that is not called by another flow',
     });
   },
-};
+});

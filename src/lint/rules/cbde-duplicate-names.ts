@@ -1,13 +1,9 @@
-import { quote } from '../json.js';
-import { namePointer } from '../connector.js';
-import type { LintRule } from '../types.js';
+import { flowPropertyPointer, flowWhere, quote } from '../describe.js';
+
+import { lintRule } from '../types.js';
 
 /** Connector Builder's own code (reference §2.8): "Names of two or more active flows are duplicates." */
-const CODE = 'CBDE000001H';
-
-export const cbdeDuplicateNamesRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const cbdeDuplicateNamesRule = lintRule('CBDE000001H', 'error', {
   description: 'connector projects: no two flows share a name',
   check(ctx) {
     if (!ctx.connector) return;
@@ -20,10 +16,10 @@ export const cbdeDuplicateNamesRule: LintRule = {
       }
       ctx.report({
         message: `Names of two or more active flows are duplicates: ${quote(flow.name)} is also the name of flow ${earlier}`,
-        pointer: namePointer(flow),
-        where: `flow ${quote(flow.name)}`,
+        pointer: flowPropertyPointer(flow, 'name'),
+        where: flowWhere(flow),
         hint: 'each flow of a connector needs a unique name',
       });
     }
   },
-};
+});

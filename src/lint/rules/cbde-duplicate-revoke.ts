@@ -1,25 +1,9 @@
-import { quote } from '../json.js';
-import { flowRoles, namePointer } from '../connector.js';
-import type { LintRule } from '../types.js';
+import { systemFlowOnceRule } from './system-flow-once.js';
 
 /** Connector Builder's own code (reference §2.8): "Duplicate revoke flow found." A project has one Revoke flow. */
-const CODE = 'CBDE000006H';
-
-export const cbdeDuplicateRevokeRule: LintRule = {
-  code: CODE,
-  severity: 'error',
-  description: 'connector projects: at most one Revoke flow',
-  check(ctx) {
-    if (!ctx.connector) return;
-    const roles = flowRoles(ctx);
-    const flows = ctx.flows.filter((f) => roles.get(f) === 'revoke');
-    for (const flow of flows.slice(1)) {
-      ctx.report({
-        message: `Duplicate revoke flow found. ${quote(flow.name)} is a second Revoke flow (the first is ${flows[0]!.id})`,
-        pointer: namePointer(flow),
-        where: `flow ${quote(flow.name)}`,
-        hint: 'keep one Revoke flow and delete or rename the others',
-      });
-    }
-  },
-};
+export const cbdeDuplicateRevokeRule = systemFlowOnceRule(
+  'CBDE000006H',
+  'revoke',
+  'Revoke',
+  'Duplicate revoke flow found.',
+);

@@ -1,14 +1,10 @@
 import { isValidFlowName, suggestFlowName } from '../../connector/flow-names.js';
-import { quote } from '../json.js';
-import { flowRoles, namePointer } from '../connector.js';
-import type { LintRule } from '../types.js';
+import { flowPropertyPointer, flowWhere, quote } from '../describe.js';
+import { flowRoles } from '../connector.js';
+import { lintRule } from '../types.js';
 
 /** Connector Builder's own code (reference §2.8): "Name of the flow contains a prohibited character." */
-const CODE = 'CBDE000003H';
-
-export const cbdeFlowNameRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const cbdeFlowNameRule = lintRule('CBDE000003H', 'error', {
   description:
     'connector projects: action flow names use letters, numbers and spaces only, no leading/trailing spaces',
   check(ctx) {
@@ -19,10 +15,10 @@ export const cbdeFlowNameRule: LintRule = {
       const suggestion = suggestFlowName(flow.name);
       ctx.report({
         message: `Name of the flow contains a prohibited character: ${quote(flow.name)} (letters, numbers and spaces only, no leading or trailing spaces)`,
-        pointer: namePointer(flow),
-        where: `flow ${quote(flow.name)}`,
+        pointer: flowPropertyPointer(flow, 'name'),
+        where: flowWhere(flow),
         hint: suggestion ? `rename it to ${quote(suggestion)}` : undefined,
       });
     }
   },
-};
+});

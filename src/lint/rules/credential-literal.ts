@@ -1,7 +1,6 @@
-import { child, isObj } from '../json.js';
-import type { IoInfo, LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-CREDENTIAL-LITERAL';
+import { childPointer, isObject, type FieldInfo } from '../../flopack/read/index.js';
+import { cardWhere, fieldValue, valuePointer } from '../describe.js';
+import { lintRule } from '../types.js';
 
 const AUTH_SCHEME = /\b(Basic|Bearer|SSWS)\s+([A-Za-z0-9+/=._~-]{16,})/;
 const URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@{}]+:[^/\s@{}]+@/i;
@@ -37,45 +36,40 @@ function strings(value: unknown, key: string, path: Array<string | number>, out:
   if (typeof value === 'string') out.push({ path, key, text: value });
   else if (depth < 6 && Array.isArray(value))
     value.forEach((v, i) => strings(v, key, [...path, i], out, depth + 1));
-  else if (depth < 6 && isObj(value)) {
+  else if (depth < 6 && isObject(value)) {
     for (const [k, v] of Object.entries(value)) strings(v, k, [...path, k], out, depth + 1);
   }
   return out;
 }
 
-function staticStrings(io: IoInfo): Hit[] {
-  return io.value && io.value.type !== 'flo' ? strings(io.value.data, io.key, [], []) : [];
+function staticStrings(io: FieldInfo): Hit[] {
+  const value = fieldValue(io);
+  return value && value.type !== 'flo' ? strings(value.data, io.key, [], []) : [];
 }
 
 /**
  * Secrets typed into cards end up in every export and every copy of it (COMMON rules: secrets never appear in
  * artifacts). Connections (`configs`) or flow inputs should carry them. The message never repeats the value.
  */
-export const credentialLiteralRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const credentialLiteralRule = lintRule('OC-FLOPACK-CREDENTIAL-LITERAL', 'error', {
   description:
     'no credential-looking literals in card inputs (static Authorization headers, tokens, URL passwords)',
-  check(ctx) {
-    for (const scope of ctx.scopes) {
-      for (const card of scope.cards) {
-        const hits = [...card.inputs.values()].map((io) => ({ io, found: staticStrings(io) }));
-        const twilioCard = hits.some(({ found }) => found.some((h) => /twilio/i.test(h.text)));
-        for (const { io, found } of hits) {
-          for (const hit of found) {
-            const kind = credentialKind(hit.key, hit.text, twilioCard);
-            if (!kind) continue;
-            let pointer = child(child(io.pointer, 'value'), 'data');
-            for (const seg of hit.path) pointer = child(pointer, seg);
-            ctx.report({
-              message: `${io.side} ${JSON.stringify(io.key)} holds ${kind}; secrets must not be stored in a flow`,
-              pointer,
-              where: card.where,
-              hint: 'use a connection, or pass the secret in as a flow input, instead of a literal value',
-            });
-          }
-        }
+  card(card, ctx) {
+    const hits = [...card.inputs.values()].map((io) => ({ io, found: staticStrings(io) }));
+    const twilioCard = hits.some(({ found }) => found.some((h) => /twilio/i.test(h.text)));
+    for (const { io, found } of hits) {
+      for (const hit of found) {
+        const kind = credentialKind(hit.key, hit.text, twilioCard);
+        if (!kind) continue;
+        let pointer = valuePointer(card, io);
+        for (const seg of hit.path) pointer = childPointer(pointer, seg);
+        ctx.report({
+          message: `${io.side} ${JSON.stringify(io.key)} holds ${kind}; secrets must not be stored in a flow`,
+          pointer,
+          where: cardWhere(card),
+          hint: 'use a connection, or pass the secret in as a flow input, instead of a literal value',
+        });
       }
     }
   },
-};
+});

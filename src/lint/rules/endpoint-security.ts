@@ -1,26 +1,22 @@
-import { child, kernelTail, show } from '../json.js';
-import { startCard } from '../graph.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-ENDPOINT-SECURITY';
+import { childPointer, singleRoot } from '../../flopack/read/index.js';
+import { scopeWhere, show } from '../describe.js';
+import { lintRule } from '../types.js';
 
 /** Reference §3.4 (warning): API Endpoint flows are exported with security_level "medium" (client token) or "open". */
-export const endpointSecurityRule: LintRule = {
-  code: CODE,
-  severity: 'warning',
+export const endpointSecurityRule = lintRule('OC-FLOPACK-ENDPOINT-SECURITY', 'warning', {
   description: 'API Endpoint flows have `security_level` "medium" (client token) or "open" (public)',
   check(ctx) {
     for (const flow of ctx.flows) {
-      const start = startCard(flow.scope);
-      if (!flow.scope || !start || kernelTail(start.address) !== 'http:accept') continue;
+      const start = singleRoot(flow.scope);
+      if (!flow.scope || start?.parts?.family !== 'kernel' || start.tail !== 'http:accept') continue;
       const level = flow.scope.data.security_level;
       if (level === 'medium' || level === 'open') continue;
       ctx.report({
         message: `API Endpoint flow with security_level ${show(level)}; exports use "medium" (client token) or "open" (public)`,
-        pointer: child(flow.scope.pointer, 'security_level'),
-        where: flow.scope.where,
+        pointer: childPointer(flow.scope.pointer, 'security_level'),
+        where: scopeWhere(flow.scope),
         hint: '"medium" keeps the endpoint behind a client token',
       });
     }
   },
-};
+});

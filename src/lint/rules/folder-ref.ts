@@ -1,31 +1,28 @@
-import { child, isObj, quote, str, show } from '../json.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-FOLDER-REF';
+import { childPointer, isObject, stringOr } from '../../flopack/read/index.js';
+import { quote, scopeWhere, show } from '../describe.js';
+import { lintRule } from '../types.js';
 
 /** Reference §1.2 (warning): group paths, table folders and flow folders should name a group in the file. */
-export const folderRefRule: LintRule = {
-  code: CODE,
-  severity: 'warning',
+export const folderRefRule = lintRule('OC-FLOPACK-FOLDER-REF', 'warning', {
   description: 'group `path`, table `group_id` and flow `group` refer to folders in `data.groups`',
   check(ctx) {
     const groups = ctx.groups;
     for (const [id, group] of Object.entries(groups)) {
-      const path = isObj(group) && isObj(group.data) ? str(group.data.path) : undefined;
+      const path = isObject(group) && isObject(group.data) ? stringOr(group.data.path) : undefined;
       if (path && !(path in groups)) {
         ctx.report({
           message: `folder ${id} has path ${JSON.stringify(path)}, which is not a folder in this file`,
-          pointer: child(child(child('/data/groups', id), 'data'), 'path'),
+          pointer: childPointer(childPointer(childPointer('/data/groups', id), 'data'), 'path'),
         });
       }
     }
     for (const [id, table] of Object.entries(ctx.tables)) {
-      if (!isObj(table)) continue;
-      const folder = isObj(table.data) ? table.data.group_id : undefined;
+      if (!isObject(table)) continue;
+      const folder = isObject(table.data) ? table.data.group_id : undefined;
       if (typeof folder !== 'string' || !(folder in groups)) {
         ctx.report({
-          message: `table ${quote(str(table.name) ?? id)} is in folder ${show(folder)}, which is not in this file`,
-          pointer: child(child(child('/data/tables', id), 'data'), 'group_id'),
+          message: `table ${quote(stringOr(table.name) ?? id)} is in folder ${show(folder)}, which is not in this file`,
+          pointer: childPointer(childPointer(childPointer('/data/tables', id), 'data'), 'group_id'),
         });
       }
     }
@@ -34,10 +31,10 @@ export const folderRefRule: LintRule = {
       if (flow.scope && (typeof folder !== 'string' || !(folder in groups))) {
         ctx.report({
           message: `the flow's folder ${show(folder)} is not in \`data.groups\``,
-          pointer: child(flow.scope.pointer, 'group'),
-          where: flow.scope.where,
+          pointer: childPointer(flow.scope.pointer, 'group'),
+          where: scopeWhere(flow.scope),
         });
       }
     }
   },
-};
+});

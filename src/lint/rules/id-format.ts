@@ -1,13 +1,11 @@
-import { child, isLowerUuid, show } from '../json.js';
-import type { LintRule } from '../types.js';
+import { childPointer } from '../../flopack/read/index.js';
+import { cardPropertyPointer, cardWhere, isLowerUuid, rawCard, show } from '../describe.js';
+import { lintRule } from '../types.js';
 
-const CODE = 'OC-FLOPACK-ID-FORMAT';
 const CARD_ID = /^[A-Za-z0-9_-]{6,14}$/;
 
 /** Reference §1.2/§1.4 (warning): real exports use lower-case UUIDv4 ids and 6–14 char nanoid card uuids. */
-export const idFormatRule: LintRule = {
-  code: CODE,
-  severity: 'warning',
+export const idFormatRule = lintRule('OC-FLOPACK-ID-FORMAT', 'warning', {
   description: 'flow/config/table/group ids are lower-case UUIDs and card uuids are 6–14 char nanoids',
   check(ctx) {
     for (const name of ['flos', 'configs', 'tables', 'groups'] as const) {
@@ -15,21 +13,20 @@ export const idFormatRule: LintRule = {
         if (!isLowerUuid(key)) {
           ctx.report({
             message: `${name.slice(0, -1)} id ${JSON.stringify(key)} is not a lower-case UUID`,
-            pointer: child(`/data/${name}`, key),
-          });
-        }
-      }
-    }
-    for (const scope of ctx.scopes) {
-      for (const card of scope.cards) {
-        if (typeof card.raw.uuid === 'string' && !CARD_ID.test(card.raw.uuid)) {
-          ctx.report({
-            message: `card uuid ${show(card.raw.uuid)} is not 6–14 characters of [A-Za-z0-9_-]`,
-            pointer: child(card.pointer, 'uuid'),
-            where: card.where,
+            pointer: childPointer(`/data/${name}`, key),
           });
         }
       }
     }
   },
-};
+  card(card, ctx) {
+    const uuid = rawCard(card).uuid;
+    if (typeof uuid === 'string' && !CARD_ID.test(uuid)) {
+      ctx.report({
+        message: `card uuid ${show(uuid)} is not 6–14 characters of [A-Za-z0-9_-]`,
+        pointer: cardPropertyPointer(card, 'uuid'),
+        where: cardWhere(card),
+      });
+    }
+  },
+});

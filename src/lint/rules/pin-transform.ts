@@ -1,38 +1,29 @@
-import { child, isObj } from '../json.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-PIN-TRANSFORM';
+import { isObject } from '../../flopack/read/index.js';
+import { cardPropertyPointer, cardWhere, rawCard } from '../describe.js';
+import { lintRule } from '../types.js';
 
 /** Reference §1.6 (warning): a pin's transform is keyed by the pin's own output id. */
-export const pinTransformRule: LintRule = {
-  code: CODE,
-  severity: 'warning',
+export const pinTransformRule = lintRule('OC-FLOPACK-PIN-TRANSFORM', 'warning', {
   description: "a pin's `transform` is keyed by the pin's output id",
-  check(ctx) {
-    for (const scope of ctx.scopes) {
-      for (const card of scope.cards) {
-        if (!isObj(card.raw.pins)) continue;
-        for (const [outputId, targets] of Object.entries(card.raw.pins)) {
-          if (!isObj(targets)) continue;
-          for (const [targetId, bindings] of Object.entries(targets)) {
-            if (!Array.isArray(bindings)) continue;
-            bindings.forEach((binding: unknown, i) => {
-              const transform = isObj(binding) ? binding.transform : undefined;
-              if (!isObj(transform)) return;
-              const keys = Object.keys(transform);
-              if (keys.length === 1 && keys[0] === outputId) return;
-              ctx.report({
-                message: `the transform on pin ${outputId} → ${targetId} is keyed by ${JSON.stringify(keys)} instead of [${JSON.stringify(outputId)}]`,
-                pointer: child(
-                  child(child(child(child(card.pointer, 'pins'), outputId), targetId), i),
-                  'transform',
-                ),
-                where: card.where,
-              });
-            });
-          }
-        }
+  card(card, ctx) {
+    const pins = rawCard(card).pins;
+    if (!isObject(pins)) return;
+    for (const [outputId, targets] of Object.entries(pins)) {
+      if (!isObject(targets)) continue;
+      for (const [targetId, bindings] of Object.entries(targets)) {
+        if (!Array.isArray(bindings)) continue;
+        bindings.forEach((binding: unknown, i) => {
+          const transform = isObject(binding) ? binding.transform : undefined;
+          if (!isObject(transform)) return;
+          const keys = Object.keys(transform);
+          if (keys.length === 1 && keys[0] === outputId) return;
+          ctx.report({
+            message: `the transform on pin ${outputId} → ${targetId} is keyed by ${JSON.stringify(keys)} instead of [${JSON.stringify(outputId)}]`,
+            pointer: cardPropertyPointer(card, 'pins', outputId, targetId, i, 'transform'),
+            where: cardWhere(card),
+          });
+        });
       }
     }
   },
-};
+});

@@ -1,15 +1,13 @@
-import { quote } from '../json.js';
-import { namePointer, notSystemShaped } from '../connector.js';
-import type { LintRule } from '../types.js';
+import { flowPropertyPointer, flowWhere, quote } from '../describe.js';
+import { notSystemShaped } from '../connector.js';
+import { lintRule, type LintRule } from '../types.js';
 
 /**
  * Connector Builder's "Name of the flow cannot be <name>" checks (reference §2.8): a reserved system-flow name on a
  * flow that is not shaped like that system flow. CBDE000005H (_authping) and CBDE000007H (_revoke) are this rule.
  */
 export function reservedNameRule(code: string, name: string, kind: string): LintRule {
-  return {
-    code,
-    severity: 'error',
+  return lintRule(code, 'error', {
     description: `connector projects: only a ${kind} flow (no options or inputs) may be named ${name}`,
     check(ctx) {
       if (!ctx.connector) return;
@@ -19,11 +17,11 @@ export function reservedNameRule(code: string, name: string, kind: string): Lint
         if (!why) continue;
         ctx.report({
           message: `Name of the flow cannot be ${name}. The flow named ${quote(flow.name)} is not a ${kind} flow: ${why}`,
-          pointer: namePointer(flow),
-          where: `flow ${quote(flow.name)}`,
+          pointer: flowPropertyPointer(flow, 'name'),
+          where: flowWhere(flow),
           hint: `rename it, or make it a ${kind} flow (no options or input fields)`,
         });
       }
     },
-  };
+  });
 }

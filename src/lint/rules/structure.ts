@@ -1,13 +1,13 @@
-import type { LintRule } from '../types.js';
+import { cardWhere, flowWhere, scopeWhere } from '../describe.js';
+import { lintRule } from '../types.js';
 
-const CODE = 'OC-FLOPACK-STRUCTURE';
-
-/** Shapes the indexer could not read (a card that is not an object, `methods` not a list); reference §1.3–1.4. */
-export const structureRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+/** Shapes the read model could not read (a card that is not an object, `methods` not a list); reference §1.3–1.4. */
+export const structureRule = lintRule('OC-FLOPACK-STRUCTURE', 'error', {
   description: 'flows and cards have the shape of an export (flo.data object, methods list, card objects)',
   check(ctx) {
-    for (const finding of ctx.structure) ctx.report(finding);
+    for (const { message, pointer, scope, flow, owner } of ctx.problems) {
+      const where = scope ? scopeWhere(scope) : owner ? cardWhere(owner) : flow ? flowWhere(flow) : undefined;
+      ctx.report({ message, pointer, ...(where ? { where } : {}) });
+    }
   },
-};
+});

@@ -1,17 +1,14 @@
-import { isObj, show } from '../json.js';
-import type { LintRule } from '../types.js';
-
-const CODE = 'OC-FLOPACK-TOP';
+import { isObject } from '../../flopack/read/index.js';
+import { show } from '../describe.js';
+import { lintRule } from '../types.js';
 
 /** Reference §1.2 and §1.11 #1–2: the document envelope Okta's importer expects. */
-export const topLevelRule: LintRule = {
-  code: CODE,
-  severity: 'error',
+export const topLevelRule = lintRule('OC-FLOPACK-TOP', 'error', {
   description:
     'top-level envelope: type "flopack", version 1.x.y, created/flags/data present, data maps are objects',
   check(ctx) {
     const root = ctx.root;
-    if (!isObj(root)) {
+    if (!isObject(root)) {
       ctx.report({ message: 'expected a flopack JSON object at the top level', pointer: '' });
       return;
     }
@@ -31,12 +28,12 @@ export const topLevelRule: LintRule = {
     for (const key of ['created', 'flags', 'data']) {
       if (!(key in root)) ctx.report({ message: `the top-level \`${key}\` field is missing`, pointer: '' });
     }
-    if (!isObj(root.data)) {
+    if (!isObject(root.data)) {
       if ('data' in root) ctx.report({ message: '`data` must be an object', pointer: '/data' });
       return;
     }
     for (const key of ['flos', 'configs', 'tables', 'groups']) {
-      if (!isObj(root.data[key])) {
+      if (!isObject(root.data[key])) {
         ctx.report({
           message: `\`data.${key}\` must be an object (a map keyed by id)`,
           pointer: `/data/${key}`,
@@ -45,4 +42,4 @@ export const topLevelRule: LintRule = {
       }
     }
   },
-};
+});

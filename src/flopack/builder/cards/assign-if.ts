@@ -1,7 +1,8 @@
+import { ASSIGN_IF_FIELDS } from '../../cards/control/assign-if.js';
+import type { IoType } from '../../types.js';
 import type { OutputRef, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
-import type { IoType } from '../../types.js';
-import { addOperands, type Condition } from './operands.js';
+import { conditionCard, type Condition } from './operands.js';
 
 /** Assign If (`control:assignIf`): `output` = condition ? valueIfTrue : valueIfFalse (real card, PAM template). */
 export function assignIf(
@@ -13,21 +14,10 @@ export function assignIf(
   type: IoType = 'string',
   name?: string,
 ): OutputRef {
-  const card = flow.add('assignIf', path, name);
-  addOperands(flow, card, condition);
-  const t = card.addInput({
-    key: 'valueIfTrue',
-    type,
-    available: ['*'],
-    metadata: { displayname: 'value if true' },
-  });
-  const f = card.addInput({
-    key: 'valueIfFalse',
-    type,
-    available: ['*'],
-    metadata: { displayname: 'value if false' },
-  });
-  flow.set(t, ifTrue);
-  flow.set(f, ifFalse);
-  return card.addOutput({ key: 'output', type, available: ['*'] });
+  const card = conditionCard(flow, 'assignIf', path, condition, name);
+  const whenTrue = card.addInput({ ...ASSIGN_IF_FIELDS.valueIfTrue, type });
+  const whenFalse = card.addInput({ ...ASSIGN_IF_FIELDS.valueIfFalse, type });
+  flow.set(whenTrue, ifTrue);
+  flow.set(whenFalse, ifFalse);
+  return card.addOutput({ ...ASSIGN_IF_FIELDS.output, type });
 }

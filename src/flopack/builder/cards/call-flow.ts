@@ -1,3 +1,4 @@
+import { CALL_FLOW_FIELDS } from '../../cards/control/call-flow.js';
 import type { CardHandle } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
 import type { IoType } from '../../types.js';
@@ -20,28 +21,14 @@ export function callFlow(
   name?: string,
 ): CardHandle {
   const card = flow.add('spawn', path, name);
-  card.addInput({
-    key: 'flo',
-    type: 'flo',
-    data: target.floId,
-    required: true,
-    metadata: { displayname: 'Helper Flow' },
+  card.addInput({ ...CALL_FLOW_FIELDS.flo, data: target.floId });
+  const field = (f: CalledField, metadata: Record<string, boolean>) => ({
+    key: f.key,
+    type: f.type ?? 'string',
+    collection: f.collection,
+    metadata,
   });
-  for (const f of target.inputs) {
-    card.addInput({
-      key: f.key,
-      type: f.type ?? 'string',
-      collection: f.collection,
-      metadata: { transient: true },
-    });
-  }
-  for (const f of target.outputs) {
-    card.addOutput({
-      key: f.key,
-      type: f.type ?? 'string',
-      collection: f.collection,
-      metadata: { custom: true },
-    });
-  }
+  for (const f of target.inputs) card.addInput(field(f, { transient: true }));
+  for (const f of target.outputs) card.addOutput(field(f, { custom: true }));
   return card;
 }

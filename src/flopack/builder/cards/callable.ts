@@ -1,21 +1,7 @@
+import { HELPER_FLOW_CONTEXT } from '../../cards/control/helper-flow.js';
+import type { FieldSpec } from '../../cards/field-spec.js';
 import type { CardHandle, InputRef, OutputRef } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
-import type { FieldSpec } from '../io.js';
-import { deepFreeze } from '../defaults.js';
-
-const PARENT_TYPE = deepFreeze({
-  id: { type: 'string', collection: false },
-  method: { type: 'string', collection: false },
-  name: { type: 'string', collection: false },
-  execution_id: { type: 'string', collection: false },
-});
-/** The `error` context object of a Helper Flow / If Error error branch (reference §1.7). */
-export const ERROR_TYPE = deepFreeze({
-  message: { type: 'string', collection: false },
-  method: { type: 'string', collection: false },
-  flo: { type: 'number', collection: false },
-  execution: { type: 'string', collection: false },
-});
 
 /**
  * Helper Flow event card (`control:callable`). `context: 'top'` adds the four system fields every top-level
@@ -28,20 +14,14 @@ export function helperFlowStart(
   path = 'start',
 ): CardHandle {
   const card = flow.add('callable', path);
-  const ctx = (
-    key: string,
-    type: FieldSpec['type'],
-    displayname: string,
-    extra: Record<string, unknown> = {},
-  ) => card.addMirrored({ key, group: 'context', type, data: null, metadata: { displayname, ...extra } });
-  if (context === 'top') {
-    ctx('index', 'number', 'Index');
-    ctx('parent', PARENT_TYPE, 'Caller', { collapsed: true });
-    ctx('error', ERROR_TYPE, 'Error', { collapsed: true });
-    ctx('execution_id', 'string', 'Execution ID');
-  } else if (context === 'error') {
-    ctx('error', ERROR_TYPE, 'Error');
-  }
+  const C = HELPER_FLOW_CONTEXT;
+  const fields =
+    context === 'top'
+      ? [C.index, C.parent, C.error, C.executionId]
+      : context === 'error'
+        ? [C.errorBranch]
+        : [];
+  for (const field of fields) card.addMirrored(field);
   return card;
 }
 

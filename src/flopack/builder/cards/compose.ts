@@ -1,3 +1,4 @@
+import { COMPOSE_FIELDS } from '../../cards/string/compose.js';
 import { isOutputRef, type OutputRef } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
 
@@ -12,7 +13,7 @@ export type ComposePart = string | OutputRef;
  */
 export function compose(flow: FlowBuilder, path: string, parts: ComposePart[], name?: string): OutputRef {
   const card = flow.add('compose', path, name);
-  const text = card.addInput({ key: '_text_', type: 'string', required: true });
+  const text = card.addInput(COMPOSE_FIELDS.text);
   const tokens = new Map<string, string>();
   let template = '';
   let n = 0;
@@ -23,17 +24,17 @@ export function compose(flow: FlowBuilder, path: string, parts: ComposePart[], n
       if (!key) {
         key = placeholder();
         tokens.set(part.id, key);
-        flow.pin(part, card.addInput({ key, type: 'string', available: ['string'] }));
+        flow.pin(part, card.addInput({ ...COMPOSE_FIELDS.part, key }));
       }
       template += `{{{${key}}}}`;
     } else if (/[{}]/.test(part)) {
       const key = placeholder();
-      card.addInput({ key, type: 'string', data: part, available: ['string'] });
+      card.addInput({ ...COMPOSE_FIELDS.part, key, data: part });
       template += `{{{${key}}}}`;
     } else {
       template += part;
     }
   }
   text.field.value.data = template;
-  return card.addOutput({ key: 'output', type: 'string' });
+  return card.addOutput(COMPOSE_FIELDS.output);
 }

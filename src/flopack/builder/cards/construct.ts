@@ -1,3 +1,4 @@
+import { CONSTRUCT_FIELDS } from '../../cards/object/construct.js';
 import type { OutputRef, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
 import type { IoType } from '../../types.js';
@@ -21,5 +22,5 @@ export function construct(flow: FlowBuilder, path: string, fields: ObjectField[]
     });
     flow.set(input, f.value);
   }
-  return card.addOutput({ key: 'output', type: 'object', data: {} });
+  return card.addOutput(CONSTRUCT_FIELDS.output);
 }

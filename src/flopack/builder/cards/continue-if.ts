@@ -1,6 +1,7 @@
+import { CONTINUE_IF_FIELDS } from '../../cards/control/continue-if.js';
 import type { CardHandle, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
-import { addOperands, type Condition } from './operands.js';
+import { conditionCard, type Condition } from './operands.js';
 
 /** Continue If (`control:continueIf`): stops the flow quietly unless the condition holds (intro_custom_api_actions). */
 export function continueIf(
@@ -10,17 +11,8 @@ export function continueIf(
   otherwise: Value = '',
   name?: string,
 ): CardHandle {
-  const card = flow.add('continueIf', path, name);
-  addOperands(flow, card, condition);
-  flow.set(
-    card.addInput({ key: 'message', group: 'otherwise', type: 'string', available: ['*'] }),
-    otherwise,
-  );
-  card.addOutput({
-    key: 'message',
-    type: 'string',
-    data: null,
-    metadata: { hidden: true, displayed: false },
-  });
+  const card = conditionCard(flow, 'continueIf', path, condition, name);
+  flow.set(card.addInput(CONTINUE_IF_FIELDS.otherwise), otherwise);
+  card.addOutput(CONTINUE_IF_FIELDS.message);
   return card;
 }

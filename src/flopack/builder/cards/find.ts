@@ -1,3 +1,4 @@
+import { FIND_FIELDS } from '../../cards/string/find.js';
 import type { OutputRef, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
 
@@ -10,24 +11,9 @@ export function find(
   name?: string,
 ): OutputRef {
   const card = flow.add('find', path, name);
-  const a = card.addInput({
-    key: 'string',
-    type: 'string',
-    required: true,
-    metadata: { displayname: 'look in' },
-  });
-  const b = card.addInput({
-    key: 'substr',
-    type: 'string',
-    required: true,
-    metadata: { displayname: 'look for' },
-  });
-  const out = card.addOutput({
-    key: 'output',
-    type: 'number',
-    data: -1,
-    metadata: { displayname: 'position' },
-  });
+  const a = card.addInput(FIND_FIELDS.lookIn);
+  const b = card.addInput(FIND_FIELDS.lookFor);
+  const out = card.addOutput(FIND_FIELDS.output);
   flow.set(a, lookIn);
   flow.set(b, lookFor);
   return out;

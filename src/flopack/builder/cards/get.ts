@@ -1,3 +1,4 @@
+import { GET_FIELDS } from '../../cards/object/get.js';
 import type { OutputRef, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
 import type { IoType } from '../../types.js';
@@ -12,7 +13,7 @@ export function get(
   name?: string,
 ): OutputRef {
   const card = flow.add('get', path, name);
-  flow.set(card.addInput({ key: 'object', type: 'object', data: {}, required: true }), object);
-  card.addInput({ key: 'path', type: 'string', data: at, required: true });
-  return card.addOutput({ key: 'output', type, available: ['*'] });
+  flow.set(card.addInput(GET_FIELDS.object), object);
+  card.addInput({ ...GET_FIELDS.path, data: at });
+  return card.addOutput({ ...GET_FIELDS.output, type });
 }

@@ -1,7 +1,8 @@
+import { IF_ELSE_FIELDS } from '../../cards/control/if-else.js';
 import type { CardHandle, OutputRef } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
 import type { IoType } from '../../types.js';
-import { addOperands, type Condition } from './operands.js';
+import { conditionCard, type Condition } from './operands.js';
 
 /**
  * If/Else (`control:if`) with its two `control:noop` branch heads (`branches: {true, false}`) and the
@@ -22,9 +23,8 @@ export class IfElse {
     condition: Condition,
     name?: string,
   ) {
-    this.ifCard = flow.add('if', path, name);
-    addOperands(flow, this.ifCard, condition);
-    this.ifCard.addOutput({ key: 'result', type: 'boolean', data: null });
+    this.ifCard = conditionCard(flow, 'if', path, condition, name);
+    this.ifCard.addOutput(IF_ELSE_FIELDS.result);
     this.trueHead = flow.add('noop', `${path}/true`);
     this.falseHead = flow.add('noop', `${path}/false`);
     this.join = flow.add('join', `${path}/join`);

@@ -1,3 +1,4 @@
+import { MERGE_FIELDS } from '../../cards/object/merge.js';
 import type { OutputRef, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
 
@@ -8,15 +9,17 @@ import type { FlowBuilder } from '../flow.js';
 export function merge(flow: FlowBuilder, path: string, objects: Value[], name?: string): OutputRef {
   const card = flow.add('merge', path, name);
   objects.forEach((object, i) => {
-    const key = i === 0 ? 'start' : i === 1 ? 'sink' : `object${i + 1}`;
-    const input = card.addInput({
-      key,
-      type: 'object',
-      data: {},
-      required: i < 2,
-      metadata: i < 2 ? { displayname: `object ${i + 1}` } : { custom: true },
-    });
+    const declared = i === 0 ? MERGE_FIELDS.first : i === 1 ? MERGE_FIELDS.second : undefined;
+    const input = card.addInput(
+      declared ?? {
+        key: `object${i + 1}`,
+        type: 'object',
+        data: {},
+        required: false,
+        metadata: { custom: true },
+      },
+    );
     flow.set(input, object);
   });
-  return card.addOutput({ key: 'output', type: 'object', data: {} });
+  return card.addOutput(MERGE_FIELDS.output);
 }

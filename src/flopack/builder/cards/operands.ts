@@ -1,7 +1,9 @@
-import type { CardHandle, Value } from '../card.js';
-import { OPERATOR_CHOICES, deepFreeze, type Operator } from '../defaults.js';
-import type { FlowBuilder } from '../flow.js';
+import { OPERAND_FIELDS } from '../../cards/operands.js';
+import type { Operator } from '../../operators.js';
 import type { IoType } from '../../types.js';
+import type { CardKind } from '../../cards/index.js';
+import type { CardHandle, Value } from '../card.js';
+import type { FlowBuilder } from '../flow.js';
 
 export interface Condition {
   left: Value;
@@ -12,32 +14,27 @@ export interface Condition {
   type?: IoType;
 }
 
-const OPERAND_TYPES: readonly string[] = deepFreeze(['object', 'string', 'number', 'Date', 'boolean']);
-
-/** `left-operand`, `operator` (displayname "comparison"), `right-operand`, as on real If/Else cards. */
+/** The condition's fields (cards/operands.ts), fed with its values. */
 export function addOperands(flow: FlowBuilder, card: CardHandle, c: Condition): void {
   const type = c.type ?? 'string';
-  const left = card.addInput({
-    key: 'left-operand',
-    type,
-    available: OPERAND_TYPES,
-    metadata: { displayname: 'value a' },
-  });
-  const op = card.addInput({
-    key: 'operator',
-    type: 'string',
-    data: c.operator,
-    required: true,
-    metadata: { choices: OPERATOR_CHOICES as unknown as unknown[], displayname: 'comparison' },
-  });
+  const left = card.addInput({ ...OPERAND_FIELDS.left, type });
+  const op = card.addInput({ ...OPERAND_FIELDS.operator, data: c.operator });
+  // Real operator fields carry no `available` list.
   delete (op.field.value as { available?: unknown }).available;
-  const right = card.addInput({
-    key: 'right-operand',
-    type,
-    collection: Array.isArray(c.right),
-    available: OPERAND_TYPES,
-    metadata: { displayname: 'value b' },
-  });
+  const right = card.addInput({ ...OPERAND_FIELDS.right, type, collection: Array.isArray(c.right) });
   flow.set(left, c.left);
   if (c.right !== undefined) flow.set(right, c.right);
+}
+
+/** A card of a comparing kind (If/Else, Continue If, Return Error If, Assign If) with its condition's fields. */
+export function conditionCard(
+  flow: FlowBuilder,
+  kind: CardKind,
+  path: string,
+  condition: Condition,
+  name?: string,
+): CardHandle {
+  const card = flow.add(kind, path, name);
+  addOperands(flow, card, condition);
+  return card;
 }

@@ -1,3 +1,4 @@
+import { HTTP_FIELDS } from '../../cards/http-functions/request.js';
 import type { CardHandle, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
 
@@ -8,8 +9,6 @@ export interface RawRequestInputs {
   headers: Value;
   body: Value;
 }
-
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /**
  * HTTP Raw Request (`root:channels:http:httpfunctions:1.0.11:raw`), copied from make_api_requests_http_card:
@@ -23,19 +22,14 @@ export function rawRequest(
   name?: string,
 ): CardHandle {
   const card = flow.add('rawRequest', path, name);
-  const add = (
-    key: string,
-    type: 'string' | 'object',
-    available: string[],
-    extra: Record<string, unknown> = {},
-  ) => card.addInput({ key, group: 'Request', type, available, metadata: { optional: false, ...extra } });
-  flow.set(add('URL', 'string', ['string']), req.url);
-  flow.set(add('Method', 'string', ['string'], { type: 'list', choices: [...HTTP_METHODS] }), req.method);
-  flow.set(add('Query', 'object', ['string', 'object']), req.query);
-  flow.set(add('Headers', 'object', ['object']), req.headers);
-  flow.set(add('Body', 'string', ['string']), req.body);
-  card.addOutput({ key: 'Status Code', group: 'Response', type: 'number', data: 0, available: ['number'] });
-  card.addOutput({ key: 'Headers', group: 'Response', type: 'object', data: {}, available: ['object'] });
-  card.addOutput({ key: 'Body', group: 'Response', type: 'string', available: ['string'] });
+  const F = HTTP_FIELDS;
+  flow.set(card.addInput(F.url), req.url);
+  flow.set(card.addInput(F.method), req.method);
+  flow.set(card.addInput(F.query), req.query);
+  flow.set(card.addInput(F.headers), req.headers);
+  flow.set(card.addInput(F.body), req.body);
+  card.addOutput(F.statusCode);
+  card.addOutput(F.responseHeaders);
+  card.addOutput(F.responseBody);
   return card;
 }

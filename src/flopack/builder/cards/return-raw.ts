@@ -1,3 +1,4 @@
+import { RETURN_RAW_FIELDS } from '../../cards/control/return-raw.js';
 import type { CardHandle, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
 
@@ -9,15 +10,10 @@ export function returnRaw(
   name?: string,
 ): CardHandle {
   const card = flow.add('returnRaw', path, name);
-  const code = card.addMirrored(
-    { key: 'statusCode', type: 'number', data: 200, required: true },
-    { metadata: { forceHide: true } },
-  );
-  const headers = card.addMirrored(
-    { key: 'headers', type: 'object', data: {}, required: true },
-    { metadata: { forceHide: true } },
-  );
-  const body = card.addMirrored({ key: 'body', type: 'string' });
+  const hidden = { metadata: { forceHide: true } };
+  const code = card.addMirrored(RETURN_RAW_FIELDS.statusCode, hidden);
+  const headers = card.addMirrored(RETURN_RAW_FIELDS.headers, hidden);
+  const body = card.addMirrored(RETURN_RAW_FIELDS.body);
   flow.set(code.input, res.statusCode);
   flow.set(headers.input, res.headers);
   flow.set(body.input, res.body);

@@ -1,6 +1,6 @@
 import type { CardHandle, InputRef, OutputRef, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
-import type { FieldSpec } from '../io.js';
+import type { FieldSpec } from '../../cards/field-spec.js';
 
 /** Return card (`control:return`): its inputs are what the caller's Call Flow / If Error card outputs. */
 export function returnCard(flow: FlowBuilder, path = 'return'): CardHandle {
@@ -17,4 +17,15 @@ export function addReturnField(
   const field = card.addMirrored({ ...spec, metadata: { custom: true, ...spec.metadata } });
   if (value !== undefined) flow.set(field.input, value);
   return field;
+}
+
+/** A Return card with its fields, each fed its value (pinned or literal), in order. */
+export function returnWith(
+  flow: FlowBuilder,
+  fields: ReadonlyArray<[spec: FieldSpec, value: Value]>,
+  path = 'return',
+): CardHandle {
+  const card = returnCard(flow, path);
+  for (const [spec, value] of fields) addReturnField(flow, card, spec, value);
+  return card;
 }

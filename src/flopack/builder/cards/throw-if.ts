@@ -1,6 +1,7 @@
+import { RETURN_ERROR_IF_FIELDS } from '../../cards/control/return-error-if.js';
 import type { CardHandle, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
-import { addOperands, type Condition } from './operands.js';
+import { conditionCard, type Condition } from './operands.js';
 
 /**
  * Return Error If (`control:throwIf`): ends the flow with an error (`statusCode`, `message`) when the condition
@@ -13,10 +14,9 @@ export function throwIf(
   error: { statusCode: Value; message: Value },
   name?: string,
 ): CardHandle {
-  const card = flow.add('throwIf', path, name);
-  addOperands(flow, card, condition);
-  const message = card.addInput({ key: 'message', type: 'string', required: true });
-  const code = card.addInput({ key: 'statusCode', type: 'number', data: 400, required: true });
+  const card = conditionCard(flow, 'throwIf', path, condition, name);
+  const message = card.addInput(RETURN_ERROR_IF_FIELDS.message);
+  const code = card.addInput(RETURN_ERROR_IF_FIELDS.statusCode);
   flow.set(message, error.message);
   flow.set(code, error.statusCode);
   return card;

@@ -1,3 +1,4 @@
+import { RETURN_ERROR_FIELDS } from '../../cards/control/return-error.js';
 import type { CardHandle, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
 
@@ -10,8 +11,8 @@ export function throwError(
   name?: string,
 ): CardHandle {
   const card = flow.add('throw', path, name);
-  const code = card.addMirrored({ key: 'statusCode', type: 'number', data: 0, required: true });
-  const text = card.addMirrored({ key: 'message', type: 'string', required: true });
+  const code = card.addMirrored(RETURN_ERROR_FIELDS.statusCode);
+  const text = card.addMirrored(RETURN_ERROR_FIELDS.message);
   flow.set(code.input, statusCode);
   flow.set(text.input, message);
   return card;

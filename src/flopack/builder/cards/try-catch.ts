@@ -1,6 +1,7 @@
 import type { CardHandle, OutputRef, Value } from '../card.js';
 import { FlowBuilder } from '../flow.js';
 import type { IoType } from '../../types.js';
+import { IF_ERROR_FIELDS } from '../../cards/control/if-error.js';
 import { helperFlowStart } from './callable.js';
 import { addReturnField, returnCard } from './return.js';
 
@@ -34,12 +35,7 @@ export class TryCatch {
     this.errorStart = helperFlowStart(this.errorFlow, 'error');
     this.tryReturn = returnCard(this.tryFlow);
     this.errorReturn = returnCard(this.errorFlow);
-    const floInput = this.card.addInput({
-      key: 'flo',
-      type: 'flo',
-      required: true,
-      metadata: { displayname: 'Helper Flow' },
-    });
+    const floInput = this.card.addInput(IF_ERROR_FIELDS.flo);
     const tryId = flow.ids.uuid(`${this.card.path}/try/flo`);
     const errorId = flow.ids.uuid(`${this.card.path}/error/flo`);
     this.card.model.policy = { error: { type: 'handler', merge: 'join' } };

@@ -1,0 +1,96 @@
+import { Option, type Command } from 'commander';
+import type { CommandContext } from '../../context.js';
+import { UsageError } from '../../../errors.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function positiveInt(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0)
+      throw new UsageError(`${flag} must be a positive whole number of milliseconds`);
+    return n;
+  };
+}
+
+export function registerSimulate(program: Command, ctx: CommandContext): Command {
+  return program
+    .command('simulate')
+    .description(
+      'run a generated or exported flow card by card against the mock Twilio or any Twilio-compatible URL',
+    )
+    .argument(
+      '<target>',
+      'a connector.yaml (built in memory), a build output folder, or a .flopack/.folder/.flow export',
+    )
+    .option('-a, --action <name>', 'the action to run, e.g. "Send Message" or "Custom API Action"')
+    .option('--authping', 'run the _authping connection check')
+    .option('-f, --flow <name>', 'for exports: the flow to run, by name or id')
+    .option('-o, --option <key=value>', 'an action option (repeatable)', collect)
+    .option(
+      '-i, --input <key=value>',
+      'an action input; JSON values (numbers, true, {...}) are parsed (repeatable)',
+      collect,
+    )
+    .option('--input-file <file>', 'inputs from a JSON/YAML file, or @- for JSON on stdin')
+    .option('--base-url <url>', 'run against this Twilio-compatible server instead of the embedded mock')
+    .option(
+      '--connection-file <file>',
+      'connection values (YAML/JSON); also OKTA_CONNECTOR_CONNECTION or OKTA_CONNECTOR_CONN_<KEY>',
+    )
+    .option('--mock-seed <file>', 'seed file for the embedded mock Twilio')
+    .option('--trace', 'print each card and HTTP exchange to stderr (Authorization redacted)')
+    .option('--trace-file <file>', 'write the full trace as JSON (redacted)')
+    .option('--list', 'list the flows, their inputs and any cards the simulator cannot run; run nothing')
+    .option('--labels', 'key the outputs by their labels instead of their keys')
+    .option(
+      '--save-scenario <file>',
+      'write this run as a scenario for `okta-connector test` (SIDs and dates become patterns; no credentials)',
+    )
+    .addOption(
+      new Option(
+        '--http-timeout-ms <ms>',
+        'simulation setting: HTTP card timeout (the artifact says 30 s)',
+      ).argParser(positiveInt('--http-timeout-ms')),
+    )
+    .addOption(
+      new Option(
+        '--retry <n>',
+        'simulation setting: retry a run that failed with 429, 5xx or a timeout, as an Okta card set to retry',
+      ).argParser((v: string) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0 || n > 10)
+          throw new UsageError('--retry must be a whole number from 0 to 10');
+        return n;
+      }),
+    )
+    .addHelpText(
+      'after',
+      `
+Output: the action's outputs as JSON on stdout, keyed by output key (--labels: by label).
+By default the connector is built in memory and run against the embedded mock Twilio with its seeded API key,
+so no account or configuration is needed. Secrets are never accepted as flags.
+
+Examples:
+  okta-connector simulate connectors/twilio/connector.yaml --action "Send Message" \\
+      --option from=+15005550006 --input to=+14155550100 --input body=hi
+  okta-connector simulate connectors/twilio/connector.yaml --authping --trace
+  okta-connector simulate connectors/twilio/connector.yaml -a "Send Message" -o from=+15005550006 \\
+      -i to=+14155550100 -i body=hi --save-scenario connectors/twilio/tests/my-send.yaml
+  echo '{"to":"+14155550100","body":"hi"}' | okta-connector simulate connector.yaml -a "Send WhatsApp" \\
+      -o from=+14155238886 --input-file @-
+  OKTA_CONNECTOR_CONN_USERNAME=SK... OKTA_CONNECTOR_CONN_PASSWORD=... OKTA_CONNECTOR_CONN_ACCOUNTSID=AC... \\
+      okta-connector simulate connector.yaml -a "Get Message" -i sid=SM... --base-url http://127.0.0.1:4010`,
+    )
+    .action(async (target: string, opts: Record<string, unknown>) => {
+      const { simulateCli } = await import('./run-simulate.js');
+      const code = await simulateCli(
+        {
+          target,
+          ...(opts as Omit<import('./run-simulate.js').SimulateArgs, 'target'>),
+        },
+        ctx.io,
+      );
+      ctx.exit(code);
+    });
+}

@@ -1,0 +1,163 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Io } from '../../io.js';
+import { ExitCode } from '../../exit-codes.js';
+import { UsageError } from '../../../errors.js';
+import { collectPairs, readObjectArg } from './args.js';
+import {
+  connectionKeys,
+  requireConnection,
+  resolveConnection,
+  secretConnectionKeys,
+} from '../../../run/connection.js';
+import { mockConnection } from '../../../run/embedded-mock.js';
+import { outputLabels } from '../../../run/flow-fields.js';
+import { simulateTargetFlow } from '../../../run/simulation.js';
+import {
+  formatFlowError,
+  formatOutputs,
+  formatTrace,
+  redactTrace,
+  scrubSecrets,
+} from '../../../run/format.js';
+import { checkFields, selectFlow } from '../../../run/select.js';
+import { describeTarget, unsupportedIn } from '../../../run/inspect-target.js';
+import { loadTarget } from '../../../run/target.js';
+
+export interface SimulateArgs {
+  target: string;
+  action?: string;
+  flow?: string;
+  authping?: boolean;
+  option?: string[];
+  input?: string[];
+  inputFile?: string;
+  baseUrl?: string;
+  connectionFile?: string;
+  mockSeed?: string;
+  trace?: boolean;
+  traceFile?: string;
+  labels?: boolean;
+  httpTimeoutMs?: number;
+  /** Simulation setting: retry a failed run (429, 5xx, timeout) this many times, as an Okta card set to retry. */
+  retry?: number;
+  /** List the flows, their inputs and the cards that cannot be simulated; run nothing. */
+  list?: boolean;
+  /** Write the run as a scenario file for `okta-connector test` (embedded mock only). */
+  saveScenario?: string;
+}
+
+/** `okta-connector simulate`: returns the exit code (0 ok, 3 the flow failed); usage problems throw. */
+export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
+  if (args.baseUrl !== undefined && args.mockSeed !== undefined) {
+    throw new UsageError('--mock-seed configures the embedded mock; it cannot be combined with --base-url');
+  }
+  const baseUrl = args.baseUrl === undefined ? undefined : checkBaseUrl(args.baseUrl);
+  if (args.saveScenario !== undefined && (baseUrl !== undefined || args.mockSeed !== undefined)) {
+    throw new UsageError('--save-scenario records runs against the embedded mock with its default seed only');
+  }
+  const target = await loadTarget(args.target, io.cwd);
+  if (args.list) {
+    io.stdout.write(await describeTarget(target));
+    return ExitCode.ok;
+  }
+  const flow = selectFlow(target, {
+    ...(args.action !== undefined ? { action: args.action } : {}),
+    ...(args.flow !== undefined ? { flow: args.flow } : {}),
+    ...(args.authping ? { authping: true } : {}),
+  });
+  const fromFile = args.inputFile
+    ? await readObjectArg(args.inputFile, '--input-file', io.cwd, () => io.readStdin())
+    : {};
+  const options = collectPairs(args.option, '--option');
+  const inputs = { ...fromFile, ...collectPairs(args.input, '--input') };
+  checkFields(target, flow, options, inputs);
+
+  const knownKeys = target.spec ? connectionKeys(target.spec).map((k) => k.key) : ['username', 'password'];
+  const { connection } = await resolveConnection({
+    ...(args.connectionFile !== undefined ? { file: args.connectionFile } : {}),
+    env: io.env,
+    cwd: io.cwd,
+    knownKeys,
+    ...(baseUrl === undefined ? { defaults: await mockConnection() } : {}),
+  });
+  if (baseUrl !== undefined && target.spec) requireConnection(target.spec, connection);
+  if (baseUrl !== undefined && !target.spec && Object.keys(connection).length === 0) {
+    io.stderr.write(
+      `${io.paint.yellow('note:')} no connection given; set OKTA_CONNECTOR_CONNECTION or use --connection-file if the flow needs one\n`,
+    );
+  }
+
+  if (!target.generated) {
+    const blocked = await unsupportedIn(target, flow.name);
+    if (blocked.length > 0) {
+      io.stderr.write(
+        `${io.paint.yellow('note:')} "${flow.name}" has cards the simulator cannot run; the run stops if it reaches one: ${blocked.join(', ')}\n`,
+      );
+    }
+  }
+  const { result, requests: seen } = await simulateTargetFlow({
+    target,
+    flow,
+    options,
+    inputs,
+    connection,
+    ...(baseUrl !== undefined ? { baseUrl } : {}),
+    ...(args.mockSeed ? { mockSeedFile: resolve(io.cwd, args.mockSeed) } : {}),
+    ...(args.httpTimeoutMs !== undefined ? { httpTimeoutMs: args.httpTimeoutMs } : {}),
+    ...(args.retry ? { retry: { times: args.retry } } : {}),
+  });
+
+  const secretKeys = secretConnectionKeys(target.spec, connection);
+  const scrub = (text: string) => scrubSecrets(text, connection, secretKeys);
+  if (args.trace) io.stderr.write(scrub(formatTrace(result.trace, io.paint)));
+  if (args.traceFile) {
+    const doc = { target: target.file, flow: flow.name, ok: result.ok, events: redactTrace(result.trace) };
+    await writeFile(resolve(io.cwd, args.traceFile), scrub(JSON.stringify(doc, null, 2) + '\n'));
+  }
+  if (args.saveScenario !== undefined) {
+    const { recordScenario } = await import('../../../scenario/record.js');
+    const connectionIds = Object.fromEntries(
+      Object.entries(connection).filter(([k]) => !secretKeys.includes(k)),
+    );
+    const file = resolve(io.cwd, args.saveScenario);
+    await writeFile(
+      file,
+      scrub(recordScenario({ flow, options, inputs, result, requests: seen, connectionIds })),
+    );
+    io.stderr.write(`${io.paint.green('saved')} scenario ${args.saveScenario}\n`);
+  }
+  if (!result.ok) {
+    io.stderr.write(scrub(`${io.paint.red('flow failed:')} ${formatFlowError(result.error)}`));
+    return ExitCode.flowFailed;
+  }
+  const labels = args.labels ? outputLabels(target.flopack, flow.floId) : undefined;
+  io.stdout.write(scrub(formatOutputs(result.outputs, labels)));
+  if (flow.kind === 'authping' && result.outputs.working === false) {
+    io.stderr.write(
+      scrub(`${io.paint.red('the connection does not work:')} ${String(result.outputs.message ?? '')}\n`),
+    );
+    return ExitCode.flowFailed;
+  }
+  return ExitCode.ok;
+}
+
+function checkBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(
+      `--base-url must be an absolute http(s) URL such as http://127.0.0.1:4010, got "${raw}"`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--base-url must use http or https, got "${url.protocol}"`);
+  }
+  if (url.pathname !== '/' && url.pathname !== '') {
+    throw new UsageError(
+      `--base-url replaces the origin only (scheme, host, port); drop the path "${url.pathname}" — the flows add their own`,
+    );
+  }
+  return url.origin;
+}

@@ -1,0 +1,64 @@
+import type { IoField, IoType } from '../types.js';
+import type { FieldSpec } from '../cards/field-spec.js';
+
+/** The value a card shows when nothing else is given. */
+export function emptyData(type: IoType, collection: boolean): unknown {
+  if (collection) return [];
+  if (type === 'string') return '';
+  if (type === 'object' || typeof type === 'object') return {};
+  return null;
+}
+
+/** An input field, keys in the order of real custom fields (send_sms_via_twilio, reference §1.5). */
+export function makeInput(id: string, spec: FieldSpec, index: number): IoField {
+  const type = spec.type ?? 'string';
+  const collection = spec.collection ?? false;
+  return {
+    id,
+    group: spec.group ?? null,
+    key: spec.key,
+    value: {
+      error: false,
+      proxy: spec.proxy ?? false,
+      check: false,
+      type,
+      collection,
+      data: dataOf(spec, type, collection),
+      available: (spec.available ?? []) as string[],
+    },
+    required: spec.required ?? false,
+    ref: spec.ref ?? false,
+    metadata: { index, ...spec.metadata },
+    flags: spec.flags ?? 'd',
+  };
+}
+
+/** An output field: like an input without `required`, `flags`, `proxy` and `check` (real outputs omit them). */
+export function makeOutput(id: string, spec: FieldSpec, index: number): IoField {
+  const type = spec.type ?? 'string';
+  const collection = spec.collection ?? false;
+  const field = {
+    id,
+    group: spec.group ?? null,
+    key: spec.key,
+    value: {
+      error: false,
+      type,
+      collection,
+      data: dataOf(spec, type, collection),
+      available: spec.available ?? [],
+    },
+    ref: spec.ref ?? false,
+    metadata: { index, ...spec.metadata },
+  };
+  // Real output fields carry neither `required` nor `flags`; the shared IoField type is wider than they are.
+  return field as unknown as IoField;
+}
+
+/** A field's own copy of a declared value: the catalogue's declarations are frozen and shared, a card's data is not. */
+function dataOf(spec: FieldSpec, type: IoType, collection: boolean): unknown {
+  if (spec.data === undefined) return emptyData(type, collection);
+  return spec.data !== null && typeof spec.data === 'object' && Object.isFrozen(spec.data)
+    ? structuredClone(spec.data)
+    : spec.data;
+}

@@ -1,0 +1,4 @@
+import { kernelCard } from '../definition.js';
+
+/** Comment (`control:comment`): a note on the canvas; does nothing. */
+export const commentCard = kernelCard('control:comment', 'Flow Control › Comment', { run: () => ({}) });

@@ -1,0 +1,4 @@
+import { kernelCard } from '../definition.js';
+
+/** At (`list:at`): known by name; the simulator does not run it. */
+export const listAtCard = kernelCard('list:at', 'List › At');

@@ -1,0 +1,197 @@
+import type { Card, CardModel, IoField } from '../types.js';
+import { addressTail, parseAddress } from './address.js';
+import { inlineFlows } from './inline.js';
+import type { CardInfo, FieldInfo, FlopackReading, FlowInfo, InlineFlow, Scope } from './model.js';
+import { isObject, objectOr, stringOr, type Json } from './tolerant.js';
+
+/** Appends one JSON pointer segment (RFC 6901 escaping). */
+export function childPointer(pointer: string, segment: string | number): string {
+  return `${pointer}/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+const scopes = new WeakMap<object, Scope>();
+
+/**
+ * One flo (a top-level flow's `data` or an inline flo) read on its own, cached per object: the simulator reads
+ * each flo it runs once, however often it runs it.
+ */
+export function readFlo(data: object): Scope {
+  let scope = scopes.get(data);
+  if (!scope) {
+    scope = readScope(data as Json, {
+      flowId: stringOr((data as Json).uuid) ?? '',
+      flowName: '',
+      inline: false,
+      pointer: '',
+    });
+  }
+  return scope;
+}
+
+/**
+ * Reads a whole flopack: its sections, every flow and every inline flo, depth first. Never throws: shapes that do
+ * not fit are listed in `problems` and skipped. An inline flo that contains itself (a YAML anchor can do that) is
+ * reported, not followed.
+ */
+export function readFlopack(root: unknown): FlopackReading {
+  const data = isObject(root) && isObject(root.data) ? root.data : undefined;
+  const flos = isObject(data?.flos) ? data.flos : {};
+  const reading: FlopackReading = {
+    root,
+    data,
+    flos,
+    configs: objectOr(data?.configs),
+    tables: objectOr(data?.tables),
+    groups: objectOr(data?.groups),
+    flows: [],
+    scopes: [],
+    problems: [],
+  };
+  const seen = new WeakSet<object>();
+  for (const [id, flo] of Object.entries(flos)) {
+    const pointer = childPointer('/data/flos', id);
+    if (!isObject(flo)) {
+      reading.problems.push({ message: `flow ${id} is not an object`, pointer });
+      continue;
+    }
+    const flow: FlowInfo = { id, name: stringOr(flo.name) ?? id, flo, scope: undefined };
+    reading.flows.push(flow);
+    if (!isObject(flo.data)) {
+      reading.problems.push({ message: 'the flow has no `data` object', pointer, flow });
+      continue;
+    }
+    const head = { flowId: id, flowName: flow.name, inline: false, pointer: childPointer(pointer, 'data') };
+    flow.scope = walkScope(reading, seen, flo.data, head);
+  }
+  return reading;
+}
+
+type ScopeHead = Pick<Scope, 'flowId' | 'flowName' | 'inline' | 'pointer' | 'owner'>;
+
+function walkScope(reading: FlopackReading, seen: WeakSet<object>, data: Json, head: ScopeHead): Scope {
+  seen.add(data);
+  const scope = readScope(data, head);
+  reading.scopes.push(scope);
+  const methods = childPointer(scope.pointer, 'methods');
+  if (scope.noMethods) {
+    reading.problems.push({
+      message: '`methods` (the list of cards) is missing or not a list',
+      pointer: methods,
+      scope,
+    });
+  }
+  for (const index of scope.notCards) {
+    reading.problems.push({
+      message: `card #${index + 1} is not an object`,
+      pointer: childPointer(methods, index),
+      scope,
+    });
+  }
+  // Inline scopes come after their parent's cards, so reports read top-down.
+  for (const card of scope.cards) {
+    for (const inline of inlineFlows(card)) {
+      const pointer = inlinePointer(card, inline);
+      if (seen.has(inline.data)) {
+        reading.problems.push({ message: 'an inline flo contains itself', pointer, owner: card });
+        continue;
+      }
+      walkScope(reading, seen, inline.data, inlineHead(card, inline, pointer));
+    }
+  }
+  return scope;
+}
+
+function inlineHead(card: CardInfo, inline: InlineFlow, pointer = inlinePointer(card, inline)): ScopeHead {
+  const { flowId, flowName } = card.scope;
+  return { flowId, flowName, inline: true, pointer, owner: { card, inline } };
+}
+
+/** An inline flo of a card, read as a scope that knows its owner (cached per flo object, like readFlo). */
+export function readInline(card: CardInfo, inline: InlineFlow): Scope {
+  const cached = scopes.get(inline.data);
+  return cached?.owner?.card === card ? cached : readScope(inline.data, inlineHead(card, inline));
+}
+
+/** JSON pointer of a card within its scope. */
+export function cardPointer(card: CardInfo): string {
+  return childPointer(childPointer(card.scope.pointer, 'methods'), card.index);
+}
+
+/** JSON pointer of an input or output field. */
+export function fieldPointer(card: CardInfo, field: FieldInfo): string {
+  return childPointer(`${cardPointer(card)}/node/model/${field.side}s/data`, field.id);
+}
+
+function inlinePointer(card: CardInfo, inline: InlineFlow): string {
+  return inline.field
+    ? childPointer(childPointer(fieldPointer(card, inline.field), 'value'), 'data')
+    : `${cardPointer(card)}/node/model/policy/error/flo`;
+}
+
+function readScope(data: Json, head: ScopeHead): Scope {
+  const scope: Scope = { ...head, data, cards: [], byUuid: new Map(), noMethods: false, notCards: [] };
+  scopes.set(data, scope);
+  const methods = data.methods;
+  if (!Array.isArray(methods)) {
+    scope.noMethods = true;
+    return scope;
+  }
+  methods.forEach((raw: unknown, index) => {
+    if (!isObject(raw)) {
+      scope.notCards.push(index);
+      return;
+    }
+    const card = readCard(raw, index, scope);
+    scope.cards.push(card);
+    if (!scope.byUuid.has(card.uuid)) scope.byUuid.set(card.uuid, card);
+  });
+  return scope;
+}
+
+function readCard(raw: Json, index: number, scope: Scope): CardInfo {
+  const node = objectOr(raw.node);
+  const model = isObject(node.model) ? node.model : undefined;
+  const address = stringOr(raw.address) ?? '';
+  const card: CardInfo = {
+    index,
+    uuid: stringOr(raw.uuid) ?? '?',
+    address,
+    parts: parseAddress(address),
+    tail: addressTail(address),
+    name:
+      stringOr(objectOr(node.data).name) ??
+      stringOr(objectOr(model?.metadata).name) ??
+      address.split(':').pop() ??
+      '?',
+    card: raw as unknown as Card,
+    model: model as CardModel | undefined,
+    inputs: readFields(model, 'input'),
+    outputs: readFields(model, 'output'),
+    scope,
+  };
+  return card;
+}
+
+function readFields(model: Json | undefined, side: 'input' | 'output'): Map<string, FieldInfo> {
+  const fields = new Map<string, FieldInfo>();
+  const data = objectOr(model?.[`${side}s`]).data;
+  if (!isObject(data)) return fields;
+  for (const [id, field] of Object.entries(data)) {
+    if (!isObject(field)) continue;
+    fields.set(id, {
+      id,
+      side,
+      key: stringOr(field.key) ?? '',
+      group: stringOr(field.group) ?? null,
+      field: field as unknown as IoField,
+    });
+  }
+  return fields;
+}
+
+/** The fields as a card shows them: in `metadata.index` order (stored order breaks ties). */
+export function inIndexOrder(fields: Map<string, FieldInfo>): IoField[] {
+  return [...fields.values()]
+    .map((f) => f.field)
+    .sort((a, b) => (a.metadata?.index ?? 0) - (b.metadata?.index ?? 0));
+}

@@ -1,0 +1,96 @@
+import {
+  FlowBuilder,
+  TryCatch,
+  addStartField,
+  assignIf,
+  compose,
+  helperFlowStart,
+  returnWith,
+} from '../flopack/builder/index.js';
+import type { Flo } from '../flopack/types.js';
+import {
+  AUTHPING_FLOW_NAME,
+  AUTHPING_MESSAGES,
+  AUTHPING_OUTPUTS,
+  DEFAULT_HEALTHY_STATUSES,
+  HELPER_OUTPUTS,
+} from '../connector/contract.js';
+import { callHelper } from './call-helper.js';
+import type { GenerationContext } from './generation-context.js';
+import { buildRequest } from './request.js';
+import { TemplateScope } from './template-scope.js';
+
+/**
+ * `_authping` (Connector Builder "Connection health check"): If Error around Call Flow httpHelper with the
+ * spec's ping request. Try: working = status is one of the healthy statuses, message accordingly. Error:
+ * working false, status 0, the error's message. Returns {working, statusCode, message} (contract).
+ */
+export function buildAuthpingFlow(context: GenerationContext, floId: string): Flo {
+  const flow = new FlowBuilder(context.ids.scope(), context.namespace(AUTHPING_FLOW_NAME));
+  const start = helperFlowStart(flow);
+  const auth = addStartField(start, context.connectionField()).output;
+
+  const guard = new TryCatch(flow, 'try', 'If Error');
+  const tf = guard.tryFlow;
+  const innerAuth = guard.wormhole(auth, 'try', context.connectionType());
+  const scope = new TemplateScope(tf, {
+    resolve(source, key) {
+      if (source !== 'connection')
+        throw new Error(`_authping's request may only use \${connection.*}, not \${${source}.${key}}`);
+      return tf.path(innerAuth, [key]);
+    },
+    optional: () => false,
+  });
+  const call = callHelper(context, scope, innerAuth, buildRequest(scope, context.spec.authping.request));
+  const status = call.output(HELPER_OUTPUTS.statusCode);
+  const healthy = context.spec.authping.healthyStatuses?.length
+    ? context.spec.authping.healthyStatuses
+    : DEFAULT_HEALTHY_STATUSES;
+  const working = assignIf(
+    tf,
+    'working',
+    healthy.length === 1
+      ? { left: status, operator: '==', right: healthy[0]!, type: 'number' }
+      : { left: status, operator: 'in', right: [...healthy], type: 'number' },
+    true,
+    false,
+    'boolean',
+    'Working if healthy status',
+  );
+  const unhealthy = compose(
+    tf,
+    'unhealthy',
+    [AUTHPING_MESSAGES.unhealthyPrefix, status, '.'],
+    'Compose unhealthy message',
+  );
+  const message = assignIf(
+    tf,
+    'message',
+    { left: working, operator: '==', right: true, type: 'boolean' },
+    AUTHPING_MESSAGES.healthy,
+    unhealthy,
+    'string',
+    'Message',
+  );
+  tf.chainAll(guard.tryReturn);
+
+  const errorMessage = guard.errorFlow.path(guard.error, ['message']);
+  guard.errorFlow.chainAll(guard.errorReturn);
+
+  const outWorking = guard.output(AUTHPING_OUTPUTS.working, 'boolean', working, false);
+  const outStatus = guard.output(AUTHPING_OUTPUTS.statusCode, 'number', status, 0);
+  const outMessage = guard.output(AUTHPING_OUTPUTS.message, 'string', message, errorMessage);
+
+  const ret = returnWith(flow, [
+    [{ key: AUTHPING_OUTPUTS.working, type: 'boolean' }, outWorking],
+    [{ key: AUTHPING_OUTPUTS.statusCode, type: 'number' }, outStatus],
+    [{ key: AUTHPING_OUTPUTS.message, type: 'string' }, outMessage],
+  ]);
+  flow.chainAll(ret);
+  return flow.build({
+    id: floId,
+    name: AUTHPING_FLOW_NAME,
+    description: 'Connection health check',
+    group: context.groupId,
+  });
+}

@@ -1,0 +1,86 @@
+import {
+  FlowBuilder,
+  addStartField,
+  find,
+  helperFlowStart,
+  returnWith,
+  throwIf,
+} from '../flopack/builder/index.js';
+import type { Flo } from '../flopack/types.js';
+import {
+  CAPIA,
+  CAPIA_RELATIVE_URL_MESSAGE,
+  CUSTOM_API_ACTION_NAME,
+  HELPER_OUTPUTS,
+  OPTION_GROUP,
+  requiredInputMessage,
+} from '../connector/contract.js';
+import { callHelper } from './call-helper.js';
+import type { GenerationContext } from './generation-context.js';
+import { TemplateScope } from './template-scope.js';
+
+/**
+ * Custom API Action (Connector Builder CAPIA page): option Request Type (GET, POST, PUT, PATCH, DELETE,
+ * required), inputs Relative URL (required, must start with `/`), Query, Headers, Body; Call Flow httpHelper;
+ * outputs Status Code, Headers, Body. Error statuses are returned, not thrown: the caller decides.
+ */
+export function buildCapiaFlow(context: GenerationContext, floId: string): Flo {
+  const flow = new FlowBuilder(context.ids.scope(), context.namespace(CUSTOM_API_ACTION_NAME));
+  const start = helperFlowStart(flow);
+  const auth = addStartField(start, context.connectionField()).output;
+  const method = addStartField(start, {
+    key: CAPIA.requestTypeOption,
+    group: OPTION_GROUP,
+    flags: 'p',
+    type: 'string',
+    required: true,
+    metadata: {
+      displayname: CAPIA.requestTypeLabel,
+      choices: CAPIA.methods.map((m) => ({ value: m, label: m })),
+    },
+  }).output;
+  const field = (key: string, type: 'string' | 'object', required = false) =>
+    addStartField(start, { key, type, required, metadata: { displayname: key } }).output;
+  const relativeUrl = field(CAPIA.inputs.relativeUrl, 'string', true);
+  const query = field(CAPIA.inputs.query, 'object');
+  const headers = field(CAPIA.inputs.headers, 'object');
+  const body = field(CAPIA.inputs.body, 'object');
+
+  const label = CAPIA.inputs.relativeUrl;
+  throwIf(
+    flow,
+    'require/url',
+    { left: relativeUrl, operator: 'is empty' },
+    { statusCode: 400, message: requiredInputMessage(label) },
+    `Require ${label}`,
+  );
+  const slash = find(flow, 'url/slash', relativeUrl, '/', 'Find leading slash');
+  throwIf(
+    flow,
+    'url/check',
+    { left: slash, operator: '!=', right: 0, type: 'number' },
+    { statusCode: 400, message: CAPIA_RELATIVE_URL_MESSAGE },
+    'Relative URL starts with /',
+  );
+
+  const scope = new TemplateScope(flow, {
+    resolve: () => {
+      throw new Error('the Custom API Action has no templates');
+    },
+    optional: () => false,
+  });
+  const call = callHelper(context, scope, auth, { relativeUrl, method, query, headers, body, rawBody: '' });
+
+  const ret = returnWith(flow, [
+    [{ key: CAPIA.outputs.statusCode, type: 'number' }, call.output(HELPER_OUTPUTS.statusCode)],
+    [{ key: CAPIA.outputs.headers, type: 'object' }, call.output(HELPER_OUTPUTS.headers)],
+    [{ key: CAPIA.outputs.body, type: 'object' }, call.output(HELPER_OUTPUTS.body)],
+  ]);
+  flow.chainAll(ret);
+  return flow.build({
+    id: floId,
+    name: CUSTOM_API_ACTION_NAME,
+    description: `Make an authenticated HTTP request to the ${context.spec.displayName} API.`,
+    group: context.groupId,
+  });
+}

@@ -1,0 +1,163 @@
+import { HTTP_FIELDS } from '../flopack/cards/http-functions/request.js';
+import {
+  FlowBuilder,
+  TryCatch,
+  addStartField,
+  assignIf,
+  base64,
+  compose,
+  concat,
+  construct,
+  helperFlowStart,
+  jsonParse,
+  jsonStringify,
+  merge,
+  rawRequest,
+  returnWith,
+  type OutputRef,
+  type Value,
+} from '../flopack/builder/index.js';
+import type { Flo } from '../flopack/types.js';
+import {
+  DEFAULT_CONTENT_TYPE,
+  HELPER_INPUTS,
+  HELPER_OUTPUTS,
+  HTTP_HELPER_FLOW_NAME,
+  RAW_BODY_INPUT,
+} from '../connector/contract.js';
+import type { GenerationContext } from './generation-context.js';
+import { TemplateScope } from './template-scope.js';
+import { templateParts, textValue } from './templates.js';
+
+/**
+ * httpHelper, as seed 001 describes it: the Authorization header from the connection (Basic: Concatenate
+ * username:password → Base64 → "Basic " + …), default headers merged with the caller's, the URL from the base
+ * URL (connection parameters filled in) and `relative_url`, one HTTP Raw Request, the body parsed as JSON when
+ * it parses (If Error keeps the text otherwise), and Return {status_code, headers, body}.
+ */
+export function buildHelperFlow(context: GenerationContext): Flo {
+  const spec = context.spec;
+  const flow = new FlowBuilder(context.ids.scope(), context.namespace(HTTP_HELPER_FLOW_NAME));
+  const start = helperFlowStart(flow);
+  const field = (key: string, type: 'string' | 'object') => addStartField(start, { key, type }).output;
+  const auth = addStartField(start, context.connectionField()).output;
+  const relativeUrl = field(HELPER_INPUTS.relativeUrl, 'string');
+  const method = field(HELPER_INPUTS.method, 'string');
+  const query = field(HELPER_INPUTS.query, 'object');
+  const headers = field(HELPER_INPUTS.headers, 'object');
+  const body = field(HELPER_INPUTS.body, 'object');
+  const rawBody = field(RAW_BODY_INPUT, 'string');
+
+  const connection = (key: string): OutputRef => flow.path(auth, [key]);
+  const scope = new TemplateScope(flow, {
+    resolve: (source, key) => {
+      if (source !== 'connection')
+        throw new Error(
+          `the base URL and authentication may only use \${connection.*}, not \${${source}.${key}}`,
+        );
+      return connection(key);
+    },
+    optional: () => false,
+  });
+
+  // Authentication: a header value, or (custom auth in the query) a query parameter.
+  const a = spec.authentication;
+  let authName = 'Authorization';
+  let authValue: Value;
+  if (a.type === 'basic') {
+    const pair = concat(
+      flow,
+      'auth/pair',
+      [connection('username'), ':', connection('password')],
+      'Concatenate username:password',
+    );
+    authValue = concat(
+      flow,
+      'auth/basic',
+      ['Basic ', base64(flow, 'auth/base64', pair, 'Base64 credentials')],
+      'Concatenate Basic',
+    );
+  } else if (a.type === 'oauth2') {
+    authValue = concat(flow, 'auth/bearer', ['Bearer ', connection('access_token')], 'Concatenate Bearer');
+  } else {
+    authName = a.name;
+    authValue = textValue(scope, 'auth/custom', a.value, { name: `Compose ${a.name}` });
+  }
+  const inQuery = a.type === 'custom' && a.placement === 'query';
+
+  const defaults: Record<string, string> = { ...spec.defaultHeaders };
+  if (!Object.keys(defaults).some((k) => k.toLowerCase() === 'content-type'))
+    defaults['Content-Type'] = DEFAULT_CONTENT_TYPE;
+  const defaultHeaders = construct(
+    flow,
+    'headers/defaults',
+    Object.entries(defaults).map(([key, value]) => ({ key, value })),
+    'Construct default headers',
+  );
+  const authObject = construct(
+    flow,
+    'auth/object',
+    [{ key: authName, value: authValue }],
+    inQuery ? 'Construct auth query' : 'Construct auth header',
+  );
+  const allHeaders = merge(
+    flow,
+    'headers/merge',
+    inQuery ? [defaultHeaders, headers] : [defaultHeaders, headers, authObject],
+    'Merge headers',
+  );
+  const allQuery = inQuery ? merge(flow, 'query/merge', [query, authObject], 'Merge query') : query;
+
+  const base = templateParts(scope, spec.baseUrl.replace(/\/+$/, ''), { encodeRefs: true });
+  const url = compose(flow, 'url', [...base, relativeUrl], 'Compose URL');
+
+  // Body text: raw_body when given, else the JSON of body when it is not empty, else nothing (contract.ts).
+  const json = jsonStringify(flow, 'body/json', body, 'Stringify body');
+  const jsonOrEmpty = assignIf(
+    flow,
+    'body/json-or-empty',
+    { left: body, operator: 'is empty', type: 'object' },
+    '',
+    json,
+    'string',
+    'JSON body if any',
+  );
+  const bodyText = assignIf(
+    flow,
+    'body/text',
+    { left: rawBody, operator: 'is empty' },
+    jsonOrEmpty,
+    rawBody,
+    'string',
+    'Body text',
+  );
+
+  const http = rawRequest(flow, 'request', {
+    url,
+    method,
+    query: allQuery,
+    headers: allHeaders,
+    body: bodyText,
+  });
+
+  const parse = new TryCatch(flow, 'parse', 'If Error parse body');
+  const tryText = parse.wormhole(http.output(HTTP_FIELDS.responseBody), 'try');
+  const errorText = parse.wormhole(http.output(HTTP_FIELDS.responseBody), 'error');
+  const parsed = jsonParse(parse.tryFlow, 'parse', tryText, 'Parse body');
+  parse.tryFlow.chainAll(parse.tryReturn);
+  parse.errorFlow.chainAll(parse.errorReturn);
+  const parsedBody = parse.output(HELPER_OUTPUTS.body, 'object', parsed, errorText);
+
+  const ret = returnWith(flow, [
+    [{ key: HELPER_OUTPUTS.statusCode, type: 'number' }, http.output(HTTP_FIELDS.statusCode)],
+    [{ key: HELPER_OUTPUTS.headers, type: 'object' }, http.output(HTTP_FIELDS.responseHeaders)],
+    [{ key: HELPER_OUTPUTS.body, type: 'object' }, parsedBody],
+  ]);
+  flow.chainAll(ret);
+  return flow.build({
+    id: context.helperFloId,
+    name: HTTP_HELPER_FLOW_NAME,
+    description: 'This flow manages all authentication and http requests for the connector.',
+    group: context.groupId,
+  });
+}

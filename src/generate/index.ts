@@ -1,0 +1,76 @@
+import type { Flo, Flopack } from '../flopack/types.js';
+import {
+  AUTHPING_FLOW_NAME,
+  CUSTOM_API_ACTION_NAME,
+  FLOPACK_FLAGS,
+  FLOPACK_VERSION,
+  GENERATED_CREATED,
+  REVOKE_FLOW_NAME,
+} from '../connector/contract.js';
+import type { FlowKind } from '../connector/flow-kinds.js';
+import type { Action, ConnectorSpec } from '../spec/types.js';
+
+/** A flow of the generated connector, with the spec action it was generated from (action flows). */
+export interface GeneratedFlow {
+  kind: FlowKind;
+  name: string;
+  floId: string;
+  action?: Action;
+}
+import { buildActionFlow } from './action-flow.js';
+import { buildAuthpingFlow } from './authping-flow.js';
+import { buildCapiaFlow } from './capia-flow.js';
+import { GenerationContext } from './generation-context.js';
+import { buildHelperFlow } from './helper-flow.js';
+import { buildRevokeFlow } from './revoke-flow.js';
+
+export interface GeneratedConnector {
+  flopack: Flopack;
+  flows: GeneratedFlow[];
+}
+
+/**
+ * The connector's flows as one flopack (v1.5.0, no checksum): httpHelper, _authping, one flow per action,
+ * Custom API Action (unless disabled) and, for OAuth 2.0 with a revoke URL, _revoke — all in one folder named
+ * after the connector. Ids derive from the spec, so the same spec gives byte-identical output
+ * (see serializeFlopack). No connection value is ever read or written: the spec holds none.
+ */
+export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
+  const context = new GenerationContext(spec);
+  const flows: GeneratedFlow[] = [];
+  const flos: Record<string, Flo> = {};
+  const add = (flo: Flo, kind: GeneratedFlow['kind'], action?: Action) => {
+    flos[flo.id] = flo;
+    flows.push({ kind, name: flo.name, floId: flo.id, ...(action ? { action } : {}) });
+  };
+
+  add(buildHelperFlow(context), 'helper');
+  add(buildAuthpingFlow(context, context.floId(AUTHPING_FLOW_NAME)), 'authping');
+  for (const action of spec.actions ?? [])
+    add(buildActionFlow(context, action, context.floId(action.name)), 'action', action);
+  if (spec.customApiAction !== false)
+    add(buildCapiaFlow(context, context.floId(CUSTOM_API_ACTION_NAME)), 'capia');
+  const auth = spec.authentication;
+  if (auth.type === 'oauth2' && auth.revokeUrl) {
+    add(buildRevokeFlow(context, context.floId(REVOKE_FLOW_NAME), auth.revokeUrl), 'revoke');
+  }
+
+  const flopack: Flopack = {
+    type: 'flopack',
+    version: FLOPACK_VERSION,
+    created: GENERATED_CREATED,
+    flags: { ...FLOPACK_FLAGS },
+    data: {
+      flos,
+      configs: {},
+      tables: {},
+      groups: {
+        [context.groupId]: {
+          id: context.groupId,
+          data: { name: spec.displayName, description: spec.description ?? '', media_uri: '', path: '' },
+        },
+      },
+    },
+  };
+  return { flopack, flows };
+}

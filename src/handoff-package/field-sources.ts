@@ -1,0 +1,100 @@
+import { graphOf, type CardInfo } from '../flopack/read/index.js';
+import type { Flopack, IoField } from '../flopack/types.js';
+import type { FlowGraph } from './flow-graph.js';
+import { isCredentialName, REDACTED } from './credentials.js';
+
+/** Where an input's value comes from, in the words of the console. */
+export type FieldSource =
+  | { how: 'drag'; from: DragSource[] }
+  | { how: 'value'; value: string }
+  | { how: 'flow'; flow: string }
+  | { how: 'empty' };
+
+export interface DragSource {
+  /** Output label, with a path for dotted access: "Body › sid". */
+  output: string;
+  /** The card it is on, by its name in the flow. */
+  card: string;
+  /** Its step number in the build sheet, when visible. */
+  number?: string;
+}
+
+const MAX_DEPTH = 20;
+
+/** Describes one input of a card: pinned ("drag … from …"), a typed-in value, a chosen flow, or empty. */
+export function describeInput(
+  card: CardInfo,
+  field: IoField,
+  graph: FlowGraph,
+  flopack: Flopack,
+): FieldSource {
+  const sources = graphOf(card.scope).incoming.get(card.uuid)?.get(field.id) ?? [];
+  if (sources.length > 0) {
+    const from = sources.flatMap((s) => resolveOutput(s.card, s.outputId, graph, 0));
+    if (from.length > 0) return { how: 'drag', from };
+  }
+  const data = field.value.data;
+  if (field.value.type === 'flo' && typeof data === 'string') {
+    return { how: 'flow', flow: flopack.data.flos[data]?.name ?? data };
+  }
+  return staticValue(field.key, data, field.metadata.displayname);
+}
+
+export function staticValue(key: string, data: unknown, label?: string): FieldSource {
+  if (data === null || data === undefined || data === '') return { how: 'empty' };
+  if (typeof data === 'object' && Object.keys(data).length === 0) return { how: 'empty' };
+  if (isCredentialName(key) || (label !== undefined && isCredentialName(label)))
+    return { how: 'value', value: REDACTED };
+  if (typeof data === 'string') return { how: 'value', value: data };
+  return { how: 'value', value: JSON.stringify(redactObject(data)) };
+}
+
+/** Static objects (headers) may carry keys like Authorization: their values never reach the sheet. */
+function redactObject(data: unknown): unknown {
+  if (Array.isArray(data)) return data.map(redactObject);
+  if (data === null || typeof data !== 'object') return data;
+  return Object.fromEntries(
+    Object.entries(data).map(([k, v]) => [k, isCredentialName(k) && v !== '' ? REDACTED : redactObject(v)]),
+  );
+}
+
+function outputLabel(field: IoField | undefined, fallback: string): string {
+  return field?.metadata.displayname ?? field?.key ?? fallback;
+}
+
+/** Follows hidden path cards (object:expand) and wormholes out of inline flows to the card a person drags from. */
+function resolveOutput(card: CardInfo, outputId: string, graph: FlowGraph, depth: number): DragSource[] {
+  const output = card.outputs.get(outputId)?.field;
+  if (depth > MAX_DEPTH) return [];
+  const { scope } = card;
+  const incoming = graphOf(scope).incoming;
+  if (card.parts?.family === 'kernel' && card.tail === 'object:expand' && card.model?.displayed === false) {
+    const path = (output?.metadata.path ?? []).join('.');
+    const objectInput = [...card.inputs.values()][0]?.field;
+    const upstream = objectInput ? (incoming.get(card.uuid)?.get(objectInput.id) ?? []) : [];
+    const src = objectInput?.metadata.srcMethodId;
+    const source = src ? scope.byUuid.get(src) : undefined;
+    const bases =
+      upstream.length > 0
+        ? upstream.flatMap((u) => resolveOutput(u.card, u.outputId, graph, depth + 1))
+        : source
+          ? resolveOutput(source, String(objectInput?.metadata.srcOutputId ?? ''), graph, depth + 1)
+          : [];
+    return bases.map((b) => ({
+      ...b,
+      output: path ? `${b.output} › ${path.split('.').join(' › ')}` : b.output,
+    }));
+  }
+  const owner = scope.owner?.card;
+  if (owner && card === graphOf(scope).start && output) {
+    // A wormhole: the inline flow's start card re-exposes an input of the card that holds the flow.
+    const ownerInput = [...owner.inputs.values()].find((f) => f.key === output.key);
+    if (ownerInput) {
+      const upstream = graphOf(owner.scope).incoming.get(owner.uuid)?.get(ownerInput.id) ?? [];
+      const resolved = upstream.flatMap((u) => resolveOutput(u.card, u.outputId, graph, depth + 1));
+      if (resolved.length > 0) return resolved;
+    }
+    return [{ output: outputLabel(output, outputId), card: owner.name, number: graph.numbers.get(owner) }];
+  }
+  return [{ output: outputLabel(output, outputId), card: card.name, number: graph.numbers.get(card) }];
+}

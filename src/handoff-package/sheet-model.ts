@@ -1,0 +1,253 @@
+import type { CardInfo } from '../flopack/read/index.js';
+import type { Flopack, IoField } from '../flopack/types.js';
+import type { ConnectorSpec } from '../spec/types.js';
+import { CONNECTION_INPUT_KEY, OPTION_GROUP } from '../connector/contract.js';
+import { fieldTypeName } from './field-types.js';
+import { toSvg } from './diagram-svg.js';
+import { describeInput, type FieldSource } from './field-sources.js';
+import { buildFlowGraph, flattenGraph, type FlowGraph, type GraphNode } from './flow-graph.js';
+import { toMermaid } from './mermaid.js';
+import { authenticationModel, type AuthenticationModel } from './auth-model.js';
+import type { FlowKind, GeneratedFlow } from './types.js';
+
+/** What the build sheet templates (BUILD.md, build.html) render: everything derived from the flopack and the spec. */
+export interface SheetModel {
+  connector: ConnectorInfo;
+  authentication: AuthenticationModel;
+  flows: FlowSheet[];
+}
+
+export interface ConnectorInfo {
+  name: string;
+  displayName: string;
+  description: string;
+  version: string;
+  supportEmail: string;
+  documentationUrl: string | null;
+  brandColor: string | null;
+  icon: string | null;
+  baseUrl: string;
+}
+
+export interface FlowSheet {
+  anchor: string;
+  name: string;
+  description: string;
+  kind: FlowKind;
+  isHelper: boolean;
+  isAuthping: boolean;
+  isAction: boolean;
+  isRevoke: boolean;
+  options: FieldDef[];
+  inputs: FieldDef[];
+  outputs: FieldDef[];
+  entries: SheetEntry[];
+  cardCount: number;
+  mermaid: string;
+  /** Built by diagram-svg.ts with every text escaped; the HTML template wraps it as trusted markup. */
+  svg: string;
+}
+
+export interface FieldDef {
+  label: string;
+  key: string;
+  type: string;
+  required: boolean;
+  description: string;
+  choices: string[];
+}
+
+/** A row of the card walk: a lane heading ("Inside True of card 4") or a card. */
+export interface SheetEntry {
+  lane: { label: string; ownerNumber: string; ownerName: string } | null;
+  card: CardSheet | null;
+  depth: number;
+}
+
+export interface CardSheet {
+  number: string;
+  name: string;
+  type: string;
+  address: string;
+  isEvent: boolean;
+  fields: FieldRow[];
+  outputs: Array<{ label: string; type: string }>;
+  /** Compose text with each `{{{key}}}` shown as the field dragged there. */
+  text: string | null;
+}
+
+export interface FieldRow {
+  label: string;
+  type: string;
+  drag: Array<{ output: string; card: string; number: string | null }> | null;
+  value: string | null;
+  flow: string | null;
+  empty: boolean;
+}
+
+export function connectorInfo(spec: ConnectorSpec): ConnectorInfo {
+  return {
+    name: spec.name,
+    displayName: spec.displayName,
+    description: spec.description,
+    version: spec.version,
+    supportEmail: spec.supportEmail,
+    documentationUrl: spec.documentationUrl ?? null,
+    brandColor: spec.brandColor ?? null,
+    icon: spec.icon ?? null,
+    baseUrl: spec.baseUrl,
+  };
+}
+
+export function buildSheetModel(
+  spec: ConnectorSpec,
+  flopack: Flopack,
+  flows: readonly GeneratedFlow[],
+): SheetModel {
+  return {
+    connector: connectorInfo(spec),
+    authentication: authenticationModel(spec),
+    flows: flows.map((flow, i) => flowSheet(flow, i, flopack)),
+  };
+}
+
+function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack): FlowSheet {
+  const flo = flopack.data.flos[flow.floId];
+  if (!flo) throw new Error(`generated flow "${flow.name}" (${flow.floId}) is missing from the flopack`);
+  const graph = buildFlowGraph(flo);
+  const start = graph.start;
+  const startFields = start ? visibleInputs(start) : [];
+  const described =
+    (role: FieldRole) =>
+    (f: IoField): FieldDef =>
+      fieldDef(f, role, flow);
+  const returnCard = graph.steps.find((n) => n.card.tail === 'control:return')?.card;
+  const nodes = flattenGraph(graph.steps);
+  return {
+    anchor: `flow-${index + 1}`,
+    name: flo.name,
+    description: flo.description,
+    kind: flow.kind,
+    isHelper: flow.kind === 'helper',
+    isAuthping: flow.kind === 'authping',
+    isAction: flow.kind === 'action' || flow.kind === 'capia',
+    isRevoke: flow.kind === 'revoke',
+    options: startFields.filter((f) => f.group === OPTION_GROUP).map(described('option')),
+    inputs: startFields
+      .filter((f) => f.group !== OPTION_GROUP && f.key !== CONNECTION_INPUT_KEY && f.group !== 'context')
+      .map(described('input')),
+    outputs: returnCard ? visibleInputs(returnCard).map(described('output')) : [],
+    entries: sheetEntries(graph, flopack),
+    cardCount: nodes.length,
+    mermaid: toMermaid(graph),
+    svg: toSvg(graph, `flow-${index + 1}`),
+  };
+}
+
+/** Inputs a person sees and fills: no context/wormhole fields, no inline sub-flows (those are lanes). */
+function visibleInputs(card: CardInfo): IoField[] {
+  return [...card.inputs.values()]
+    .map((f) => f.field)
+    .filter(
+      (f) =>
+        f.metadata.forceHide !== true &&
+        f.metadata.hidden !== true &&
+        !(f.group === 'context' && card.model?.mirrored) &&
+        !(f.value.type === 'flo' && typeof f.value.data === 'object' && f.value.data !== null),
+    );
+}
+
+type FieldRole = 'option' | 'input' | 'output';
+
+function fieldDef(field: IoField, role: FieldRole, flow: GeneratedFlow): FieldDef {
+  const action = flow.action;
+  const list = role === 'option' ? action?.options : role === 'input' ? action?.inputs : action?.outputs;
+  const fromSpec = list?.find((o) => o.key === field.key);
+  const choices = Array.isArray(field.metadata.choices)
+    ? field.metadata.choices.map((c) => (typeof c === 'string' ? c : JSON.stringify(c)))
+    : [];
+  return {
+    label: field.metadata.displayname ?? fromSpec?.label ?? field.key,
+    key: field.key,
+    type: fieldTypeName(field.value),
+    required: field.required === true,
+    description: fromSpec?.description ?? '',
+    choices,
+  };
+}
+
+function sheetEntries(graph: FlowGraph, flopack: Flopack): SheetEntry[] {
+  const entries: SheetEntry[] = [];
+  const walk = (steps: readonly GraphNode[], depth: number) => {
+    for (const node of steps) {
+      entries.push({ lane: null, card: cardSheet(node, graph, flopack), depth });
+      for (const lane of node.lanes) {
+        entries.push({
+          lane: { label: lane.label, ownerNumber: node.number, ownerName: node.name },
+          card: null,
+          depth: depth + 1,
+        });
+        walk(lane.steps, depth + 1);
+      }
+    }
+  };
+  walk(graph.steps, 0);
+  return entries;
+}
+
+function cardSheet(node: GraphNode, graph: FlowGraph, flopack: Flopack): CardSheet {
+  const isEvent = node.card === graph.start;
+  const inputs = isEvent ? [] : visibleInputs(node.card);
+  const rows = inputs.map((f) => fieldRow(f, describeInput(node.card, f, graph, flopack)));
+  const kind = node.card.tail;
+  let text: string | null = null;
+  if (kind === 'string:compose') {
+    const textField = inputs.find((f) => f.key === '_text_');
+    const labels = new Map(inputs.map((f, i) => [f.key, rows[i]] as const));
+    if (textField && typeof textField.value.data === 'string') {
+      text = textField.value.data.replace(/\{\{\{([^}]*)\}\}\}/g, (whole, key: string) => {
+        const row = labels.get(key);
+        const from = row?.drag?.[0];
+        return from ? `[${from.output} from ${from.card}]` : row ? `[${row.label}]` : whole;
+      });
+    }
+  }
+  const outputs =
+    node.card.model?.mirrored || kind === 'control:return'
+      ? []
+      : [...node.card.outputs.values()]
+          .map((f) => f.field)
+          .filter((f) => f.metadata.forceHide !== true && f.metadata.hidden !== true && f.group !== 'context')
+          .map((f) => ({ label: f.metadata.displayname ?? f.key, type: fieldTypeName(f.value) }));
+  return {
+    number: node.number,
+    name: node.name,
+    type: node.type,
+    address: node.card.address,
+    isEvent,
+    // Compose: the dragged fields are shown inside the text, where a person drops them.
+    fields: text === null ? rows : rows.filter((_, i) => !isComposePart(inputs[i], textOf(inputs))),
+    outputs,
+    text,
+  };
+}
+
+function fieldRow(field: IoField, source: FieldSource): FieldRow {
+  return {
+    label: field.metadata.displayname ?? field.key,
+    type: fieldTypeName(field.value),
+    drag: source.how === 'drag' ? source.from.map((d) => ({ ...d, number: d.number ?? null })) : null,
+    value: source.how === 'value' ? source.value : null,
+    flow: source.how === 'flow' ? source.flow : null,
+    empty: source.how === 'empty',
+  };
+}
+
+function textOf(inputs: IoField[]): string {
+  const data = inputs.find((f) => f.key === '_text_')?.value.data;
+  return typeof data === 'string' ? data : '';
+}
+
+function isComposePart(field: IoField | undefined, text: string): boolean {
+  return field !== undefined && (field.key === '_text_' || text.includes(`{{{${field.key}}}}`));
+}

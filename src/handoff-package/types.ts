@@ -1,0 +1,52 @@
+import type { FlowKind } from '../connector/flow-kinds.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+/** One file of the hand-off package, relative to `dist/<name>/` (posix separators). */
+export interface Artifact {
+  path: string;
+  content: string | Buffer;
+}
+
+export type { FlowKind } from '../connector/flow-kinds.js';
+export type { GeneratedFlow } from '../generate/index.js';
+
+export interface BuildOptions {
+  /** Output root; the package goes to `<outDir>/<name>/`. */
+  outDir: string;
+  /** Compare with what is on disk instead of writing. */
+  check?: boolean;
+  /** Write the `<name>-<version>.zip` (default true). */
+  zip?: boolean;
+  /** How diagnostics name the spec file (default: `specPath`). */
+  displayName?: string;
+}
+
+export interface WrittenFile {
+  /** Relative to the package directory, posix. */
+  path: string;
+  bytes: number;
+}
+
+export interface StaleReport {
+  /** On disk but different from what the spec produces now. */
+  changed: string[];
+  /** Expected but absent. */
+  missing: string[];
+  /** On disk but no longer produced. */
+  extra: string[];
+}
+
+export interface BuildResult {
+  /** False when the spec is invalid, the generated flopack failed lint, or (with check) the output is stale. */
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** Absolute package directory (`<outDir>/<name>`); undefined when the spec did not validate. */
+  packageDir?: string;
+  /** Every artifact, written (or, with check, expected), sorted by path. */
+  files: WrittenFile[];
+  flows: Array<{ kind: FlowKind; name: string; cards: number }>;
+  /** Set with check: what differs from disk. */
+  stale?: StaleReport;
+  /** Files a previous build wrote that this one no longer produces and removed. */
+  removed: string[];
+}

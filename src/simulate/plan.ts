@@ -1,0 +1,139 @@
+import { cardDefinition } from '../flopack/cards/index.js';
+import {
+  graphOf,
+  inIndexOrder,
+  isKernelAddress,
+  readFlo,
+  type CardInfo,
+  type Scope,
+} from '../flopack/read/index.js';
+import type { IoField } from '../flopack/types.js';
+import { isSecretName } from './redact.js';
+
+/** One pin out of a card, resolved to the target card's position in the plan. */
+export interface PinOut {
+  outputId: string;
+  target: number;
+  inputId: string;
+  convert: string | undefined;
+  force: boolean;
+}
+
+/** A card of the read model with what the interpreter needs to run it. */
+export interface RuntimeCard {
+  /** Position in `FlowPlan.cards`. */
+  idx: number;
+  info: CardInfo;
+  /** Inputs and outputs in `metadata.index` order. */
+  inputs: IoField[];
+  outputs: IoField[];
+  /** Cards whose having run lets this one run (an If card is not one of its branch heads'). */
+  preds: number[];
+  /** Set on If/Else branch heads (reference §1.6 branches). */
+  branchHead?: { ifIdx: number; value: boolean };
+  pinnedInputs: Set<string>;
+  outPins: PinOut[];
+  /** Output id <- input field, for mirrored cards (same group+key) and Join's `joins` map. */
+  echo: Array<[string, IoField]>;
+  timeoutMs: number;
+  retry: number;
+  retryDelayMs: number;
+  /** Some field is named like a secret: card trace events go through redaction. */
+  secretish: boolean;
+}
+
+/** How the interpreter runs one flo: its cards, their order and where it starts (from the read model's graph). */
+export interface FlowPlan {
+  scope: Scope;
+  cards: RuntimeCard[];
+  order: RuntimeCard[];
+  start: RuntimeCard | undefined;
+  /** Why this flo cannot run (no start card, a cycle), or undefined. */
+  problem: string | undefined;
+}
+
+/** model.timeout, else the kind's default from the catalogue, else 30 s for HTTP cards and 90 s for functions. */
+function timeoutOf(info: CardInfo): number {
+  const t = info.model?.timeout;
+  if (typeof t === 'number' && t > 0) return t;
+  return cardDefinition(info.tail)?.timeoutMs ?? (isKernelAddress(info.address) ? 90_000 : 30_000);
+}
+
+const plans = new WeakMap<object, FlowPlan>();
+
+/** The plan of a flo (cached per flo object, so a flow called a thousand times is read once). */
+export function planFlo(flo: object): FlowPlan {
+  let plan = plans.get(flo);
+  if (!plan) plans.set(flo, (plan = buildPlan(readFlo(flo))));
+  return plan;
+}
+
+function buildPlan(scope: Scope): FlowPlan {
+  const graph = graphOf(scope);
+  const slot = new Map<CardInfo, number>(scope.cards.map((c, i) => [c, i]));
+  const cards: RuntimeCard[] = scope.cards.map((info, idx) => {
+    const inputs = inIndexOrder(info.inputs);
+    const outputs = inIndexOrder(info.outputs);
+    const policy = info.model?.policy?.error as { type?: string; retry?: number; delay?: number } | undefined;
+    return {
+      idx,
+      info,
+      inputs,
+      outputs,
+      preds: [],
+      pinnedInputs: new Set(),
+      outPins: [],
+      echo: [],
+      timeoutMs: timeoutOf(info),
+      retry: policy?.type === 'finish' && typeof policy.retry === 'number' ? Math.max(0, policy.retry) : 0,
+      retryDelayMs: typeof policy?.delay === 'number' ? policy.delay : 0,
+      secretish: [...inputs, ...outputs].some(
+        (f) => isSecretName(f.key) || isSecretName(f.metadata?.displayname ?? ''),
+      ),
+    };
+  });
+  const runtime = (info: CardInfo): RuntimeCard => cards[slot.get(info)!]!;
+
+  for (const pin of graph.pins) {
+    // Pins live on the source card: pins[outputId][targetUuid] = [{input, transform}] (reference §1.6).
+    const t = pin.transform ? (pin.transform[pin.outputId] ?? Object.values(pin.transform)[0]) : undefined;
+    const target = runtime(pin.to);
+    runtime(pin.from).outPins.push({
+      outputId: pin.outputId,
+      target: target.idx,
+      inputId: pin.inputId,
+      convert: t?.convert,
+      force: t?.forceWrapArray === true,
+    });
+    target.pinnedInputs.add(pin.inputId);
+  }
+  for (const card of cards) {
+    const { info } = card;
+    if (info.model?.mirrored) {
+      const ins = new Map(card.inputs.map((f) => [`${f.group ?? ''}\u0000${f.key}`, f]));
+      for (const o of card.outputs) {
+        const input = ins.get(`${o.group ?? ''}\u0000${o.key}`);
+        if (input) card.echo.push([o.id, input]);
+      }
+    }
+    for (const [inId, outs] of Object.entries(info.card.joins ?? {})) {
+      const input = card.inputs.find((f) => f.id === inId);
+      if (input) for (const o of outs ?? []) card.echo.push([o.output, input]);
+    }
+    const head = graph.heads.get(info.uuid);
+    const ifCard = head && scope.byUuid.get(info.uuid) === info ? head.ifCard : undefined;
+    if (ifCard) card.branchHead = { ifIdx: runtime(ifCard).idx, value: head!.value };
+    // An If card's edge to a head is not a "predecessor that ran": the head runs only on its branch.
+    card.preds = graph.previous
+      .get(info)!
+      .filter((p) => p !== ifCard)
+      .map((p) => runtime(p).idx);
+  }
+  return {
+    scope,
+    cards,
+    order: graph.order.map(runtime),
+    start: graph.start ? runtime(graph.start) : undefined,
+    problem: graph.problem,
+  };
+}

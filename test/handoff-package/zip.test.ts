@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { zipArtifacts } from '../../src/handoff-package/zip.js';
+import { listZip } from './zip-reader.js';
+
+const files = [
+  { path: 'b.txt', content: 'bee\n' },
+  { path: 'docs/a.md', content: '# ünïcode\n' },
+  { path: 'a.bin', content: Buffer.from([0, 1, 2, 255]) },
+];
+
+describe('zipArtifacts', () => {
+  it('gives the same bytes for the same files whatever their order', async () => {
+    const one = await zipArtifacts(files, 'pkg');
+    const two = await zipArtifacts([...files].reverse(), 'pkg');
+    expect(one.equals(two)).toBe(true);
+  });
+
+  it('does not depend on the time zone', async () => {
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = 'Pacific/Kiritimati';
+      const east = await zipArtifacts(files, 'pkg');
+      process.env.TZ = 'America/Adak';
+      const west = await zipArtifacts(files, 'pkg');
+      expect(east.equals(west)).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  it('lists every file in path order under the root folder, dated 1980-01-01, mode 644', async () => {
+    const entries = listZip(await zipArtifacts(files, 'pkg'));
+    expect(entries.map((e) => e.name)).toEqual(['pkg/a.bin', 'pkg/b.txt', 'pkg/docs/a.md']);
+    for (const e of entries) {
+      expect(e.dosDate).toBe((0 << 9) | (1 << 5) | 1);
+      expect(e.dosTime).toBe(0);
+      expect(e.mode & 0o777).toBe(0o644);
+    }
+    expect(entries.map((e) => e.size)).toEqual([4, 4, Buffer.byteLength('# ünïcode\n')]);
+  });
+});
