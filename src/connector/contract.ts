@@ -45,7 +45,8 @@ export const AUTHPING_OUTPUTS = { working: 'working', statusCode: 'statusCode', 
 export const CAPIA = {
   requestTypeOption: 'requestType',
   requestTypeLabel: 'Request Type',
-  methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const,
+  /** In the order Connector Builder's Request Type dropdown lists them (Static Values, Okta's walkthrough) [V]. */
+  methods: ['GET', 'PATCH', 'POST', 'PUT', 'DELETE'] as const,
   inputs: { relativeUrl: 'Relative URL', query: 'Query', headers: 'Headers', body: 'Body' },
   outputs: { statusCode: 'Status Code', headers: 'Headers', body: 'Body' },
 } as const;

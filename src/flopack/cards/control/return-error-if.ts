@@ -2,25 +2,26 @@ import { deepFreeze } from '../../../util/deep-freeze.js';
 import { kernelCard } from '../definition.js';
 import { OPERAND_RULES, SOURCES, kernelEnvelope } from '../envelope.js';
 import type { FieldSpec } from '../field-spec.js';
-import { OPERAND_FIELDS, conditionHolds } from '../operands.js';
+import { OPERAND_FIELDS, OPTIONAL_OPERATOR, conditionHolds } from '../operands.js';
 import { returnError } from './return-error.js';
 
 /** The error Return Error If ends the flow with (the operands come first, see operands.ts). */
+// Real cards (22 of 22 in the issue-15 survey) mark none of operator, message or statusCode required.
 export const RETURN_ERROR_IF_FIELDS = deepFreeze({
   ...OPERAND_FIELDS,
-  message: { key: 'message', type: 'string', required: true },
-  statusCode: { key: 'statusCode', type: 'number', data: 400, required: true },
+  operator: OPTIONAL_OPERATOR,
+  message: { key: 'message', type: 'string' },
+  statusCode: { key: 'statusCode', type: 'number', data: 400 },
 } satisfies Record<string, FieldSpec>);
 
 /**
  * Return Error If (`control:throwIf`): Return Error, only when the condition holds (Connector Builder best practice:
- * status 400, reference §2.7). Fields per §1.7: operands as on Continue If, statusCode/message as on Return Error.
+ * status 400, reference §2.7). Timeout 90 s and extensible inputs as on every real card. Fields per §1.7: operands as on Continue If, statusCode/message as on Return Error.
  */
 export const returnErrorIfCard = kernelCard('control:throwIf', 'Error Handling › Return Error If', {
-  timeoutMs: 10_000,
   envelope: kernelEnvelope('Throw an error and end the Flow if a condition is true.', SOURCES.catalogue, {
     inputs: {
-      extensible: false,
+      extensible: true,
       rules: { ...OPERAND_RULES, statusCode: { types: ['number'] }, message: { types: ['string'] } },
     },
   }),
