@@ -8,6 +8,7 @@ import {
 import type { FlowResult, TraceEvent } from '../simulate/types.js';
 import type { Connection } from './connection.js';
 import type { Target, TargetFlow } from './target.js';
+import { append } from '../util/append.js';
 
 /** Twilio's API origin: exports such as send_sms_via_twilio call it by name (reference §1.8). */
 export const TWILIO_ORIGIN = 'https://api.twilio.com';
@@ -126,7 +127,7 @@ export async function runWithRetry(
   const trace: FlowResult['trace'] = [];
   for (let attempt = 1; ; attempt++) {
     const result = await runTargetFlow(req);
-    trace.push(...result.trace);
+    append(trace, result.trace);
     if (result.ok || attempt > (retry?.times ?? 0) || !retryable(result.error)) {
       return { ...result, trace, attempts: attempt };
     }

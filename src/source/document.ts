@@ -113,9 +113,10 @@ function parseYamlAst(
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // The library's own duplicate check compares every key with every other (quadratic); ours is one pass.
+    uniqueKeys: false,
   });
-  const problem = doc.errors[0];
+  const problem = doc.errors[0] ?? firstDuplicateKey(doc);
   if (problem) {
     const lp = problem.pos ? lineCounter.linePos(problem.pos[0]) : undefined;
     const pos = lp ? { line: lp.line, column: lp.col } : undefined;
@@ -124,6 +125,41 @@ function parseYamlAst(
     fail(file, SOURCE_CODES.syntax, `invalid ${isJson ? 'JSON' : 'YAML'}: ${message}`, pos, hint);
   }
   return { doc, lineCounter };
+}
+
+/** The first mapping key that repeats an earlier key of the same mapping, as a YAML-style error; one linear pass. */
+function firstDuplicateKey(
+  doc: Document,
+): { message: string; pos?: [number, number]; code: string } | undefined {
+  const pending: unknown[] = [doc.contents];
+  const seen = new Set<unknown>();
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (isMap(node)) {
+      const keys = new Set<string>();
+      const values: unknown[] = [];
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? `s:${String(pair.key.value)}` : undefined;
+        if (key !== undefined) {
+          if (keys.has(key)) {
+            const range = (pair.key as Node).range;
+            return {
+              message: 'Map keys must be unique',
+              pos: range ? [range[0], range[1]] : undefined,
+              code: 'DUPLICATE_KEY',
+            };
+          }
+          keys.add(key);
+        }
+        values.push(pair.value);
+      }
+      // Reversed, so mappings are visited in document order and the first duplicate reported is the first written.
+      for (let i = values.length - 1; i >= 0; i--) pending.push(values[i]);
+    } else if (isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) pending.push(node.items[i]);
+  }
+  return undefined;
 }
 
 function toData(doc: Document, file: string): unknown {

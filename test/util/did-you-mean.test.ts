@@ -41,7 +41,9 @@ describe('boundedLevenshtein', () => {
       for (const b of words) {
         const full = levenshtein(a, b);
         for (const limit of [0, 1, 2, 3, 6]) {
-          expect(boundedLevenshtein(a, b, limit), `${a} ${b} ${limit}`).toBe(full <= limit ? full : limit + 1);
+          expect(boundedLevenshtein(a, b, limit), `${a} ${b} ${limit}`).toBe(
+            full <= limit ? full : limit + 1,
+          );
         }
       }
     }

@@ -15,11 +15,13 @@ import { placeholders } from './placeholders.js';
 import { requestBody } from './request-body.js';
 import { reservedFlowNames } from './reserved-flow-names.js';
 import type { SpecRule } from './rule.js';
+import { sizeLimits } from './size-limits.js';
 import { unusedFields } from './unused-fields.js';
 import { urls } from './urls.js';
 
 /** Every semantic rule, run in this order after the schema pass succeeds. */
 export const SPEC_RULES: readonly SpecRule[] = [
+  sizeLimits,
   duplicateFlowNames,
   flowNameCharacters,
   reservedFlowNames,
