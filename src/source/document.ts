@@ -7,11 +7,17 @@ import { DiagnosticsError } from '../errors.js';
 export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
 /** Caps YAML alias expansion so an alias bomb fails fast instead of exhausting memory. */
 const MAX_ALIAS_COUNT = 1000;
+/**
+ * Deepest nesting accepted. Real files stay far below it (Okta's exports nest at most ~35 levels), and a cap keeps
+ * every later walk, recursive or not, safe from a stack overflow on a hostile file nested thousands deep.
+ */
+export const MAX_NESTING_DEPTH = 128;
 
 export const SOURCE_CODES = {
   read: 'OC-SOURCE-READ',
   empty: 'OC-SOURCE-EMPTY',
   tooLarge: 'OC-SOURCE-TOO-LARGE',
+  tooDeep: 'OC-SOURCE-TOO-DEEP',
   binary: 'OC-SOURCE-BINARY',
   syntax: 'OC-SOURCE-SYNTAX',
 } as const;
@@ -74,15 +80,27 @@ export function parseSource(bytes: Uint8Array | string, file: string): SourceDoc
   if (text.includes('\u0000')) {
     fail(file, SOURCE_CODES.binary, 'the file contains NUL bytes; expected a YAML or JSON text file');
   }
-  const json = looksLikeJson(text) ? parseJson(text, file) : undefined;
+  const isJson = looksLikeJson(text);
+  if (isJson) checkJsonDepth(text, file);
+  const json = isJson ? parseJson(text, file) : undefined;
   // JSON parses natively (fast); the YAML AST, needed only to turn pointers into positions, is built on first use.
   let ast: { doc: Document; lineCounter: LineCounter } | undefined;
-  const yamlAst = () => (ast ??= parseYamlAst(text, file, json !== undefined));
-  const data = json !== undefined ? json.value : toData(yamlAst().doc, file);
+  const yamlAst = () => (ast ??= withinStack(file, () => parseYamlAst(text, file, json !== undefined)));
+  const data = json !== undefined ? json.value : withinStack(file, () => toData(yamlAst().doc, file));
   const locate = (pointer: string, atKey = false) => {
     const { doc, lineCounter } = yamlAst();
     return locateInDocument(doc, lineCounter, pointer, atKey);
   };
+  const tooDeep = firstTooDeep(data, MAX_NESTING_DEPTH);
+  if (tooDeep) {
+    fail(
+      file,
+      SOURCE_CODES.tooDeep,
+      `the document nests more than ${MAX_NESTING_DEPTH} levels deep`,
+      locate(toPointer(tooDeep)),
+      'no connector spec or flow needs this depth; flatten the structure',
+    );
+  }
   return {
     file,
     text,
@@ -90,6 +108,53 @@ export function parseSource(bytes: Uint8Array | string, file: string): SourceDoc
     locate,
     at: (pointer, d, atKey) => ({ ...d, file, pointer, ...locate(pointer, atKey) }),
   };
+}
+
+const TOO_DEEP_MESSAGE = `the document nests too deeply to read (more than ${MAX_NESTING_DEPTH} levels)`;
+
+/** Runs a parsing step; a stack overflow inside the parser (thousands of levels) becomes a diagnostic. */
+function withinStack<T>(file: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof RangeError) fail(file, SOURCE_CODES.tooDeep, TOO_DEEP_MESSAGE);
+    throw error;
+  }
+}
+
+/** The path to the first value nested deeper than `limit`, found with a loop (no recursion), or undefined. */
+function firstTooDeep(root: unknown, limit: number): Array<string | number> | undefined {
+  const pending: Array<{ value: unknown; path: Array<string | number> }> = [{ value: root, path: [] }];
+  while (pending.length > 0) {
+    const { value, path } = pending.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= limit) return path;
+    for (const [key, child] of Object.entries(value)) {
+      if (child !== null && typeof child === 'object') {
+        pending.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] });
+      }
+    }
+  }
+  return undefined;
+}
+
+/** JSON nested deeper than the limit is refused at the bracket that passes it, before JSON.parse can overflow. */
+function checkJsonDepth(text: string, file: string): void {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22 /* " */) {
+      i++;
+      while (i < text.length && text.charCodeAt(i) !== 0x22) i += text.charCodeAt(i) === 0x5c ? 2 : 1;
+    } else if (ch === 0x7b /* { */ || ch === 0x5b /* [ */) {
+      if (++depth > MAX_NESTING_DEPTH) {
+        const before = text.slice(0, i);
+        const line = before.split('\n').length;
+        const column = i - before.lastIndexOf('\n');
+        fail(file, SOURCE_CODES.tooDeep, TOO_DEEP_MESSAGE, { line, column }, 'flatten the structure');
+      }
+    } else if (ch === 0x7d /* } */ || ch === 0x5d /* ] */) depth--;
+  }
 }
 
 function decodeUtf8(bytes: Uint8Array, file: string): string {
@@ -121,6 +186,7 @@ function parseYamlAst(
     const lp = problem.pos ? lineCounter.linePos(problem.pos[0]) : undefined;
     const pos = lp ? { line: lp.line, column: lp.col } : undefined;
     const message = problem.message.split('\n')[0] ?? problem.message;
+    if (message.includes('call stack')) fail(file, SOURCE_CODES.tooDeep, TOO_DEEP_MESSAGE, pos);
     const hint = problem.code === 'DUPLICATE_KEY' ? 'each key may appear once in a mapping' : undefined;
     fail(file, SOURCE_CODES.syntax, `invalid ${isJson ? 'JSON' : 'YAML'}: ${message}`, pos, hint);
   }
