@@ -140,6 +140,16 @@ function firstTooDeep(root: unknown, limit: number): Array<string | number> | un
 
 /** JSON nested deeper than the limit is refused at the bracket that passes it, before JSON.parse can overflow. */
 function checkJsonDepth(text: string, file: string): void {
+  const at = jsonNestingExceeds(text);
+  if (at === undefined) return;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  fail(file, SOURCE_CODES.tooDeep, TOO_DEEP_MESSAGE, { line, column }, 'flatten the structure');
+}
+
+/** The offset of the first bracket nested deeper than MAX_NESTING_DEPTH in JSON text, or undefined; one pass. */
+export function jsonNestingExceeds(text: string): number | undefined {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
@@ -147,14 +157,10 @@ function checkJsonDepth(text: string, file: string): void {
       i++;
       while (i < text.length && text.charCodeAt(i) !== 0x22) i += text.charCodeAt(i) === 0x5c ? 2 : 1;
     } else if (ch === 0x7b /* { */ || ch === 0x5b /* [ */) {
-      if (++depth > MAX_NESTING_DEPTH) {
-        const before = text.slice(0, i);
-        const line = before.split('\n').length;
-        const column = i - before.lastIndexOf('\n');
-        fail(file, SOURCE_CODES.tooDeep, TOO_DEEP_MESSAGE, { line, column }, 'flatten the structure');
-      }
+      if (++depth > MAX_NESTING_DEPTH) return i;
     } else if (ch === 0x7d /* } */ || ch === 0x5d /* ] */) depth--;
   }
+  return undefined;
 }
 
 function decodeUtf8(bytes: Uint8Array, file: string): string {
