@@ -8,6 +8,7 @@ import { applyTransform } from './pins.js';
 import { planFlo, type RuntimeCard } from './plan.js';
 import { findFlow, type RunState } from './run-state.js';
 import { seedStartInputs } from './start-inputs.js';
+import { timerDelay } from '../util/timers.js';
 
 function fail(kind: FlowError['kind'], message: string, frame: Frame, card?: RuntimeCard): SimFailure {
   return new SimFailure({
@@ -173,6 +174,15 @@ async function execCard(
       // Retry policy {type:'finish', retry, delay} (reference §1.4): card errors only, never limits/Return Error.
       if (!f.catchable || f.error.kind === 'return-error' || attempt > card.retry) throw f;
       attempt++;
+      // A retry is a step like any other: a flow cannot escape the step limit by failing and retrying.
+      if (++state.steps > state.maxSteps) {
+        throw fail(
+          'step-limit',
+          `step limit of ${state.maxSteps} reached retrying ${describe(card, frame)}`,
+          frame,
+          card,
+        );
+      }
       await state.sleep(card.retryDelayMs);
     }
   }
@@ -265,7 +275,7 @@ async function withTimeout(
     timer = setTimeout(() => {
       context.abort();
       reject(new CardFailure(`${card.info.name} timed out after ${timeoutMs} ms`, { timedOut: true }));
-    }, timeoutMs);
+    }, timerDelay(timeoutMs));
     timer.unref?.();
   });
   r.catch(() => undefined);

@@ -4,6 +4,7 @@ import type { LooseFlags } from '../flopack/semantics/values.js';
 import type { SimulateOptions, TraceEvent } from './types.js';
 import type { HttpTransport } from './transport.js';
 import { SecretScrubber, isSecretName } from './redact.js';
+import { realSleep } from '../util/timers.js';
 
 /** Everything shared by one top-level run and all the flows it starts. */
 export interface RunState {
@@ -27,8 +28,6 @@ export interface RunState {
   scrubber: SecretScrubber;
   flowsByRef: Map<string, Flo>;
 }
-
-const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 const refCache = new WeakMap<Flopack, Map<string, Flo>>();
 
@@ -67,6 +66,13 @@ export function createRunState(
     };
   } else if (collect) emit = (e) => trace.push(e);
   else if (listener) emit = listener;
+  // Card retry delays (1-5 minutes in Okta) pass on a simulated clock unless real time is asked for: `now()` moves
+  // on by the delay at once, so a run that retries three times takes milliseconds, not six minutes.
+  let simulatedMs = 0;
+  const simulatedSleep = (ms: number): Promise<void> => {
+    simulatedMs += Number.isFinite(ms) && ms > 0 ? ms : 0;
+    return Promise.resolve();
+  };
   const scrubber = new SecretScrubber();
   // Connection secrets (password, token...) are known before any card runs.
   for (const conn of Object.values(options.connections ?? {})) {
@@ -82,8 +88,8 @@ export function createRunState(
     maxSteps: options.maxSteps ?? 10_000,
     maxDepth: options.maxCallDepth ?? 32,
     httpTimeoutMs: options.httpTimeoutMs,
-    sleep: options.sleep ?? realSleep,
-    now: options.now ?? (() => new Date()),
+    sleep: options.sleep ?? (options.realTimeDelays ? realSleep : simulatedSleep),
+    now: options.now ?? (() => new Date(Date.now() + simulatedMs)),
     steps: 0,
     executions: 0,
     emit,
