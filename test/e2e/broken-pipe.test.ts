@@ -38,3 +38,33 @@ describe('a closed pipe (issue 18 #9)', () => {
     30_000,
   );
 });
+
+describe('control characters in human output (issue 18 #9)', () => {
+  it('validate shows an ESC/BEL spec key escaped, never raw', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'oc-ctl-'));
+    const spec = readFileSync('connectors/twilio/connector.yaml', 'utf8').replace(
+      'brandColor:',
+      '"evil\\e]0;pwned\\a": 1\nbrandColor:',
+    );
+    writeFileSync(join(dir, 'connector.yaml'), spec);
+    const stderr = await new Promise<string>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        ['bin/okta-connector.js', 'validate', join(dir, 'connector.yaml')],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, NO_COLOR: '1' },
+        },
+      );
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.stdout.on('data', (d: Buffer) => (err += d.toString()));
+      child.on('close', () => resolve(err));
+    });
+    expect(stderr).toContain('evil\\x1b]0;pwned\\x07');
+    expect(stderr).not.toMatch(/[\x07\x1b]/);
+  }, 30_000);
+});
