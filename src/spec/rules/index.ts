@@ -6,6 +6,7 @@ import { dropdowns } from './dropdowns.js';
 import { duplicateFlowNames } from './duplicate-flow-names.js';
 import { duplicateKeys } from './duplicate-keys.js';
 import { errorStatuses } from './error-statuses.js';
+import { fileNames } from './file-names.js';
 import { flowNameCharacters } from './flow-name-characters.js';
 import { inputDefaults } from './input-defaults.js';
 import { literalSecrets } from './literal-secrets.js';
@@ -40,4 +41,5 @@ export const SPEC_RULES: readonly SpecRule[] = [
   literalSecrets,
   parameterPatterns,
   connectorMetadata,
+  fileNames,
 ];
