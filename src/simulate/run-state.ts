@@ -29,6 +29,9 @@ export interface RunState {
   flowsByRef: Map<string, Flo>;
 }
 
+/** Trace events a run keeps in memory. */
+export const MAX_TRACE_EVENTS = 20_000;
+
 const refCache = new WeakMap<Flopack, Map<string, Flo>>();
 
 /** Flows by id, then by exact name, then by case-insensitive name (cached per flopack). */
@@ -59,12 +62,17 @@ export function createRunState(
   const trace: TraceEvent[] = [];
   const listener = options.onEvent;
   let emit: RunState['emit'] = null;
+  // The trace kept in memory is bounded by events as each event is bounded by size (redact.ts): a flow that loops
+  // 10,000 times keeps its first MAX_TRACE_EVENTS; a listener (a streamed trace) still sees every one.
+  const keep = (e: TraceEvent) => {
+    if (trace.length < MAX_TRACE_EVENTS) trace.push(e);
+  };
   if (collect && listener) {
     emit = (e) => {
-      trace.push(e);
+      keep(e);
       listener(e);
     };
-  } else if (collect) emit = (e) => trace.push(e);
+  } else if (collect) emit = keep;
   else if (listener) emit = listener;
   // Card retry delays (1-5 minutes in Okta) pass on a simulated clock unless real time is asked for: `now()` moves
   // on by the delay at once, so a run that retries three times takes milliseconds, not six minutes.
