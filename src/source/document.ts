@@ -122,20 +122,50 @@ function withinStack<T>(file: string, step: () => T): T {
   }
 }
 
-/** The path to the first value nested deeper than `limit`, found with a loop (no recursion), or undefined. */
+/**
+ * The path to a value nested deeper than `limit`, or undefined. Heights are computed bottom-up with an explicit
+ * stack (no recursion), once per object, so values shared by YAML aliases cost nothing extra; a cycle (an alias
+ * inside its own anchor) is not depth, and is left to the checks that report it.
+ */
 function firstTooDeep(root: unknown, limit: number): Array<string | number> | undefined {
-  const pending: Array<{ value: unknown; path: Array<string | number> }> = [{ value: root, path: [] }];
-  while (pending.length > 0) {
-    const { value, path } = pending.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (path.length >= limit) return path;
-    for (const [key, child] of Object.entries(value)) {
-      if (child !== null && typeof child === 'object') {
-        pending.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] });
-      }
+  const isNode = (v: unknown): v is object => v !== null && typeof v === 'object';
+  if (!isNode(root)) return undefined;
+  const height = new Map<object, number>();
+  const onStack = new Set<object>();
+  const stack: Array<{ node: object; children: unknown[]; next: number }> = [];
+  const enter = (node: object) => {
+    onStack.add(node);
+    stack.push({ node, children: Object.values(node), next: 0 });
+  };
+  enter(root);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++];
+      if (isNode(child) && !height.has(child) && !onStack.has(child)) enter(child);
+      continue;
     }
+    let h = 1;
+    for (const child of top.children) if (isNode(child)) h = Math.max(h, 1 + (height.get(child) ?? 0));
+    height.set(top.node, h);
+    onStack.delete(top.node);
+    stack.pop();
   }
-  return undefined;
+  if ((height.get(root) ?? 0) <= limit) return undefined;
+  // Walk down the tallest branch to the first value past the limit.
+  const path: Array<string | number> = [];
+  let node: object = root;
+  while (path.length < limit) {
+    let best: [string, object] | undefined;
+    for (const [key, child] of Object.entries(node)) {
+      if (isNode(child) && (!best || (height.get(child) ?? 0) > (height.get(best[1]) ?? 0)))
+        best = [key, child];
+    }
+    if (!best) break;
+    path.push(Array.isArray(node) ? Number(best[0]) : best[0]);
+    node = best[1];
+  }
+  return path;
 }
 
 /** JSON nested deeper than the limit is refused at the bracket that passes it, before JSON.parse can overflow. */
