@@ -61,7 +61,8 @@ export async function loadTarget(path: string, cwd: string): Promise<Target> {
   }
   if (isDir) return loadFolder(full, cwd);
   const doc = await loadDocument(full, shown);
-  if (isFlopack(doc.data)) return fromFlopack(doc, 'flopack');
+  // A file named like an export is read as one even when damaged, so lint's findings say what is wrong with it.
+  if (isFlopack(doc.data) || /\.(flopack|flow|folder)$/i.test(full)) return fromFlopack(doc, 'flopack');
   if (typeof doc.data === 'object' && doc.data !== null && 'specVersion' in doc.data)
     return fromSpecDocument(doc, full);
   throw new UsageError(

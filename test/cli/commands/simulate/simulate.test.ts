@@ -220,6 +220,18 @@ describe('simulate refuses what lint rejects (issue 18 #4)', () => {
     return file;
   }
 
+  it('refuses a .flopack whose type was damaged with the lint finding, not as an unknown file (fuzz seed 20261513)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oc-bad-type-'));
+    const text = (await readFile(`${SAMPLES}send_sms_via_twilio.flopack`, 'utf8')).replace(
+      '"type":"flopack"',
+      '"type":"flopackAAAA"',
+    );
+    await writeFile(join(dir, 'bad.flopack'), text);
+    const r = await cli(['simulate', join(dir, 'bad.flopack')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('error  OC-FLOPACK-TOP');
+  });
+
   it.each([[42], [null]])('refuses a flow id of %j with the lint finding and exit 1', async (id) => {
     const r = await cli(['simulate', await withFlowId(id)]);
     expect(r.code).toBe(1);
