@@ -84,6 +84,20 @@ export const MERGE_ORDER = 'later inputs win' as const;
 export const DEFAULT_ERROR_STATUS_MIN = 400;
 /** Default dot path of the service's error message in the parsed body. */
 export const DEFAULT_ERROR_MESSAGE_PATH = 'message';
+/**
+ * [I] Where services put an error message, tried in order after the spec's `errors.messagePath` (first value
+ * that is not empty wins): `message`, `{error: {message}}`, GitHub/GraphQL `errors[0].message`, OAuth
+ * `error_description`, a bare `error` string.
+ */
+export const ERROR_MESSAGE_FALLBACK_PATHS = [
+  'message',
+  'error.message',
+  'errors.0.message',
+  'error_description',
+  'error',
+] as const;
+/** When no path gives a message: `HTTP <status>: ` and at most this many characters of the body text. */
+export const ERROR_BODY_EXCERPT_CHARS = 200;
 /** Default healthy statuses of `_authping`. */
 export const DEFAULT_HEALTHY_STATUSES = [200];
 

@@ -3,15 +3,20 @@ import {
   addReturnField,
   addStartField,
   assignIf,
+  compose,
   helperFlowStart,
   returnCard,
+  textSegment,
   throwIf,
   type OutputRef,
+  type Value,
 } from '../flopack/builder/index.js';
 import type { Flo } from '../flopack/types.js';
 import {
   DEFAULT_ERROR_MESSAGE_PATH,
   DEFAULT_ERROR_STATUS_MIN,
+  ERROR_BODY_EXCERPT_CHARS,
+  ERROR_MESSAGE_FALLBACK_PATHS,
   HELPER_OUTPUTS,
   requiredInputMessage,
 } from '../connector/contract.js';
@@ -75,8 +80,7 @@ export function buildActionFlow(context: GenerationContext, action: Action, floI
   const body = call.output(HELPER_OUTPUTS.body);
   const headers = call.output(HELPER_OUTPUTS.headers);
 
-  const messagePath = (action.errors?.messagePath ?? DEFAULT_ERROR_MESSAGE_PATH).split('.').filter(Boolean);
-  const message = messagePath.length ? flow.path(body, messagePath) : body;
+  const message = errorMessage(flow, action, status, body);
   for (const [i, range] of errorRanges(action).entries()) {
     const error = { statusCode: status, message };
     const name = `Error if status ${range.max === undefined ? `>= ${range.min}` : `${range.min}-${range.max}`}`;
@@ -126,7 +130,7 @@ export function buildActionFlow(context: GenerationContext, action: Action, floI
       out.from === 'status'
         ? status
         : out.from === 'headers'
-          ? flow.path(headers, [out.path ?? ''], type, collection)
+          ? flow.path(headers, [(out.path ?? '').toLowerCase()], type, collection)
           : path.length
             ? flow.path(body, path, type, collection)
             : body;
@@ -144,6 +148,38 @@ export function buildActionFlow(context: GenerationContext, action: Action, floI
     description: action.description,
     group: context.groupId,
   });
+}
+
+/** The dot paths tried for an error message, in order: the spec's, then the usual places (contract.ts). */
+export function errorMessagePaths(action: Action): string[] {
+  const own = action.errors?.messagePath ?? DEFAULT_ERROR_MESSAGE_PATH;
+  return [...new Set([...(Array.isArray(own) ? own : [own]), ...ERROR_MESSAGE_FALLBACK_PATHS])];
+}
+
+/**
+ * The message of an error: the first path that gives a value (one Assign If each, last path first), else
+ * `HTTP <status>: ` and the start of the body text, so the service's words are never lost.
+ */
+function errorMessage(flow: FlowBuilder, action: Action, status: OutputRef, body: OutputRef): Value {
+  const bodyText = compose(flow, 'error/body-text', [body], 'Compose body text');
+  const excerpt = textSegment(flow, 'error/body-start', bodyText, 0, ERROR_BODY_EXCERPT_CHARS, 'Start of body');
+  let message: Value = compose(flow, 'error/fallback', ['HTTP ', status, ': ', excerpt], 'Compose status and body');
+  const paths = errorMessagePaths(action);
+  for (let i = paths.length - 1; i >= 0; i--) {
+    const segments = paths[i]!.split('.').filter(Boolean);
+    if (segments.length === 0) continue;
+    const found = flow.path(body, segments);
+    message = assignIf(
+      flow,
+      `error/message/${i}`,
+      { left: found, operator: 'is empty' },
+      message,
+      found,
+      'string',
+      `Message from ${paths[i]}`,
+    );
+  }
+  return message;
 }
 
 /** Error statuses of an action as inclusive ranges (default: everything from 400). */

@@ -34,6 +34,8 @@ export { base64 } from './cards/base64.js';
 export { find } from './cards/find.js';
 export { construct, type ObjectField } from './cards/construct.js';
 export { merge } from './cards/merge.js';
+export { listConstruct, type ListItem } from './cards/list-construct.js';
+export { textSegment } from './cards/segment.js';
 export { get } from './cards/get.js';
 export { clearEmpty } from './cards/clear-empty.js';
 export { jsonParse } from './cards/json-parse.js';

@@ -64,6 +64,7 @@ import { textLengthCard } from './string/length.js';
 import { replaceCard } from './string/replace.js';
 import { splitCard } from './string/split.js';
 import { textAtCard } from './string/text-at.js';
+import { textSegmentCard } from './string/segment.js';
 import { toLowerCaseCard } from './string/to-lower-case.js';
 import { toUpperCaseCard } from './string/to-upper-case.js';
 import { trimCard } from './string/trim.js';
@@ -101,6 +102,7 @@ export const CARDS = {
   trim: trimCard,
   split: splitCard,
   textAt: textAtCard,
+  textSegment: textSegmentCard,
   textLength: textLengthCard,
   replace: replaceCard,
   construct: constructCard,
