@@ -70,6 +70,7 @@ import { toUpperCaseCard } from './string/to-upper-case.js';
 import { trimCard } from './string/trim.js';
 import { decodeComponentCard } from './url/decode-component.js';
 import { encodeComponentCard } from './url/encode-component.js';
+import { encodeQueryCard } from './url/encode-query.js';
 
 /** Every kind, by the name the builder and the tests use. */
 export const CARDS = {
@@ -127,6 +128,7 @@ export const CARDS = {
   jsonParse: jsonParseCard,
   jsonStringify: jsonStringifyCard,
   urlEncode: encodeComponentCard,
+  encodeQuery: encodeQueryCard,
   urlDecode: decodeComponentCard,
   rawRequest: rawRequestCard,
   httpGet: httpGetCard,

@@ -1,0 +1,15 @@
+import { TEXT_IN_TEXT_OUT } from '../../cards/string/unary.js';
+import { ENCODE_QUERY_FIELDS } from '../../cards/url/encode-query.js';
+import type { OutputRef, Value } from '../card.js';
+import type { FlowBuilder } from '../flow.js';
+import { unaryCard } from './unary.js';
+
+/** To Lower Case (`string:toLowerCase`): input `string` → `output`. */
+export function toLowerCase(flow: FlowBuilder, path: string, text: Value, name?: string): OutputRef {
+  return unaryCard(flow, 'toLowerCase', TEXT_IN_TEXT_OUT, path, text, name);
+}
+
+/** Encode Query (`url:encodeQuery`): input `data` object → `output` text. */
+export function encodeQuery(flow: FlowBuilder, path: string, object: Value, name?: string): OutputRef {
+  return unaryCard(flow, 'encodeQuery', ENCODE_QUERY_FIELDS, path, object, name);
+}
