@@ -20,6 +20,7 @@ import {
   HELPER_OUTPUTS,
   requiredInputMessage,
 } from '../connector/contract.js';
+import { optionalIn } from '../spec/empty-values.js';
 import type { Action } from '../spec/types.js';
 import { callHelper } from './call-helper.js';
 import type { GenerationContext } from './generation-context.js';
@@ -41,9 +42,6 @@ export function buildActionFlow(context: GenerationContext, action: Action, floI
   const inputs = new Map<string, OutputRef>();
   for (const o of action.options ?? []) options.set(o.key, addOption(start, o));
   for (const i of action.inputs ?? []) inputs.set(i.key, addInput(start, i));
-  const optionSpec = new Map((action.options ?? []).map((o) => [o.key, o]));
-  const inputSpec = new Map((action.inputs ?? []).map((i) => [i.key, i]));
-  const params = new Map((context.spec.connectionParameters ?? []).map((p) => [p.key, p]));
 
   const scope = new TemplateScope(flow, {
     resolve(source, key) {
@@ -57,11 +55,7 @@ export function buildActionFlow(context: GenerationContext, action: Action, floI
         throw new Error(`action "${action.name}" references \${${source}.${key}}, which it does not declare`);
       return ref;
     },
-    optional(source, key) {
-      if (source === 'inputs') return !inputSpec.get(key)?.required;
-      if (source === 'options') return !optionSpec.get(key)?.required;
-      return params.get(key)?.required === false;
-    },
+    optional: optionalIn(context.spec, action),
   });
 
   for (const input of action.inputs ?? []) {

@@ -13,6 +13,7 @@
  * 5. A JSON body object, query or header set that ends up empty is not sent at all.
  */
 import type { PlaceholderSource } from './placeholders.js';
+import type { Action, ConnectorSpec } from './types.js';
 import { parseTemplate } from './placeholders.js';
 
 /** Whether the value a placeholder names may be empty at run time. */
@@ -42,3 +43,17 @@ export function isDroppable(value: unknown, isOptional: IsOptional): boolean {
   const entries = Object.values(value);
   return entries.length > 0 && entries.every((v) => isDroppable(v, isOptional));
 }
+
+/** Whether a placeholder of an action (or of the authping request, `action` undefined) may be empty at run time. */
+export function optionalIn(spec: ConnectorSpec, action: Action | undefined): IsOptional {
+  const inputs = new Map((action?.inputs ?? []).map((i) => [i.key, i]));
+  const options = new Map((action?.options ?? []).map((o) => [o.key, o]));
+  const params = new Map((spec.connectionParameters ?? []).map((p) => [p.key, p]));
+  return (source, key) =>
+    source === 'inputs'
+      ? !inputs.get(key)?.required
+      : source === 'options'
+        ? !options.get(key)?.required
+        : params.get(key)?.required === false;
+}
+

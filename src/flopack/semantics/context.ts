@@ -82,7 +82,9 @@ export interface FlowError {
     | 'timeout'
     | 'step-limit'
     | 'depth-limit'
-    | 'bad-flow';
+    | 'bad-flow'
+    /** A value Okta would refuse before the card runs: a required option missing, a wrong type (start-checks). */
+    | 'invalid-input';
   flow: string;
   card?: { name: string; uuid: string; address: string };
 }
