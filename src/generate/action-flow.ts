@@ -156,8 +156,20 @@ export function errorMessagePaths(action: Action): string[] {
  */
 function errorMessage(flow: FlowBuilder, action: Action, status: OutputRef, body: OutputRef): Value {
   const bodyText = compose(flow, 'error/body-text', [body], 'Compose body text');
-  const excerpt = textSegment(flow, 'error/body-start', bodyText, 0, ERROR_BODY_EXCERPT_CHARS, 'Start of body');
-  let message: Value = compose(flow, 'error/fallback', ['HTTP ', status, ': ', excerpt], 'Compose status and body');
+  const excerpt = textSegment(
+    flow,
+    'error/body-start',
+    bodyText,
+    0,
+    ERROR_BODY_EXCERPT_CHARS,
+    'Start of body',
+  );
+  let message: Value = compose(
+    flow,
+    'error/fallback',
+    ['HTTP ', status, ': ', excerpt],
+    'Compose status and body',
+  );
   const paths = errorMessagePaths(action);
   for (let i = paths.length - 1; i >= 0; i--) {
     const segments = paths[i]!.split('.').filter(Boolean);

@@ -65,7 +65,7 @@ function listValue(scope: TemplateScope, path: string, list: unknown[], label: s
       );
     return jsonValue(scope, `${path}/${i}`, v, `${label} item ${i + 1}`);
   });
-  if (!items.some(isOutputRef)) return list as Value;
+  if (!items.some(isOutputRef)) return items as Value;
   const typed = items.map(typeOf);
   const first = typed[0]!;
   const same = typed.every((t) => t.type === first.type && t.collection === first.collection);
@@ -93,7 +93,8 @@ function objectValue(
   }
   const name = label.toLowerCase();
   if (droppable.length === 0) {
-    if (!always.some((f) => isOutputRef(f.value))) return object as Value;
+    if (!always.some((f) => isOutputRef(f.value)))
+      return Object.fromEntries(always.map((f) => [f.key, f.value]));
     return construct(scope.flow, path, always, `Construct ${name}`);
   }
   if (always.length === 0) {

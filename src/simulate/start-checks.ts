@@ -27,7 +27,9 @@ function fits(type: unknown, v: unknown): boolean {
   if (v === null || v === undefined) return true;
   switch (type) {
     case 'number':
-      return typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)));
+      return (
+        typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))
+      );
     case 'boolean':
       return typeof v === 'boolean' || v === 'true' || v === 'false';
     case 'object':
@@ -46,7 +48,10 @@ function fits(type: unknown, v: unknown): boolean {
  * one item, an object input given text). Required inputs are left to the flow's own Return Error If cards (Okta's
  * "No X input provided" message). Returns the message naming the field, or undefined.
  */
-export function startFieldProblem(start: RuntimeCard, values: ReadonlyMap<string, unknown>): string | undefined {
+export function startFieldProblem(
+  start: RuntimeCard,
+  values: ReadonlyMap<string, unknown>,
+): string | undefined {
   for (const f of start.inputs) {
     if (f.group === 'context' || f.value?.type === 'flo') continue;
     const v = values.has(f.id) ? values.get(f.id) : f.value?.data;
@@ -62,7 +67,8 @@ function fieldProblem(f: IoField, v: unknown): string | undefined {
   const what = option ? 'option' : 'input';
   if (option && f.required && isEmpty(v))
     return `Missing required option "${label}": choose a value for it on the card.`;
-  const choices = (f.metadata as { choices?: Array<{ value: unknown; label?: string }> } | undefined)?.choices;
+  const choices = (f.metadata as { choices?: Array<{ value: unknown; label?: string }> } | undefined)
+    ?.choices;
   if (choices?.length && !isEmpty(v) && !choices.some((c) => c.value === v)) {
     const allowed = choices.map((c) => JSON.stringify(c.value)).join(', ');
     return `${option ? 'Option' : 'Input'} "${label}" must be one of ${allowed}; got ${describe(v)}.`;
@@ -77,6 +83,7 @@ function fieldProblem(f: IoField, v: unknown): string | undefined {
       return `Item ${bad + 1} of ${what} "${label}" must be ${typeName(type)}; got ${describe(v[bad])}.`;
     return undefined;
   }
-  if (!fits(type, v)) return `${option ? 'Option' : 'Input'} "${label}" must be ${typeName(type)}; got ${describe(v)}.`;
+  if (!fits(type, v))
+    return `${option ? 'Option' : 'Input'} "${label}" must be ${typeName(type)}; got ${describe(v)}.`;
   return undefined;
 }

@@ -56,4 +56,3 @@ export function optionalIn(spec: ConnectorSpec, action: Action | undefined): IsO
         ? !options.get(key)?.required
         : params.get(key)?.required === false;
 }
-

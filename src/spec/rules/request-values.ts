@@ -56,7 +56,12 @@ export const requestValues: SpecRule = {
     'List items may not depend only on optional values; JSON, query and header keys may not hold a dot.',
   check({ spec }) {
     return [
-      ...check(spec.authping.request, ['authping', 'request'], 'the authping request', optionalIn(spec, undefined)),
+      ...check(
+        spec.authping.request,
+        ['authping', 'request'],
+        'the authping request',
+        optionalIn(spec, undefined),
+      ),
       ...spec.actions.flatMap((action, a) =>
         check(action.request, ['actions', a, 'request'], `action "${action.name}"`, optionalIn(spec, action)),
       ),
