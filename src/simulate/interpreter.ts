@@ -8,6 +8,7 @@ import { applyTransform } from './pins.js';
 import { planFlo, type RuntimeCard } from './plan.js';
 import { findFlow, type RunState } from './run-state.js';
 import { startFieldProblem } from './start-checks.js';
+import { traceCardName } from './trace-names.js';
 import { seedStartInputs } from './start-inputs.js';
 
 function fail(kind: FlowError['kind'], message: string, frame: Frame, card?: RuntimeCard): SimFailure {
@@ -214,7 +215,7 @@ async function execCard(
     state.emit({
       type: 'card',
       flow: frame.name,
-      card: card.info.name,
+      card: traceCardName(card, frame.plan),
       uuid: card.info.uuid,
       address: card.info.card.address,
       inputs: safeInputs,

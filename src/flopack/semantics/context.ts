@@ -16,6 +16,8 @@ export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** The URL actually requested, when the transport sent the request elsewhere (`--base-url`, a mock). */
+  url?: string;
 }
 
 /** What a nested flow run (Call Flow, For Each, If Error branches) gives back to the card that started it. */
