@@ -96,6 +96,8 @@ export const ERROR_MESSAGE_FALLBACK_PATHS = [
   'error_description',
   'error',
 ] as const;
+/** The output path segment that means "from each item of this list" (`labels.*.name`). */
+export const EACH_ITEM = '*';
 /** When no path gives a message: `HTTP <status>: ` and at most this many characters of the body text. */
 export const ERROR_BODY_EXCERPT_CHARS = 200;
 /** Default healthy statuses of `_authping`. */

@@ -6,16 +6,18 @@ import {
   compose,
   helperFlowStart,
   returnCard,
+  pluck,
   textSegment,
   throwIf,
   type OutputRef,
   type Value,
 } from '../flopack/builder/index.js';
-import type { Flo } from '../flopack/types.js';
+import type { Flo, IoType } from '../flopack/types.js';
 import {
   DEFAULT_ERROR_MESSAGE_PATH,
   DEFAULT_ERROR_STATUS_MIN,
   ERROR_BODY_EXCERPT_CHARS,
+  EACH_ITEM,
   ERROR_MESSAGE_FALLBACK_PATHS,
   HELPER_OUTPUTS,
   requiredInputMessage,
@@ -119,15 +121,12 @@ export function buildActionFlow(context: GenerationContext, action: Action, floI
   for (const out of action.outputs ?? []) {
     const type = ioType(out.type);
     const collection = out.list ?? false;
-    const path = (out.path ?? '').split('.').filter(Boolean);
     const value =
       out.from === 'status'
         ? status
         : out.from === 'headers'
           ? flow.path(headers, [(out.path ?? '').toLowerCase()], type, collection)
-          : path.length
-            ? flow.path(body, path, type, collection)
-            : body;
+          : bodyValue(flow, body, out.key, out.path ?? '', type, collection);
     addReturnField(
       flow,
       ret,
@@ -142,6 +141,25 @@ export function buildActionFlow(context: GenerationContext, action: Action, floI
     description: action.description,
     group: context.groupId,
   });
+}
+
+/**
+ * A value from the parsed body by dot path; `*` picks the rest of the path from each item of the list there
+ * (`labels.*.name`: Path to `labels`, then List Pluck `name`), since a plain path over a list gives nothing.
+ */
+function bodyValue(
+  flow: FlowBuilder,
+  body: OutputRef,
+  key: string,
+  dotted: string,
+  type: IoType,
+  collection: boolean,
+): Value {
+  const path = dotted.split('.').filter(Boolean);
+  const star = path.indexOf(EACH_ITEM);
+  if (star < 0) return path.length ? flow.path(body, path, type, collection) : body;
+  const list = star === 0 ? body : flow.path(body, path.slice(0, star), 'object', true);
+  return pluck(flow, `output/${key}/each`, list, path.slice(star + 1).join('.'), type, `Pluck ${key}`);
 }
 
 /** The dot paths tried for an error message, in order: the spec's, then the usual places (contract.ts). */

@@ -79,3 +79,32 @@ describe('action flow: header outputs', () => {
     expect(result.ok && result.outputs).toEqual({ messageId: 'm-1', limit: '60' });
   });
 });
+
+describe('action flow: a field from each item of a list', () => {
+  it('labels.*.name gives the name of every label (List Pluck); labels.name alone would give nothing', async () => {
+    const spec = withSpec((s) => {
+      s.actions[0]!.outputs = [
+        {
+          key: 'labelNames',
+          label: 'Label names',
+          type: 'text',
+          list: true,
+          from: 'body',
+          path: 'issue.labels.*.name',
+        },
+        { key: 'ids', label: 'IDs', type: 'number', list: true, from: 'body', path: '*.id' },
+      ];
+    });
+    const body = JSON.stringify({ issue: { labels: [{ name: 'bug' }, { name: 'ui' }] } });
+    const one = await runBuilt(spec, 'Send Message', VALUES, undefined, answering(200, body));
+    expect(one.result.ok && one.result.outputs['labelNames']).toEqual(['bug', 'ui']);
+    const list = await runBuilt(
+      spec,
+      'Send Message',
+      VALUES,
+      undefined,
+      answering(200, '[{"id":1},{"id":2}]'),
+    );
+    expect(list.result.ok && list.result.outputs['ids']).toEqual([1, 2]);
+  });
+});

@@ -36,7 +36,7 @@ export { construct, type ObjectField } from './cards/construct.js';
 export { merge } from './cards/merge.js';
 export { listConstruct, type ListItem } from './cards/list-construct.js';
 export { textSegment } from './cards/segment.js';
-export { toLowerCase, encodeQuery } from './cards/text-functions.js';
+export { toLowerCase, encodeQuery, pluck } from './cards/text-functions.js';
 export { get } from './cards/get.js';
 export { clearEmpty } from './cards/clear-empty.js';
 export { jsonParse } from './cards/json-parse.js';
