@@ -98,7 +98,9 @@ export function authenticationModel(spec: ConnectorSpec): AuthenticationModel {
   };
 }
 
-function connectionSteps(spec: ConnectorSpec): Pick<AuthenticationModel, 'connectionSteps' | 'createStep' | 'signsIn'> {
+function connectionSteps(
+  spec: ConnectorSpec,
+): Pick<AuthenticationModel, 'connectionSteps' | 'createStep' | 'signsIn'> {
   const auth = spec.authentication;
   const fields: Array<{ label: string; text: string }> = [];
   if (auth.type === 'basic') {

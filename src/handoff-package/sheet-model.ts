@@ -184,7 +184,8 @@ function fieldDef(field: IoField, role: FieldRole, flow: GeneratedFlow): FieldDe
     required: field.required === true,
     description: fromSpec?.description ?? '',
     choices,
-    default: given === undefined || given === '' ? null : typeof given === 'string' ? given : JSON.stringify(given),
+    default:
+      given === undefined || given === '' ? null : typeof given === 'string' ? given : JSON.stringify(given),
   };
 }
 
