@@ -78,7 +78,7 @@ export function buildCapiaFlow(context: GenerationContext, floId: string): Flo {
     },
     optional: () => false,
   });
-  const request = capiaBody(flow, headers, body);
+  const request = capiaBody(flow, method, headers, body);
   const call = callHelper(context, scope, auth, { relativeUrl, method, query, ...request });
 
   const ret = returnWith(flow, [
@@ -98,11 +98,12 @@ export function buildCapiaFlow(context: GenerationContext, floId: string): Flo {
 /**
  * The Body as the caller's Content-Type says: form-encoded (Encode Query → `raw_body`) when the Headers name
  * `application/x-www-form-urlencoded`, JSON otherwise; `Content-Type: application/json` is added only when
- * there is a Body and the caller set no Content-Type. Headers are searched case-insensitively in their JSON
+ * there is a Body, the method is not GET and the caller set no Content-Type. Headers are searched case-insensitively in their JSON
  * text (To Lower Case of JSON Stringify), since Okta has no card that reads a key regardless of case.
  */
 function capiaBody(
   flow: FlowBuilder,
+  method: OutputRef,
   headers: OutputRef,
   body: OutputRef,
 ): { headers: Value; body: Value; rawBody: Value } {
@@ -138,12 +139,22 @@ function capiaBody(
     'object',
     'JSON Content-Type if Body',
   );
+  // A GET sends no body (the HTTP card drops it), so no Content-Type either.
+  const unlessGet = assignIf(
+    flow,
+    'content-type/unless-get',
+    { left: method, operator: '==', right: 'GET' },
+    {},
+    jsonType,
+    'object',
+    'JSON Content-Type unless GET',
+  );
   const defaultType = assignIf(
     flow,
     'content-type/default',
     { left: typeAt, operator: '>=', right: 0, type: 'number' },
     {},
-    jsonType,
+    unlessGet,
     'object',
     'Default Content-Type unless set',
   );

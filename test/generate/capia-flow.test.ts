@@ -76,6 +76,14 @@ describe('Custom API Action: the Body goes as the caller’s Content-Type says',
     const get = await capture({ requestType: 'GET', 'Relative URL': '/Messages.json' });
     expect(header(get, 'content-type')).toEqual([]);
     expect(get.body).toBeUndefined();
+    // A GET drops its Body, so it says nothing about one either.
+    const getWithBody = await capture({
+      requestType: 'GET',
+      'Relative URL': '/Messages.json',
+      Body: { a: 1 },
+    });
+    expect(header(getWithBody, 'content-type')).toEqual([]);
+    expect(getWithBody.body).toBeUndefined();
   });
 });
 

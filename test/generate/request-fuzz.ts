@@ -5,7 +5,7 @@
  * (a few hundred seeds) and scripts/fuzz-requests.ts (thousands).
  */
 import { stringify } from 'yaml';
-import { CONNECTION_INPUT_KEY } from '../../src/connector/contract.js';
+import { CAPIA, CONNECTION_INPUT_KEY, CUSTOM_API_ACTION_NAME } from '../../src/connector/contract.js';
 import { generateConnector } from '../../src/generate/index.js';
 import { runFlow, type HttpRequest } from '../../src/simulate/index.js';
 import { parseSource } from '../../src/source/document.js';
@@ -21,9 +21,11 @@ import type {
 } from '../../src/spec/types.js';
 import { validateSpec } from '../../src/spec/validate.js';
 import {
+  expectedCapiaRequest,
   expectedRequest,
   isEmptyValue,
   sortPairs,
+  type CapiaCall,
   type ExpectedRequest,
   type Values,
 } from './request-oracle.js';
@@ -33,6 +35,8 @@ export interface FuzzCase {
   seed: number;
   spec: ConnectorSpec;
   values: Values;
+  /** Set when the case calls the Custom API Action instead of the spec's action. */
+  capia?: CapiaCall;
 }
 
 export interface FuzzOutcome {
@@ -250,7 +254,41 @@ export function fuzzCase(seed: number): FuzzCase {
     authping: { request: { method: 'GET', path: '/me' } },
     actions: [action],
   };
-  return { seed, spec, values: values(r, spec, action) };
+  const vals = values(r, spec, action);
+  return { seed, spec, values: vals, ...(chance(r, 0.25) ? { capia: capiaCall(r) } : {}) };
+}
+
+const CONTENT_TYPE_NAMES = ['Content-Type', 'content-type', 'CONTENT-TYPE', 'Content-type'];
+
+/** A random Custom API Action call: method, relative URL, query, headers (maybe a form Content-Type), body. */
+function capiaCall(r: R): CapiaCall {
+  const requestType = pick(r, ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const);
+  const type = pick(r, ['none', 'form', 'form', 'json', 'other'] as const);
+  const headers: Record<string, string> = {};
+  if (type !== 'none')
+    headers[pick(r, CONTENT_TYPE_NAMES)] =
+      type === 'form'
+        ? pick(r, ['application/x-www-form-urlencoded', 'Application/X-WWW-Form-Urlencoded; charset=utf-8'])
+        : type === 'json'
+          ? 'application/json'
+          : 'application/vnd.api+json';
+  if (chance(r, 0.5)) headers['X-Request-Id'] = pick(r, TEXT_VALUES);
+  const scalar = () => pick(r, [...TEXT_VALUES, 0, 12.5, true, false, null]);
+  const flat = (): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0, n = count(r, 4); i < n; i++)
+      out[`${pick(r, KEYS)}${i}`] = chance(r, 0.2) ? [scalar(), scalar()] : scalar();
+    return out;
+  };
+  const noScope: Scope = { refs: [] };
+  const body = type === 'form' || chance(r, 0.3) ? flat() : jsonObject(r, noScope, 0, false);
+  return {
+    requestType,
+    relativeUrl: pick(r, ['/things', '/a/b.json', '/ünï/x', '/']),
+    ...(chance(r, 0.5) ? { query: flat() } : {}),
+    ...(Object.keys(headers).length ? { headers } : {}),
+    ...(chance(r, 0.85) ? { body } : {}),
+  };
 }
 
 function valueOf(r: R, type: string, list: boolean): unknown {
@@ -336,14 +374,25 @@ export async function runFuzzCase(c: FuzzCase): Promise<FuzzOutcome> {
   const problems = specErrors(c.spec).map((e) => `spec invalid: ${e}`);
   if (problems.length) return { seed: c.seed, ok: false, problems };
   const action = c.spec.actions[0]!;
-  const expected = expectedRequest(c.spec, action, c.values);
+  const expected = c.capia
+    ? expectedCapiaRequest(c.spec, c.values.connection, c.capia)
+    : expectedRequest(c.spec, action, c.values);
   const built = generateConnector(c.spec);
-  const flow = built.flows.find((f) => f.name === action.name)!;
+  const flow = built.flows.find((f) => f.name === (c.capia ? CUSTOM_API_ACTION_NAME : action.name))!;
+  const inputs = c.capia
+    ? {
+        [CAPIA.requestTypeOption]: c.capia.requestType,
+        [CAPIA.inputs.relativeUrl]: c.capia.relativeUrl,
+        ...(c.capia.query ? { [CAPIA.inputs.query]: c.capia.query } : {}),
+        ...(c.capia.headers ? { [CAPIA.inputs.headers]: c.capia.headers } : {}),
+        ...(c.capia.body ? { [CAPIA.inputs.body]: c.capia.body } : {}),
+      }
+    : { ...c.values.options, ...c.values.inputs };
   const requests: HttpRequest[] = [];
   const result = await runFlow(
     built.flopack,
     flow.floId,
-    { [CONNECTION_INPUT_KEY]: c.values.connection, ...c.values.options, ...c.values.inputs },
+    { [CONNECTION_INPUT_KEY]: c.values.connection, ...inputs },
     {
       transport: async (req) => {
         requests.push(req);

@@ -228,3 +228,61 @@ export function expectedRequest(
   }
   return { method: req.method, url, query: queryPairs(query), headers, ...(body ? { body } : {}) };
 }
+
+/** One call of the Custom API Action, as a flow's card would make it. */
+export interface CapiaCall {
+  requestType: string;
+  relativeUrl: string;
+  query?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  body?: Record<string, unknown>;
+}
+
+/**
+ * The request the Custom API Action sends (README "What a spec's request sends"): the Relative URL after the base
+ * URL as given; the Body form-encoded when the caller's Content-Type (any case) is
+ * application/x-www-form-urlencoded, else JSON; `Content-Type: application/json` only with a Body on a method that
+ * sends one and no Content-Type from the caller; a GET sends no body.
+ */
+export function expectedCapiaRequest(
+  spec: ConnectorSpec,
+  connection: Record<string, unknown>,
+  call: CapiaCall,
+): ExpectedRequest {
+  const o = new Oracle(spec, undefined, { inputs: {}, options: {}, connection });
+  const base = (o.text(spec.baseUrl, true) as string).replace(/\/+$/, '');
+  const headers: Record<string, string> = {};
+  const set = (name: string, value: unknown) => {
+    headers[name.toLowerCase()] = asText(value);
+  };
+  for (const [k, v] of Object.entries(spec.defaultHeaders ?? {})) set(k, o.text(v));
+  const callerType = Object.entries(call.headers ?? {}).find(
+    ([k]) => k.toLowerCase() === 'content-type',
+  )?.[1];
+  const form = (callerType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+  const sendsBody = call.requestType !== 'GET' && !isEmptyValue(call.body);
+  if (sendsBody && callerType === undefined) set('Content-Type', 'application/json');
+  for (const [k, v] of Object.entries(call.headers ?? {})) if (v !== null && v !== undefined) set(k, v);
+  const query: Record<string, unknown> = { ...call.query };
+  const a = spec.authentication;
+  if (a.type === 'basic') {
+    const pair = `${asText(connection['username'])}:${asText(connection['password'])}`;
+    set('Authorization', `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`);
+  } else if (a.type === 'oauth2') set('Authorization', `Bearer ${asText(connection['access_token'])}`);
+  else if (a.placement === 'header') set(a.name, o.text(a.value));
+  else query[a.name] = o.text(a.value);
+  let body: ExpectedBody | undefined;
+  if (sendsBody) {
+    if (form) {
+      const pairs = queryPairs(call.body!);
+      if (pairs.length) body = { kind: 'form', pairs };
+    } else body = { kind: 'json', value: call.body };
+  }
+  return {
+    method: call.requestType,
+    url: base + call.relativeUrl,
+    query: queryPairs(query),
+    headers,
+    ...(body ? { body } : {}),
+  };
+}
