@@ -98,8 +98,9 @@ export function buildCapiaFlow(context: GenerationContext, floId: string): Flo {
 /**
  * The Body as the caller's Content-Type says: form-encoded (Encode Query → `raw_body`) when the Headers name
  * `application/x-www-form-urlencoded`, JSON otherwise; `Content-Type: application/json` is added only when
- * there is a Body, the method is not GET and the caller set no Content-Type. Headers are searched case-insensitively in their JSON
- * text (To Lower Case of JSON Stringify), since Okta has no card that reads a key regardless of case.
+ * there is a Body, the method is not GET and the caller set no Content-Type. Headers are searched
+ * case-insensitively in their JSON text (To Lower Case of JSON Stringify), since Okta has no card that reads a key
+ * regardless of case.
  */
 function capiaBody(
   flow: FlowBuilder,
