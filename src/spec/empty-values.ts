@@ -1,5 +1,5 @@
 /**
- * When an optional value that is empty leaves a request (README "Empty optional values"). The generator builds
+ * When an optional value that is empty leaves a request (README "What a spec's request sends"). The generator builds
  * cards to this rule, `validate` refuses what the rule cannot express, and the documentation states it:
  *
  * 1. A templated string that holds a placeholder to an optional value (an input or option that is not required,
