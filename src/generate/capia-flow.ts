@@ -160,5 +160,15 @@ function capiaBody(
     'Default Content-Type unless set',
   );
   const allHeaders = merge(flow, 'headers', [defaultType, headers], 'Merge Content-Type and Headers');
-  return { headers: allHeaders, body, rawBody };
+  // A form Body whose values are all empty encodes to nothing: it must not fall back to JSON in httpHelper.
+  const jsonBody = assignIf(
+    flow,
+    'body/json',
+    { left: formAt, operator: '>=', right: 0, type: 'number' },
+    {},
+    body,
+    'object',
+    'JSON body unless form',
+  );
+  return { headers: allHeaders, body: jsonBody, rawBody };
 }

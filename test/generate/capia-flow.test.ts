@@ -54,6 +54,16 @@ describe('Custom API Action: the Body goes as the caller’s Content-Type says',
     ]);
   });
 
+  it('sends no body when every form value is empty (never JSON instead)', async () => {
+    const req = await capture({
+      requestType: 'DELETE',
+      'Relative URL': '/x',
+      Headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      Body: { a: null },
+    });
+    expect(req.body).toBeUndefined();
+  });
+
   it('sends JSON with application/json when the caller sets no Content-Type', async () => {
     const req = await capture({
       requestType: 'PATCH',

@@ -483,7 +483,7 @@ function* smaller(c: FuzzCase): Generator<FuzzCase> {
 
 /** A repro a person can paste: the spec as YAML and the values. */
 export function repro(c: FuzzCase): string {
-  return `# seed ${c.seed}\n${stringify({ spec: c.spec, values: c.values })}`;
+  return `# seed ${c.seed}\n${stringify({ spec: c.spec, values: c.values, ...(c.capia ? { customApiActionCall: c.capia } : {}) })}`;
 }
 
 export { isEmptyValue };
