@@ -123,9 +123,19 @@ function jsonList(r: R, scope: Scope, depth: number): unknown[] {
 
 function inputs(r: R): Input[] {
   return Array.from({ length: 1 + count(r, 4) }, (_, i) => {
-    const type = pick(r, ['text', 'text', 'number', 'boolean', 'object'] as const);
+    const type = pick(r, ['text', 'text', 'number', 'boolean', 'object', 'datetime'] as const);
     const list = chance(r, 0.2);
-    return { key: `in${i}`, label: `In ${i}`, type, ...(list ? { list } : {}), required: chance(r, 0.5) };
+    const required = chance(r, 0.5);
+    // An optional input may have a default: the card holds it when the caller gives nothing.
+    const withDefault = !required && chance(r, 0.3);
+    return {
+      key: `in${i}`,
+      label: `In ${i}`,
+      type,
+      ...(list ? { list } : {}),
+      required,
+      ...(withDefault ? { default: valueOf(r, type, list) } : {}),
+    };
   });
 }
 
@@ -137,6 +147,7 @@ function options(r: R): Option[] {
       label: `Opt ${i}`,
       type: dropdown ? 'dropdown' : 'text',
       required: chance(r, 0.5),
+      ...(chance(r, 0.3) ? { default: dropdown ? 'one' : pick(r, TEXT_VALUES) } : {}),
       ...(dropdown
         ? {
             values: [
@@ -299,14 +310,16 @@ function valueOf(r: R, type: string, list: boolean): unknown {
         ? pick(r, [true, false])
         : type === 'object'
           ? pick(r, [{ a: 1 }, { nested: { b: 'x y' } }, { list: [1, 'two'] }])
-          : pick(r, TEXT_VALUES);
+          : type === 'datetime'
+            ? pick(r, ['2024-05-01T10:00:00Z', '2024-12-31T23:59:59.999+02:00'])
+            : pick(r, TEXT_VALUES);
   return list ? Array.from({ length: 1 + count(r, 2) }, one) : one();
 }
 
 function emptyOf(r: R, type: string, list: boolean): unknown {
   if (list) return pick(r, [null, []]);
   if (type === 'object') return pick(r, [null, {}]);
-  if (type === 'text') return pick(r, [null, '']);
+  if (type === 'text' || type === 'datetime') return pick(r, [null, '']);
   return null;
 }
 
