@@ -12,6 +12,7 @@ function check(
   base: (string | number)[],
   label: string,
   isOptional: IsOptional,
+  defaultHeaders: Record<string, string>,
 ): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const walk = (value: unknown, at: (string | number)[]): void => {
@@ -44,6 +45,19 @@ function check(
     }
   };
   for (const part of ['query', 'headers'] as const) walk(request[part] ?? {}, [...base, part]);
+  // One Merge card joins default and request headers by exact name: names differing in case would both be sent.
+  const defaults = Object.keys(defaultHeaders);
+  for (const name of Object.keys(request.headers ?? {})) {
+    const clash = defaults.find((d) => d !== name && d.toLowerCase() === name.toLowerCase());
+    if (clash)
+      findings.push({
+        code: 'OC-SPEC-HEADER-CASE',
+        severity: 'error',
+        pointer: toPointer([...base, 'headers', name]),
+        message: `the header "${name}" in ${label} differs only in case from the default header "${clash}"; both would be sent`,
+        hint: `spell it "${clash}" to override the default`,
+      });
+  }
   if (request.body?.encoding === 'json') walk(request.body.fields, [...base, 'body', 'fields']);
   return findings;
 }
@@ -51,9 +65,9 @@ function check(
 /** Request values the generated cards can send exactly as the spec describes them. */
 export const requestValues: SpecRule = {
   name: 'request-values',
-  codes: ['OC-SPEC-LIST-ITEM-OPTIONAL', 'OC-SPEC-DOTTED-KEY'],
+  codes: ['OC-SPEC-LIST-ITEM-OPTIONAL', 'OC-SPEC-DOTTED-KEY', 'OC-SPEC-HEADER-CASE'],
   description:
-    'List items may not depend only on optional values; JSON, query and header keys may not hold a dot.',
+    'List items may not depend only on optional values; JSON, query and header keys may not hold a dot; a request header may not differ from a default header in case only.',
   check({ spec }) {
     return [
       ...check(
@@ -61,9 +75,16 @@ export const requestValues: SpecRule = {
         ['authping', 'request'],
         'the authping request',
         optionalIn(spec, undefined),
+        spec.defaultHeaders ?? {},
       ),
       ...spec.actions.flatMap((action, a) =>
-        check(action.request, ['actions', a, 'request'], `action "${action.name}"`, optionalIn(spec, action)),
+        check(
+          action.request,
+          ['actions', a, 'request'],
+          `action "${action.name}"`,
+          optionalIn(spec, action),
+          spec.defaultHeaders ?? {},
+        ),
       ),
     ];
   },

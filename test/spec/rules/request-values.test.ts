@@ -51,4 +51,18 @@ describe('request-values', () => {
     expect(found[0]!.line).toBeGreaterThan(1);
     expect(found[0]!.message).toContain('Okta');
   });
+
+  it('refuses a request header that differs from a default header in case only', () => {
+    const spec = withSpec((s) => {
+      s.defaultHeaders = { Accept: 'application/json' };
+      s.actions[0]!.request.headers = { accept: 'text/csv', Accept: 'application/xml' };
+    });
+    expect(runRule(requestValues, spec)).toEqual([
+      expect.objectContaining({
+        code: 'OC-SPEC-HEADER-CASE',
+        pointer: '/actions/0/request/headers/accept',
+        hint: 'spell it "Accept" to override the default',
+      }),
+    ]);
+  });
 });
