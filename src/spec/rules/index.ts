@@ -14,6 +14,7 @@ import { outputPaths } from './output-paths.js';
 import { parameterPatterns } from './parameter-patterns.js';
 import { placeholders } from './placeholders.js';
 import { requestBody } from './request-body.js';
+import { requestValues } from './request-values.js';
 import { reservedFlowNames } from './reserved-flow-names.js';
 import type { SpecRule } from './rule.js';
 import { sizeLimits } from './size-limits.js';
@@ -30,6 +31,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   placeholders,
   unusedFields,
   requestBody,
+  requestValues,
   contentType,
   outputPaths,
   inputDefaults,
