@@ -142,6 +142,17 @@ function eventStandIn(given: Record<string, unknown>): CardHandler {
   };
 }
 
+/** One more step of the run (a card, or a retry of one); past the limit the run fails with `step-limit`. */
+function countStep(state: RunState, frame: Frame, card: RuntimeCard, doing: 'at' | 'retrying'): void {
+  if (++state.steps <= state.maxSteps) return;
+  throw fail(
+    'step-limit',
+    `step limit of ${state.maxSteps} reached ${doing} ${describe(card, frame)}`,
+    frame,
+    card,
+  );
+}
+
 async function execCard(
   state: RunState,
   frame: Frame,
@@ -149,14 +160,7 @@ async function execCard(
   arrived: Array<Map<string, unknown> | undefined>,
   flowInputs?: Record<string, unknown>,
 ): Promise<CardResult> {
-  if (++state.steps > state.maxSteps) {
-    throw fail(
-      'step-limit',
-      `step limit of ${state.maxSteps} reached at ${describe(card, frame)}`,
-      frame,
-      card,
-    );
-  }
+  countStep(state, frame, card, 'at');
   const handler =
     findHandler(state, card) ?? (flowInputs && isEventCard(card) ? eventStandIn(flowInputs) : undefined);
   if (!handler) {
@@ -180,14 +184,7 @@ async function execCard(
       if (!f.catchable || f.error.kind === 'return-error' || attempt > card.retry) throw f;
       attempt++;
       // A retry is a step like any other: a flow cannot escape the step limit by failing and retrying.
-      if (++state.steps > state.maxSteps) {
-        throw fail(
-          'step-limit',
-          `step limit of ${state.maxSteps} reached retrying ${describe(card, frame)}`,
-          frame,
-          card,
-        );
-      }
+      countStep(state, frame, card, 'retrying');
       await state.sleep(card.retryDelayMs);
     }
   }
