@@ -8,6 +8,8 @@ import {
 import type { FlowResult, TraceEvent } from '../simulate/types.js';
 import type { Connection } from './connection.js';
 import type { Target, TargetFlow } from './target.js';
+import { append } from '../util/append.js';
+import { realSleep } from '../util/timers.js';
 
 /** Twilio's API origin: exports such as send_sms_via_twilio call it by name (reference §1.8). */
 export const TWILIO_ORIGIN = 'https://api.twilio.com';
@@ -122,11 +124,11 @@ export async function runWithRetry(
   req: RunFlowRequest,
   retry: RetryPolicy | undefined,
 ): Promise<FlowResult & { attempts: number }> {
-  const sleep = req.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = req.sleep ?? realSleep;
   const trace: FlowResult['trace'] = [];
   for (let attempt = 1; ; attempt++) {
     const result = await runTargetFlow(req);
-    trace.push(...result.trace);
+    append(trace, result.trace);
     if (result.ok || attempt > (retry?.times ?? 0) || !retryable(result.error)) {
       return { ...result, trace, attempts: attempt };
     }

@@ -5,7 +5,14 @@ import type { GeneratedFlow } from '../generate/index.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { DiagnosticsError, UsageError } from '../errors.js';
 import type { Flopack } from '../flopack/types.js';
-import { loadSourceFile, MAX_SOURCE_BYTES, parseSource, type SourceDocument } from '../source/document.js';
+import { lintFlopack } from '../lint/index.js';
+import {
+  jsonNestingExceeds,
+  loadSourceFile,
+  MAX_SOURCE_BYTES,
+  parseSource,
+  type SourceDocument,
+} from '../source/document.js';
 import type { ConnectorSpec } from '../spec/types.js';
 
 /** What a flow of a target is: a connector's kind of flow, or just a flow of an export. */
@@ -54,7 +61,8 @@ export async function loadTarget(path: string, cwd: string): Promise<Target> {
   }
   if (isDir) return loadFolder(full, cwd);
   const doc = await loadDocument(full, shown);
-  if (isFlopack(doc.data)) return fromFlopack(doc, 'flopack');
+  // A file named like an export is read as one even when damaged, so lint's findings say what is wrong with it.
+  if (isFlopack(doc.data) || /\.(flopack|flow|folder)$/i.test(full)) return fromFlopack(doc, 'flopack');
   if (typeof doc.data === 'object' && doc.data !== null && 'specVersion' in doc.data)
     return fromSpecDocument(doc, full);
   throw new UsageError(
@@ -149,6 +157,7 @@ async function loadDocument(file: string, shown: string): Promise<SourceDocument
   } catch {
     return loadSourceFile(file, shown);
   }
+  if (jsonNestingExceeds(text)) return loadSourceFile(file, shown);
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -161,6 +170,7 @@ async function loadDocument(file: string, shown: string): Promise<SourceDocument
 }
 
 function fromFlopack(doc: SourceDocument, kind: 'dist' | 'flopack'): Target {
+  refuseWhatLintRejects(doc);
   const flopack = doc.data as Flopack;
   if (typeof flopack.data?.flos !== 'object' || flopack.data.flos === null) {
     throw new DiagnosticsError([
@@ -185,6 +195,15 @@ function fromFlopack(doc: SourceDocument, kind: 'dist' | 'flopack'): Target {
     generated,
     flows: flows.map((f): TargetFlow => ({ ...f, kind: generated ? (f.kind ?? 'action') : 'flow' })),
   };
+}
+
+/**
+ * A flopack that `lint` rejects with errors is refused with those findings before anything runs: the simulator may
+ * then trust the shape (ids are strings, every card has an address) instead of crashing on it.
+ */
+function refuseWhatLintRejects(doc: SourceDocument): void {
+  const errors = lintFlopack(doc.data, { doc }).filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new DiagnosticsError(errors);
 }
 
 function isFlopack(data: unknown): boolean {

@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 
 import type { HttpRequest, HttpResponse } from '../flopack/semantics/context.js';
+import { timerDelay } from '../util/timers.js';
 
 export type { HttpRequest, HttpResponse };
 export type HttpTransport = (
@@ -103,7 +104,7 @@ export function createHttpTransport(
       const timer = setTimeout(() => {
         finish(new TransportError(`request timed out after ${timeoutMs} ms`, true));
         request.destroy();
-      }, timeoutMs);
+      }, timerDelay(timeoutMs));
       const onAbort = (): void => {
         finish(new TransportError('request aborted', true));
         request.destroy();

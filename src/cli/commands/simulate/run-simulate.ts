@@ -13,16 +13,11 @@ import {
 import { mockConnection } from '../../../run/embedded-mock.js';
 import { outputLabels } from '../../../run/flow-fields.js';
 import { simulateTargetFlow } from '../../../run/simulation.js';
-import {
-  formatFlowError,
-  formatOutputs,
-  formatTrace,
-  redactTrace,
-  scrubSecrets,
-} from '../../../run/format.js';
+import { formatFlowError, formatOutputs, formatTrace, scrubSecrets } from '../../../run/format.js';
 import { checkFields, selectFlow } from '../../../run/select.js';
 import { describeTarget, unsupportedIn } from '../../../run/inspect-target.js';
 import { loadTarget } from '../../../run/target.js';
+import { writeTraceFile } from '../../../run/trace-file.js';
 
 export interface SimulateArgs {
   target: string;
@@ -112,8 +107,8 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
   const scrub = (text: string) => scrubSecrets(text, connection, secretKeys);
   if (args.trace) io.stderr.write(scrub(formatTrace(result.trace, io.paint)));
   if (args.traceFile) {
-    const doc = { target: target.file, flow: flow.name, ok: result.ok, events: redactTrace(result.trace) };
-    await writeFile(resolve(io.cwd, args.traceFile), scrub(JSON.stringify(doc, null, 2) + '\n'));
+    const head = { target: target.file, flow: flow.name, ok: result.ok };
+    await writeTraceFile(resolve(io.cwd, args.traceFile), head, result.trace, scrub);
   }
   if (args.saveScenario !== undefined) {
     const { recordScenario } = await import('../../../scenario/record.js');

@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../../../src/cli/run.js';
@@ -210,5 +210,38 @@ describe('simulate real exports', () => {
     expect(r.err).toContain('has cards the simulator cannot run');
     expect(r.err).toContain('Create Group');
     expect(r.code).toBe(3);
+  });
+});
+
+describe('simulate refuses what lint rejects (issue 18 #4)', () => {
+  /** The real Twilio sample with its one flow's `id` replaced: a number or null crashed the interpreter. */
+  async function withFlowId(id: unknown): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'oc-bad-id-'));
+    const flopack = JSON.parse(await readFile(`${SAMPLES}send_sms_via_twilio.flopack`, 'utf8')) as {
+      data: { flos: Record<string, { id: unknown }> };
+    };
+    for (const flo of Object.values(flopack.data.flos)) flo.id = id;
+    const file = join(dir, 'bad.flopack');
+    await writeFile(file, JSON.stringify(flopack));
+    return file;
+  }
+
+  it('refuses a .flopack whose type was damaged with the lint finding, not as an unknown file (fuzz seed 20261513)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oc-bad-type-'));
+    const text = (await readFile(`${SAMPLES}send_sms_via_twilio.flopack`, 'utf8')).replace(
+      '"type":"flopack"',
+      '"type":"flopackAAAA"',
+    );
+    await writeFile(join(dir, 'bad.flopack'), text);
+    const r = await cli(['simulate', join(dir, 'bad.flopack')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('error  OC-FLOPACK-TOP');
+  });
+
+  it.each([[42], [null]])('refuses a flow id of %j with the lint finding and exit 1', async (id) => {
+    const r = await cli(['simulate', await withFlowId(id)]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('error  OC-FLOPACK-ID-MISMATCH');
+    expect(r.err).not.toContain('internal error');
   });
 });
