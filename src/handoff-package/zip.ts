@@ -1,39 +1,40 @@
-import archiver from 'archiver';
-import { PassThrough } from 'node:stream';
+import { createRequire } from 'node:module';
+import type { ZipFile } from 'yazl';
 import { compareStrings } from './manifest.js';
 import type { Artifact } from './types.js';
 
-/** The DOS epoch: every entry gets this time so the same files give the same zip bytes. */
-export const ZIP_DATE = new Date('1980-01-01T00:00:00Z');
-const ZIP_MODE = 0o644;
+// yazl is CommonJS (two small files, Node's own zlib for deflate); require keeps it out of commands that never zip.
+const require = createRequire(import.meta.url);
+
+const ZIP_MODE = 0o100644;
 // Level 3: a 1,000-action flopack (~90 MB of JSON) deflates 3x faster than at 6 for a zip ~25% larger.
 const ZLIB_LEVEL = 3;
 
 /**
- * A reproducible zip of `files` under the folder `root/`: entries in path order, fixed date and mode, fixed zlib
- * level, UTC times (archiver's default, so the time zone does not matter).
+ * A reproducible zip of `files` under the folder `root/`: entries in path order, dated 1980-01-01 00:00 (the DOS epoch), fixed mode, fixed zlib
+ * level. DOS times are local times, so the date is made in the current time zone (1980-01-01 00:00 local) and no
+ * extended (UTC) timestamp field is written: the bytes do not depend on the time zone.
  */
 export async function zipArtifacts(files: readonly Artifact[], root: string): Promise<Buffer> {
-  const archive = archiver('zip', { zlib: { level: ZLIB_LEVEL }, forceLocalTime: false });
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  archive.pipe(sink);
+  const { ZipFile } = require('yazl') as typeof import('yazl');
+  const zip: ZipFile = new ZipFile();
+  const localEpoch = new Date(1980, 0, 1, 0, 0, 0);
   for (const file of [...files].sort((a, b) => compareStrings(a.path, b.path))) {
     const content = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
-    archive.append(content, { name: `${root}/${file.path}`, date: ZIP_DATE, mode: ZIP_MODE });
+    zip.addBuffer(content, `${root}/${file.path}`, {
+      mtime: localEpoch,
+      mode: ZIP_MODE,
+      compressionLevel: ZLIB_LEVEL,
+      forceDosTimestamp: true,
+    });
   }
-  await finish(archive, sink);
-  return Buffer.concat(chunks);
-}
-
-/** archiver's finalize() does not wait for the output to drain; this resolves once every byte is out, or rejects. */
-function finish(archive: archiver.Archiver, sink: PassThrough): Promise<void> {
-  return new Promise((resolve, reject) => {
-    archive.on('error', reject);
-    archive.on('warning', reject);
-    sink.on('error', reject);
-    sink.on('end', () => resolve());
-    archive.finalize().catch(reject);
+  const chunks: Buffer[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    zip.outputStream.on('end', () => resolve());
+    zip.outputStream.on('error', reject);
   });
+  zip.end();
+  await done;
+  return Buffer.concat(chunks);
 }
