@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { packagePath } from '../util/paths.js';
@@ -16,7 +17,8 @@ import { mdCode, mdEscape, mdFence } from './markdown.js';
 
 // Handlebars is CommonJS; require keeps loading synchronous and lets the runtime alone be loaded.
 const require = createRequire(import.meta.url);
-const PRECOMPILED = './templates.compiled.cjs';
+// Relative to this module's folder so it holds in dist/handoff-package and in the CLI bundle (dist/bundle) alike.
+const PRECOMPILED = fileURLToPath(new URL('../handoff-package/templates.compiled.cjs', import.meta.url));
 const TEMPLATE_DIR = 'templates/handoff/';
 /** `strict` makes a misspelt field a build error, not a blank. Shared by run-time compiling and precompiling. */
 export const TEMPLATE_OPTIONS = { strict: true } as const;
