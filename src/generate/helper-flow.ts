@@ -19,7 +19,6 @@ import {
 } from '../flopack/builder/index.js';
 import type { Flo } from '../flopack/types.js';
 import {
-  DEFAULT_CONTENT_TYPE,
   HELPER_INPUTS,
   HELPER_OUTPUTS,
   HTTP_HELPER_FLOW_NAME,
@@ -85,15 +84,19 @@ export function buildHelperFlow(context: GenerationContext): Flo {
   }
   const inQuery = a.type === 'custom' && a.placement === 'query';
 
-  const defaults: Record<string, string> = { ...spec.defaultHeaders };
-  if (!Object.keys(defaults).some((k) => k.toLowerCase() === 'content-type'))
-    defaults['Content-Type'] = DEFAULT_CONTENT_TYPE;
-  const defaultHeaders = construct(
-    flow,
-    'headers/defaults',
-    Object.entries(defaults).map(([key, value]) => ({ key, value })),
-    'Construct default headers',
-  );
+  // Default headers may use ${connection.x}; Content-Type comes with a body only (the caller's headers).
+  const defaultEntries = Object.entries(spec.defaultHeaders ?? {});
+  const defaultHeaders = defaultEntries.length
+    ? construct(
+        flow,
+        'headers/defaults',
+        defaultEntries.map(([key, template]) => ({
+          key,
+          value: textValue(scope, `headers/defaults/${key}`, template, { name: `Compose ${key}` }),
+        })),
+        'Construct default headers',
+      )
+    : undefined;
   const authObject = construct(
     flow,
     'auth/object',
@@ -103,7 +106,7 @@ export function buildHelperFlow(context: GenerationContext): Flo {
   const allHeaders = merge(
     flow,
     'headers/merge',
-    inQuery ? [defaultHeaders, headers] : [defaultHeaders, headers, authObject],
+    [...(defaultHeaders ? [defaultHeaders] : []), headers, ...(inQuery ? [] : [authObject])],
     'Merge headers',
   );
   const allQuery = inQuery ? merge(flow, 'query/merge', [query, authObject], 'Merge query') : query;

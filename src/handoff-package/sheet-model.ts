@@ -54,7 +54,10 @@ export interface FieldDef {
   type: string;
   required: boolean;
   description: string;
-  choices: string[];
+  /** Dropdown values: the label a person sees and the value sent. */
+  choices: Array<{ label: string; value: string }>;
+  /** The default typed into the field (text; JSON for other values), or null. */
+  default: string | null;
 }
 
 /** A row of the card walk: a lane heading ("Inside True of card 4") or a card. */
@@ -164,15 +167,25 @@ function fieldDef(field: IoField, role: FieldRole, flow: GeneratedFlow): FieldDe
   const list = role === 'option' ? action?.options : role === 'input' ? action?.inputs : action?.outputs;
   const fromSpec = list?.find((o) => o.key === field.key);
   const choices = Array.isArray(field.metadata.choices)
-    ? field.metadata.choices.map((c) => (typeof c === 'string' ? c : JSON.stringify(c)))
+    ? field.metadata.choices.map((c: unknown) => {
+        const { label, value } = (typeof c === 'object' && c !== null ? c : { value: c }) as {
+          label?: unknown;
+          value?: unknown;
+        };
+        return { label: String(label ?? value), value: String(value) };
+      })
     : [];
+  const given = fromSpec && 'default' in fromSpec ? fromSpec.default : undefined;
   return {
     label: field.metadata.displayname ?? fromSpec?.label ?? field.key,
     key: field.key,
-    type: fieldTypeName(field.value),
+    // Connector Builder's type for an option with values (CAPIA page, Request Type) [V].
+    type: role === 'option' && choices.length ? 'Dropdown: Static Values' : fieldTypeName(field.value),
     required: field.required === true,
     description: fromSpec?.description ?? '',
     choices,
+    default:
+      given === undefined || given === '' ? null : typeof given === 'string' ? given : JSON.stringify(given),
   };
 }
 

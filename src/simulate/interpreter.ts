@@ -7,6 +7,8 @@ import { CardRunContext, inputValue, type Frame, type SubRunner } from './card-c
 import { applyTransform } from './pins.js';
 import { planFlo, type RuntimeCard } from './plan.js';
 import { findFlow, type RunState } from './run-state.js';
+import { startFieldProblem } from './start-checks.js';
+import { traceCardName } from './trace-names.js';
 import { seedStartInputs } from './start-inputs.js';
 
 function fail(kind: FlowError['kind'], message: string, frame: Frame, card?: RuntimeCard): SimFailure {
@@ -88,6 +90,9 @@ async function runCards(
       else if (f.key === 'execution_time') seed.set(f.id, state.now().toISOString());
     }
   }
+  // A flow run from outside (depth 0) stands for a connector card Okta checks before it runs.
+  const problem = frame.depth === 0 ? startFieldProblem(start, seed) : undefined;
+  if (problem) throw fail('invalid-input', problem, frame, start);
   arrived[start.idx] = seed;
   for (const card of plan.order) {
     if (card !== start) {
@@ -210,7 +215,7 @@ async function execCard(
     state.emit({
       type: 'card',
       flow: frame.name,
-      card: card.info.name,
+      card: traceCardName(card, frame.plan),
       uuid: card.info.uuid,
       address: card.info.card.address,
       inputs: safeInputs,

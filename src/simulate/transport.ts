@@ -46,8 +46,9 @@ export function createHttpTransport(
   return (req, { timeoutMs, signal }) =>
     new Promise<HttpResponse>((resolve, reject) => {
       let target: URL;
+      const actual = rewriteUrl(req.url, rewrite);
       try {
-        target = new URL(rewriteUrl(req.url, rewrite));
+        target = new URL(actual);
       } catch {
         reject(new TransportError(`invalid URL "${req.url}"`));
         return;
@@ -94,6 +95,7 @@ export function createHttpTransport(
               status: res.statusCode ?? 0,
               headers: out,
               body: Buffer.concat(chunks).toString('utf8'),
+              ...(actual !== req.url ? { url: actual } : {}),
             });
           });
         },

@@ -57,7 +57,10 @@ export type TraceEvent =
       type: 'http';
       flow: string;
       card: string;
+      /** As sent: its URL is the one actually requested (after `--base-url` / mock rewrites). */
       request: HttpRequest;
+      /** The URL the artifact asked for, when the transport sent the request elsewhere. */
+      artifactUrl?: string;
       response?: HttpResponse;
       ms: number;
       attempt: number;

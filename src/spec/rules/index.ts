@@ -13,6 +13,7 @@ import { outputPaths } from './output-paths.js';
 import { parameterPatterns } from './parameter-patterns.js';
 import { placeholders } from './placeholders.js';
 import { requestBody } from './request-body.js';
+import { requestValues } from './request-values.js';
 import { reservedFlowNames } from './reserved-flow-names.js';
 import type { SpecRule } from './rule.js';
 import { unusedFields } from './unused-fields.js';
@@ -27,6 +28,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   placeholders,
   unusedFields,
   requestBody,
+  requestValues,
   contentType,
   outputPaths,
   inputDefaults,

@@ -104,7 +104,13 @@ describe('simulate (embedded mock)', () => {
     // The trace shows the cards and the HTTP exchange, with Authorization redacted.
     expect(r.err).toContain('▶ Send Message');
     expect(r.err).toContain('Compose form body');
-    expect(r.err).toMatch(/→ POST https:\/\/api\.twilio\.com\/2010-04-01\/Accounts\/AC1{32}\/Messages\.json/);
+    // The URL actually requested (the embedded mock), and the one the flow asked for (issue 12).
+    expect(r.err).toMatch(/→ POST http:\/\/127\.0\.0\.1:\d+\/2010-04-01\/Accounts\/AC1{32}\/Messages\.json/);
+    expect(r.err).toMatch(
+      /\(the flow asked for https:\/\/api\.twilio\.com\/2010-04-01\/Accounts\/AC1{32}\/Messages\.json\)/,
+    );
+    // Hidden path cards appear as the field a person dragged, never as a raw card id.
+    expect(r.err).toMatch(/● Path: Call httpHelper › body › .*\bsid\b/);
     expect(r.err).toMatch(/authorization: «redacted»/i);
     expect(r.err).toMatch(/← 201/);
     const doc = JSON.parse(trace) as { ok: boolean; events: Array<{ type: string }> };
