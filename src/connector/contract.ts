@@ -21,7 +21,16 @@ export const HELPER_INPUTS = {
   body: 'body',
 } as const;
 /** httpHelper Return fields [V]. */
-export const HELPER_OUTPUTS = { statusCode: 'status_code', headers: 'headers', body: 'body' } as const;
+/**
+ * [I] httpHelper's Return. `error_message` is ours: the service's message found once per request in the usual
+ * places (ERROR_MESSAGE_FALLBACK_PATHS), so each action flow adds only its own `errors.messagePath`.
+ */
+export const HELPER_OUTPUTS = {
+  statusCode: 'status_code',
+  headers: 'headers',
+  body: 'body',
+  errorMessage: 'error_message',
+} as const;
 
 /**
  * [I] The connection reaches every generated flow as one object input with this key on the flow's start card

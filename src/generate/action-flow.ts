@@ -3,28 +3,24 @@ import {
   addReturnField,
   addStartField,
   assignIf,
-  compose,
   helperFlowStart,
   returnCard,
   pluck,
-  textSegment,
   throwIf,
   type OutputRef,
   type Value,
 } from '../flopack/builder/index.js';
 import type { Flo, IoType } from '../flopack/types.js';
 import {
-  DEFAULT_ERROR_MESSAGE_PATH,
   DEFAULT_ERROR_STATUS_MIN,
-  ERROR_BODY_EXCERPT_CHARS,
   EACH_ITEM,
-  ERROR_MESSAGE_FALLBACK_PATHS,
   HELPER_OUTPUTS,
   requiredInputMessage,
 } from '../connector/contract.js';
 import { optionalIn } from '../spec/empty-values.js';
 import type { Action } from '../spec/types.js';
 import { callHelper } from './call-helper.js';
+import { actionErrorMessage } from './error-message.js';
 import type { GenerationContext } from './generation-context.js';
 import { ioType } from './fields.js';
 import { buildRequest } from './request.js';
@@ -76,7 +72,7 @@ export function buildActionFlow(context: GenerationContext, action: Action, floI
   const body = call.output(HELPER_OUTPUTS.body);
   const headers = call.output(HELPER_OUTPUTS.headers);
 
-  const message = errorMessage(flow, action, status, body);
+  const message = actionErrorMessage(flow, action, body, call.output(HELPER_OUTPUTS.errorMessage));
   for (const [i, range] of errorRanges(action).entries()) {
     const error = { statusCode: status, message };
     const name = `Error if status ${range.max === undefined ? `>= ${range.min}` : `${range.min}-${range.max}`}`;
@@ -160,50 +156,6 @@ function bodyValue(
   if (star < 0) return path.length ? flow.path(body, path, type, collection) : body;
   const list = star === 0 ? body : flow.path(body, path.slice(0, star), 'object', true);
   return pluck(flow, `output/${key}/each`, list, path.slice(star + 1).join('.'), type, `Pluck ${key}`);
-}
-
-/** The dot paths tried for an error message, in order: the spec's, then the usual places (contract.ts). */
-export function errorMessagePaths(action: Action): string[] {
-  const own = action.errors?.messagePath ?? DEFAULT_ERROR_MESSAGE_PATH;
-  return [...new Set([...(Array.isArray(own) ? own : [own]), ...ERROR_MESSAGE_FALLBACK_PATHS])];
-}
-
-/**
- * The message of an error: the first path that gives a value (one Assign If each, last path first), else
- * `HTTP <status>: ` and the start of the body text, so the service's words are never lost.
- */
-function errorMessage(flow: FlowBuilder, action: Action, status: OutputRef, body: OutputRef): Value {
-  const bodyText = compose(flow, 'error/body-text', [body], 'Compose body text');
-  const excerpt = textSegment(
-    flow,
-    'error/body-start',
-    bodyText,
-    0,
-    ERROR_BODY_EXCERPT_CHARS,
-    'Start of body',
-  );
-  let message: Value = compose(
-    flow,
-    'error/fallback',
-    ['HTTP ', status, ': ', excerpt],
-    'Compose status and body',
-  );
-  const paths = errorMessagePaths(action);
-  for (let i = paths.length - 1; i >= 0; i--) {
-    const segments = paths[i]!.split('.').filter(Boolean);
-    if (segments.length === 0) continue;
-    const found = flow.path(body, segments);
-    message = assignIf(
-      flow,
-      `error/message/${i}`,
-      { left: found, operator: 'is empty' },
-      message,
-      found,
-      'string',
-      `Message from ${paths[i]}`,
-    );
-  }
-  return message;
 }
 
 /** Error statuses of an action as inclusive ranges (default: everything from 400). */

@@ -24,6 +24,7 @@ import {
   HTTP_HELPER_FLOW_NAME,
   RAW_BODY_INPUT,
 } from '../connector/contract.js';
+import { serviceErrorMessage } from './error-message.js';
 import type { GenerationContext } from './generation-context.js';
 import { TemplateScope } from './template-scope.js';
 import { templateParts, textValue } from './templates.js';
@@ -32,7 +33,8 @@ import { templateParts, textValue } from './templates.js';
  * httpHelper, as seed 001 describes it: the Authorization header from the connection (Basic: Concatenate
  * username:password → Base64 → "Basic " + …), default headers merged with the caller's, the URL from the base
  * URL (connection parameters filled in) and `relative_url`, one HTTP Raw Request, the body parsed as JSON when
- * it parses (If Error keeps the text otherwise), and Return {status_code, headers, body}.
+ * it parses (If Error keeps the text otherwise), and Return {status_code, headers, body,
+ * error_message} (error-message.ts).
  */
 export function buildHelperFlow(context: GenerationContext): Flo {
   const spec = context.spec;
@@ -151,10 +153,13 @@ export function buildHelperFlow(context: GenerationContext): Flo {
   parse.errorFlow.chainAll(parse.errorReturn);
   const parsedBody = parse.output(HELPER_OUTPUTS.body, 'object', parsed, errorText);
 
+  const errorMessage = serviceErrorMessage(flow, http.output(HTTP_FIELDS.statusCode), parsedBody);
+
   const ret = returnWith(flow, [
     [{ key: HELPER_OUTPUTS.statusCode, type: 'number' }, http.output(HTTP_FIELDS.statusCode)],
     [{ key: HELPER_OUTPUTS.headers, type: 'object' }, http.output(HTTP_FIELDS.responseHeaders)],
     [{ key: HELPER_OUTPUTS.body, type: 'object' }, parsedBody],
+    [{ key: HELPER_OUTPUTS.errorMessage, type: 'string' }, errorMessage],
   ]);
   flow.chainAll(ret);
   return flow.build({
