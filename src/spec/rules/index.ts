@@ -9,6 +9,7 @@ import { errorStatuses } from './error-statuses.js';
 import { flowNameCharacters } from './flow-name-characters.js';
 import { inputDefaults } from './input-defaults.js';
 import { literalSecrets } from './literal-secrets.js';
+import { mockDescription } from './mock-description.js';
 import { outputPaths } from './output-paths.js';
 import { parameterPatterns } from './parameter-patterns.js';
 import { placeholders } from './placeholders.js';
@@ -38,6 +39,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   urls,
   errorStatuses,
   literalSecrets,
+  mockDescription,
   parameterPatterns,
   connectorMetadata,
 ];
