@@ -25,6 +25,8 @@ export interface RunFlowRequest {
   connections?: Record<string, Record<string, unknown>>;
   /** Where HTTP goes: the embedded mock's URL or --base-url. Requests to any other origin are refused. */
   serverUrl: string;
+  /** More origins to send to `serverUrl` (an OpenAPI mock's servers), besides the spec's base URL. */
+  origins?: string[];
   httpTimeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
   now?: () => Date;
@@ -39,7 +41,8 @@ export interface RunFlowRequest {
  */
 export async function runTargetFlow(req: RunFlowRequest): Promise<FlowResult> {
   const { runFlow } = await import('../simulate/index.js');
-  const rewrite = originsToRewrite(req.target).map((from) => ({ from, to: req.serverUrl }));
+  const origins = new Set([...originsToRewrite(req.target), ...(req.origins ?? [])]);
+  const rewrite = [...origins].map((from) => ({ from, to: req.serverUrl }));
   const transport = confine(req.transport ?? createHttpTransport({ rewrite }), rewrite, req.serverUrl);
   const flowInputs = req.target.generated
     ? { [CONNECTION_INPUT_KEY]: req.connection, ...req.options, ...req.inputs }

@@ -39,6 +39,8 @@ export interface Target {
   flopack: Flopack;
   /** Present for specs, and for dist folders that carry their spec. */
   spec?: ConnectorSpec;
+  /** The spec's folder, where its relative paths (`mock.openapi`) start. */
+  specDir?: string;
   flows: TargetFlow[];
   /** Whether the flows follow the generated-connector contract (connection in `auth`, options, outputs by key). */
   generated: boolean;
@@ -93,7 +95,10 @@ async function loadFolder(dir: string, cwd: string): Promise<Target> {
   // The spec (a copy in the folder, or the one `build` recorded in manifest.json) gives the base URL and the
   // connection's required fields; the flows that run are always the artifact's.
   const specPath = specFile ? join(dir, specFile) : await manifestSpecPath(dir, entries);
-  if (specPath) target.spec = await readSpecQuietly(specPath);
+  if (specPath) {
+    const spec = await readSpecQuietly(specPath);
+    if (spec) Object.assign(target, { spec, specDir: dirname(specPath) });
+  }
   return target;
 }
 
@@ -127,7 +132,7 @@ async function fromSpecDocument(doc: SourceDocument, full: string): Promise<Targ
   const { validateSpec } = await import('../spec/validate.js');
   const diagnostics = validateSpec(doc, dirname(full));
   if (hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics);
-  return fromSpec(doc.data as ConnectorSpec, doc.file);
+  return { ...(await fromSpec(doc.data as ConnectorSpec, doc.file)), specDir: dirname(full) };
 }
 
 /** Builds a spec in memory, as `build` would, and wraps the result. */

@@ -23,6 +23,8 @@ export interface ConnectorSpec {
   icon?: string;
   /** Brand colour as `#RRGGBB`. */
   brandColor?: string;
+  /** Which mock serves the connector offline: the bundled mock Twilio, or a mock of an OpenAPI description. */
+  mock?: MockDeclaration;
   authentication: Authentication;
   connectionParameters?: ConnectionParameter[];
   /** Absolute https URL; may use ${connection.<key>} placeholders. */
@@ -173,3 +175,6 @@ export interface ErrorHandling {
    */
   messagePath?: string | string[];
 }
+
+/** `mock: twilio` or `mock: {openapi: <path relative to the spec>}`. */
+export type MockDeclaration = 'twilio' | { openapi: string };

@@ -10,6 +10,7 @@ import { fileNames } from './file-names.js';
 import { flowNameCharacters } from './flow-name-characters.js';
 import { inputDefaults } from './input-defaults.js';
 import { literalSecrets } from './literal-secrets.js';
+import { mockDescription } from './mock-description.js';
 import { outputPaths } from './output-paths.js';
 import { parameterPatterns } from './parameter-patterns.js';
 import { placeholders } from './placeholders.js';
@@ -41,6 +42,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   urls,
   errorStatuses,
   literalSecrets,
+  mockDescription,
   parameterPatterns,
   connectorMetadata,
   fileNames,

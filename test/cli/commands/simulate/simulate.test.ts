@@ -167,6 +167,8 @@ describe('simulate real exports', () => {
     const r = await cli(
       [
         'simulate',
+        '--mock',
+        'twilio',
         join(SAMPLES, 'send_sms_via_twilio.flopack'),
         '--flow',
         'SUB - Send SMS via Twilio',
@@ -206,10 +208,24 @@ describe('simulate real exports', () => {
   });
 
   it('warns before running an export flow that has unsupported cards, then fails clearly', async () => {
-    const r = await cli(['simulate', join(SAMPLES, 'raw_http_connection_gsuite.flopack')]);
+    const r = await cli([
+      'simulate',
+      join(SAMPLES, 'raw_http_connection_gsuite.flopack'),
+      '--base-url',
+      'http://127.0.0.1:9',
+    ]);
     expect(r.err).toContain('has cards the simulator cannot run');
     expect(r.err).toContain('Create Group');
     expect(r.code).toBe(3);
+  });
+
+  it('never runs an export against a mock nobody named: it stops and says what to pass', async () => {
+    const r = await cli(['simulate', join(SAMPLES, 'raw_http_connection_gsuite.flopack')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('is an export with no spec to name a mock');
+    expect(r.err).toContain('--base-url <url>');
+    expect(r.err).toContain('--openapi <description>');
+    expect(r.err).toContain('--mock twilio');
   });
 });
 
