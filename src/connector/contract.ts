@@ -54,7 +54,8 @@ export const AUTHPING_OUTPUTS = { working: 'working', statusCode: 'statusCode', 
 export const CAPIA = {
   requestTypeOption: 'requestType',
   requestTypeLabel: 'Request Type',
-  methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const,
+  // Okta's order on the CAPIA page's Request Type dropdown (Static Values) [V].
+  methods: ['GET', 'PATCH', 'POST', 'PUT', 'DELETE'] as const,
   inputs: { relativeUrl: 'Relative URL', query: 'Query', headers: 'Headers', body: 'Body' },
   outputs: { statusCode: 'Status Code', headers: 'Headers', body: 'Body' },
 } as const;
@@ -142,3 +143,31 @@ export const OPTIONAL_VALUE_STRATEGY = { object: 'clearEmpty', form: 'assignIf' 
  * fails (empty 204 body, text, XML) the error branch returns the text unchanged.
  */
 export const HELPER_BODY_PARSING = 'json-or-text' as const;
+
+/**
+ * [V] What Connector Builder calls the cards that start and end each kind of flow, and the groups on them (Okta's
+ * Slack walkthrough, card by card). The flopack holds a Helper Flow and a Return; the build sheet names them as a
+ * person sees them on screen. The revoke flow's cards are not shown in Okta's material [I].
+ */
+export const CONNECTOR_BUILDER_CARDS = {
+  start: {
+    helper: 'On Demand Helper Flow',
+    authping: 'On Demand - Connector Authping',
+    action: 'On Demand - Connector Action',
+    capia: 'On Demand - Connector Action',
+    revoke: 'Helper Flow',
+  },
+  end: {
+    helper: 'Flow Control - Return',
+    authping: 'Flow Control - Return',
+    action: 'Flow Control - Return Outputs',
+    capia: 'Flow Control - Return Outputs',
+    revoke: 'Flow Control - Return',
+  },
+  /** The start card's section the platform fills with the connection: Connection, then one field per parameter. */
+  authSection: 'Auth',
+  connectionField: 'Connection',
+  inputGroup: 'Static Input Group',
+  optionGroup: 'Static Option Group',
+  outputGroup: 'Static Output Group',
+} as const;

@@ -29,7 +29,7 @@ import type { GenerationContext } from './generation-context.js';
 import { TemplateScope } from './template-scope.js';
 
 /**
- * Custom API Action (Connector Builder CAPIA page): option Request Type (GET, POST, PUT, PATCH, DELETE,
+ * Custom API Action (Connector Builder CAPIA page): option Request Type (GET, PATCH, POST, PUT, DELETE,
  * required), inputs Relative URL (required, must start with `/`), Query, Headers, Body; Call Flow httpHelper;
  * outputs Status Code, Headers, Body. Error statuses are returned, not thrown: the caller decides.
  */

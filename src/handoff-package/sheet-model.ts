@@ -1,7 +1,7 @@
 import type { CardInfo } from '../flopack/read/index.js';
 import type { Flopack, IoField } from '../flopack/types.js';
 import type { ConnectorSpec } from '../spec/types.js';
-import { CONNECTION_INPUT_KEY, OPTION_GROUP } from '../connector/contract.js';
+import { CONNECTION_INPUT_KEY, CONNECTOR_BUILDER_CARDS, OPTION_GROUP } from '../connector/contract.js';
 import { fieldTypeName } from './field-types.js';
 import { toSvg } from './diagram-svg.js';
 import { describeInput, type FieldSource } from './field-sources.js';
@@ -38,6 +38,11 @@ export interface FlowSheet {
   isAuthping: boolean;
   isAction: boolean;
   isRevoke: boolean;
+  /** The start and end cards as Connector Builder shows them (contract.ts CONNECTOR_BUILDER_CARDS). */
+  startCard: string;
+  endCard: string;
+  /** The start card's Auth section: the Connection, then each connection parameter (empty for revoke). */
+  authFields: string[];
   options: FieldDef[];
   inputs: FieldDef[];
   outputs: FieldDef[];
@@ -110,14 +115,16 @@ export function buildSheetModel(
   return {
     connector: connectorInfo(spec),
     authentication: authenticationModel(spec),
-    flows: flows.map((flow, i) => flowSheet(flow, i, flopack)),
+    flows: flows.map((flow, i) => flowSheet(flow, i, flopack, spec)),
   };
 }
 
-function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack): FlowSheet {
+function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: ConnectorSpec): FlowSheet {
   const flo = flopack.data.flos[flow.floId];
   if (!flo) throw new Error(`generated flow "${flow.name}" (${flow.floId}) is missing from the flopack`);
-  const graph = buildFlowGraph(flo);
+  const startCard = CONNECTOR_BUILDER_CARDS.start[flow.kind];
+  const endCard = CONNECTOR_BUILDER_CARDS.end[flow.kind];
+  const graph = buildFlowGraph(flo, { start: startCard, end: endCard });
   const start = graph.start;
   const startFields = start ? visibleInputs(start) : [];
   const described =
@@ -135,6 +142,12 @@ function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack): FlowSh
     isAuthping: flow.kind === 'authping',
     isAction: flow.kind === 'action' || flow.kind === 'capia',
     isRevoke: flow.kind === 'revoke',
+    startCard,
+    endCard,
+    authFields:
+      flow.kind === 'revoke'
+        ? []
+        : [CONNECTOR_BUILDER_CARDS.connectionField, ...(spec.connectionParameters ?? []).map((p) => p.label)],
     options: startFields.filter((f) => f.group === OPTION_GROUP).map(described('option')),
     inputs: startFields
       .filter((f) => f.group !== OPTION_GROUP && f.key !== CONNECTION_INPUT_KEY && f.group !== 'context')

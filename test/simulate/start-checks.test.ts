@@ -73,7 +73,7 @@ describe('the simulator refuses what Okta refuses before a card runs', () => {
       'Relative URL': '/x',
     });
     expect(!result.ok && result.error.message).toBe(
-      'Option "Request Type" must be one of "GET", "POST", "PUT", "PATCH", "DELETE"; got text "FETCH".',
+      'Option "Request Type" must be one of "GET", "PATCH", "POST", "PUT", "DELETE"; got text "FETCH".',
     );
   });
 
