@@ -70,7 +70,7 @@ describe('generateConnector (Twilio)', () => {
       'body',
       'raw_body',
     ]);
-    expect(helperOut).toEqual(['status_code', 'headers', 'body']);
+    expect(helperOut).toEqual(['status_code', 'headers', 'body', 'error_message']);
     const calls: Card[] = [];
     const collect = (methods: Card[]) => {
       for (const c of methods) {

@@ -5,8 +5,10 @@ import type { FieldSpec } from '../field-spec.js';
 import { OPERAND_FIELDS, OPTIONAL_OPERATOR, conditionHolds } from '../operands.js';
 import { returnError } from './return-error.js';
 
-/** The error Return Error If ends the flow with (the operands come first, see operands.ts). */
-// Real cards (22 of 22 in the issue-15 survey) mark none of operator, message or statusCode required.
+/**
+ * The error Return Error If ends the flow with (the operands come first, see operands.ts). As in every real export
+ * (issue 15's count: 22 of 22), none of its fields carries a required flag.
+ */
 export const RETURN_ERROR_IF_FIELDS = deepFreeze({
   ...OPERAND_FIELDS,
   operator: OPTIONAL_OPERATOR,
@@ -16,9 +18,11 @@ export const RETURN_ERROR_IF_FIELDS = deepFreeze({
 
 /**
  * Return Error If (`control:throwIf`): Return Error, only when the condition holds (Connector Builder best practice:
- * status 400, reference §2.7). Timeout 90 s and extensible inputs as on every real card. Fields per §1.7: operands as on Continue If, statusCode/message as on Return Error.
+ * status 400, reference §2.7). Fields per §1.7: operands as on Continue If, statusCode/message as on Return Error.
  */
 export const returnErrorIfCard = kernelCard('control:throwIf', 'Error Handling › Return Error If', {
+  // Real exports: timeout 90000 and extensible inputs on every Return Error If.
+  timeoutMs: 90_000,
   envelope: kernelEnvelope('Throw an error and end the Flow if a condition is true.', SOURCES.catalogue, {
     inputs: {
       extensible: true,
