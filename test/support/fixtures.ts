@@ -13,10 +13,10 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const OKTA_WORKFLOWS_DIR = fixture('okta-workflows/');
 
 /**
- * Real exports that other sample tests do not walk (a subfolder): the flows of Okta's Connector Builder walkthrough
+ * Real exports that the sample-wide tests do not walk: the flows of Okta's Connector Builder walkthrough
  * project, read by the card-shape comparison (issue 15).
  */
-export const OKTA_WORKFLOWS_SHAPES_DIR = fixture('okta-workflows/card-shapes/');
+export const OKTA_WORKFLOWS_SHAPES_DIR = fixture('okta-connector-builder/');
 
 /** Okta's documented telephony inline hook request and responses, and an event hook delivery; trailing slash. */
 export const OKTA_HOOKS_DIR = fixture('okta-hooks/');
