@@ -71,9 +71,15 @@ export async function runSuite(
     : chooseMock(target, opts.openapi ? { openapi: opts.openapi } : {}, opts.cwd);
   const results = [];
   if (!opts.remote && !choice) {
+    // No server: scenarios whose every request is stubbed (mock.responses) still run; the others are skipped.
     const reason = noMockReason(target);
-    for (const s of selected)
-      results.push({ file: s.file, name: s.name, ok: true, ms: 0, mismatches: [], skipped: reason });
+    for (const s of selected) {
+      results.push(
+        s.mock.responses.length > 0
+          ? await runScenario(s, { target, ...(opts.sleep ? { sleep: opts.sleep } : {}) })
+          : { file: s.file, name: s.name, ok: true, ms: 0, mismatches: [], skipped: reason },
+      );
+    }
   } else {
     // A mock of an OpenAPI description is a server like any other: scenarios run as they do with --base-url.
     const openapi = choice?.kind === 'openapi' ? await startOfflineMock(choice, target.spec) : undefined;
