@@ -27,6 +27,8 @@ export interface ConnectorSpec {
   connectionParameters?: ConnectionParameter[];
   /** Absolute https URL; may use ${connection.<key>} placeholders. */
   baseUrl: string;
+  /** Which offline mock serves the connector when no --base-url is given; none means simulate needs --base-url. */
+  mock?: 'twilio' | { openapi: string };
   /** Headers sent with every request (besides auth and Content-Type), e.g. Accept. */
   defaultHeaders?: Record<string, string>;
   authping: Authping;

@@ -61,6 +61,16 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
     io.stdout.write(await describeTarget(target));
     return ExitCode.ok;
   }
+  if (baseUrl === undefined && target.spec && target.spec.mock === undefined) {
+    throw new UsageError(
+      'this connector declares no mock, so there is no offline server to run against: pass --base-url <URL of the API or a mock>, or add `mock: twilio` or `mock: {openapi: <description>}` to the spec',
+    );
+  }
+  if (baseUrl === undefined && target.spec && typeof target.spec.mock === 'object') {
+    throw new UsageError(
+      `the spec's mock.openapi (${target.spec.mock.openapi}) is not served in process yet: start \`okta-connector mock openapi ${target.spec.mock.openapi}\` and pass --base-url <its URL>`,
+    );
+  }
   const flow = selectFlow(target, {
     ...(args.action !== undefined ? { action: args.action } : {}),
     ...(args.flow !== undefined ? { flow: args.flow } : {}),
