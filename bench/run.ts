@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchBuild } from './build.js';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     memoryGiB: round(totalmem() / 1024 ** 3, 1),
     date: new Date().toISOString().slice(0, 10),
   };
-  const only = new Set(process.argv.slice(2));
+  const only = new Set(process.argv.slice(2).filter((a) => !a.startsWith('--')));
   const want = (name: string) => only.size === 0 || only.has(name);
   const results: Record<string, unknown> = { machine };
   const rows: Array<Array<string | number>> = [['benchmark', 'figure', 'floor / target', 'ratio or verdict']];
@@ -39,6 +39,12 @@ async function main(): Promise<void> {
       `${r.validateMs} ms`,
       `node -e 0: ${r.nodeMs} ms (target 2.5x)`,
       `${r.validateRatio}x`,
+    ]);
+    rows.push([
+      'cold start: build twilio',
+      `${r.buildMs} ms`,
+      `node -e 0: ${r.nodeMs} ms (target 4x)`,
+      `${r.buildRatio}x`,
     ]);
   }
   if (want('build')) {
@@ -154,8 +160,54 @@ async function main(): Promise<void> {
   );
   process.stdout.write(table(rows) + '\n');
   const file = join(repoRoot, 'bench/results.json');
-  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
-  process.stdout.write(`\nwritten ${file}\n`);
+  const previous = readPrevious(file);
+  const regressions = compareRatios(previous, results);
+  for (const r of regressions) process.stderr.write(`REGRESSION ${r}\n`);
+  // The previous figures stay the reference until a run passes the guard (or --accept says the change is wanted).
+  if (regressions.length === 0 || process.argv.includes('--accept')) {
+    // A partial run (`npm run bench build`) replaces its own groups and keeps the others.
+    writeFileSync(file, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
+    process.stdout.write(`\nwritten ${file}\n`);
+  } else {
+    process.stdout.write(
+      `\n${file} kept: ${regressions.length} ratio(s) regressed by more than 25% (see above)\n`,
+    );
+    process.exitCode = 1;
+  }
+}
+
+function readPrevious(file: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The guard: ratios measured side by side in one run (so machine noise mostly cancels) compared with the last
+ * accepted run. Absolute times are not guarded: on shared machines they move by more than 25% on their own.
+ */
+const GUARDED_RATIOS = [
+  ['coldStart', 'versionRatio'],
+  ['coldStart', 'validateRatio'],
+  ['coldStart', 'buildRatio'],
+  ['simulate', 'overheadRatio'],
+  ['simulate', 'tracedOverheadRatio'],
+] as const;
+
+function compareRatios(previous: Record<string, unknown>, current: Record<string, unknown>): string[] {
+  const read = (r: Record<string, unknown>, group: string, key: string): number | undefined => {
+    const value = (r[group] as Record<string, unknown> | undefined)?.[key];
+    return typeof value === 'number' ? value : undefined;
+  };
+  return GUARDED_RATIOS.flatMap(([group, key]) => {
+    const before = read(previous, group, key);
+    const now = read(current, group, key);
+    return before !== undefined && now !== undefined && now > before * 1.25
+      ? [`${group}.${key}: ${now}x, was ${before}x (limit ${round(before * 1.25)}x)`]
+      : [];
+  });
 }
 
 main().catch((error: unknown) => {

@@ -15,12 +15,15 @@ export interface Timed {
   code: number;
 }
 
-/** Runs `node <args>` to completion and measures wall time and the child's peak RSS. */
-export function timeNode(args: readonly string[], cwd = repoRoot): Promise<Timed> {
+/**
+ * Runs `node <args>` to completion and measures wall time and the child's peak RSS. `{ bare: true }` loads nothing
+ * into the child (no RSS hook), for ratios against `node -e 0` where even a small preloaded module would count.
+ */
+export function timeNode(args: readonly string[], cwd = repoRoot, { bare = false } = {}): Promise<Timed> {
   const rssFile = join(scratch, `rss-${counter++}`);
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', rssHook, ...args], {
+    const child = spawn(process.execPath, bare ? [...args] : ['--import', rssHook, ...args], {
       cwd,
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, OC_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },

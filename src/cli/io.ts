@@ -1,4 +1,5 @@
 import { noPaint, type Paint } from '../diagnostics/format.js';
+import { terminalSafe } from '../util/terminal-safe.js';
 
 /** Everything a command may touch of the outside world, so tests can run commands in-process. */
 export interface Io {
@@ -32,8 +33,9 @@ export async function processIo(): Promise<Io> {
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    // Human output carries names and values from input files; their control characters are shown, not obeyed.
+    stdout: terminalSafe(process.stdout),
+    stderr: terminalSafe(process.stderr),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -1,4 +1,7 @@
 import { toolInfo } from '../util/tool-info.js';
+import { quietOnBrokenPipe } from './broken-pipe.js';
+
+quietOnBrokenPipe();
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {

@@ -21,7 +21,16 @@ export const HELPER_INPUTS = {
   body: 'body',
 } as const;
 /** httpHelper Return fields [V]. */
-export const HELPER_OUTPUTS = { statusCode: 'status_code', headers: 'headers', body: 'body' } as const;
+/**
+ * [I] httpHelper's Return. `error_message` is ours: the service's message found once per request in the usual
+ * places (ERROR_MESSAGE_FALLBACK_PATHS), so each action flow adds only its own `errors.messagePath`.
+ */
+export const HELPER_OUTPUTS = {
+  statusCode: 'status_code',
+  headers: 'headers',
+  body: 'body',
+  errorMessage: 'error_message',
+} as const;
 
 /**
  * [I] The connection reaches every generated flow as one object input with this key on the flow's start card
@@ -45,7 +54,8 @@ export const AUTHPING_OUTPUTS = { working: 'working', statusCode: 'statusCode', 
 export const CAPIA = {
   requestTypeOption: 'requestType',
   requestTypeLabel: 'Request Type',
-  methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const,
+  // Okta's order on the CAPIA page's Request Type dropdown (Static Values) [V].
+  methods: ['GET', 'PATCH', 'POST', 'PUT', 'DELETE'] as const,
   inputs: { relativeUrl: 'Relative URL', query: 'Query', headers: 'Headers', body: 'Body' },
   outputs: { statusCode: 'Status Code', headers: 'Headers', body: 'Body' },
 } as const;
@@ -70,13 +80,16 @@ export const GENERATED_CREATED = '2024-01-01T00:00:00.000Z';
  * the action flow and passed as text in the extra helper input `raw_body`, which wins over `body` when not empty.
  */
 export const RAW_BODY_INPUT = 'raw_body';
-/** httpHelper's default Content-Type (seed 001: "adds a Content-Type: application/json header"). */
+/**
+ * The JSON Content-Type (seed 001: the helper "adds a Content-Type: application/json header"). Sent only with a
+ * body: each request sets its body's type in its headers; a GET or bodiless DELETE carries none (issue 12).
+ */
 export const DEFAULT_CONTENT_TYPE = 'application/json';
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 export const TEXT_CONTENT_TYPE = 'text/plain';
 /**
- * [I] Header precedence in httpHelper: one Merge card over (defaults incl. Content-Type, caller's headers,
- * auth header) where later inputs win, so callers may override Content-Type/Accept but never Authorization.
+ * [I] Header precedence in httpHelper: one Merge card over (default headers, caller's headers incl. Content-Type,
+ * auth header) where later inputs win, so callers may override Accept but never Authorization.
  */
 export const MERGE_ORDER = 'later inputs win' as const;
 
@@ -84,6 +97,22 @@ export const MERGE_ORDER = 'later inputs win' as const;
 export const DEFAULT_ERROR_STATUS_MIN = 400;
 /** Default dot path of the service's error message in the parsed body. */
 export const DEFAULT_ERROR_MESSAGE_PATH = 'message';
+/**
+ * [I] Where services put an error message, tried in order after the spec's `errors.messagePath` (first value
+ * that is not empty wins): `message`, `{error: {message}}`, GitHub/GraphQL `errors[0].message`, OAuth
+ * `error_description`, a bare `error` string.
+ */
+export const ERROR_MESSAGE_FALLBACK_PATHS = [
+  'message',
+  'error.message',
+  'errors.0.message',
+  'error_description',
+  'error',
+] as const;
+/** The output path segment that means "from each item of this list" (`labels.*.name`). */
+export const EACH_ITEM = '*';
+/** When no path gives a message: `HTTP <status>: ` and at most this many characters of the body text. */
+export const ERROR_BODY_EXCERPT_CHARS = 200;
 /** Default healthy statuses of `_authping`. */
 export const DEFAULT_HEALTHY_STATUSES = [200];
 
@@ -101,10 +130,11 @@ export const AUTHPING_MESSAGES = {
 } as const;
 
 /**
- * [I] Optional values that are empty are never sent: query objects and JSON bodies go through Clear Empty
- * (`object:clearEmpty`); each optional form field is a `&Name=value` segment chosen by Assign If (`is empty` →
- * no segment). Card semantics the simulator needs for this: `is empty` is true for null, '', [] and {}; Clear
- * Empty drops top-level keys whose value is empty in that sense; Merge applies MERGE_ORDER.
+ * [I] Optional values that are empty are never sent (the rule: src/spec/empty-values.ts): the droppable entries of
+ * each query, header or JSON object go through Clear Empty (`object:clearEmpty`) and are merged after the entries
+ * always sent; each optional form field is a `&Name=value` segment chosen by Assign If (`is empty` → no segment).
+ * Card semantics the simulator needs for this: `is empty` is true for null, '', [] and {}; Clear Empty drops
+ * top-level keys whose value is empty in that sense; Merge applies MERGE_ORDER.
  */
 export const OPTIONAL_VALUE_STRATEGY = { object: 'clearEmpty', form: 'assignIf' } as const;
 
@@ -113,3 +143,31 @@ export const OPTIONAL_VALUE_STRATEGY = { object: 'clearEmpty', form: 'assignIf' 
  * fails (empty 204 body, text, XML) the error branch returns the text unchanged.
  */
 export const HELPER_BODY_PARSING = 'json-or-text' as const;
+
+/**
+ * [V] What Connector Builder calls the cards that start and end each kind of flow, and the groups on them (Okta's
+ * Slack walkthrough, card by card). The flopack holds a Helper Flow and a Return; the build sheet names them as a
+ * person sees them on screen. The revoke flow's cards are not shown in Okta's material [I].
+ */
+export const CONNECTOR_BUILDER_CARDS = {
+  start: {
+    helper: 'On Demand Helper Flow',
+    authping: 'On Demand - Connector Authping',
+    action: 'On Demand - Connector Action',
+    capia: 'On Demand - Connector Action',
+    revoke: 'Helper Flow',
+  },
+  end: {
+    helper: 'Flow Control - Return',
+    authping: 'Flow Control - Return',
+    action: 'Flow Control - Return Outputs',
+    capia: 'Flow Control - Return Outputs',
+    revoke: 'Flow Control - Return',
+  },
+  /** The start card's section the platform fills with the connection: Connection, then one field per parameter. */
+  authSection: 'Auth',
+  connectionField: 'Connection',
+  inputGroup: 'Static Input Group',
+  optionGroup: 'Static Option Group',
+  outputGroup: 'Static Output Group',
+} as const;

@@ -1,4 +1,12 @@
-import type { Action, ConnectorSpec, Input, Option, Output } from '../spec/types.js';
+import type {
+  Action,
+  Authentication,
+  ConnectorSpec,
+  Input,
+  OAuth2Authentication,
+  Option,
+  Output,
+} from '../spec/types.js';
 
 /** How a change affects flows already built on the connector. */
 export type Impact = 'breaking' | 'additive' | 'cosmetic';
@@ -104,6 +112,56 @@ function actionChanges(before: Action, after: Action): SpecChange[] {
   return changes;
 }
 
+/**
+ * Changes within one authentication type. OAuth 2.0: a scope removed breaks the actions that need it, a scope added
+ * or a new grant, token, authorize or separator setting takes effect only when each connection is authorized again,
+ * and turning refresh off lets connections expire: all breaking. Custom: where and how the secret is sent is what
+ * the service checks: breaking. Labels and help text: cosmetic.
+ */
+function authenticationChanges(before: Authentication, after: Authentication): SpecChange[] {
+  const changes: SpecChange[] = [];
+  const subject = 'authentication';
+  const breaking = (message: string) => changes.push({ impact: 'breaking', subject, message });
+  if (before.type === 'oauth2' && after.type === 'oauth2') {
+    const was = new Set(before.scopes ?? []);
+    const now = new Set(after.scopes ?? []);
+    const removed = [...was].filter((s) => !now.has(s));
+    const added = [...now].filter((s) => !was.has(s));
+    if (removed.length)
+      breaking(
+        `scope${removed.length > 1 ? 's' : ''} ${removed.join(', ')} removed; actions that need them fail`,
+      );
+    if (added.length)
+      breaking(
+        `scope${added.length > 1 ? 's' : ''} ${added.join(', ')} added; existing connections must be authorized again to grant them`,
+      );
+    for (const key of ['grantType', 'tokenUrl', 'authorizeUrl', 'scopeSeparator'] as const) {
+      if ((before[key] ?? '') !== (after[key] ?? ''))
+        breaking(
+          `${key} changed from ${before[key] ?? '(none)'} to ${after[key] ?? '(none)'}; existing connections must be authorized again`,
+        );
+    }
+    const refreshes = (a: OAuth2Authentication) => a.refresh ?? a.grantType === 'authorization_code';
+    if (refreshes(before) && !refreshes(after))
+      breaking('token refresh turned off; connections expire with their token');
+    if (!refreshes(before) && refreshes(after))
+      changes.push({ impact: 'additive', subject, message: 'token refresh turned on' });
+    if ((before.revokeUrl ?? '') !== (after.revokeUrl ?? '')) {
+      if (!after.revokeUrl) breaking('revoke URL removed: the _revoke flow is gone');
+      else if (!before.revokeUrl) changes.push({ impact: 'additive', subject, message: 'revoke URL added' });
+      else breaking(`revoke URL changed from ${before.revokeUrl} to ${after.revokeUrl}`);
+    }
+  } else if (before.type === 'custom' && after.type === 'custom') {
+    if (before.placement !== after.placement || before.name !== after.name || before.value !== after.value)
+      breaking(
+        `the secret is now sent as ${after.placement} ${after.name}: ${after.value} (was ${before.placement} ${before.name}: ${before.value})`,
+      );
+  }
+  if (changes.length === 0 && JSON.stringify(before) !== JSON.stringify(after))
+    changes.push({ impact: 'cosmetic', subject, message: 'labels or help text changed' });
+  return changes;
+}
+
 /** Every difference between two versions of a spec that a connector's users could notice, classified. */
 export function diffSpecs(before: ConnectorSpec, after: ConnectorSpec): SpecChange[] {
   const changes: SpecChange[] = [];
@@ -120,8 +178,8 @@ export function diffSpecs(before: ConnectorSpec, after: ConnectorSpec): SpecChan
       subject: 'authentication',
       message: `type changed from ${before.authentication.type} to ${after.authentication.type}; every connection must be re-created`,
     });
-  } else if (JSON.stringify(before.authentication) !== JSON.stringify(after.authentication)) {
-    changes.push({ impact: 'cosmetic', subject: 'authentication', message: 'labels or settings changed' });
+  } else {
+    changes.push(...authenticationChanges(before.authentication, after.authentication));
   }
   const oldParams = byKey(before.connectionParameters);
   const newParams = byKey(after.connectionParameters);

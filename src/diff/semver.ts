@@ -17,7 +17,10 @@ function parse(version: string): [number, number, number] {
   return [major, minor, patch];
 }
 
-/** The bump actually made between two versions ("none" when equal or lower). */
+/**
+ * The bump actually made between two versions ("none" when equal or lower). Before 1.0.0 (semver §4: anything may
+ * change) the places shift one down, as npm's caret ranges read them: 0.x minor = major, 0.x.y patch = minor.
+ */
 export function actualBump(before: string, after: string): Bump {
   const [a, b] = [parse(before), parse(after)];
   // Before 1.0.0, semver allows breaking changes in a minor bump.

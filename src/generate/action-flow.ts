@@ -5,18 +5,22 @@ import {
   assignIf,
   helperFlowStart,
   returnCard,
+  pluck,
   throwIf,
   type OutputRef,
+  type Value,
 } from '../flopack/builder/index.js';
-import type { Flo } from '../flopack/types.js';
+import type { Flo, IoType } from '../flopack/types.js';
 import {
-  DEFAULT_ERROR_MESSAGE_PATH,
   DEFAULT_ERROR_STATUS_MIN,
+  EACH_ITEM,
   HELPER_OUTPUTS,
   requiredInputMessage,
 } from '../connector/contract.js';
+import { optionalIn } from '../spec/empty-values.js';
 import type { Action } from '../spec/types.js';
 import { callHelper } from './call-helper.js';
+import { actionErrorMessage } from './error-message.js';
 import type { GenerationContext } from './generation-context.js';
 import { ioType } from './fields.js';
 import { buildRequest } from './request.js';
@@ -36,9 +40,6 @@ export function buildActionFlow(context: GenerationContext, action: Action, floI
   const inputs = new Map<string, OutputRef>();
   for (const o of action.options ?? []) options.set(o.key, addOption(start, o));
   for (const i of action.inputs ?? []) inputs.set(i.key, addInput(start, i));
-  const optionSpec = new Map((action.options ?? []).map((o) => [o.key, o]));
-  const inputSpec = new Map((action.inputs ?? []).map((i) => [i.key, i]));
-  const params = new Map((context.spec.connectionParameters ?? []).map((p) => [p.key, p]));
 
   const scope = new TemplateScope(flow, {
     resolve(source, key) {
@@ -52,11 +53,7 @@ export function buildActionFlow(context: GenerationContext, action: Action, floI
         throw new Error(`action "${action.name}" references \${${source}.${key}}, which it does not declare`);
       return ref;
     },
-    optional(source, key) {
-      if (source === 'inputs') return !inputSpec.get(key)?.required;
-      if (source === 'options') return !optionSpec.get(key)?.required;
-      return params.get(key)?.required === false;
-    },
+    optional: optionalIn(context.spec, action),
   });
 
   for (const input of action.inputs ?? []) {
@@ -75,8 +72,7 @@ export function buildActionFlow(context: GenerationContext, action: Action, floI
   const body = call.output(HELPER_OUTPUTS.body);
   const headers = call.output(HELPER_OUTPUTS.headers);
 
-  const messagePath = (action.errors?.messagePath ?? DEFAULT_ERROR_MESSAGE_PATH).split('.').filter(Boolean);
-  const message = messagePath.length ? flow.path(body, messagePath) : body;
+  const message = actionErrorMessage(flow, action, body, call.output(HELPER_OUTPUTS.errorMessage));
   for (const [i, range] of errorRanges(action).entries()) {
     const error = { statusCode: status, message };
     const name = `Error if status ${range.max === undefined ? `>= ${range.min}` : `${range.min}-${range.max}`}`;
@@ -121,15 +117,12 @@ export function buildActionFlow(context: GenerationContext, action: Action, floI
   for (const out of action.outputs ?? []) {
     const type = ioType(out.type);
     const collection = out.list ?? false;
-    const path = (out.path ?? '').split('.').filter(Boolean);
     const value =
       out.from === 'status'
         ? status
         : out.from === 'headers'
-          ? flow.path(headers, [out.path ?? ''], type, collection)
-          : path.length
-            ? flow.path(body, path, type, collection)
-            : body;
+          ? flow.path(headers, [(out.path ?? '').toLowerCase()], type, collection)
+          : bodyValue(flow, body, out.key, out.path ?? '', type, collection);
     addReturnField(
       flow,
       ret,
@@ -144,6 +137,25 @@ export function buildActionFlow(context: GenerationContext, action: Action, floI
     description: action.description,
     group: context.groupId,
   });
+}
+
+/**
+ * A value from the parsed body by dot path; `*` picks the rest of the path from each item of the list there
+ * (`labels.*.name`: Path to `labels`, then List Pluck `name`), since a plain path over a list gives nothing.
+ */
+function bodyValue(
+  flow: FlowBuilder,
+  body: OutputRef,
+  key: string,
+  dotted: string,
+  type: IoType,
+  collection: boolean,
+): Value {
+  const path = dotted.split('.').filter(Boolean);
+  const star = path.indexOf(EACH_ITEM);
+  if (star < 0) return path.length ? flow.path(body, path, type, collection) : body;
+  const list = star === 0 ? body : flow.path(body, path.slice(0, star), 'object', true);
+  return pluck(flow, `output/${key}/each`, list, path.slice(star + 1).join('.'), type, `Pluck ${key}`);
 }
 
 /** Error statuses of an action as inclusive ranges (default: everything from 400). */

@@ -16,6 +16,7 @@ import {
   HELPER_OUTPUTS,
 } from '../connector/contract.js';
 import { callHelper } from './call-helper.js';
+import { optionalIn } from '../spec/empty-values.js';
 import type { GenerationContext } from './generation-context.js';
 import { buildRequest } from './request.js';
 import { TemplateScope } from './template-scope.js';
@@ -39,7 +40,7 @@ export function buildAuthpingFlow(context: GenerationContext, floId: string): Fl
         throw new Error(`_authping's request may only use \${connection.*}, not \${${source}.${key}}`);
       return tf.path(innerAuth, [key]);
     },
-    optional: () => false,
+    optional: optionalIn(context.spec, undefined),
   });
   const call = callHelper(context, scope, innerAuth, buildRequest(scope, context.spec.authping.request));
   const status = call.output(HELPER_OUTPUTS.statusCode);

@@ -71,6 +71,7 @@ export class GenerationContext {
         { key: HELPER_OUTPUTS.statusCode, type: 'number' },
         { key: HELPER_OUTPUTS.headers, type: 'object' },
         { key: HELPER_OUTPUTS.body, type: 'object' },
+        { key: HELPER_OUTPUTS.errorMessage, type: 'string' },
       ],
     };
   }

@@ -19,12 +19,12 @@ import {
 } from '../flopack/builder/index.js';
 import type { Flo } from '../flopack/types.js';
 import {
-  DEFAULT_CONTENT_TYPE,
   HELPER_INPUTS,
   HELPER_OUTPUTS,
   HTTP_HELPER_FLOW_NAME,
   RAW_BODY_INPUT,
 } from '../connector/contract.js';
+import { serviceErrorMessage } from './error-message.js';
 import type { GenerationContext } from './generation-context.js';
 import { TemplateScope } from './template-scope.js';
 import { templateParts, textValue } from './templates.js';
@@ -33,7 +33,8 @@ import { templateParts, textValue } from './templates.js';
  * httpHelper, as seed 001 describes it: the Authorization header from the connection (Basic: Concatenate
  * username:password → Base64 → "Basic " + …), default headers merged with the caller's, the URL from the base
  * URL (connection parameters filled in) and `relative_url`, one HTTP Raw Request, the body parsed as JSON when
- * it parses (If Error keeps the text otherwise), and Return {status_code, headers, body}.
+ * it parses (If Error keeps the text otherwise), and Return {status_code, headers, body,
+ * error_message} (error-message.ts).
  */
 export function buildHelperFlow(context: GenerationContext): Flo {
   const spec = context.spec;
@@ -85,15 +86,19 @@ export function buildHelperFlow(context: GenerationContext): Flo {
   }
   const inQuery = a.type === 'custom' && a.placement === 'query';
 
-  const defaults: Record<string, string> = { ...spec.defaultHeaders };
-  if (!Object.keys(defaults).some((k) => k.toLowerCase() === 'content-type'))
-    defaults['Content-Type'] = DEFAULT_CONTENT_TYPE;
-  const defaultHeaders = construct(
-    flow,
-    'headers/defaults',
-    Object.entries(defaults).map(([key, value]) => ({ key, value })),
-    'Construct default headers',
-  );
+  // Default headers may use ${connection.x}; Content-Type comes with a body only (the caller's headers).
+  const defaultEntries = Object.entries(spec.defaultHeaders ?? {});
+  const defaultHeaders = defaultEntries.length
+    ? construct(
+        flow,
+        'headers/defaults',
+        defaultEntries.map(([key, template]) => ({
+          key,
+          value: textValue(scope, `headers/defaults/${key}`, template, { name: `Compose ${key}` }),
+        })),
+        'Construct default headers',
+      )
+    : undefined;
   const authObject = construct(
     flow,
     'auth/object',
@@ -103,7 +108,7 @@ export function buildHelperFlow(context: GenerationContext): Flo {
   const allHeaders = merge(
     flow,
     'headers/merge',
-    inQuery ? [defaultHeaders, headers] : [defaultHeaders, headers, authObject],
+    [...(defaultHeaders ? [defaultHeaders] : []), headers, ...(inQuery ? [] : [authObject])],
     'Merge headers',
   );
   const allQuery = inQuery ? merge(flow, 'query/merge', [query, authObject], 'Merge query') : query;
@@ -148,10 +153,13 @@ export function buildHelperFlow(context: GenerationContext): Flo {
   parse.errorFlow.chainAll(parse.errorReturn);
   const parsedBody = parse.output(HELPER_OUTPUTS.body, 'object', parsed, errorText);
 
+  const errorMessage = serviceErrorMessage(flow, http.output(HTTP_FIELDS.statusCode), parsedBody);
+
   const ret = returnWith(flow, [
     [{ key: HELPER_OUTPUTS.statusCode, type: 'number' }, http.output(HTTP_FIELDS.statusCode)],
     [{ key: HELPER_OUTPUTS.headers, type: 'object' }, http.output(HTTP_FIELDS.responseHeaders)],
     [{ key: HELPER_OUTPUTS.body, type: 'object' }, parsedBody],
+    [{ key: HELPER_OUTPUTS.errorMessage, type: 'string' }, errorMessage],
   ]);
   flow.chainAll(ret);
   return flow.build({

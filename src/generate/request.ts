@@ -1,17 +1,17 @@
 import {
   assignIf,
-  clearEmpty,
   compose,
-  construct,
   isOutputRef,
+  jsonStringify,
   type ComposePart,
-  type ObjectField,
   type Value,
 } from '../flopack/builder/index.js';
 import { FORM_CONTENT_TYPE, TEXT_CONTENT_TYPE, DEFAULT_CONTENT_TYPE } from '../connector/contract.js';
 import type { RequestBody, RequestTemplate } from '../spec/types.js';
 import type { TemplateScope } from './template-scope.js';
-import { firstOptionalRef, hasOptionalRef, templateParts, textValue } from './templates.js';
+import { optionalRefs } from '../spec/empty-values.js';
+import { jsonValue } from './json-value.js';
+import { templateParts, textValue } from './templates.js';
 
 /** The values an action passes to httpHelper (contract HELPER_INPUTS + RAW_BODY_INPUT). */
 export interface HelperRequest {
@@ -24,22 +24,23 @@ export interface HelperRequest {
 }
 
 /**
- * Builds the request of an action (or of `_authping`) from its spec template. Optional values that are empty
- * are never sent: query and JSON bodies go through Clear Empty, form fields through Assign If (contract.ts).
+ * Builds the request of an action (or of `_authping`) from its spec template. Optional values that are empty are
+ * never sent, by src/spec/empty-values.ts's rule: JSON values through json-value.ts (Clear Empty on the
+ * droppable part of each object), form fields through Assign If. Content-Type is sent only with a body.
  */
 export function buildRequest(scope: TemplateScope, req: RequestTemplate): HelperRequest {
   const relativeUrl = textValue(scope, 'request/url', req.path, {
     encodeRefs: true,
     name: 'Compose relative URL',
   });
-  const query = objectValue(scope, 'request/query', req.query ?? {}, 'Query');
+  const query = jsonValue(scope, 'request/query', req.query ?? {}, 'Query');
   const { body, rawBody, contentType } = bodyValue(scope, req.body);
   const headerFields: Record<string, unknown> = {};
   const userHeaders = req.headers ?? {};
   const userSetsType = Object.keys(userHeaders).some((k) => k.toLowerCase() === 'content-type');
   if (contentType && !userSetsType) headerFields['Content-Type'] = contentType;
   Object.assign(headerFields, userHeaders);
-  const headers = objectValue(scope, 'request/headers', headerFields, 'Headers');
+  const headers = jsonValue(scope, 'request/headers', headerFields, 'Headers');
   return { relativeUrl, method: req.method, query, headers, body, rawBody };
 }
 
@@ -49,12 +50,23 @@ function bodyValue(
 ): { body: Value; rawBody: Value; contentType?: string } {
   if (!body) return { body: {}, rawBody: '' };
   switch (body.encoding) {
-    case 'json':
+    case 'json': {
+      if (!Array.isArray(body.fields))
+        return {
+          body: jsonValue(scope, 'request/body', body.fields, 'Body'),
+          rawBody: '',
+          contentType: DEFAULT_CONTENT_TYPE,
+        };
+      // A top-level list travels as text: httpHelper's `body` is an Object field.
+      const list = jsonValue(scope, 'request/body', body.fields, 'Body');
       return {
-        body: objectValue(scope, 'request/body', body.fields, 'Body'),
-        rawBody: '',
+        body: {},
+        rawBody: isOutputRef(list)
+          ? jsonStringify(scope.flow, 'request/body/json', list, 'Stringify body')
+          : JSON.stringify(list),
         contentType: DEFAULT_CONTENT_TYPE,
       };
+    }
     case 'form':
       return { body: {}, rawBody: formValue(scope, body.fields), contentType: FORM_CONTENT_TYPE };
     case 'text':
@@ -64,43 +76,6 @@ function bodyValue(
         contentType: body.contentType ?? TEXT_CONTENT_TYPE,
       };
   }
-}
-
-/**
- * An object whose string leaves may hold placeholders: a literal object when nothing is templated, else an
- * Object Construct card (nested objects get their own), followed by Clear Empty when a value may be empty.
- */
-export function objectValue(
-  scope: TemplateScope,
-  path: string,
-  fields: Record<string, unknown>,
-  label: string,
-): Value {
-  const value = jsonValue(scope, path, fields, label);
-  if (!isOutputRef(value) || !hasOptionalRef(scope, fields)) return value;
-  return clearEmpty(scope.flow, `${path}/clear`, value, `Clear empty ${label.toLowerCase()}`);
-}
-
-function jsonValue(scope: TemplateScope, path: string, value: unknown, label: string): Value {
-  if (typeof value === 'string') return textValue(scope, path, value, { name: `Compose ${label}` });
-  if (Array.isArray(value) || value === null || typeof value !== 'object') return value as Value;
-  const entries = Object.entries(value);
-  const values = entries.map(([k, v]) => jsonValue(scope, `${path}/${k}`, v, k));
-  if (!values.some(isOutputRef)) return value as Value;
-  const fields: ObjectField[] = entries.map(([key], i) => {
-    const v = values[i] as Value;
-    return isOutputRef(v)
-      ? { key, value: v, type: v.field.value.type, collection: v.field.value.collection }
-      : { key, value: v, type: fieldType(v), collection: Array.isArray(v) };
-  });
-  return construct(scope.flow, path, fields, `Construct ${label.toLowerCase()}`);
-}
-
-function fieldType(v: unknown): ObjectField['type'] {
-  if (typeof v === 'number') return 'number';
-  if (typeof v === 'boolean') return 'boolean';
-  if (v !== null && typeof v === 'object') return 'object';
-  return 'string';
 }
 
 /**
@@ -117,24 +92,27 @@ function formValue(scope: TemplateScope, fields: Record<string, string>): Value 
       `${encodeURIComponent(name)}=`,
       ...templateParts(scope, template, { encodeText: true, encodeRefs: true }),
     ];
-    const maybeEmpty = firstOptionalRef(scope, template);
-    if (!maybeEmpty) {
+    const refs = optionalRefs(template, (source, key) => scope.refs.optional(source, key));
+    if (refs.length === 0) {
       if (always.length) always.push('&');
       always.push(...pair);
       continue;
     }
-    const segment = compose(scope.flow, `request/form/${name}`, ['&', ...pair], `Compose ${name} field`);
-    optional.push(
-      assignIf(
+    // One Assign If per optional placeholder: any of them empty → no segment (empty-values.ts rule 1).
+    let segment: Value = compose(scope.flow, `request/form/${name}`, ['&', ...pair], `Compose ${name} field`);
+    refs.forEach((ref, i) => {
+      const left = scope.refs.resolve(ref.source, ref.key);
+      segment = assignIf(
         scope.flow,
-        `request/form/${name}/if`,
-        { left: scope.refs.resolve(maybeEmpty.source, maybeEmpty.key), operator: 'is empty' },
+        i === 0 ? `request/form/${name}/if` : `request/form/${name}/if/${i}`,
+        { left, operator: 'is empty' },
         '',
         segment,
         'string',
-        `${name} if provided`,
-      ),
-    );
+        refs.length === 1 ? `${name} if provided` : `${name} if ${ref.key} provided`,
+      );
+    });
+    optional.push(segment as ComposePart);
   }
   const parts = [...always, ...optional];
   if (parts.every((p) => typeof p === 'string')) return parts.join('');

@@ -1,5 +1,5 @@
 import { compose, isOutputRef, type ComposePart, type Value } from '../flopack/builder/index.js';
-import { parseTemplate, type TemplatePart } from '../spec/placeholders.js';
+import { parseTemplate } from '../spec/placeholders.js';
 import type { TemplateScope } from './template-scope.js';
 
 export interface TextOptions {
@@ -10,8 +10,6 @@ export interface TextOptions {
   /** Card name for the Compose card, when one is needed. */
   name?: string;
 }
-
-type Ref = Extract<TemplatePart, { kind: 'ref' }>;
 
 /** The parts of a template as Compose parts (literal text and referenced outputs). */
 export function templateParts(scope: TemplateScope, template: string, opts: TextOptions = {}): ComposePart[] {
@@ -35,19 +33,4 @@ export function textValue(
   if (parts.every((p) => typeof p === 'string')) return parts.join('');
   if (parts.length === 1 && isOutputRef(parts[0])) return parts[0];
   return compose(scope.flow, path, parts, opts.name);
-}
-
-/** The first reference in the template that may be empty at run time, if any. */
-export function firstOptionalRef(scope: TemplateScope, template: string): Ref | undefined {
-  return parseTemplate(template).parts.find(
-    (p): p is Ref => p.kind === 'ref' && scope.refs.optional(p.source, p.key),
-  );
-}
-
-/** Whether any string anywhere in `value` holds a placeholder that may be empty. */
-export function hasOptionalRef(scope: TemplateScope, value: unknown): boolean {
-  if (typeof value === 'string') return firstOptionalRef(scope, value) !== undefined;
-  if (Array.isArray(value)) return value.some((v) => hasOptionalRef(scope, v));
-  if (value && typeof value === 'object') return Object.values(value).some((v) => hasOptionalRef(scope, v));
-  return false;
 }

@@ -28,7 +28,16 @@ export interface AuthenticationModel {
     revokeUrl: string | null;
   } | null;
   baseUrl: string;
+  /** The fields of the New Connection dialog as numbered steps after the three fixed ones (Connections, choose, nickname). */
+  connectionSteps: Array<{ number: number; label: string; text: string }>;
+  /** The number of the final Create step. */
+  createStep: number;
+  /** OAuth 2.0 authorization code: Create opens the service's sign-in to allow access. */
+  signsIn: boolean;
 }
+
+/** Steps 1–3 of the New Connection dialog are always the same: open Connections, choose the connector, nickname. */
+const FIXED_CONNECTION_STEPS = 3;
 
 const PARAMETER_TYPES: Record<string, string> = {
   text: 'Text',
@@ -64,7 +73,7 @@ export function authenticationModel(spec: ConnectorSpec): AuthenticationModel {
       label: p.label,
       key: p.key,
       type: PARAMETER_TYPES[p.type] ?? p.type,
-      required: p.required === true,
+      required: p.required !== false,
       description: p.description ?? '',
       values: p.values ?? [],
       pattern: p.pattern ?? null,
@@ -85,6 +94,35 @@ export function authenticationModel(spec: ConnectorSpec): AuthenticationModel {
           }
         : null,
     baseUrl: readableTemplate(spec.baseUrl, labelOf),
+    ...connectionSteps(spec),
+  };
+}
+
+function connectionSteps(
+  spec: ConnectorSpec,
+): Pick<AuthenticationModel, 'connectionSteps' | 'createStep' | 'signsIn'> {
+  const auth = spec.authentication;
+  const fields: Array<{ label: string; text: string }> = [];
+  if (auth.type === 'basic') {
+    for (const [field, given] of [
+      ['Username', auth.username],
+      ['Password', auth.password],
+    ] as const) {
+      const label = given?.label ?? field;
+      fields.push({ label, text: given?.description || `your ${label}.` });
+    }
+  }
+  for (const p of spec.connectionParameters ?? []) {
+    const type = PARAMETER_TYPES[p.type] ?? p.type;
+    const choices = p.values?.length ? ` One of: ${p.values.map((v) => v.label).join(', ')}` : '';
+    const required = p.required !== false ? ', required' : '';
+    fields.push({ label: p.label, text: `(${type}${required}) ${p.description ?? ''}${choices}`.trim() });
+  }
+  const connectionStepsList = fields.map((f, i) => ({ number: FIXED_CONNECTION_STEPS + 1 + i, ...f }));
+  return {
+    connectionSteps: connectionStepsList,
+    createStep: FIXED_CONNECTION_STEPS + 1 + fields.length,
+    signsIn: auth.type === 'oauth2' && auth.grantType === 'authorization_code',
   };
 }
 

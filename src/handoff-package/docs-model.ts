@@ -134,7 +134,8 @@ function actionDoc(
     })),
     checks,
     errorStatuses: (action.errors?.statuses ?? ['400-599']).map(String).join(', '),
-    errorMessagePath: action.errors?.messagePath ?? null,
+    errorMessagePath:
+      action.errors?.messagePath === undefined ? null : [action.errors.messagePath].flat().join(', '),
     methods: [],
   };
 }

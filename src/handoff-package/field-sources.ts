@@ -94,7 +94,19 @@ function resolveOutput(card: CardInfo, outputId: string, graph: FlowGraph, depth
       const resolved = upstream.flatMap((u) => resolveOutput(u.card, u.outputId, graph, depth + 1));
       if (resolved.length > 0) return resolved;
     }
-    return [{ output: outputLabel(output, outputId), card: owner.name, number: graph.numbers.get(owner) }];
+    return [
+      {
+        output: outputLabel(output, outputId),
+        card: graph.names.get(owner) ?? owner.name,
+        number: graph.numbers.get(owner),
+      },
+    ];
   }
-  return [{ output: outputLabel(output, outputId), card: card.name, number: graph.numbers.get(card) }];
+  return [
+    {
+      output: outputLabel(output, outputId),
+      card: graph.names.get(card) ?? card.name,
+      number: graph.numbers.get(card),
+    },
+  ];
 }

@@ -26,6 +26,8 @@ export interface FlowGraph {
   scope: Scope;
   /** Card → its step number ("3", "4.1.2"), for every visible card at any depth. */
   numbers: Map<CardInfo, string>;
+  /** The name a person sees for each shown card (the start and end cards renamed as Connector Builder shows them). */
+  names: Map<CardInfo, string>;
 }
 
 export interface GraphNode {
@@ -43,18 +45,31 @@ export interface GraphLane {
   steps: GraphNode[];
 }
 
-export function buildFlowGraph(flo: Flo): FlowGraph {
+/**
+ * The flow as a person builds it. `screen` names the top-level start card and Return cards as the console shows
+ * them (Connector Builder's "On Demand - Connector Action", "Flow Control - Return Outputs", …).
+ */
+export function buildFlowGraph(flo: Flo, screen: { start?: string; end?: string } = {}): FlowGraph {
   const numbers = new Map<CardInfo, string>();
   const scope = readFlo(flo.data);
   const steps = structure(executionOrder(scope), scope, '', numbers);
+  const start = graphOf(scope).start;
+  const names = new Map<CardInfo, string>();
+  for (const node of steps) {
+    const renamed =
+      node.card === start ? screen.start : node.card.tail === 'control:return' ? screen.end : undefined;
+    if (renamed) Object.assign(node, { name: renamed, type: renamed });
+  }
+  for (const node of flattenGraph(steps)) names.set(node.card, node.name);
   return {
     floId: flo.id,
     name: flo.name,
     description: flo.description,
     steps,
-    start: graphOf(scope).start,
+    start,
     scope,
     numbers,
+    names,
   };
 }
 

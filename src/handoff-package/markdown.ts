@@ -1,3 +1,5 @@
+import { isWindowsReservedName } from '../util/windows-names.js';
+
 const NEEDS_ESCAPE = /[\r\n\t\\`*_{}[\]<>#|~&]|^\s*([-+=]|\d+[.)])/;
 
 /**
@@ -41,11 +43,13 @@ export function kebab(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Unique slugs for a list of names (collisions get -2, -3 …; empty ones become `fallback`). */
+/** Unique slugs for a list of names (never a name Windows reserves, see windows-names.ts) (collisions get -2, -3 …; empty ones become `fallback`). */
 export function uniqueSlugs(names: readonly string[], fallback: string): string[] {
   const used = new Set<string>();
   return names.map((name) => {
-    const base = kebab(name) || fallback;
+    const kebabbed = kebab(name) || fallback;
+    // An action named "Con" or "Nul" must not become docs/actions/con.md: Windows cannot create that file.
+    const base = isWindowsReservedName(kebabbed) ? `${kebabbed}-action` : kebabbed;
     let slug = base;
     for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
     used.add(slug);

@@ -8,6 +8,7 @@ import {
   type Paint,
 } from '../diagnostics/format.js';
 import type { BuildResult, WrittenFile } from './types.js';
+import { maxOf } from '../util/append.js';
 
 export interface ReportOptions {
   format: DiagnosticFormat;
@@ -105,7 +106,10 @@ function summary(result: BuildResult, dir: string, paint: Paint): string {
     else shown.push({ path: `docs/actions/*.md (${actions.length} files)`, bytes: total(actions) });
   }
   shown.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const width = Math.max(...shown.map((f) => f.path.length));
+  const width = maxOf(
+    shown.map((f) => f.path.length),
+    0,
+  );
   for (const f of shown) lines.push(`  ${f.path.padEnd(width)}  ${paint.dim(size(f.bytes).padStart(9))}`);
   const kinds = result.flows.map((f) => `${f.name} (${f.kind}, ${f.cards} cards)`);
   const flowList = kinds.length > 12 ? [...kinds.slice(0, 10), `… ${kinds.length - 10} more`] : kinds;

@@ -1,7 +1,7 @@
 import type { CardInfo } from '../flopack/read/index.js';
 import type { Flopack, IoField } from '../flopack/types.js';
 import type { ConnectorSpec } from '../spec/types.js';
-import { CONNECTION_INPUT_KEY, OPTION_GROUP } from '../connector/contract.js';
+import { CONNECTION_INPUT_KEY, CONNECTOR_BUILDER_CARDS, OPTION_GROUP } from '../connector/contract.js';
 import { fieldTypeName } from './field-types.js';
 import { toSvg } from './diagram-svg.js';
 import { describeInput, type FieldSource } from './field-sources.js';
@@ -38,6 +38,11 @@ export interface FlowSheet {
   isAuthping: boolean;
   isAction: boolean;
   isRevoke: boolean;
+  /** The start and end cards as Connector Builder shows them (contract.ts CONNECTOR_BUILDER_CARDS). */
+  startCard: string;
+  endCard: string;
+  /** The start card's Auth section: the Connection, then each connection parameter (empty for revoke). */
+  authFields: string[];
   options: FieldDef[];
   inputs: FieldDef[];
   outputs: FieldDef[];
@@ -54,7 +59,10 @@ export interface FieldDef {
   type: string;
   required: boolean;
   description: string;
-  choices: string[];
+  /** Dropdown values: the label a person sees and the value sent. */
+  choices: Array<{ label: string; value: string }>;
+  /** The default typed into the field (text; JSON for other values), or null. */
+  default: string | null;
 }
 
 /** A row of the card walk: a lane heading ("Inside True of card 4") or a card. */
@@ -107,14 +115,16 @@ export function buildSheetModel(
   return {
     connector: connectorInfo(spec),
     authentication: authenticationModel(spec),
-    flows: flows.map((flow, i) => flowSheet(flow, i, flopack)),
+    flows: flows.map((flow, i) => flowSheet(flow, i, flopack, spec)),
   };
 }
 
-function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack): FlowSheet {
+function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: ConnectorSpec): FlowSheet {
   const flo = flopack.data.flos[flow.floId];
   if (!flo) throw new Error(`generated flow "${flow.name}" (${flow.floId}) is missing from the flopack`);
-  const graph = buildFlowGraph(flo);
+  const startCard = CONNECTOR_BUILDER_CARDS.start[flow.kind];
+  const endCard = CONNECTOR_BUILDER_CARDS.end[flow.kind];
+  const graph = buildFlowGraph(flo, { start: startCard, end: endCard });
   const start = graph.start;
   const startFields = start ? visibleInputs(start) : [];
   const described =
@@ -132,6 +142,12 @@ function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack): FlowSh
     isAuthping: flow.kind === 'authping',
     isAction: flow.kind === 'action' || flow.kind === 'capia',
     isRevoke: flow.kind === 'revoke',
+    startCard,
+    endCard,
+    authFields:
+      flow.kind === 'revoke'
+        ? []
+        : [CONNECTOR_BUILDER_CARDS.connectionField, ...(spec.connectionParameters ?? []).map((p) => p.label)],
     options: startFields.filter((f) => f.group === OPTION_GROUP).map(described('option')),
     inputs: startFields
       .filter((f) => f.group !== OPTION_GROUP && f.key !== CONNECTION_INPUT_KEY && f.group !== 'context')
@@ -164,15 +180,25 @@ function fieldDef(field: IoField, role: FieldRole, flow: GeneratedFlow): FieldDe
   const list = role === 'option' ? action?.options : role === 'input' ? action?.inputs : action?.outputs;
   const fromSpec = list?.find((o) => o.key === field.key);
   const choices = Array.isArray(field.metadata.choices)
-    ? field.metadata.choices.map((c) => (typeof c === 'string' ? c : JSON.stringify(c)))
+    ? field.metadata.choices.map((c: unknown) => {
+        const { label, value } = (typeof c === 'object' && c !== null ? c : { value: c }) as {
+          label?: unknown;
+          value?: unknown;
+        };
+        return { label: String(label ?? value), value: String(value) };
+      })
     : [];
+  const given = fromSpec && 'default' in fromSpec ? fromSpec.default : undefined;
   return {
     label: field.metadata.displayname ?? fromSpec?.label ?? field.key,
     key: field.key,
-    type: fieldTypeName(field.value),
+    // Connector Builder's type for an option with values (CAPIA page, Request Type) [V].
+    type: role === 'option' && choices.length ? 'Dropdown: Static Values' : fieldTypeName(field.value),
     required: field.required === true,
     description: fromSpec?.description ?? '',
     choices,
+    default:
+      given === undefined || given === '' ? null : typeof given === 'string' ? given : JSON.stringify(given),
   };
 }
 

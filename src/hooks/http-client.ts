@@ -1,6 +1,7 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
+import { timerDelay } from '../util/timers.js';
 
 /** What a hook caller (Okta, or `hook send` playing Okta) got back. */
 export interface HookAnswer {
@@ -66,7 +67,7 @@ export function sendHookRequest(req: HookRequest): Promise<HookAnswer> {
     const timer = setTimeout(() => {
       finish({ timedOut: true, transportError: `no answer after ${req.giveUpMs} ms` });
       client.destroy();
-    }, req.giveUpMs);
+    }, timerDelay(req.giveUpMs));
     client.on('error', (error: NodeJS.ErrnoException) =>
       finish({ transportError: error.code ?? error.message }),
     );

@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { lintFile } from './index.js';
+import { append } from '../util/append.js';
 
 export const FLOPACK_EXTENSIONS = ['.flopack', '.flow', '.folder'] as const;
 
@@ -38,7 +39,7 @@ async function walk(dir: string): Promise<string[]> {
   for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(full)));
+    if (entry.isDirectory()) append(files, await walk(full));
     else if (entry.isFile() && isFlopackName(entry.name)) files.push(full);
   }
   return files;
@@ -51,7 +52,7 @@ export async function lintFiles(
 ): Promise<Diagnostic[]> {
   const all: Diagnostic[] = [];
   for (const file of files) {
-    all.push(...(await lintFile(file.path, { connector: options.connector, displayName: file.displayName })));
+    append(all, await lintFile(file.path, { connector: options.connector, displayName: file.displayName }));
   }
   return all;
 }

@@ -32,7 +32,9 @@ export async function resolveConnection(args: {
     try {
       parsed = JSON.parse(json);
     } catch (error) {
-      throw new UsageError(`${CONNECTION_ENV} must hold a JSON object: ${(error as Error).message}`);
+      throw new UsageError(
+        `${CONNECTION_ENV} must hold a JSON object: ${jsonProblem(error)} (the value is not shown: it holds secrets)`,
+      );
     }
     Object.assign(connection, stringValues(parsed, CONNECTION_ENV));
     sources.push(CONNECTION_ENV);
@@ -50,6 +52,24 @@ export async function resolveConnection(args: {
     sources.push(args.file);
   }
   return { connection, sources };
+}
+
+/**
+ * What is wrong with the JSON, without any of its text: JSON.parse quotes the text around an unexpected token
+ * (`Unexpected token 'h', "{"password":hunter2}" is not valid JSON`), which would print the password.
+ */
+export function jsonProblem(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  const position = /at position (\d+)/.exec(raw)?.[1];
+  const what = /^Unexpected token/.test(raw)
+    ? 'unexpected character'
+    : /^Unexpected end/.test(raw)
+      ? 'unexpected end of input'
+      : raw
+          .replace(/ in JSON at position \d+.*$/s, '')
+          .replace(/["'`].*$/s, '')
+          .trim() || 'invalid JSON';
+  return position === undefined ? what : `${what} at character ${Number(position) + 1}`;
 }
 
 function stringValues(data: unknown, where: string): Connection {

@@ -8,6 +8,8 @@ import {
 import type { FlowResult, TraceEvent } from '../simulate/types.js';
 import type { Connection } from './connection.js';
 import type { Target, TargetFlow } from './target.js';
+import { append } from '../util/append.js';
+import { realSleep } from '../util/timers.js';
 
 /** Twilio's API origin: exports such as send_sms_via_twilio call it by name (reference §1.8). */
 export const TWILIO_ORIGIN = 'https://api.twilio.com';
@@ -23,6 +25,8 @@ export interface RunFlowRequest {
   connections?: Record<string, Record<string, unknown>>;
   /** Where HTTP goes: the embedded mock's URL or --base-url. Requests to any other origin are refused. */
   serverUrl: string;
+  /** More origins to send to `serverUrl` (an OpenAPI mock's servers), besides the spec's base URL. */
+  origins?: string[];
   httpTimeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
   now?: () => Date;
@@ -37,7 +41,8 @@ export interface RunFlowRequest {
  */
 export async function runTargetFlow(req: RunFlowRequest): Promise<FlowResult> {
   const { runFlow } = await import('../simulate/index.js');
-  const rewrite = originsToRewrite(req.target).map((from) => ({ from, to: req.serverUrl }));
+  const origins = new Set([...originsToRewrite(req.target), ...(req.origins ?? [])]);
+  const rewrite = [...origins].map((from) => ({ from, to: req.serverUrl }));
   const transport = confine(req.transport ?? createHttpTransport({ rewrite }), rewrite, req.serverUrl);
   const flowInputs = req.target.generated
     ? { [CONNECTION_INPUT_KEY]: req.connection, ...req.options, ...req.inputs }
@@ -122,11 +127,11 @@ export async function runWithRetry(
   req: RunFlowRequest,
   retry: RetryPolicy | undefined,
 ): Promise<FlowResult & { attempts: number }> {
-  const sleep = req.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = req.sleep ?? realSleep;
   const trace: FlowResult['trace'] = [];
   for (let attempt = 1; ; attempt++) {
     const result = await runTargetFlow(req);
-    trace.push(...result.trace);
+    append(trace, result.trace);
     if (result.ok || attempt > (retry?.times ?? 0) || !retryable(result.error)) {
       return { ...result, trace, attempts: attempt };
     }

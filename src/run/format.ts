@@ -72,6 +72,7 @@ export function formatTrace(events: readonly TraceEvent[], paint: Paint = noPain
       const r = e.request;
       const attempt = e.attempt > 1 ? paint.dim(` (attempt ${e.attempt})`) : '';
       lines.push(`${indent}${paint.yellow('→')} ${r.method} ${r.url}${attempt}`);
+      if (e.artifactUrl) lines.push(`${indent}    ${paint.dim(`(the flow asked for ${e.artifactUrl})`)}`);
       for (const [k, v] of Object.entries(r.headers)) lines.push(`${indent}    ${k}: ${v}`);
       if (r.body) lines.push(`${indent}    ${truncate(r.body, 200)}`);
       if (e.response) {

@@ -1,8 +1,9 @@
 import type { RecordedRequest } from '../mock/http/record.js';
 import type { FlowResult } from '../simulate/types.js';
 import type { Connection } from './connection.js';
-import { startEmbeddedMock } from './embedded-mock.js';
+import { UsageError } from '../errors.js';
 import { runWithRetry, type RetryPolicy } from './execute.js';
+import { noMockReason, startOfflineMock, type MockChoice } from './offline-mock.js';
 import type { Target, TargetFlow } from './target.js';
 
 export interface SimulationRequest {
@@ -11,25 +12,24 @@ export interface SimulationRequest {
   options: Record<string, unknown>;
   inputs: Record<string, unknown>;
   connection: Connection;
-  /** A Twilio-compatible server to run against; without it, the embedded mock (started and stopped here). */
+  /** A server to run against; without it, `mock` (started and stopped here). */
   baseUrl?: string;
-  /** Seed file (absolute path) for the embedded mock. */
-  mockSeedFile?: string;
+  /** The mock to run against without `baseUrl` (offline-mock.ts chooses it); neither is a usage error. */
+  mock?: MockChoice;
   httpTimeoutMs?: number;
   retry?: RetryPolicy;
 }
 
 /**
- * One simulated run of a flow, as `simulate` does it: against the embedded mock (or `baseUrl`), retried as the
- * retry setting says. Returns the result and, with the mock, the requests it saw.
+ * One simulated run of a flow, as `simulate` does it: against `baseUrl` or the chosen mock, retried as the retry
+ * setting says. Returns the result and, with the mock Twilio, the requests it saw. `connection` should already
+ * hold the mock's defaults where the user gave none (`mockDefaults`).
  */
 export async function simulateTargetFlow(
   req: SimulationRequest,
 ): Promise<{ result: FlowResult; requests: RecordedRequest[] }> {
-  const mock =
-    req.baseUrl === undefined
-      ? await startEmbeddedMock(req.mockSeedFile ? { seedFile: req.mockSeedFile } : {})
-      : undefined;
+  if (req.baseUrl === undefined && req.mock === undefined) throw new UsageError(noMockReason(req.target));
+  const mock = req.baseUrl === undefined ? await startOfflineMock(req.mock!, req.target.spec) : undefined;
   try {
     const result = await runWithRetry(
       {
@@ -39,6 +39,7 @@ export async function simulateTargetFlow(
         inputs: req.inputs,
         connection: req.connection,
         serverUrl: req.baseUrl ?? mock!.url,
+        ...(mock ? { origins: mock.origins } : {}),
         ...(req.httpTimeoutMs !== undefined ? { httpTimeoutMs: req.httpTimeoutMs } : {}),
       },
       req.retry,

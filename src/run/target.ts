@@ -5,7 +5,14 @@ import type { GeneratedFlow } from '../generate/index.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { DiagnosticsError, UsageError } from '../errors.js';
 import type { Flopack } from '../flopack/types.js';
-import { loadSourceFile, MAX_SOURCE_BYTES, parseSource, type SourceDocument } from '../source/document.js';
+import { lintFlopack } from '../lint/index.js';
+import {
+  jsonNestingExceeds,
+  loadSourceFile,
+  MAX_SOURCE_BYTES,
+  parseSource,
+  type SourceDocument,
+} from '../source/document.js';
 import type { ConnectorSpec } from '../spec/types.js';
 
 /** What a flow of a target is: a connector's kind of flow, or just a flow of an export. */
@@ -32,6 +39,8 @@ export interface Target {
   flopack: Flopack;
   /** Present for specs, and for dist folders that carry their spec. */
   spec?: ConnectorSpec;
+  /** The spec's folder, where its relative paths (`mock.openapi`) start. */
+  specDir?: string;
   flows: TargetFlow[];
   /** Whether the flows follow the generated-connector contract (connection in `auth`, options, outputs by key). */
   generated: boolean;
@@ -54,7 +63,8 @@ export async function loadTarget(path: string, cwd: string): Promise<Target> {
   }
   if (isDir) return loadFolder(full, cwd);
   const doc = await loadDocument(full, shown);
-  if (isFlopack(doc.data)) return fromFlopack(doc, 'flopack');
+  // A file named like an export is read as one even when damaged, so lint's findings say what is wrong with it.
+  if (isFlopack(doc.data) || /\.(flopack|flow|folder)$/i.test(full)) return fromFlopack(doc, 'flopack');
   if (typeof doc.data === 'object' && doc.data !== null && 'specVersion' in doc.data)
     return fromSpecDocument(doc, full);
   throw new UsageError(
@@ -85,7 +95,10 @@ async function loadFolder(dir: string, cwd: string): Promise<Target> {
   // The spec (a copy in the folder, or the one `build` recorded in manifest.json) gives the base URL and the
   // connection's required fields; the flows that run are always the artifact's.
   const specPath = specFile ? join(dir, specFile) : await manifestSpecPath(dir, entries);
-  if (specPath) target.spec = await readSpecQuietly(specPath);
+  if (specPath) {
+    const spec = await readSpecQuietly(specPath);
+    if (spec) Object.assign(target, { spec, specDir: dirname(specPath) });
+  }
   return target;
 }
 
@@ -119,7 +132,7 @@ async function fromSpecDocument(doc: SourceDocument, full: string): Promise<Targ
   const { validateSpec } = await import('../spec/validate.js');
   const diagnostics = validateSpec(doc, dirname(full));
   if (hasErrors(diagnostics)) throw new DiagnosticsError(diagnostics);
-  return fromSpec(doc.data as ConnectorSpec, doc.file);
+  return { ...(await fromSpec(doc.data as ConnectorSpec, doc.file)), specDir: dirname(full) };
 }
 
 /** Builds a spec in memory, as `build` would, and wraps the result. */
@@ -149,6 +162,7 @@ async function loadDocument(file: string, shown: string): Promise<SourceDocument
   } catch {
     return loadSourceFile(file, shown);
   }
+  if (jsonNestingExceeds(text)) return loadSourceFile(file, shown);
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -161,6 +175,7 @@ async function loadDocument(file: string, shown: string): Promise<SourceDocument
 }
 
 function fromFlopack(doc: SourceDocument, kind: 'dist' | 'flopack'): Target {
+  refuseWhatLintRejects(doc);
   const flopack = doc.data as Flopack;
   if (typeof flopack.data?.flos !== 'object' || flopack.data.flos === null) {
     throw new DiagnosticsError([
@@ -185,6 +200,15 @@ function fromFlopack(doc: SourceDocument, kind: 'dist' | 'flopack'): Target {
     generated,
     flows: flows.map((f): TargetFlow => ({ ...f, kind: generated ? (f.kind ?? 'action') : 'flow' })),
   };
+}
+
+/**
+ * A flopack that `lint` rejects with errors is refused with those findings before anything runs: the simulator may
+ * then trust the shape (ids are strings, every card has an address) instead of crashing on it.
+ */
+function refuseWhatLintRejects(doc: SourceDocument): void {
+  const errors = lintFlopack(doc.data, { doc }).filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new DiagnosticsError(errors);
 }
 
 function isFlopack(data: unknown): boolean {

@@ -54,7 +54,7 @@ export interface PlaceholderScope {
   setup: Array<Record<string, unknown>>;
 }
 
-const PLACEHOLDER = /\$\{(connection|inputs|options|setup)\.([^}]+)\}/g;
+const PLACEHOLDER = /\$\{(connection|inputs|options|setup)\.([^{}]+)\}/g;
 
 function lookup(scope: PlaceholderScope, source: string, key: string): unknown {
   if (source === 'setup') {

@@ -1,3 +1,4 @@
+import { checkStubs } from './stubs.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { DiagnosticsError } from '../errors.js';
@@ -28,7 +29,7 @@ const TOP_KEYS = [
   'expect',
 ];
 const STEP_KEYS = ['action', 'authping', 'options', 'inputs'];
-const MOCK_KEYS = ['seed', 'faults', 'settle', 'httpTimeoutMs'];
+const MOCK_KEYS = ['seed', 'faults', 'settle', 'httpTimeoutMs', 'responses'];
 const FAULT_KEYS = ['route', 'nth', 'times', 'kind', 'status', 'retryAfterSeconds', 'delayMs'];
 const EXPECT_KEYS = ['outputs', 'error', 'requests', 'messages'];
 const ERROR_KEYS = ['statusCode', 'message', 'kind'];
@@ -135,10 +136,11 @@ function checkSetup(c: Checker, value: unknown): ScenarioStep[] {
 }
 
 function checkMock(c: Checker, value: unknown): ScenarioMock {
-  const mock: ScenarioMock = { faults: [], settle: false };
+  const mock: ScenarioMock = { faults: [], settle: false, responses: [] };
   const m = c.object(value, ['mock'], '`mock`', true);
   if (!m) return mock;
   c.keys(m, ['mock'], MOCK_KEYS);
+  mock.responses = checkStubs(c, m.responses, ['mock', 'responses']);
   if (m.seed !== undefined) {
     if (typeof m.seed === 'string' || isObj(m.seed)) mock.seed = m.seed as string | Obj;
     else c.error(['mock', 'seed'], SCENARIO_CODES.shape, '`mock.seed` must be a file path or a mapping');

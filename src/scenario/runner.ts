@@ -2,6 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { DiagnosticsError, UsageError, UserError } from '../errors.js';
+import { stubTransport } from './stubs.js';
+import { placeholderConnection } from '../run/offline-mock.js';
 import type { Connection } from '../run/connection.js';
 import { mockConnection, startEmbeddedMock, type EmbeddedMock } from '../run/embedded-mock.js';
 import { originsToRewrite, runWithRetry } from '../run/execute.js';
@@ -53,7 +55,9 @@ export async function runScenario(s: Scenario, env: ScenarioEnv): Promise<Scenar
     }
     own = !env.remote && s.mock.seed !== undefined ? await mockWithSeed(s, env.lifecycleStepMs) : undefined;
     const mock = own?.mock ?? env.mock;
-    if (!env.remote && !mock) throw new Error('runScenario needs a mock or a remote server');
+    const stubsOnly = !env.remote && !mock;
+    if (stubsOnly && s.mock.responses.length === 0)
+      throw new Error('runScenario needs a mock, a remote server or mock.responses');
     if (mock && !own) {
       mock.reset();
       mock.clearFaults();
@@ -65,9 +69,21 @@ export async function runScenario(s: Scenario, env: ScenarioEnv): Promise<Scenar
         'no connection for --base-url: give the scenario a `connection`, or use --connection-file',
       );
     }
-    const connection: Connection = remoteConnection ?? (await mockConnection());
+    const connection: Connection =
+      remoteConnection ??
+      (stubsOnly ? (s.connection ?? (await placeholderConnection(env.target.spec))) : await mockConnection());
     const sent: Array<Record<string, unknown>> = [];
-    const transport = env.remote ? recordingTransport(env.target, env.remote.url, sent) : undefined;
+    const serverUrl = env.remote?.url ?? mock?.url ?? STUBS_ONLY_SERVER;
+    // Stubs answer first; what they do not answer goes on to the mock or server (none: the run fails, saying why).
+    const upstream = stubsOnly ? undefined : defaultTransport(env.target, serverUrl);
+    const stubbed =
+      s.mock.responses.length > 0
+        ? stubTransport(s.mock.responses, basePathOf(env.target), upstream)
+        : env.remote
+          ? upstream
+          : undefined;
+    // With no mock to record what arrived, record what the flow sent.
+    const transport = stubbed && !mock ? recording(stubbed, sent) : stubbed;
     const run = (step: ScenarioStep, httpTimeoutMs?: number, retry?: Scenario['retry']) =>
       runWithRetry(
         {
@@ -79,7 +95,7 @@ export async function runScenario(s: Scenario, env: ScenarioEnv): Promise<Scenar
           options: step.options,
           inputs: step.inputs,
           connection,
-          serverUrl: env.remote?.url ?? mock!.url,
+          serverUrl,
           sleep: env.sleep ?? fastSleep,
           ...(transport ? { transport } : {}),
           ...(httpTimeoutMs !== undefined ? { httpTimeoutMs } : {}),
@@ -122,16 +138,24 @@ export async function runScenario(s: Scenario, env: ScenarioEnv): Promise<Scenar
   }
 }
 
+/** Where a stubs-only run "sends": the stub transport answers every request itself, so nothing is sent here. */
+const STUBS_ONLY_SERVER = 'http://127.0.0.1:9';
+
+function defaultTransport(target: Target, url: string): HttpTransport {
+  return createHttpTransport({ rewrite: originsToRewrite(target).map((from) => ({ from, to: url })) });
+}
+
+/** The path of the spec's base URL (placeholders kept as they are), which stub paths may leave out. */
+function basePathOf(target: Target): string {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+(\/[^?#]*)?/i.exec(target.spec?.baseUrl ?? '');
+  return m?.[1] ?? '';
+}
+
 /**
- * Without a mock to record what arrived, record what the flow sent (with the real transport and origin rewrite);
- * sentRequest redacts it, keeping only the Basic-auth username as the mock does.
+ * Without a mock to record what arrived, record what the flow sent; sentRequest redacts it, keeping only the
+ * Basic-auth username as the mock does.
  */
-function recordingTransport(
-  target: Target,
-  url: string,
-  into: Array<Record<string, unknown>>,
-): HttpTransport {
-  const inner = createHttpTransport({ rewrite: originsToRewrite(target).map((from) => ({ from, to: url })) });
+function recording(inner: HttpTransport, into: Array<Record<string, unknown>>): HttpTransport {
   return async (req, opts) => {
     try {
       const res = await inner(req, opts);

@@ -16,28 +16,56 @@ export function scaffoldScenario(spec: ConnectorSpec, action: Action): string {
   );
   const firstOutput = action.outputs?.[0];
   const method = action.request.method;
+  // Twilio's mock features (seed, faults, the message store) only where the mock Twilio serves the connector.
+  const twilio = spec.mock === 'twilio';
   const lines = [
     `# Scenario for the ${spec.displayName} connector: run with \`okta-connector test\`.`,
     `name: ${yamlScalar(`${action.name} succeeds`)}`,
     `action: ${yamlScalar(action.name)}            # an action name, or "Custom API Action"; or \`authping: true\` instead of action`,
     `options: ${flow(options)}`,
     `inputs: ${flow(inputs)}`,
-    `# connection: { username: ..., password: ..., accountSid: ... }   # optional: default = the mock's default credentials`,
-    `# mock:                            # optional`,
-    `#   seed: <path or inline, optional>`,
-    `#   faults: [{ route: messages.create, nth: 1, kind: rate-limit, retryAfterSeconds: 1 }]`,
-    `#   settle: true                   # wait for the message lifecycle, then check expect.messages`,
+    ...connectionLines(spec),
+    ...(twilio
+      ? [
+          `# mock:                            # optional`,
+          `#   seed: <path or inline, optional>`,
+          `#   faults: [{ route: messages.create, nth: 1, kind: rate-limit, retryAfterSeconds: 1 }]`,
+          `#   settle: true                   # wait for the message lifecycle, then check expect.messages`,
+        ]
+      : [
+          `# mock:                            # optional: canned answers, in front of the spec's mock or alone`,
+          `#   responses:`,
+          `#     - when: { method: ${method}, path: '${action.request.path.replace(/'/g, "''")}' }`,
+          `#       respond: { status: 200, body: {} }`,
+        ]),
     `expect:`,
     firstOutput
       ? `  outputs: { ${firstOutput.key}: { match: '.+' } }   # subset; a value or { match: <regex> }`
       : `  outputs: {}                     # subset; a value or { match: <regex> }`,
-    `  # error: { statusCode: 400, message: { match: '21211' } }   # for failing runs, instead of outputs`,
-    `  requests:                        # ordered subset of what the mock saw`,
+    twilio
+      ? `  # error: { statusCode: 400, message: { match: '21211' } }   # for failing runs, instead of outputs`
+      : `  # error: { statusCode: 404, message: { match: '.+' } }   # for failing runs, instead of outputs`,
+    `  requests:                        # ordered subset of the requests sent`,
     `    - { method: ${method}, path: '${expectedPath(spec, action).replace(/'/g, "''")}' }`,
-    `  # messages: [{ status: delivered }]   # the mock's message store (with mock.settle)`,
+    ...(twilio
+      ? [`  # messages: [{ status: delivered }]   # the mock's message store (with mock.settle)`]
+      : []),
     '',
   ];
   return lines.join('\n');
+}
+
+/** The connection a scenario may give, by this connector's own keys (secrets never belong in the file). */
+function connectionLines(spec: ConnectorSpec): string[] {
+  const keys = [
+    ...(spec.authentication.type === 'basic' ? ['username', 'password'] : []),
+    ...(spec.authentication.type === 'oauth2' ? ['access_token'] : []),
+    ...(spec.connectionParameters ?? []).map((p) => p.key),
+  ];
+  if (keys.length === 0) return [];
+  const defaults =
+    spec.mock === 'twilio' ? "the mock's default credentials" : 'placeholder values the mock accepts';
+  return [`# connection: { ${keys.map((k) => `${k}: ...`).join(', ')} }   # optional: default = ${defaults}`];
 }
 
 /** The request path the mock sees: the base URL's path plus the action's, with `${inputs.x}` left for the author. */

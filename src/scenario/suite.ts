@@ -3,6 +3,7 @@ import { basename, join, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DiagnosticsError } from '../errors.js';
 import { startEmbeddedMock } from '../run/embedded-mock.js';
+import { chooseMock, noMockReason, startOfflineMock } from '../run/offline-mock.js';
 import type { Target } from '../run/target.js';
 import { loadScenarioFile } from './load.js';
 import { runScenario, type ScenarioEnv } from './runner.js';
@@ -18,6 +19,8 @@ export interface SuiteOptions {
   lifecycleStepMs?: number;
   /** Run against this server instead of the embedded mock (see ScenarioEnv.remote). */
   remote?: ScenarioEnv['remote'];
+  /** Run against a mock of this OpenAPI description (absolute path) instead of the spec's `mock`. */
+  openapi?: string;
 }
 
 /** The scenario files of a connector folder: `tests/*.yaml|yml`, sorted by name. */
@@ -62,24 +65,43 @@ export async function runSuite(
       )
     : scenarios;
   const started = performance.now();
-  const mock = opts.remote
+  // Without --base-url the spec (or --openapi) names the mock; with none, nothing runs against Twilio by accident.
+  const choice = opts.remote
     ? undefined
-    : await startEmbeddedMock({ lifecycleStepMs: opts.lifecycleStepMs ?? 5 });
+    : chooseMock(target, opts.openapi ? { openapi: opts.openapi } : {}, opts.cwd);
   const results = [];
-  try {
+  if (!opts.remote && !choice) {
+    // No server: scenarios whose every request is stubbed (mock.responses) still run; the others are skipped.
+    const reason = noMockReason(target);
     for (const s of selected) {
       results.push(
-        await runScenario(s, {
-          target,
-          ...(mock ? { mock } : {}),
-          ...(opts.remote ? { remote: opts.remote } : {}),
-          lifecycleStepMs: opts.lifecycleStepMs ?? 5,
-          ...(opts.sleep ? { sleep: opts.sleep } : {}),
-        }),
+        s.mock.responses.length > 0
+          ? await runScenario(s, { target, ...(opts.sleep ? { sleep: opts.sleep } : {}) })
+          : { file: s.file, name: s.name, ok: true, ms: 0, mismatches: [], skipped: reason },
       );
     }
-  } finally {
-    await mock?.close();
+  } else {
+    // A mock of an OpenAPI description is a server like any other: scenarios run as they do with --base-url.
+    const openapi = choice?.kind === 'openapi' ? await startOfflineMock(choice, target.spec) : undefined;
+    const remote =
+      opts.remote ?? (openapi ? { url: openapi.url, connection: openapi.connection } : undefined);
+    const mock = remote ? undefined : await startEmbeddedMock({ lifecycleStepMs: opts.lifecycleStepMs ?? 5 });
+    try {
+      for (const s of selected) {
+        results.push(
+          await runScenario(s, {
+            target,
+            ...(mock ? { mock } : {}),
+            ...(remote ? { remote } : {}),
+            lifecycleStepMs: opts.lifecycleStepMs ?? 5,
+            ...(opts.sleep ? { sleep: opts.sleep } : {}),
+          }),
+        );
+      }
+    } finally {
+      await mock?.close();
+      await openapi?.close();
+    }
   }
   const skipped = results.filter((r) => r.skipped !== undefined).length;
   const passed = results.filter((r) => r.ok && r.skipped === undefined).length;

@@ -1,3 +1,4 @@
+import type { ScenarioStub } from './stubs.js';
 /**
  * A scenario file (`connectors/<name>/tests/*.yaml`): one run of an action (or the authping) against the embedded
  * mock Twilio, and what must come out of it. `okta-connector test init` scaffolds exactly this shape.
@@ -66,6 +67,8 @@ export interface ScenarioMock {
   settle: boolean;
   /** Simulation setting: how long an HTTP card waits before timing out (the artifact says 30 s). */
   httpTimeoutMs?: number;
+  /** Canned answers in front of the mock, or alone (stubs.ts). */
+  responses: ScenarioStub[];
 }
 
 /** A matcher: a literal (objects match as subsets) or `{ match: <regex> }`. */

@@ -140,7 +140,9 @@ export async function sendHttp(
         type: 'http' as const,
         flow: frame.name,
         card: card.info.name,
-        request: state.scrubber.http(req),
+        // The URL a person would see on the wire: the transport's when it sent the request elsewhere.
+        request: state.scrubber.http(response?.url ? { ...req, url: response.url } : req),
+        ...(response?.url ? { artifactUrl: state.scrubber.http({ ...req, headers: {} }).url } : {}),
         ms: performance.now() - t0,
         attempt,
       };

@@ -7,7 +7,10 @@ import { CardRunContext, inputValue, type Frame, type SubRunner } from './card-c
 import { applyTransform } from './pins.js';
 import { planFlo, type RuntimeCard } from './plan.js';
 import { findFlow, type RunState } from './run-state.js';
+import { startFieldProblem } from './start-checks.js';
+import { traceCardName } from './trace-names.js';
 import { seedStartInputs } from './start-inputs.js';
+import { timerDelay } from '../util/timers.js';
 
 function fail(kind: FlowError['kind'], message: string, frame: Frame, card?: RuntimeCard): SimFailure {
   return new SimFailure({
@@ -88,6 +91,9 @@ async function runCards(
       else if (f.key === 'execution_time') seed.set(f.id, state.now().toISOString());
     }
   }
+  // A flow run from outside (depth 0) stands for a connector card Okta checks before it runs.
+  const problem = frame.depth === 0 ? startFieldProblem(start, seed) : undefined;
+  if (problem) throw fail('invalid-input', problem, frame, start);
   arrived[start.idx] = seed;
   for (const card of plan.order) {
     if (card !== start) {
@@ -136,6 +142,17 @@ function eventStandIn(given: Record<string, unknown>): CardHandler {
   };
 }
 
+/** One more step of the run (a card, or a retry of one); past the limit the run fails with `step-limit`. */
+function countStep(state: RunState, frame: Frame, card: RuntimeCard, doing: 'at' | 'retrying'): void {
+  if (++state.steps <= state.maxSteps) return;
+  throw fail(
+    'step-limit',
+    `step limit of ${state.maxSteps} reached ${doing} ${describe(card, frame)}`,
+    frame,
+    card,
+  );
+}
+
 async function execCard(
   state: RunState,
   frame: Frame,
@@ -143,14 +160,7 @@ async function execCard(
   arrived: Array<Map<string, unknown> | undefined>,
   flowInputs?: Record<string, unknown>,
 ): Promise<CardResult> {
-  if (++state.steps > state.maxSteps) {
-    throw fail(
-      'step-limit',
-      `step limit of ${state.maxSteps} reached at ${describe(card, frame)}`,
-      frame,
-      card,
-    );
-  }
+  countStep(state, frame, card, 'at');
   const handler =
     findHandler(state, card) ?? (flowInputs && isEventCard(card) ? eventStandIn(flowInputs) : undefined);
   if (!handler) {
@@ -173,6 +183,8 @@ async function execCard(
       // Retry policy {type:'finish', retry, delay} (reference §1.4): card errors only, never limits/Return Error.
       if (!f.catchable || f.error.kind === 'return-error' || attempt > card.retry) throw f;
       attempt++;
+      // A retry is a step like any other: a flow cannot escape the step limit by failing and retrying.
+      countStep(state, frame, card, 'retrying');
       await state.sleep(card.retryDelayMs);
     }
   }
@@ -210,7 +222,7 @@ async function execCard(
     state.emit({
       type: 'card',
       flow: frame.name,
-      card: card.info.name,
+      card: traceCardName(card, frame.plan),
       uuid: card.info.uuid,
       address: card.info.card.address,
       inputs: safeInputs,
@@ -265,7 +277,7 @@ async function withTimeout(
     timer = setTimeout(() => {
       context.abort();
       reject(new CardFailure(`${card.info.name} timed out after ${timeoutMs} ms`, { timedOut: true }));
-    }, timeoutMs);
+    }, timerDelay(timeoutMs));
     timer.unref?.();
   });
   r.catch(() => undefined);

@@ -9,6 +9,7 @@ import {
 } from '../flopack/read/index.js';
 import type { IoField } from '../flopack/types.js';
 import { isSecretName } from './redact.js';
+import { MAX_TIMER_MS } from '../util/timers.js';
 
 /** One pin out of a card, resolved to the target card's position in the plan. */
 export interface PinOut {
@@ -53,9 +54,28 @@ export interface FlowPlan {
 }
 
 /** model.timeout, else the kind's default from the catalogue, else 30 s for HTTP cards and 90 s for functions. */
+/**
+ * Okta's bounds for a card's error handling "Retry" (reference §2.9): 0 to 5 retries, 1 to 5 minutes apart. A flopack
+ * may say anything (`retry: 1e9`, `delay: 2e9`); the simulator runs what Okta would, never more.
+ */
+export const OKTA_RETRY_LIMITS = { maxRetries: 5, minDelayMs: 60_000, maxDelayMs: 300_000 } as const;
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+function retryOf(policy: { type?: string; retry?: unknown; delay?: unknown } | undefined) {
+  const wanted = policy?.type === 'finish' && typeof policy.retry === 'number' ? policy.retry : 0;
+  const retry = Number.isFinite(wanted) ? clamp(Math.floor(wanted), 0, OKTA_RETRY_LIMITS.maxRetries) : 0;
+  const delay = typeof policy?.delay === 'number' && Number.isFinite(policy.delay) ? policy.delay : 0;
+  const { minDelayMs, maxDelayMs } = OKTA_RETRY_LIMITS;
+  return { retry, retryDelayMs: retry === 0 ? 0 : clamp(delay, minDelayMs, maxDelayMs) };
+}
+
 function timeoutOf(info: CardInfo): number {
   const t = info.model?.timeout;
-  if (typeof t === 'number' && t > 0) return t;
+  // Beyond 2^31 ms Node's timers fire after 1 ms; no real card waits 24 days anyway.
+  if (typeof t === 'number' && t > 0) return Math.min(t, MAX_TIMER_MS);
   return cardDefinition(info.tail)?.timeoutMs ?? (isKernelAddress(info.address) ? 90_000 : 30_000);
 }
 
@@ -74,7 +94,8 @@ function buildPlan(scope: Scope): FlowPlan {
   const cards: RuntimeCard[] = scope.cards.map((info, idx) => {
     const inputs = inIndexOrder(info.inputs);
     const outputs = inIndexOrder(info.outputs);
-    const policy = info.model?.policy?.error as { type?: string; retry?: number; delay?: number } | undefined;
+    const policy = info.model?.policy?.error as
+      { type?: string; retry?: unknown; delay?: unknown } | undefined;
     return {
       idx,
       info,
@@ -85,8 +106,7 @@ function buildPlan(scope: Scope): FlowPlan {
       outPins: [],
       echo: [],
       timeoutMs: timeoutOf(info),
-      retry: policy?.type === 'finish' && typeof policy.retry === 'number' ? Math.max(0, policy.retry) : 0,
-      retryDelayMs: typeof policy?.delay === 'number' ? policy.delay : 0,
+      ...retryOf(policy),
       secretish: [...inputs, ...outputs].some(
         (f) => isSecretName(f.key) || isSecretName(f.metadata?.displayname ?? ''),
       ),

@@ -119,12 +119,21 @@ export function redactBody<T extends { body?: string }>(msg: T): T {
  * inputs carry a known secret by value (e.g. Concatenate(user, ":", password), then Base64) taints its text
  * outputs, so derived credentials are hidden too. Any text containing a known secret is masked.
  */
+/** Longest text a trace keeps of one value; the rest is summarised by its length. */
+export const MAX_TRACE_TEXT = 2_000;
+/** Entries kept of one list or object in a trace. */
+export const MAX_TRACE_ITEMS = 100;
+/** Levels of nesting a trace shows. */
+export const MAX_TRACE_DEPTH = 8;
+/** Values (texts, numbers, lists, objects) one trace value may show in all. */
+export const MAX_TRACE_VALUES = 2_000;
+
 export class SecretScrubber {
   private readonly known = new Set<string>();
   private list: string[] = [];
   // Values repeat across cards (the same auth object, the same texts): memoize verdicts until a secret is added.
   private texts = new Map<string, string>();
-  private objects = new WeakMap<object, { out: unknown; hit: boolean }>();
+  private objects = new WeakMap<object, { out: unknown; hit: boolean; size: number }>();
   /** Set by scrub() when a value matched a known secret by value (not by key). */
   hit = false;
 
@@ -144,6 +153,16 @@ export class SecretScrubber {
   }
 
   text(s: string): string {
+    if (s.length > MAX_TRACE_TEXT) {
+      // Scrub a window longer than what is kept by the longest secret, so no secret is cut in half and shown.
+      const head = this.mask(s.slice(0, MAX_TRACE_TEXT + (this.list[0]?.length ?? 0)));
+      return `${head.slice(0, MAX_TRACE_TEXT)}… [${s.length} characters]`;
+    }
+    return this.mask(s);
+  }
+
+  /** Known secrets in `s` replaced by the redaction marker. */
+  private mask(s: string): string {
     if (this.list.length === 0 || s === REDACTED) return s;
     let out = this.texts.get(s);
     if (out === undefined) {
@@ -161,43 +180,62 @@ export class SecretScrubber {
     return out;
   }
 
-  /** A trace-safe view of `value`: secret-named keys redacted (and remembered), known secrets masked. */
-  scrub<T>(value: T, depth = 0): T {
-    if (typeof value === 'string') return this.text(value) as T;
-    if (depth > 6 || value === null || typeof value !== 'object') return value;
+  /**
+   * A trace-safe, bounded view of `value`: secret-named keys redacted (and remembered), known secrets masked, and
+   * the size capped (long texts cut with their length, at most MAX_TRACE_ITEMS entries per list or object,
+   * MAX_TRACE_DEPTH levels, MAX_TRACE_VALUES values in all), so a flow that doubles a string or fans an object
+   * out twenty times keeps a trace of kilobytes. The same object met again reuses its view (shared, not copied).
+   */
+  scrub<T>(value: T): T {
+    this.budget = MAX_TRACE_VALUES;
+    return this.view(value, 0) as T;
+  }
+
+  private budget = MAX_TRACE_VALUES;
+
+  private view(value: unknown, depth: number): unknown {
+    this.budget--;
+    if (typeof value === 'string') return this.text(value);
+    if (value === null || typeof value !== 'object') return value;
+    const count = Array.isArray(value) ? value.length : Object.keys(value).length;
+    if (depth >= MAX_TRACE_DEPTH || this.budget <= 0) {
+      return `[${Array.isArray(value) ? 'list' : 'object'} of ${count} not shown: trace limit]`;
+    }
     const cached = this.objects.get(value);
-    if (cached) {
+    if (cached && cached.size <= this.budget) {
+      this.budget -= cached.size;
       if (cached.hit) this.hit = true;
-      return cached.out as T;
+      return cached.out;
     }
     const outerHit = this.hit;
+    const budgetBefore = this.budget;
     this.hit = false;
-    let out: unknown = value;
+    let out: unknown;
     if (Array.isArray(value)) {
-      let copy: unknown[] | undefined;
-      for (let i = 0; i < value.length; i++) {
-        const r = this.scrub(value[i], depth + 1);
-        if (r !== value[i]) (copy ??= value.slice())[i] = r;
-      }
-      out = copy ?? value;
+      const shown = value.slice(0, MAX_TRACE_ITEMS).map((item) => this.view(item, depth + 1));
+      if (value.length > MAX_TRACE_ITEMS) shown.push(`… ${value.length - MAX_TRACE_ITEMS} more items`);
+      out = shown.length === value.length && shown.every((v, i) => v === value[i]) ? value : shown;
     } else {
       const rec = value as Record<string, unknown>;
-      let copy: Record<string, unknown> | undefined;
-      for (const k of Object.keys(rec)) {
+      const keys = Object.keys(rec);
+      let copy: Record<string, unknown> | undefined = keys.length > MAX_TRACE_ITEMS ? {} : undefined;
+      for (const k of keys.slice(0, MAX_TRACE_ITEMS)) {
         const v = rec[k];
         let r: unknown;
         if (isSecretName(k) && v !== null && v !== undefined && v !== '') {
           this.add(v);
           r = REDACTED;
-        } else r = this.scrub(v, depth + 1);
-        if (r !== v) (copy ??= { ...rec })[k] = r;
+        } else r = this.view(v, depth + 1);
+        if (copy) copy[k] = r;
+        else if (r !== v) (copy = { ...rec })[k] = r;
       }
+      if (keys.length > MAX_TRACE_ITEMS) copy!['…'] = `${keys.length - MAX_TRACE_ITEMS} more keys`;
       out = copy ?? value;
     }
     const hit = this.hit;
     this.hit = outerHit || hit;
-    this.objects.set(value, { out, hit });
-    return out as T;
+    if (this.budget > 0) this.objects.set(value, { out, hit, size: budgetBefore - this.budget });
+    return out;
   }
 
   /** Taints the text outputs of a card whose inputs carried a secret. */

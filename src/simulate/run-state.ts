@@ -4,6 +4,7 @@ import type { LooseFlags } from '../flopack/semantics/values.js';
 import type { SimulateOptions, TraceEvent } from './types.js';
 import type { HttpTransport } from './transport.js';
 import { SecretScrubber, isSecretName } from './redact.js';
+import { realSleep } from '../util/timers.js';
 
 /** Everything shared by one top-level run and all the flows it starts. */
 export interface RunState {
@@ -28,7 +29,8 @@ export interface RunState {
   flowsByRef: Map<string, Flo>;
 }
 
-const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** Trace events a run keeps in memory. */
+export const MAX_TRACE_EVENTS = 20_000;
 
 const refCache = new WeakMap<Flopack, Map<string, Flo>>();
 
@@ -60,13 +62,25 @@ export function createRunState(
   const trace: TraceEvent[] = [];
   const listener = options.onEvent;
   let emit: RunState['emit'] = null;
+  // The trace kept in memory is bounded by events as each event is bounded by size (redact.ts): a flow that loops
+  // 10,000 times keeps its first MAX_TRACE_EVENTS; a listener (a streamed trace) still sees every one.
+  const keep = (e: TraceEvent) => {
+    if (trace.length < MAX_TRACE_EVENTS) trace.push(e);
+  };
   if (collect && listener) {
     emit = (e) => {
-      trace.push(e);
+      keep(e);
       listener(e);
     };
-  } else if (collect) emit = (e) => trace.push(e);
+  } else if (collect) emit = keep;
   else if (listener) emit = listener;
+  // Card retry delays (1-5 minutes in Okta) pass on a simulated clock unless real time is asked for: `now()` moves
+  // on by the delay at once, so a run that retries three times takes milliseconds, not six minutes.
+  let simulatedMs = 0;
+  const simulatedSleep = (ms: number): Promise<void> => {
+    simulatedMs += Number.isFinite(ms) && ms > 0 ? ms : 0;
+    return Promise.resolve();
+  };
   const scrubber = new SecretScrubber();
   // Connection secrets (password, token...) are known before any card runs.
   for (const conn of Object.values(options.connections ?? {})) {
@@ -82,8 +96,8 @@ export function createRunState(
     maxSteps: options.maxSteps ?? 10_000,
     maxDepth: options.maxCallDepth ?? 32,
     httpTimeoutMs: options.httpTimeoutMs,
-    sleep: options.sleep ?? realSleep,
-    now: options.now ?? (() => new Date()),
+    sleep: options.sleep ?? (options.realTimeDelays ? realSleep : simulatedSleep),
+    now: options.now ?? (() => new Date(Date.now() + simulatedMs)),
     steps: 0,
     executions: 0,
     emit,

@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 
 import type { HttpRequest, HttpResponse } from '../flopack/semantics/context.js';
+import { timerDelay } from '../util/timers.js';
 
 export type { HttpRequest, HttpResponse };
 export type HttpTransport = (
@@ -46,8 +47,9 @@ export function createHttpTransport(
   return (req, { timeoutMs, signal }) =>
     new Promise<HttpResponse>((resolve, reject) => {
       let target: URL;
+      const actual = rewriteUrl(req.url, rewrite);
       try {
-        target = new URL(rewriteUrl(req.url, rewrite));
+        target = new URL(actual);
       } catch {
         reject(new TransportError(`invalid URL "${req.url}"`));
         return;
@@ -94,6 +96,7 @@ export function createHttpTransport(
               status: res.statusCode ?? 0,
               headers: out,
               body: Buffer.concat(chunks).toString('utf8'),
+              ...(actual !== req.url ? { url: actual } : {}),
             });
           });
         },
@@ -101,7 +104,7 @@ export function createHttpTransport(
       const timer = setTimeout(() => {
         finish(new TransportError(`request timed out after ${timeoutMs} ms`, true));
         request.destroy();
-      }, timeoutMs);
+      }, timerDelay(timeoutMs));
       const onAbort = (): void => {
         finish(new TransportError('request aborted', true));
         request.destroy();

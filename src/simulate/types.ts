@@ -19,8 +19,10 @@ export interface SimulateOptions {
   /** Default 32. */
   maxCallDepth?: number;
   onEvent?: (event: TraceEvent) => void;
-  /** Injected so retries/delays are testable without waiting. */
+  /** Injected so retries/delays are testable without waiting. Default: a simulated clock (see realTimeDelays). */
   sleep?: (ms: number) => Promise<void>;
+  /** Wait card retry delays in real time; by default they pass on a simulated clock that `now()` follows. */
+  realTimeDelays?: boolean;
   now?: () => Date;
   /** Card-address-tail (`okta:readUser`) or full address -> handler overrides/additions. */
   extraCards?: Record<string, CardHandler>;
@@ -57,7 +59,10 @@ export type TraceEvent =
       type: 'http';
       flow: string;
       card: string;
+      /** As sent: its URL is the one actually requested (after `--base-url` / mock rewrites). */
       request: HttpRequest;
+      /** The URL the artifact asked for, when the transport sent the request elsewhere. */
+      artifactUrl?: string;
       response?: HttpResponse;
       ms: number;
       attempt: number;

@@ -7,11 +7,17 @@ import { DiagnosticsError } from '../errors.js';
 export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
 /** Caps YAML alias expansion so an alias bomb fails fast instead of exhausting memory. */
 const MAX_ALIAS_COUNT = 1000;
+/**
+ * Deepest nesting accepted. Real files stay far below it (Okta's exports nest at most ~35 levels), and a cap keeps
+ * every later walk, recursive or not, safe from a stack overflow on a hostile file nested thousands deep.
+ */
+export const MAX_NESTING_DEPTH = 128;
 
 export const SOURCE_CODES = {
   read: 'OC-SOURCE-READ',
   empty: 'OC-SOURCE-EMPTY',
   tooLarge: 'OC-SOURCE-TOO-LARGE',
+  tooDeep: 'OC-SOURCE-TOO-DEEP',
   binary: 'OC-SOURCE-BINARY',
   syntax: 'OC-SOURCE-SYNTAX',
 } as const;
@@ -74,15 +80,27 @@ export function parseSource(bytes: Uint8Array | string, file: string): SourceDoc
   if (text.includes('\u0000')) {
     fail(file, SOURCE_CODES.binary, 'the file contains NUL bytes; expected a YAML or JSON text file');
   }
-  const json = looksLikeJson(text) ? parseJson(text, file) : undefined;
+  const isJson = looksLikeJson(text);
+  if (isJson) checkJsonDepth(text, file);
+  const json = isJson ? parseJson(text, file) : undefined;
   // JSON parses natively (fast); the YAML AST, needed only to turn pointers into positions, is built on first use.
   let ast: { doc: Document; lineCounter: LineCounter } | undefined;
-  const yamlAst = () => (ast ??= parseYamlAst(text, file, json !== undefined));
-  const data = json !== undefined ? json.value : toData(yamlAst().doc, file);
+  const yamlAst = () => (ast ??= withinStack(file, () => parseYamlAst(text, file, json !== undefined)));
+  const data = json !== undefined ? json.value : withinStack(file, () => toData(yamlAst().doc, file));
   const locate = (pointer: string, atKey = false) => {
     const { doc, lineCounter } = yamlAst();
     return locateInDocument(doc, lineCounter, pointer, atKey);
   };
+  const tooDeep = firstTooDeep(data, MAX_NESTING_DEPTH);
+  if (tooDeep) {
+    fail(
+      file,
+      SOURCE_CODES.tooDeep,
+      `the document nests more than ${MAX_NESTING_DEPTH} levels deep`,
+      locate(toPointer(tooDeep)),
+      'no connector spec or flow needs this depth; flatten the structure',
+    );
+  }
   return {
     file,
     text,
@@ -90,6 +108,89 @@ export function parseSource(bytes: Uint8Array | string, file: string): SourceDoc
     locate,
     at: (pointer, d, atKey) => ({ ...d, file, pointer, ...locate(pointer, atKey) }),
   };
+}
+
+const TOO_DEEP_MESSAGE = `the document nests too deeply to read (more than ${MAX_NESTING_DEPTH} levels)`;
+
+/** Runs a parsing step; a stack overflow inside the parser (thousands of levels) becomes a diagnostic. */
+function withinStack<T>(file: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof RangeError) fail(file, SOURCE_CODES.tooDeep, TOO_DEEP_MESSAGE);
+    throw error;
+  }
+}
+
+/**
+ * The path to a value nested deeper than `limit`, or undefined. Heights are computed bottom-up with an explicit
+ * stack (no recursion), once per object, so values shared by YAML aliases cost nothing extra; a cycle (an alias
+ * inside its own anchor) is not depth, and is left to the checks that report it.
+ */
+function firstTooDeep(root: unknown, limit: number): Array<string | number> | undefined {
+  const isNode = (v: unknown): v is object => v !== null && typeof v === 'object';
+  if (!isNode(root)) return undefined;
+  const height = new Map<object, number>();
+  const onStack = new Set<object>();
+  const stack: Array<{ node: object; children: unknown[]; next: number }> = [];
+  const enter = (node: object) => {
+    onStack.add(node);
+    stack.push({ node, children: Object.values(node), next: 0 });
+  };
+  enter(root);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++];
+      if (isNode(child) && !height.has(child) && !onStack.has(child)) enter(child);
+      continue;
+    }
+    let h = 1;
+    for (const child of top.children) if (isNode(child)) h = Math.max(h, 1 + (height.get(child) ?? 0));
+    height.set(top.node, h);
+    onStack.delete(top.node);
+    stack.pop();
+  }
+  if ((height.get(root) ?? 0) <= limit) return undefined;
+  // Walk down the tallest branch to the first value past the limit.
+  const path: Array<string | number> = [];
+  let node: object = root;
+  while (path.length < limit) {
+    let best: [string, object] | undefined;
+    for (const [key, child] of Object.entries(node)) {
+      if (isNode(child) && (!best || (height.get(child) ?? 0) > (height.get(best[1]) ?? 0)))
+        best = [key, child];
+    }
+    if (!best) break;
+    path.push(Array.isArray(node) ? Number(best[0]) : best[0]);
+    node = best[1];
+  }
+  return path;
+}
+
+/** JSON nested deeper than the limit is refused at the bracket that passes it, before JSON.parse can overflow. */
+function checkJsonDepth(text: string, file: string): void {
+  const at = jsonNestingExceeds(text);
+  if (at === undefined) return;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
+  fail(file, SOURCE_CODES.tooDeep, TOO_DEEP_MESSAGE, { line, column }, 'flatten the structure');
+}
+
+/** The offset of the first bracket nested deeper than MAX_NESTING_DEPTH in JSON text, or undefined; one pass. */
+export function jsonNestingExceeds(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22 /* " */) {
+      i++;
+      while (i < text.length && text.charCodeAt(i) !== 0x22) i += text.charCodeAt(i) === 0x5c ? 2 : 1;
+    } else if (ch === 0x7b /* { */ || ch === 0x5b /* [ */) {
+      if (++depth > MAX_NESTING_DEPTH) return i;
+    } else if (ch === 0x7d /* } */ || ch === 0x5d /* ] */) depth--;
+  }
+  return undefined;
 }
 
 function decodeUtf8(bytes: Uint8Array, file: string): string {
@@ -113,17 +214,54 @@ function parseYamlAst(
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // The library's own duplicate check compares every key with every other (quadratic); ours is one pass.
+    uniqueKeys: false,
   });
-  const problem = doc.errors[0];
+  const problem = doc.errors[0] ?? firstDuplicateKey(doc);
   if (problem) {
     const lp = problem.pos ? lineCounter.linePos(problem.pos[0]) : undefined;
     const pos = lp ? { line: lp.line, column: lp.col } : undefined;
     const message = problem.message.split('\n')[0] ?? problem.message;
+    if (message.includes('call stack')) fail(file, SOURCE_CODES.tooDeep, TOO_DEEP_MESSAGE, pos);
     const hint = problem.code === 'DUPLICATE_KEY' ? 'each key may appear once in a mapping' : undefined;
     fail(file, SOURCE_CODES.syntax, `invalid ${isJson ? 'JSON' : 'YAML'}: ${message}`, pos, hint);
   }
   return { doc, lineCounter };
+}
+
+/** The first mapping key that repeats an earlier key of the same mapping, as a YAML-style error; one linear pass. */
+function firstDuplicateKey(
+  doc: Document,
+): { message: string; pos?: [number, number]; code: string } | undefined {
+  const pending: unknown[] = [doc.contents];
+  const seen = new Set<unknown>();
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (isMap(node)) {
+      const keys = new Set<string>();
+      const values: unknown[] = [];
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? `s:${String(pair.key.value)}` : undefined;
+        if (key !== undefined) {
+          if (keys.has(key)) {
+            const range = (pair.key as Node).range;
+            return {
+              message: 'Map keys must be unique',
+              pos: range ? [range[0], range[1]] : undefined,
+              code: 'DUPLICATE_KEY',
+            };
+          }
+          keys.add(key);
+        }
+        values.push(pair.value);
+      }
+      // Reversed, so mappings are visited in document order and the first duplicate reported is the first written.
+      for (let i = values.length - 1; i >= 0; i--) pending.push(values[i]);
+    } else if (isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) pending.push(node.items[i]);
+  }
+  return undefined;
 }
 
 function toData(doc: Document, file: string): unknown {

@@ -16,7 +16,11 @@ export interface TemplateProblem {
   message: string;
 }
 
-const TOKEN = /\$\$\{|\$\{([^}]*)\}|\$\{/g;
+/**
+ * The body of a placeholder stops at the next `{` as well as at `}`: with `[^}]*` a text of 100,000 `${` was scanned
+ * to its end from each one (quadratic, 7 s); now each scan stops at the next `${`, so the whole pass is linear.
+ */
+const TOKEN = /\$\$\{|\$\{([^{}]*)\}|\$\{/g;
 
 /** Splits a template into literal text and references; malformed references are returned as problems. */
 export function parseTemplate(template: string): { parts: TemplatePart[]; problems: TemplateProblem[] } {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
@@ -14,7 +15,8 @@ export interface SchemaValidator {
 
 // ajv and its standalone output are CommonJS; require keeps this synchronous.
 const require = createRequire(import.meta.url);
-const PRECOMPILED = './connector-validator.cjs';
+// Relative to this module's folder so it holds in dist/spec and in the CLI bundle (dist/bundle) alike.
+const PRECOMPILED = fileURLToPath(new URL('../spec/connector-validator.cjs', import.meta.url));
 let validator: SchemaValidator | undefined;
 
 /**

@@ -23,12 +23,12 @@ export interface ConnectorSpec {
   icon?: string;
   /** Brand colour as `#RRGGBB`. */
   brandColor?: string;
+  /** Which mock serves the connector offline: the bundled mock Twilio, or a mock of an OpenAPI description. */
+  mock?: MockDeclaration;
   authentication: Authentication;
   connectionParameters?: ConnectionParameter[];
   /** Absolute https URL; may use ${connection.<key>} placeholders. */
   baseUrl: string;
-  /** Which offline mock serves the connector when no --base-url is given; none means simulate needs --base-url. */
-  mock?: 'twilio' | { openapi: string };
   /** Headers sent with every request (besides auth and Content-Type), e.g. Accept. */
   defaultHeaders?: Record<string, string>;
   authping: Authping;
@@ -162,12 +162,19 @@ export interface RequestTemplate {
 
 export type RequestBody =
   | { encoding: 'form'; fields: Record<string, string> }
-  | { encoding: 'json'; fields: Record<string, unknown> }
+  | { encoding: 'json'; fields: Record<string, unknown> | unknown[] }
   | { encoding: 'text'; contentType?: string; content: string };
 
 export interface ErrorHandling {
   /** Statuses treated as errors (default: every status >= 400). Numbers or ranges like "400-499". */
   statuses?: Array<number | string>;
-  /** Dot path into the response body for the message (default `message`). */
-  messagePath?: string;
+  /**
+   * Dot path(s) into the response body for the message; with a list the first path that gives a value wins.
+   * When none does, the usual places services put one are tried (ERROR_MESSAGE_FALLBACK_PATHS), then the start
+   * of the body text.
+   */
+  messagePath?: string | string[];
 }
+
+/** `mock: twilio` or `mock: {openapi: <path relative to the spec>}`. */
+export type MockDeclaration = 'twilio' | { openapi: string };

@@ -3,6 +3,7 @@ import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, type DiagnosticFormat, type Paint } from '../diagnostics/format.js';
 import { toolInfo } from '../util/tool-info.js';
 import { validateSpecFile } from './validate.js';
+import { append } from '../util/append.js';
 
 export interface ValidateFilesOptions {
   cwd: string;
@@ -20,7 +21,7 @@ export async function validateFiles(
   for (const file of files) {
     const path = resolve(options.cwd, file);
     const shown = relative(options.cwd, path) || file;
-    diagnostics.push(...(await validateSpecFile(path, shown.startsWith('..') ? path : shown)).diagnostics);
+    append(diagnostics, (await validateSpecFile(path, shown.startsWith('..') ? path : shown)).diagnostics);
   }
   const counts = countBySeverity(diagnostics);
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;

@@ -25,16 +25,31 @@ export function validateSpec(doc: SourceDocument, specDir = dirname(resolve(doc.
   return sortDiagnostics(findings.map(({ pointer, ...rest }) => doc.at(pointer, rest)));
 }
 
-/** Loads and validates a spec file; unreadable or unparsable files come back as diagnostics, never as throws. */
+/**
+ * Loads and validates a spec file; unreadable or unparsable files come back as diagnostics, never as throws. Even a
+ * bug in a rule comes back as an OC-INTERNAL diagnostic naming the file, so a caller's loop over files goes on.
+ */
 export async function validateSpecFile(path: string, displayName = path): Promise<SpecValidation> {
   let doc: SourceDocument;
+  let diagnostics: Diagnostic[];
   try {
     doc = await loadSourceFile(path, displayName);
+    diagnostics = validateSpec(doc, dirname(resolve(path)));
   } catch (error) {
     if (error instanceof DiagnosticsError) return { diagnostics: error.diagnostics };
-    throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'OC-INTERNAL',
+          file: displayName,
+          message: `okta-connector could not validate this file: ${message.split('\n')[0]}`,
+          hint: 'this is a bug in okta-connector; please report it with the file',
+        },
+      ],
+    };
   }
-  const diagnostics = validateSpec(doc, dirname(resolve(path)));
   return hasErrors(diagnostics)
     ? { doc, diagnostics }
     : { spec: doc.data as ConnectorSpec, doc, diagnostics };

@@ -1,4 +1,6 @@
 import { toPointer } from '../source/document.js';
+import { append } from '../util/append.js';
+import { walkJson } from '../util/json-walk.js';
 import type { Action, ConnectorSpec, RequestTemplate } from './types.js';
 
 /** Which placeholder keys a templated string may use. */
@@ -55,10 +57,8 @@ function collectJsonStrings(
   at: (string | number)[],
   add: (pointer: string, s: string) => void,
 ): void {
-  if (typeof value === 'string') add(toPointer(at), value);
-  else if (Array.isArray(value)) value.forEach((v, i) => collectJsonStrings(v, [...at, i], add));
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) collectJsonStrings(v, [...at, k], add);
+  for (const visit of walkJson(value)) {
+    if (typeof visit.value === 'string') add(toPointer([...at, ...visit.path]), visit.value);
   }
 }
 
@@ -83,8 +83,9 @@ export function templatedStrings(spec: ConnectorSpec): TemplatedString[] {
       scope: { inputs: none, options: none, connection },
     });
   }
-  out.push(
-    ...requestStrings(
+  append(
+    out,
+    requestStrings(
       spec.authping.request,
       ['authping', 'request'],
       { inputs: none, options: none, connection },
@@ -97,8 +98,9 @@ export function templatedStrings(spec: ConnectorSpec): TemplatedString[] {
       options: new Set((action.options ?? []).map((o) => o.key)),
       connection,
     };
-    out.push(
-      ...requestStrings(action.request, ['actions', actionIndex, 'request'], scope, { action, actionIndex }),
+    append(
+      out,
+      requestStrings(action.request, ['actions', actionIndex, 'request'], scope, { action, actionIndex }),
     );
   });
   return out;

@@ -59,4 +59,61 @@ describe('diffSpecs', () => {
       message: 'type changed from text to list of text',
     });
   });
+
+  describe('OAuth 2.0 and custom authentication (issue 12)', () => {
+    const oauth = (
+      change: (a: Extract<ReturnType<typeof baseSpec>['authentication'], { type: 'oauth2' }>) => void,
+    ) =>
+      withSpec((s) => {
+        s.authentication = {
+          type: 'oauth2',
+          grantType: 'authorization_code',
+          authorizeUrl: 'https://acme.test/authorize',
+          tokenUrl: 'https://acme.test/token',
+          scopes: ['read', 'write'],
+        };
+        change(s.authentication);
+      });
+    const impacts = (after: ReturnType<typeof baseSpec>) =>
+      diffSpecs(
+        oauth(() => {}),
+        after,
+      ).map((c) => [c.impact, c.message]);
+
+    it('calls a removed or added scope breaking, never cosmetic', () => {
+      expect(impacts(oauth((a) => (a.scopes = ['read'])))).toEqual([
+        ['breaking', 'scope write removed; actions that need them fail'],
+      ]);
+      expect(impacts(oauth((a) => a.scopes!.push('admin')))).toEqual([
+        ['breaking', 'scope admin added; existing connections must be authorized again to grant them'],
+      ]);
+    });
+
+    it('calls token URL and refresh changes breaking, a revoke URL added additive', () => {
+      expect(impacts(oauth((a) => (a.tokenUrl = 'https://acme.test/v2/token')))[0]![0]).toBe('breaking');
+      expect(impacts(oauth((a) => (a.refresh = false)))).toEqual([
+        ['breaking', 'token refresh turned off; connections expire with their token'],
+      ]);
+      expect(impacts(oauth((a) => (a.revokeUrl = 'https://acme.test/revoke')))).toEqual([
+        ['additive', 'revoke URL added'],
+      ]);
+    });
+
+    it('calls a change of how a custom secret is sent breaking, a basic label cosmetic', () => {
+      const custom = (value: string) =>
+        withSpec(
+          (s) => (s.authentication = { type: 'custom', placement: 'header', name: 'Authorization', value }),
+        );
+      expect(
+        diffSpecs(custom('Bearer ${connection.accountId}'), custom('Token ${connection.accountId}'))[0]!
+          .impact,
+      ).toBe('breaking');
+      const relabelled = withSpec((s) => {
+        if (s.authentication.type === 'basic') s.authentication.username = { label: 'API Key SID' };
+      });
+      expect(diffSpecs(baseSpec(), relabelled)).toEqual([
+        { impact: 'cosmetic', subject: 'authentication', message: 'labels or help text changed' },
+      ]);
+    });
+  });
 });

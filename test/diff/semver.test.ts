@@ -16,6 +16,8 @@ describe('semver checks', () => {
     expect(actualBump('1.2.3', '1.2.3')).toBe('none');
     expect(actualBump('1.2.3', '1.1.9')).toBe('none');
     expect(actualBump('0.2.0', '0.3.0')).toBe('major');
+    // 0.x patches count as minor (README "diff"): an additive change may ship as 0.2.1.
+    expect(actualBump('0.2.0', '0.2.1')).toBe('minor');
   });
 
   it('accepts a bump at least as large as needed', () => {

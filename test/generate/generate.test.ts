@@ -70,7 +70,7 @@ describe('generateConnector (Twilio)', () => {
       'body',
       'raw_body',
     ]);
-    expect(helperOut).toEqual(['status_code', 'headers', 'body']);
+    expect(helperOut).toEqual(['status_code', 'headers', 'body', 'error_message']);
     const calls: Card[] = [];
     const collect = (methods: Card[]) => {
       for (const c of methods) {
@@ -192,9 +192,9 @@ describe('generateConnector (Twilio)', () => {
     expect(option.metadata.displayname).toBe('Request Type');
     expect((option.metadata.choices as Array<{ value: string }>).map((c) => c.value)).toEqual([
       'GET',
+      'PATCH',
       'POST',
       'PUT',
-      'PATCH',
       'DELETE',
     ]);
     expect(startInputs(f)).toEqual(['auth', 'requestType', 'Relative URL', 'Query', 'Headers', 'Body']);

@@ -1,5 +1,16 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { renderTemplate, trustedMarkup } from '../../src/handoff-package/templates.js';
+import {
+  createTemplateEnvironment,
+  renderTemplate,
+  templateSources,
+  trustedMarkup,
+  TEMPLATE_OPTIONS,
+  type Precompiled,
+} from '../../src/handoff-package/templates.js';
+import { buildSheetModel } from '../../src/handoff-package/sheet-model.js';
+import { loadValidSpec } from '../../src/spec/validate.js';
+import { packagePath } from '../../src/util/paths.js';
 import { buildDocsModel } from '../../src/handoff-package/docs-model.js';
 import { generateConnector } from '../../src/generate/index.js';
 import { baseSpec } from '../spec/helpers.js';
@@ -41,5 +52,48 @@ describe('hand-off templates', () => {
   it('inserts trusted markup (diagrams) only through SafeString', () => {
     const markup = trustedMarkup('<svg></svg>');
     expect(String(markup)).toBe('<svg></svg>');
+  });
+});
+
+describe('precompiled hand-off templates (what the package ships)', () => {
+  /** What scripts/compile-templates.mjs writes, evaluated back into objects. */
+  function precompiled(): Precompiled {
+    const Handlebars = createRequire(import.meta.url)('handlebars') as typeof import('handlebars');
+    const specs = (sources: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(sources).map(([name, source]) => [
+          name,
+          new Function(
+            `return ${Handlebars.precompile(source, TEMPLATE_OPTIONS)}`,
+          )() as TemplateSpecification,
+        ]),
+      );
+    const { templates, partials } = templateSources();
+    return { templates: specs(templates), partials: specs(partials) };
+  }
+
+  it('render every template of the Twilio connector to the same text as templates compiled at run time', async () => {
+    const { spec } = await loadValidSpec(packagePath('connectors/twilio/connector.yaml'));
+    const { flopack, flows } = generateConnector(spec);
+    const common = { tool: { name: 't', version: '1' }, accent: '#000000', flopackFile: 'x' };
+    const fromSource = createTemplateEnvironment();
+    const shipped = createTemplateEnvironment(precompiled());
+    expect([...shipped.templates.keys()]).toEqual([...fromSource.templates.keys()]);
+    const sheet = buildSheetModel(spec, flopack, flows);
+    const docs = { ...buildDocsModel(spec, flopack, flows), ...common };
+    const models: Record<string, object> = {
+      'build-sheet.md': { ...sheet, ...common },
+      'build-sheet.html': { ...sheet, ...common },
+      'docs-index.md': docs,
+      'docs-authorization.md': docs,
+      'docs-action.md': { ...docs, action: docs.actions[0] },
+      'docs.html': docs,
+    };
+    expect(Object.keys(models).sort()).toEqual([...fromSource.templates.keys()].sort());
+    for (const [name, model] of Object.entries(models)) {
+      const expected = fromSource.templates.get(name)!(model);
+      expect(expected.length).toBeGreaterThan(200);
+      expect(shipped.templates.get(name)!(model), name).toBe(expected);
+    }
   });
 });

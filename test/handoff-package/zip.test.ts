@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { zipArtifacts } from '../../src/handoff-package/zip.js';
-import { listZip } from './zip-reader.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractZip, listZip } from './zip-reader.js';
 
 const files = [
   { path: 'b.txt', content: 'bee\n' },
@@ -38,5 +42,28 @@ describe('zipArtifacts', () => {
       expect(e.mode & 0o777).toBe(0o644);
     }
     expect(entries.map((e) => e.size)).toEqual([4, 4, Buffer.byteLength('# ünïcode\n')]);
+  });
+
+  it("holds each file's exact bytes, with matching CRC-32 and sizes", async () => {
+    const extracted = extractZip(await zipArtifacts(files, 'pkg'));
+    expect([...extracted.keys()]).toEqual(['pkg/a.bin', 'pkg/b.txt', 'pkg/docs/a.md']);
+    for (const f of files) expect(extracted.get(`pkg/${f.path}`)!.equals(Buffer.from(f.content))).toBe(true);
+  });
+
+  it('is read by Info-ZIP unzip without an error, when unzip is installed', async (ctx) => {
+    try {
+      execFileSync('unzip', ['-v'], { stdio: 'ignore' });
+    } catch {
+      ctx.skip('no unzip on this machine; the CRC and size check above still runs');
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'oc-zip-'));
+    try {
+      writeFileSync(join(dir, 'p.zip'), await zipArtifacts(files, 'pkg'));
+      expect(execFileSync('unzip', ['-t', join(dir, 'p.zip')], { encoding: 'utf8' })).toContain(
+        'No errors detected',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

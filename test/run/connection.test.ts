@@ -68,3 +68,25 @@ describe('requireConnection', () => {
     expect(() => requireConnection(spec, { username: 'a', password: 'b', accountSid: 'c' })).not.toThrow();
   });
 });
+
+describe('OKTA_CONNECTOR_CONNECTION parse errors never echo the secret (issue 18 #8)', () => {
+  it.each([
+    '{"username":"SKu","password":hunter2-PLANTED-SECRET}',
+    '{"password":"hunter2-PLANTED-SECRET" "x":1}',
+    '{"password":"hunter2-PLANTED-SECRET',
+    "{'password':'hunter2-PLANTED-SECRET'}",
+    'hunter2-PLANTED-SECRET',
+    '{"password":"hunter2-PLANTED-SECRET",}',
+  ])('%s', async (json) => {
+    const error = await resolveConnection({
+      env: { OKTA_CONNECTOR_CONNECTION: json },
+      cwd: '.',
+      knownKeys: [],
+    }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toMatch(/^OKTA_CONNECTOR_CONNECTION must hold a JSON object: /);
+    expect(error?.message).not.toMatch(/hunter|PLANTED|SECRET/);
+  });
+});

@@ -41,6 +41,7 @@ describe('parseScenario', () => {
       faults: [{ route: 'messages.create', nth: 1, kind: 'rate-limit', retryAfterSeconds: 1 }],
       settle: true,
       httpTimeoutMs: 200,
+      responses: [],
     });
     expect(s.expect.outputs?.status).toBe('queued');
     expect(s.expect.requests?.[0]?.form).toEqual({ To: '+14155550100' });

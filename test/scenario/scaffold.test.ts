@@ -20,6 +20,33 @@ describe('scaffoldScenario', () => {
       );
     }
   });
+  it('fits a connector that is not Twilio: its own connection keys, a stub example, no Twilio mock features', async () => {
+    const { spec: twilio } = await loadValidSpec('connectors/twilio/connector.yaml');
+    const spec = {
+      ...twilio,
+      displayName: 'Stats',
+      baseUrl: 'https://api.example.com/v1',
+      authentication: {
+        type: 'oauth2',
+        grantType: 'client_credentials',
+        tokenUrl: 'https://example.com/token',
+      },
+      connectionParameters: [{ key: 'region', label: 'Region', type: 'text' }],
+    } as unknown as typeof twilio;
+    delete spec.mock;
+    const action = {
+      ...twilio.actions[0]!,
+      name: 'Get Stats',
+      request: { method: 'GET', path: '/stats' },
+    } as never;
+    const text = scaffoldScenario(spec, action);
+    expect(text).not.toMatch(/twilio|messages\.create|21211|accountSid|settle/i);
+    expect(text).toContain('# connection: { access_token: ..., region: ... }');
+    expect(text).toContain("#     - when: { method: GET, path: '/stats' }");
+    const s = parseScenario(text, 'get-stats.yaml');
+    expect(s.expect.requests?.[0]).toMatchObject({ method: 'GET', path: '/v1/stats' });
+    expect(scaffoldScenario(twilio, twilio.actions[0]!)).toContain('faults: [{ route: messages.create');
+  });
   it('names files after the action', () => {
     expect(scenarioFileName('Send Message via Messaging Service')).toBe(
       'send-message-via-messaging-service.yaml',

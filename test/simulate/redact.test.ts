@@ -88,3 +88,41 @@ describe('SecretScrubber', () => {
     expect(sc.scrub({ header: 'Basic U0sxOnB3' })).toEqual({ header: `Basic ${REDACTED}` });
   });
 });
+
+describe('bounded trace values (issue 18 #7)', () => {
+  it('cuts a doubled string to MAX_TRACE_TEXT with its length, never half a secret', async () => {
+    const { MAX_TRACE_TEXT } = await import('../../src/simulate/redact.js');
+    const scrubber = new SecretScrubber();
+    const secret = 'PLANTED-SECRET-VALUE-1234';
+    scrubber.add(secret);
+    let text = 'x'.repeat(MAX_TRACE_TEXT - 5) + secret;
+    for (let i = 0; i < 14; i++) text += text; // 32 MB, as a chain of Concatenate cards makes it
+    const shown = scrubber.scrub({ text }).text;
+    expect(shown.length).toBeLessThan(MAX_TRACE_TEXT + 40);
+    expect(shown).toContain(`[${text.length} characters]`);
+    expect(shown).not.toContain('PLANTED');
+  });
+
+  it('keeps an object fanned out 40 times small, and shares what repeats', () => {
+    let value: Record<string, unknown> = { leaf: 'v' };
+    for (let i = 0; i < 40; i++) value = { left: value, right: value, list: [value, value] };
+    const shown = new SecretScrubber().scrub({ value });
+    expect(JSON.stringify(shown).length).toBeLessThan(200_000);
+  });
+
+  it('caps long lists and wide objects, saying how much was left out', () => {
+    const wide = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, i]));
+    const shown = new SecretScrubber().scrub({ list: Array.from({ length: 500 }, (_, i) => i), wide });
+    expect(shown.list).toHaveLength(101);
+    expect(shown.list[100]).toBe('… 400 more items');
+    expect(shown.wide['…']).toBe('400 more keys');
+  });
+
+  it('masks secrets nested deeper than the old six-level limit', () => {
+    const scrubber = new SecretScrubber();
+    scrubber.add('PLANTED-DEEP-SECRET');
+    let value: unknown = 'PLANTED-DEEP-SECRET';
+    for (let i = 0; i < 12; i++) value = { x: value };
+    expect(JSON.stringify(scrubber.scrub({ value }))).not.toContain('PLANTED');
+  });
+});

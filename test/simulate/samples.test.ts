@@ -300,3 +300,54 @@ describe('other samples run with stand-ins for their connector cards', () => {
     });
   });
 });
+
+describe('card retry settings (issue 18 #6)', () => {
+  const refused = async (): Promise<never> => {
+    const { TransportError } = await import('../../src/simulate/transport.js');
+    throw new TransportError('POST http://127.0.0.1:9: connect ECONNREFUSED');
+  };
+
+  it('runs the unmodified sample (3 retries, 120 s apart) against a refused connection in simulated time', async () => {
+    const flopack = load('make_api_requests_http_card.flopack');
+    const started = performance.now();
+    const r = await runFlow(flopack, 'Pet Store API-start to test endpoint', {}, { transport: refused });
+    expect(r.ok).toBe(false);
+    // Real time would be 360 s; the delays pass on the simulated clock.
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('clamps retry: 1e9 and delay: 2e9 to Okta bounds and counts each retry as a step', async () => {
+    const flopack = load('make_api_requests_http_card.flopack');
+    const text = JSON.stringify(flopack).replaceAll(
+      '"delay":120000,"retry":3',
+      '"delay":2000000000,"retry":1000000000',
+    );
+    const waits: number[] = [];
+    const r = await runFlow(
+      JSON.parse(text) as Flopack,
+      'Pet Store API-start to test endpoint',
+      {},
+      {
+        transport: refused,
+        sleep: async (ms) => void waits.push(ms),
+        maxSteps: 10_000,
+      },
+    );
+    expect(r.ok).toBe(false);
+    expect(waits.length).toBeGreaterThan(0);
+    expect(waits.length).toBeLessThanOrEqual(5 * 5);
+    expect(new Set(waits)).toEqual(new Set([300_000]));
+  });
+
+  it('stops retrying at the step limit', async () => {
+    const flopack = load('make_api_requests_http_card.flopack');
+    const r = await runFlow(
+      flopack,
+      'Pet Store API-start to test endpoint',
+      {},
+      { transport: refused, maxSteps: 3 },
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.kind).toBe('step-limit');
+  });
+});

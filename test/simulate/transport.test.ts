@@ -42,6 +42,7 @@ describe('createHttpTransport', () => {
       status: 201,
       headers: expect.objectContaining({ 'content-type': 'application/json', 'x-multi': 'a, b' }),
       body: '{"ok":true}',
+      url: `${origin}/2010-04-01/Accounts/AC1/Messages.json?x=1`,
     });
     const last = seen.at(-1)!;
     expect([
@@ -82,5 +83,29 @@ describe('createHttpTransport', () => {
     expect(rewriteUrl('https://api.twilio.com.evil.example/x', rw)).toBe(
       'https://api.twilio.com.evil.example/x',
     );
+  });
+});
+
+describe('the URL actually requested (issue 12: --trace shows it)', () => {
+  it('is reported on the response when a rewrite sent the request elsewhere', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((_, res) => res.end('{}'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const to = `http://127.0.0.1:${port}`;
+      const rewritten = await createHttpTransport({ rewrite: [{ from: 'https://api.example.com', to }] })(
+        { method: 'GET', url: 'https://api.example.com/v1/x?y=1', headers: {} },
+        { timeoutMs: 5000 },
+      );
+      expect(rewritten.url).toBe(`${to}/v1/x?y=1`);
+      const direct = await createHttpTransport()(
+        { method: 'GET', url: `${to}/z`, headers: {} },
+        { timeoutMs: 5000 },
+      );
+      expect(direct.url).toBeUndefined();
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });

@@ -1,9 +1,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticsError } from '../../src/errors.js';
-import { loadSourceFile, MAX_SOURCE_BYTES, parseSource } from '../../src/source/document.js';
+import {
+  loadSourceFile,
+  MAX_NESTING_DEPTH,
+  MAX_SOURCE_BYTES,
+  parseSource,
+} from '../../src/source/document.js';
+import { validateSpecFile } from '../../src/spec/validate.js';
 
 function failure(run: () => unknown) {
   try {
@@ -114,3 +121,58 @@ describe('JSON sources', () => {
     expect(doc.locate('/a/b/1')).toEqual({ line: 1, column: 17 });
   });
 });
+
+describe('hostile nesting and size (issue 18 #1, #9)', () => {
+  const deepJson = (levels: number) => '{"x":'.repeat(levels) + '1' + '}'.repeat(levels);
+
+  it('refuses JSON nested 800 deep with a located message, not a stack overflow', () => {
+    const error = catchDiagnostics(() => parseSource(deepJson(800), 'deep.json'));
+    expect(error[0]).toMatchObject({ code: 'OC-SOURCE-TOO-DEEP', file: 'deep.json', line: 1 });
+    expect(error[0]!.column).toBe(MAX_NESTING_DEPTH * 5 + 1);
+  });
+
+  it('refuses YAML nested by indentation or by flow brackets, 100,000 deep', () => {
+    let block = '';
+    for (let i = 0; i < 300; i++) block += `${' '.repeat(i)}a:\n`;
+    expect(
+      catchDiagnostics(() => parseSource(block + ' '.repeat(300) + 'b: 1\n', 'deep.yaml'))[0],
+    ).toMatchObject({
+      code: 'OC-SOURCE-TOO-DEEP',
+      line: MAX_NESTING_DEPTH + 1,
+    });
+    const flow = `x: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+    expect(catchDiagnostics(() => parseSource(flow, 'flow.yaml'))[0]!.code).toBe('OC-SOURCE-TOO-DEEP');
+  });
+
+  it('accepts nesting up to the limit', () => {
+    expect(() => parseSource(deepJson(MAX_NESTING_DEPTH - 1), 'ok.json')).not.toThrow();
+  });
+
+  it('finds a duplicate key among 150,000 in linear time, at the second occurrence', () => {
+    let text = 'fields:\n';
+    for (let i = 0; i < 150_000; i++) text += `  f${i}: x\n`;
+    text += '  f7: again\n';
+    const started = performance.now();
+    const [found] = catchDiagnostics(() => parseSource(text, 'dup.yaml').locate('/fields/f1'));
+    expect(found).toMatchObject({ code: 'OC-SOURCE-SYNTAX', line: 150_002, column: 3 });
+    expect(performance.now() - started).toBeLessThan(15_000);
+  }, 30_000);
+
+  it('validateSpecFile never throws: a 800-deep spec comes back as a diagnostic', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oc-deep-'));
+    await writeFile(join(dir, 'deep.json'), deepJson(800));
+    const result = await validateSpecFile(join(dir, 'deep.json'), 'deep.json');
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['OC-SOURCE-TOO-DEEP']);
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
+function catchDiagnostics(action: () => unknown) {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof DiagnosticsError) return error.diagnostics;
+    throw error;
+  }
+  throw new Error('expected a DiagnosticsError');
+}

@@ -29,3 +29,16 @@ describe('parseTemplate', () => {
     expect(isSingleRef('+${inputs.to}')).toBe(false);
   });
 });
+
+describe('parseTemplate on hostile text (issue 18 #3, #5)', () => {
+  it.each([
+    ['100,000 "${"', '${'.repeat(100_000), 100_000],
+    ['50,000 unclosed "${inputs.a"', '${inputs.a'.repeat(50_000), 50_000],
+    ['200,000 "$"', '$'.repeat(200_000), 0],
+    ['an unclosed 200,000-character key', '${inputs.' + 'a'.repeat(200_000), 1],
+  ])('parses %s in linear time', (_, template, problems) => {
+    const started = performance.now();
+    expect(parseTemplate(template).problems).toHaveLength(problems);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});

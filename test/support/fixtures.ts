@@ -21,6 +21,12 @@ export const TWILIO_OPENAPI = fixture('openapi/twilio/twilio_api_v2010.json');
 /** Slack's Web API description (Swagger 2.0). */
 export const SLACK_OPENAPI = fixture('openapi/slack/slack_web_openapi_v2.json');
 
+/** The OpenAPI fixtures folder (real vendors' descriptions and small ones written for tests), trailing slash. */
+export const OPENAPI_DIR = fixture('openapi/');
+
+/** A small bearer-token JSON API that is not Twilio (`GET /me`, `GET /stats`), written for the tests. */
+export const STATS_OPENAPI = fixture('openapi/stats/stats.yaml');
+
 /** The path of one real export, e.g. `oktaWorkflowsSample('send_sms_via_twilio.flopack')`. */
 export function oktaWorkflowsSample(name: string): string {
   return OKTA_WORKFLOWS_DIR + name;

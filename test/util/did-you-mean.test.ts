@@ -32,3 +32,31 @@ describe('didYouMeanHint', () => {
     expect(didYouMeanHint('zzz', ['type', 'username'])).toBeUndefined();
   });
 });
+
+describe('boundedLevenshtein', () => {
+  it('agrees with the full distance within the limit and says limit + 1 beyond it', async () => {
+    const { boundedLevenshtein } = await import('../../src/util/did-you-mean.js');
+    const words = ['kitten', 'sitting', 'sitten', 'kit', '', 'mitten', 'smitten', 'abcdef', 'fedcba'];
+    for (const a of words) {
+      for (const b of words) {
+        const full = levenshtein(a, b);
+        for (const limit of [0, 1, 2, 3, 6]) {
+          expect(boundedLevenshtein(a, b, limit), `${a} ${b} ${limit}`).toBe(
+            full <= limit ? full : limit + 1,
+          );
+        }
+      }
+    }
+  });
+});
+
+describe('didYouMean on hostile input (issue 18 #3)', () => {
+  it('answers at once for a 40,000-character name against 40,000-character candidates', () => {
+    const huge = 'k'.repeat(40_000);
+    const started = performance.now();
+    expect(didYouMean(huge + 'x', [huge, 'body', huge + 'y'])).toBeUndefined();
+    expect(didYouMean('inputs.bodyy', ['inputs.body', huge])).toBe('inputs.body');
+    // A quadratic edit distance takes seconds here; the capped one takes microseconds.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});

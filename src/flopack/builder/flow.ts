@@ -59,6 +59,11 @@ export class FlowBuilder {
 
   /** Orders the cards one after the other. */
   chain(...cards: CardHandle[]): void {
+    this.chainList(cards);
+  }
+
+  /** `chain` for a list of any length (spreading 150,000 cards into arguments overflows the stack). */
+  chainList(cards: readonly CardHandle[]): void {
     for (let i = 1; i < cards.length; i++) this.order(cards[i - 1]!, cards[i]!);
   }
 
@@ -71,7 +76,8 @@ export class FlowBuilder {
     const cards = this.cards.filter((c) => c.kind !== 'expand' && c !== last);
     if (cards.some((c) => c.kind === 'if' || c.kind === 'join'))
       throw new Error(`chainAll cannot order the If/Else in ${this.namespace}`);
-    this.chain(...cards, ...(last ? [last] : []));
+    if (last) cards.push(last);
+    this.chainList(cards);
   }
 
   /**

@@ -64,11 +64,13 @@ import { textLengthCard } from './string/length.js';
 import { replaceCard } from './string/replace.js';
 import { splitCard } from './string/split.js';
 import { textAtCard } from './string/text-at.js';
+import { textSegmentCard } from './string/segment.js';
 import { toLowerCaseCard } from './string/to-lower-case.js';
 import { toUpperCaseCard } from './string/to-upper-case.js';
 import { trimCard } from './string/trim.js';
 import { decodeComponentCard } from './url/decode-component.js';
 import { encodeComponentCard } from './url/encode-component.js';
+import { encodeQueryCard } from './url/encode-query.js';
 
 /** Every kind, by the name the builder and the tests use. */
 export const CARDS = {
@@ -101,6 +103,7 @@ export const CARDS = {
   trim: trimCard,
   split: splitCard,
   textAt: textAtCard,
+  textSegment: textSegmentCard,
   textLength: textLengthCard,
   replace: replaceCard,
   construct: constructCard,
@@ -125,6 +128,7 @@ export const CARDS = {
   jsonParse: jsonParseCard,
   jsonStringify: jsonStringifyCard,
   urlEncode: encodeComponentCard,
+  encodeQuery: encodeQueryCard,
   urlDecode: decodeComponentCard,
   rawRequest: rawRequestCard,
   httpGet: httpGetCard,

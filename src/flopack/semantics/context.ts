@@ -16,6 +16,8 @@ export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** The URL actually requested, when the transport sent the request elsewhere (`--base-url`, a mock). */
+  url?: string;
 }
 
 /** What a nested flow run (Call Flow, For Each, If Error branches) gives back to the card that started it. */
@@ -82,7 +84,9 @@ export interface FlowError {
     | 'timeout'
     | 'step-limit'
     | 'depth-limit'
-    | 'bad-flow';
+    | 'bad-flow'
+    /** A value Okta would refuse before the card runs: a required option missing, a wrong type (start-checks). */
+    | 'invalid-input';
   flow: string;
   card?: { name: string; uuid: string; address: string };
 }

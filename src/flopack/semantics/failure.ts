@@ -13,7 +13,13 @@ export class CardFailure extends Error {
 }
 
 /** Limits and structural problems: If Error does not catch these [I]. */
-const UNCATCHABLE = new Set<FlowError['kind']>(['step-limit', 'depth-limit', 'unsupported-card', 'bad-flow']);
+const UNCATCHABLE = new Set<FlowError['kind']>([
+  'step-limit',
+  'depth-limit',
+  'unsupported-card',
+  'bad-flow',
+  'invalid-input',
+]);
 
 /** A failure travelling up through nested flows, already attributed to a flow and card. */
 export class SimFailure extends Error {

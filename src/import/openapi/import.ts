@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, relative, sep } from 'node:path';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { UsageError, UserError } from '../../errors.js';
 import { deriveMachineName, machineNameProblem } from '../../init/names.js';
@@ -28,6 +28,11 @@ export interface ImportOptions extends Selection {
   authping?: string;
   /** The name shown in Okta Workflows (default: the description's title). */
   displayName?: string;
+  /**
+   * Where the spec will be written and where the description is (absolute paths): the spec then names the
+   * description as its offline mock (`mock: {openapi: <relative path>}`), so simulate and test run against it.
+   */
+  mockOf?: { description: string; specDir: string };
 }
 
 export interface ImportResult {
@@ -172,6 +177,9 @@ export function importOpenApi(description: OpenApiDescription, options: ImportOp
     supportEmail: email ?? DEFAULT_SUPPORT_EMAIL,
     ...(docsUrl && { documentationUrl: docsUrl }),
     authentication,
+    ...(options.mockOf && {
+      mock: { openapi: relative(options.mockOf.specDir, options.mockOf.description).split(sep).join('/') },
+    }),
     ...(parameters.length > 0 && { connectionParameters: parameters }),
     baseUrl: base.baseUrl,
     ...(Object.keys(defaultHeaders).length > 0 && { defaultHeaders }),
@@ -196,7 +204,7 @@ export function importOpenApi(description: OpenApiDescription, options: ImportOp
     `Comments marked ${REVIEW_MARK} are guesses to check. After editing, run: npx okta-connector validate <this file>`,
   ];
   const text = renderImportedSpec(spec, allComments, header);
-  assertValid(text);
+  assertValid(text, options.mockOf?.specDir);
   const summary: ImportSummary = {
     file: description.file,
     title,
@@ -228,8 +236,8 @@ function orderAction(action: Action): Action {
 }
 
 /** Validates the written text itself (so a finding has the line it would have for the user). */
-function assertValid(text: string): void {
-  const diagnostics = validateSpec(parseSource(text, 'imported connector.yaml'), process.cwd());
+function assertValid(text: string, specDir = process.cwd()): void {
+  const diagnostics = validateSpec(parseSource(text, 'imported connector.yaml'), specDir);
   if (!hasErrors(diagnostics)) return;
   const first = diagnostics.filter((d) => d.severity === 'error').slice(0, 5);
   throw new Error(

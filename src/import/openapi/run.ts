@@ -47,7 +47,13 @@ export async function runImportOpenApi(
     throw new UserError(
       `refusing to overwrite ${shown}; nothing was written. Use --force, or choose another --out`,
     );
-  const result = await importFromFile(resolve(env.cwd, descriptionFile), descriptionFile, options, env);
+  const description = resolve(env.cwd, descriptionFile);
+  const result = await importFromFile(
+    description,
+    descriptionFile,
+    { ...options, mockOf: { description, specDir: dirname(outPath) } },
+    env,
+  );
   const { written } = await writeScaffold(
     dirname(outPath),
     [{ path: basename(outPath), content: result.text, ifExists: 'refuse' }],

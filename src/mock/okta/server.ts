@@ -1,3 +1,4 @@
+import { timerDelay } from '../../util/timers.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   listenLocal,
@@ -71,7 +72,7 @@ export async function startMockOkta(options: MockOktaOptions = {}): Promise<Mock
     const match = USER_PATH.exec(url.pathname);
     const userRef = match?.[1] !== undefined ? safeDecode(match[1]) : undefined;
     const fault = takeFault(faults, userRef);
-    if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault?.delayMs) await new Promise((r) => setTimeout(r, timerDelay(fault.delayMs ?? 0)));
 
     let reply: { status: number; body: unknown };
     if (!authorized(req.headers.authorization, token))

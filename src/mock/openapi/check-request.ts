@@ -9,6 +9,7 @@ import {
 import { MockProblem, type Violation } from './problem.js';
 import { readRequestBody, type ReadBody } from './request-body.js';
 import { schemaViolations, type Validator } from './validators.js';
+import { append } from '../../util/append.js';
 
 /**
  * Checks a routed, authenticated request against its operation: every parameter (read by style, then validated
@@ -45,13 +46,14 @@ export async function checkRequest(
     body = await readRequestBody(operation.op.requestBody, contentType, raw, model.resolve);
   } catch (error) {
     if (!(error instanceof MockProblem) || error.kind !== 'invalid-request') throw error;
-    violations.push(...error.violations);
+    append(violations, error.violations);
   }
   if (body.kind === 'read' && body.family !== 'other') {
     const validate = bodyValidator(model, operation, body.mediaType, body.family);
     if (validate && !validate(body.value)) {
-      violations.push(
-        ...schemaViolations(validate.errors).map((v): Violation => ({
+      append(
+        violations,
+        schemaViolations(validate.errors).map((v): Violation => ({
           in: 'body',
           pointer: v.pointer,
           rule: v.rule,

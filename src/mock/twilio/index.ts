@@ -13,6 +13,7 @@ import { createHandler } from './server.js';
 import { buildState, clearMessages } from './state.js';
 import { postStatusCallback, type CallbackDelivery } from './status-callback.js';
 import { DEFAULT_MAX_MESSAGES, MessageStore } from './store.js';
+import { timerDelay } from '../../util/timers.js';
 
 export type {
   RecordedRequest,
@@ -125,7 +126,7 @@ export async function startMockTwilio(options: StartMockTwilioOptions = {}): Pro
           sleepers.delete(wake);
           resolve();
         };
-        const timer = setTimeout(wake, ms);
+        const timer = setTimeout(wake, timerDelay(ms));
         sleepers.add(wake);
       }),
     reset: () => {

@@ -1,3 +1,4 @@
+import { timerDelay } from '../../util/timers.js';
 import { ASYNC_ERROR_MESSAGES } from './errors.js';
 import { API_VERSION, countSegments, rfc2822, type MessageStatus } from './message.js';
 import type { Scheduler } from './scheduler.js';
@@ -27,7 +28,7 @@ export function startLifecycle(account: AccountState, msg: StoredMessage, deps: 
     const wait = (msg.sendAt?.getTime() ?? 0) - deps.now().getTime();
     if (wait > MAX_TIMER_MS) return;
     // Not tracked by settle(): a schedule is minutes away at least. Cleared if the message is removed.
-    msg.timer = setTimeout(() => advance(account, msg, steps, 0, deps), Math.max(0, wait));
+    msg.timer = setTimeout(() => advance(account, msg, steps, 0, deps), timerDelay(wait));
     msg.timer.unref();
     return;
   }

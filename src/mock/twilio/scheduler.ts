@@ -1,3 +1,4 @@
+import { timerDelay } from '../../util/timers.js';
 /** Jobs due after the same delay, in the order they were added (so also in the order they fall due). */
 interface DelayQueue {
   ms: number;
@@ -61,7 +62,7 @@ export class Scheduler {
   }
 
   private arm(q: DelayQueue, delay: number): void {
-    q.timer = setTimeout(() => this.run(q), Math.max(0, delay));
+    q.timer = setTimeout(() => this.run(q), timerDelay(delay));
   }
 
   /** Runs every job that is due (timers fire in whole milliseconds: 1 ms of slack), then re-arms. */

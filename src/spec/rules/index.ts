@@ -6,20 +6,25 @@ import { dropdowns } from './dropdowns.js';
 import { duplicateFlowNames } from './duplicate-flow-names.js';
 import { duplicateKeys } from './duplicate-keys.js';
 import { errorStatuses } from './error-statuses.js';
+import { fileNames } from './file-names.js';
 import { flowNameCharacters } from './flow-name-characters.js';
 import { inputDefaults } from './input-defaults.js';
 import { literalSecrets } from './literal-secrets.js';
+import { mockDescription } from './mock-description.js';
 import { outputPaths } from './output-paths.js';
 import { parameterPatterns } from './parameter-patterns.js';
 import { placeholders } from './placeholders.js';
 import { requestBody } from './request-body.js';
+import { requestValues } from './request-values.js';
 import { reservedFlowNames } from './reserved-flow-names.js';
 import type { SpecRule } from './rule.js';
+import { sizeLimits } from './size-limits.js';
 import { unusedFields } from './unused-fields.js';
 import { urls } from './urls.js';
 
 /** Every semantic rule, run in this order after the schema pass succeeds. */
 export const SPEC_RULES: readonly SpecRule[] = [
+  sizeLimits,
   duplicateFlowNames,
   flowNameCharacters,
   reservedFlowNames,
@@ -27,6 +32,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   placeholders,
   unusedFields,
   requestBody,
+  requestValues,
   contentType,
   outputPaths,
   inputDefaults,
@@ -36,6 +42,8 @@ export const SPEC_RULES: readonly SpecRule[] = [
   urls,
   errorStatuses,
   literalSecrets,
+  mockDescription,
   parameterPatterns,
   connectorMetadata,
+  fileNames,
 ];

@@ -1,3 +1,4 @@
+import { EACH_ITEM } from '../../connector/contract.js';
 import type { RuleFinding, SpecRule } from './rule.js';
 
 const PATH = /^[^.\s]+(\.[^.\s]+)*$/;
@@ -61,6 +62,22 @@ export const outputPaths: SpecRule = {
             'map the status code instead (from: status)',
             '/from',
           );
+        }
+        const stars = (path ?? '').split('.').filter((seg) => seg === EACH_ITEM).length;
+        if (stars > 0) {
+          if (!output.list)
+            add(
+              'error',
+              `output "${output.key}" picks a value from each item ("${path}"), which gives a list; it is not a list`,
+              'set list: true',
+              '/list',
+            );
+          if (stars > 1 || path!.endsWith(EACH_ITEM))
+            add(
+              'error',
+              `output "${output.key}" has the path "${path}"; \`${EACH_ITEM}\` may appear once, followed by the field to pick from each item`,
+              'e.g. labels.*.name',
+            );
         }
         if (output.list && path && /\.\d+$/.test(path)) {
           add(

@@ -1,4 +1,6 @@
 import { parseTemplate } from '../placeholders.js';
+import { toPointer } from '../../source/document.js';
+import { walkJson } from '../../util/json-walk.js';
 import type { RuleFinding, SpecRule } from './rule.js';
 
 const LOCAL = /^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/;
@@ -6,11 +8,22 @@ const LOCAL = /^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/;
 /** Base URL and request paths: https, no stray query strings or trailing slashes that double up. */
 export const urls: SpecRule = {
   name: 'urls',
-  codes: ['OC-SPEC-BASE-URL', 'OC-SPEC-PATH'],
+  codes: ['OC-SPEC-BASE-URL', 'OC-SPEC-PATH', 'OC-SPEC-URL-CREDENTIALS'],
   description:
-    'The base URL is an https URL without query or trailing slash; paths start with / and carry no query.',
+    'The base URL is an https URL without query or trailing slash; paths start with / and carry no query; no URL carries credentials.',
   check({ spec }) {
     const findings: RuleFinding[] = [];
+    for (const { path, value } of walkJson(spec)) {
+      if (typeof value !== 'string' || !hasUrlCredentials(value)) continue;
+      findings.push({
+        code: 'OC-SPEC-URL-CREDENTIALS',
+        severity: 'error',
+        pointer: toPointer(path),
+        message:
+          'a URL here carries a user name or password before "@"; it would be stored in the flows and shown in every log',
+        hint: 'remove "user:password@" and declare the credentials under `authentication`',
+      });
+    }
     const literal = parseTemplate(spec.baseUrl)
       .parts.map((p) => (p.kind === 'text' ? p.text : 'x'))
       .join('');
@@ -67,3 +80,18 @@ export const urls: SpecRule = {
     return findings;
   },
 };
+
+/**
+ * Does `text` contain a URL with user information (`scheme://user[:password]@host`)? Found with indexOf rather than
+ * one regular expression, so a long run of letters or slashes costs one linear pass.
+ */
+export function hasUrlCredentials(text: string): boolean {
+  for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
+    if (at === 0 || !/[a-z0-9+.-]/i.test(text[at - 1]!)) continue;
+    const rest = text.slice(at + 3, at + 3 + 2048);
+    const end = rest.search(/[/?#\s]/);
+    const authority = end === -1 ? rest : rest.slice(0, end);
+    if (authority.includes('@')) return true;
+  }
+  return false;
+}

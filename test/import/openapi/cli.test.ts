@@ -57,6 +57,24 @@ describe('okta-connector import openapi', () => {
     expect(validated.code).toBe(0);
   });
 
+  it('names the description as the mock of the spec it writes, so simulate runs offline with no flag', async () => {
+    const r = await cli([
+      'import',
+      'openapi',
+      TWILIO,
+      '--operation',
+      'CreateMessage',
+      '--out',
+      'twilio/connector.yaml',
+    ]);
+    expect(r.code, r.err).toBe(0);
+    const text = readFileSync(join(r.cwd, 'twilio', 'connector.yaml'), 'utf8');
+    expect(text).toMatch(/\nmock:\n  openapi: \S+twilio_api_v2010\.json\n/);
+    const ping = await cli(['simulate', join(r.cwd, 'twilio', 'connector.yaml'), '--authping']);
+    expect(ping.code, ping.err).toBe(0);
+    expect(JSON.parse(ping.out)).toMatchObject({ working: true });
+  });
+
   it('never prompts without a TTY, or with CI set: the missing selection is exit 2 naming the flags', async () => {
     const { picker, offered } = scriptedPicker(['CreateMessage']);
     for (const opts of [

@@ -23,3 +23,19 @@ describe(CODE, () => {
     expect(d.message).toContain('{{{k2}}}');
   });
 });
+
+describe(`${CODE} on hostile text (issue 18 #5)`, () => {
+  it.each([
+    ['200,000 "{"', '{'.repeat(200_000)],
+    ['an unclosed placeholder 200,000 long', '{{{' + 'k'.repeat(200_000)],
+    ['50,000 unclosed placeholders', '{{{k'.repeat(50_000)],
+    ['200,000 "}"', '}'.repeat(200_000)],
+  ])('lints %s in linear time', (_, text) => {
+    const fp = validFlopack();
+    cardsOf(fp, HELPER_ID)[1].node.model.inputs.data.inText0001.value.data = text;
+    const started = performance.now();
+    expect(lintCode(fp, CODE)).toEqual([]);
+    // The backtracking expression took 13 s on the first case; a linear scan takes milliseconds.
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

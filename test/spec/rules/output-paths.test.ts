@@ -63,3 +63,24 @@ describe('output-paths', () => {
     ]);
   });
 });
+
+describe('output-paths: picking from each item (issue 12)', () => {
+  const out = (path: string, list: boolean) =>
+    withSpec((s) => {
+      s.actions[0]!.outputs = [{ key: 'names', label: 'Names', type: 'text', list, from: 'body', path }];
+    });
+  it('accepts labels.*.name on a list output', () => {
+    expect(runRule(outputPaths, out('labels.*.name', true))).toEqual([]);
+  });
+  it('refuses it on a single value, twice, or at the end, naming the output', () => {
+    expect(runRule(outputPaths, out('labels.*.name', false))).toEqual([
+      expect.objectContaining({
+        code: 'OC-SPEC-OUTPUT-PATH',
+        severity: 'error',
+        pointer: '/actions/0/outputs/0/list',
+      }),
+    ]);
+    expect(runRule(outputPaths, out('a.*.b.*.c', true))[0]!.message).toContain('may appear once');
+    expect(runRule(outputPaths, out('labels.*', true))[0]!.message).toContain('may appear once');
+  });
+});

@@ -33,12 +33,17 @@ export function registerSimulate(program: Command, ctx: CommandContext): Command
       collect,
     )
     .option('--input-file <file>', 'inputs from a JSON/YAML file, or @- for JSON on stdin')
-    .option('--base-url <url>', 'run against this Twilio-compatible server instead of the embedded mock')
+    .option('--base-url <url>', "run against this server (real or staging) instead of the spec's mock")
+    .option(
+      '--openapi <description>',
+      'run against a mock of this OpenAPI description (2.0 or 3.x, JSON or YAML)',
+    )
+    .option('--mock <name>', 'run against the bundled mock "twilio" (for exports; specs say `mock: twilio`)')
     .option(
       '--connection-file <file>',
       'connection values (YAML/JSON); also OKTA_CONNECTOR_CONNECTION or OKTA_CONNECTOR_CONN_<KEY>',
     )
-    .option('--mock-seed <file>', 'seed file for the embedded mock Twilio')
+    .option('--mock-seed <file>', 'seed file for the mock Twilio')
     .option('--trace', 'print each card and HTTP exchange to stderr (Authorization redacted)')
     .option('--trace-file <file>', 'write the full trace as JSON (redacted)')
     .option('--list', 'list the flows, their inputs and any cards the simulator cannot run; run nothing')
@@ -68,13 +73,16 @@ export function registerSimulate(program: Command, ctx: CommandContext): Command
       'after',
       `
 Output: the action's outputs as JSON on stdout, keyed by output key (--labels: by label).
-By default the connector is built in memory and run against the embedded mock Twilio with its seeded API key,
-so no account or configuration is needed. Secrets are never accepted as flags.
+The connector is built in memory and run against the mock its spec names (\`mock: twilio\`, the bundled mock
+Twilio with its seeded API key; \`mock: {openapi: <description>}\`, a mock of that OpenAPI description with
+placeholder credentials), --openapi, or --base-url. With none of them it stops and says what to pass: a
+connector never runs against another API's mock by accident. Secrets are never accepted as flags.
 
 Examples:
   okta-connector simulate connectors/twilio/connector.yaml --action "Send Message" \\
       --option from=+15005550006 --input to=+14155550100 --input body=hi
   okta-connector simulate connectors/twilio/connector.yaml --authping --trace
+  okta-connector simulate connector.yaml -a "Post Message" --openapi slack_web_openapi_v2.json -i channel=C1 -i text=hi
   okta-connector simulate connectors/twilio/connector.yaml -a "Send Message" -o from=+15005550006 \\
       -i to=+14155550100 -i body=hi --save-scenario connectors/twilio/tests/my-send.yaml
   echo '{"to":"+14155550100","body":"hi"}' | okta-connector simulate connector.yaml -a "Send WhatsApp" \\

@@ -11,18 +11,14 @@ import {
   secretConnectionKeys,
 } from '../../../run/connection.js';
 import { mockConnection } from '../../../run/embedded-mock.js';
+import { chooseMock, noMockReason, placeholderConnection } from '../../../run/offline-mock.js';
 import { outputLabels } from '../../../run/flow-fields.js';
 import { simulateTargetFlow } from '../../../run/simulation.js';
-import {
-  formatFlowError,
-  formatOutputs,
-  formatTrace,
-  redactTrace,
-  scrubSecrets,
-} from '../../../run/format.js';
+import { formatFlowError, formatOutputs, formatTrace, scrubSecrets } from '../../../run/format.js';
 import { checkFields, selectFlow } from '../../../run/select.js';
 import { describeTarget, unsupportedIn } from '../../../run/inspect-target.js';
 import { loadTarget } from '../../../run/target.js';
+import { writeTraceFile } from '../../../run/trace-file.js';
 
 export interface SimulateArgs {
   target: string;
@@ -35,6 +31,10 @@ export interface SimulateArgs {
   baseUrl?: string;
   connectionFile?: string;
   mockSeed?: string;
+  /** Run against a mock of this OpenAPI description (relative to cwd) instead of the spec's `mock`. */
+  openapi?: string;
+  /** `twilio`: run against the bundled mock Twilio (for exports, which have no spec to say so). */
+  mock?: string;
   trace?: boolean;
   traceFile?: string;
   labels?: boolean;
@@ -49,8 +49,10 @@ export interface SimulateArgs {
 
 /** `okta-connector simulate`: returns the exit code (0 ok, 3 the flow failed); usage problems throw. */
 export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
-  if (args.baseUrl !== undefined && args.mockSeed !== undefined) {
-    throw new UsageError('--mock-seed configures the embedded mock; it cannot be combined with --base-url');
+  if (args.baseUrl !== undefined && (args.mockSeed ?? args.openapi ?? args.mock) !== undefined) {
+    throw new UsageError(
+      '--mock-seed, --openapi and --mock choose a mock; they cannot be combined with --base-url',
+    );
   }
   const baseUrl = args.baseUrl === undefined ? undefined : checkBaseUrl(args.baseUrl);
   if (args.saveScenario !== undefined && (baseUrl !== undefined || args.mockSeed !== undefined)) {
@@ -61,15 +63,21 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
     io.stdout.write(await describeTarget(target));
     return ExitCode.ok;
   }
-  if (baseUrl === undefined && target.spec && target.spec.mock === undefined) {
-    throw new UsageError(
-      'this connector declares no mock, so there is no offline server to run against: pass --base-url <URL of the API or a mock>, or add `mock: twilio` or `mock: {openapi: <description>}` to the spec',
-    );
-  }
-  if (baseUrl === undefined && target.spec && typeof target.spec.mock === 'object') {
-    throw new UsageError(
-      `the spec's mock.openapi (${target.spec.mock.openapi}) is not served in process yet: start \`okta-connector mock openapi ${target.spec.mock.openapi}\` and pass --base-url <its URL>`,
-    );
+  const mock =
+    baseUrl === undefined
+      ? chooseMock(
+          target,
+          {
+            ...(args.openapi !== undefined ? { openapi: args.openapi } : {}),
+            ...(args.mock !== undefined ? { mock: args.mock } : {}),
+            ...(args.mockSeed !== undefined ? { mockSeed: args.mockSeed } : {}),
+          },
+          io.cwd,
+        )
+      : undefined;
+  if (baseUrl === undefined && mock === undefined) throw new UsageError(noMockReason(target));
+  if (args.saveScenario !== undefined && mock?.kind !== 'twilio') {
+    throw new UsageError('--save-scenario records runs against the mock Twilio only');
   }
   const flow = selectFlow(target, {
     ...(args.action !== undefined ? { action: args.action } : {}),
@@ -89,7 +97,12 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
     env: io.env,
     cwd: io.cwd,
     knownKeys,
-    ...(baseUrl === undefined ? { defaults: await mockConnection() } : {}),
+    ...(mock
+      ? {
+          defaults:
+            mock.kind === 'twilio' ? await mockConnection() : await placeholderConnection(target.spec),
+        }
+      : {}),
   });
   if (baseUrl !== undefined && target.spec) requireConnection(target.spec, connection);
   if (baseUrl !== undefined && !target.spec && Object.keys(connection).length === 0) {
@@ -113,7 +126,7 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
     inputs,
     connection,
     ...(baseUrl !== undefined ? { baseUrl } : {}),
-    ...(args.mockSeed ? { mockSeedFile: resolve(io.cwd, args.mockSeed) } : {}),
+    ...(mock ? { mock } : {}),
     ...(args.httpTimeoutMs !== undefined ? { httpTimeoutMs: args.httpTimeoutMs } : {}),
     ...(args.retry ? { retry: { times: args.retry } } : {}),
   });
@@ -122,8 +135,8 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
   const scrub = (text: string) => scrubSecrets(text, connection, secretKeys);
   if (args.trace) io.stderr.write(scrub(formatTrace(result.trace, io.paint)));
   if (args.traceFile) {
-    const doc = { target: target.file, flow: flow.name, ok: result.ok, events: redactTrace(result.trace) };
-    await writeFile(resolve(io.cwd, args.traceFile), scrub(JSON.stringify(doc, null, 2) + '\n'));
+    const head = { target: target.file, flow: flow.name, ok: result.ok };
+    await writeTraceFile(resolve(io.cwd, args.traceFile), head, result.trace, scrub);
   }
   if (args.saveScenario !== undefined) {
     const { recordScenario } = await import('../../../scenario/record.js');

@@ -15,7 +15,11 @@ export function registerTest(program: Command, ctx: CommandContext): Command {
     .option('--filter <text>', 'run only scenarios whose name or file name contains this')
     .option(
       '--base-url <url>',
-      'run against this Twilio-compatible server instead of the embedded mock (scenarios needing the mock are reported)',
+      "run against this server instead of the spec's mock (scenarios needing the mock Twilio are skipped)",
+    )
+    .option(
+      '--openapi <description>',
+      "run against a mock of this OpenAPI description instead of the spec's mock",
     )
     .option(
       '--connection-file <file>',
@@ -27,7 +31,8 @@ export function registerTest(program: Command, ctx: CommandContext): Command {
 Scenario files live in <connector>/tests/*.yaml: an action (or authping: true), options, inputs, an optional
 connection and mock set-up (seed, faults, settle, httpTimeoutMs), and what to expect (outputs, error, the HTTP
 requests as the mock saw them, the mock's messages). \`okta-connector test init\` writes one to start from.
-Exit 0 when every scenario passes, 1 when any fails.
+Scenarios run against the mock the spec names (\`mock: twilio\` or \`mock: {openapi: <description>}\`), --openapi or
+--base-url; with none, each is reported as skipped with the reason. Exit 0 when no scenario fails, 1 when any fails.
 
 Examples:
   okta-connector test connectors/twilio
@@ -43,6 +48,7 @@ Examples:
           filter?: string;
           baseUrl?: string;
           connectionFile?: string;
+          openapi?: string;
         },
       ) => {
         const { testCli } = await import('./run-test.js');
@@ -54,6 +60,7 @@ Examples:
               ...(opts.filter !== undefined ? { filter: opts.filter } : {}),
               ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}),
               ...(opts.connectionFile !== undefined ? { connectionFile: opts.connectionFile } : {}),
+              ...(opts.openapi !== undefined ? { openapi: opts.openapi } : {}),
             },
             ctx.io,
           ),

@@ -51,6 +51,8 @@ export async function testCli(
     /** Run against this server instead of the embedded mock. */
     baseUrl?: string;
     connectionFile?: string;
+    /** Run against a mock of this OpenAPI description instead of the spec's `mock`. */
+    openapi?: string;
   },
   io: Io,
 ): Promise<number> {
@@ -61,6 +63,8 @@ export async function testCli(
     );
   }
   const target = await loadTarget(spec, io.cwd);
+  if (args.baseUrl !== undefined && args.openapi !== undefined)
+    throw new UsageError('--openapi runs against a mock; it cannot be combined with --base-url');
   const remote =
     args.baseUrl === undefined
       ? undefined
@@ -68,6 +72,7 @@ export async function testCli(
   const suite = await runSuite(target, dir, {
     cwd: io.cwd,
     ...(remote ? { remote } : {}),
+    ...(args.openapi !== undefined ? { openapi: resolve(io.cwd, args.openapi) } : {}),
     ...(args.filter !== undefined ? { filter: args.filter } : {}),
     ...(args.sleep ? { sleep: args.sleep } : {}),
   });

@@ -3,6 +3,7 @@ import type { CardContext } from '../../semantics/context.js';
 import { floInput, isFloLike, isPlainObject, wormholes } from '../../semantics/fields.js';
 import { kernelCard } from '../definition.js';
 import { conditionHolds } from '../operands.js';
+import { minOf } from '../../../util/append.js';
 
 type Field = CardContext['fields'][number];
 
@@ -17,11 +18,7 @@ function branchGroups(ctx: CardContext): Array<{ group: string; fields: Field[] 
     list.push(f);
   }
   const rank = (g: string, fs: Field[]): number =>
-    g === 'if'
-      ? -Infinity
-      : g === 'else'
-        ? Infinity
-        : Math.min(...fs.map((f) => f.field.metadata?.index ?? 0));
+    g === 'if' ? -Infinity : g === 'else' ? Infinity : minOf(fs.map((f) => f.field.metadata?.index ?? 0));
   return [...groups]
     .map(([group, fields]) => ({ group, fields }))
     .sort((a, b) => rank(a.group, a.fields) - rank(b.group, b.fields));

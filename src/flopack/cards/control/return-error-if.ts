@@ -5,11 +5,17 @@ import type { FieldSpec } from '../field-spec.js';
 import { OPERAND_FIELDS, conditionHolds } from '../operands.js';
 import { returnError } from './return-error.js';
 
-/** The error Return Error If ends the flow with (the operands come first, see operands.ts). */
+const { required: _operatorRequired, ...operatorAsOktaWritesIt } = OPERAND_FIELDS.operator;
+
+/**
+ * The error Return Error If ends the flow with (the operands come first, see operands.ts). As in every real export
+ * (issue 15's count: 22 of 22), none of its fields carries a required flag.
+ */
 export const RETURN_ERROR_IF_FIELDS = deepFreeze({
   ...OPERAND_FIELDS,
-  message: { key: 'message', type: 'string', required: true },
-  statusCode: { key: 'statusCode', type: 'number', data: 400, required: true },
+  operator: operatorAsOktaWritesIt,
+  message: { key: 'message', type: 'string' },
+  statusCode: { key: 'statusCode', type: 'number', data: 400 },
 } satisfies Record<string, FieldSpec>);
 
 /**
@@ -17,10 +23,11 @@ export const RETURN_ERROR_IF_FIELDS = deepFreeze({
  * status 400, reference §2.7). Fields per §1.7: operands as on Continue If, statusCode/message as on Return Error.
  */
 export const returnErrorIfCard = kernelCard('control:throwIf', 'Error Handling › Return Error If', {
-  timeoutMs: 10_000,
+  // Real exports: timeout 90000 and extensible inputs on every Return Error If.
+  timeoutMs: 90_000,
   envelope: kernelEnvelope('Throw an error and end the Flow if a condition is true.', SOURCES.catalogue, {
     inputs: {
-      extensible: false,
+      extensible: true,
       rules: { ...OPERAND_RULES, statusCode: { types: ['number'] }, message: { types: ['string'] } },
     },
   }),

@@ -108,11 +108,17 @@ export function buildRequest(ctx: CardContext, method: string, jsonBody: boolean
   return req;
 }
 
-/** The response as a card's outputs, keyed by output key. */
+/**
+ * The response as a card's outputs, keyed by output key. Header names are lower-cased, as Node's HTTP client
+ * gives them (HTTP names are case-insensitive; Okta's docs say to name headers in lower case), whatever the
+ * transport: generated header outputs read lower-case names.
+ */
 export function responseOutputs(res: HttpResponse, body: unknown): Record<string, unknown> {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers)) headers[k.toLowerCase()] = v;
   return {
     [HTTP_FIELDS.statusCode.key]: res.status,
-    [HTTP_FIELDS.responseHeaders.key]: res.headers,
+    [HTTP_FIELDS.responseHeaders.key]: headers,
     [HTTP_FIELDS.responseBody.key]: body,
   };
 }

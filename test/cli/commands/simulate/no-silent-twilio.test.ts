@@ -38,8 +38,11 @@ describe('simulate: no silent Twilio', () => {
     expect(r.code).toBe(0);
   });
 
-  it('validate accepts mock: twilio and mock: {openapi}, refuses anything else with a location', async () => {
-    expect((await cli(['validate', await twilioSpecWith('mock: {openapi: ./twilio.json}')])).code).toBe(0);
+  it('validate refuses a missing mock.openapi description and an unknown mock, each with a location', async () => {
+    const missing = await cli(['validate', await twilioSpecWith('mock: {openapi: ./missing.json}')]);
+    expect(missing.code).toBe(1);
+    expect(missing.err + missing.out).toMatch(/connector\.yaml:\d+:\d+/);
+    expect(missing.err + missing.out).toContain('missing.json');
     const bad = await cli(['validate', await twilioSpecWith('mock: sendgrid')]);
     expect(bad.code).toBe(1);
     expect(bad.err + bad.out).toMatch(/connector\.yaml:\d+:\d+/);

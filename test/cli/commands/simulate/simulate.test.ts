@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../../../src/cli/run.js';
@@ -104,7 +104,13 @@ describe('simulate (embedded mock)', () => {
     // The trace shows the cards and the HTTP exchange, with Authorization redacted.
     expect(r.err).toContain('▶ Send Message');
     expect(r.err).toContain('Compose form body');
-    expect(r.err).toMatch(/→ POST https:\/\/api\.twilio\.com\/2010-04-01\/Accounts\/AC1{32}\/Messages\.json/);
+    // The URL actually requested (the embedded mock), and the one the flow asked for (issue 12).
+    expect(r.err).toMatch(/→ POST http:\/\/127\.0\.0\.1:\d+\/2010-04-01\/Accounts\/AC1{32}\/Messages\.json/);
+    expect(r.err).toMatch(
+      /\(the flow asked for https:\/\/api\.twilio\.com\/2010-04-01\/Accounts\/AC1{32}\/Messages\.json\)/,
+    );
+    // Hidden path cards appear as the field a person dragged, never as a raw card id.
+    expect(r.err).toMatch(/● Path: Call httpHelper › body › .*\bsid\b/);
     expect(r.err).toMatch(/authorization: «redacted»/i);
     expect(r.err).toMatch(/← 201/);
     const doc = JSON.parse(trace) as { ok: boolean; events: Array<{ type: string }> };
@@ -161,6 +167,8 @@ describe('simulate real exports', () => {
     const r = await cli(
       [
         'simulate',
+        '--mock',
+        'twilio',
         join(SAMPLES, 'send_sms_via_twilio.flopack'),
         '--flow',
         'SUB - Send SMS via Twilio',
@@ -200,9 +208,56 @@ describe('simulate real exports', () => {
   });
 
   it('warns before running an export flow that has unsupported cards, then fails clearly', async () => {
-    const r = await cli(['simulate', join(SAMPLES, 'raw_http_connection_gsuite.flopack')]);
+    const r = await cli([
+      'simulate',
+      join(SAMPLES, 'raw_http_connection_gsuite.flopack'),
+      '--base-url',
+      'http://127.0.0.1:9',
+    ]);
     expect(r.err).toContain('has cards the simulator cannot run');
     expect(r.err).toContain('Create Group');
     expect(r.code).toBe(3);
+  });
+
+  it('never runs an export against a mock nobody named: it stops and says what to pass', async () => {
+    const r = await cli(['simulate', join(SAMPLES, 'raw_http_connection_gsuite.flopack')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('is an export with no spec to name a mock');
+    expect(r.err).toContain('--base-url <url>');
+    expect(r.err).toContain('--openapi <description>');
+    expect(r.err).toContain('--mock twilio');
+  });
+});
+
+describe('simulate refuses what lint rejects (issue 18 #4)', () => {
+  /** The real Twilio sample with its one flow's `id` replaced: a number or null crashed the interpreter. */
+  async function withFlowId(id: unknown): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'oc-bad-id-'));
+    const flopack = JSON.parse(await readFile(`${SAMPLES}send_sms_via_twilio.flopack`, 'utf8')) as {
+      data: { flos: Record<string, { id: unknown }> };
+    };
+    for (const flo of Object.values(flopack.data.flos)) flo.id = id;
+    const file = join(dir, 'bad.flopack');
+    await writeFile(file, JSON.stringify(flopack));
+    return file;
+  }
+
+  it('refuses a .flopack whose type was damaged with the lint finding, not as an unknown file (fuzz seed 20261513)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oc-bad-type-'));
+    const text = (await readFile(`${SAMPLES}send_sms_via_twilio.flopack`, 'utf8')).replace(
+      '"type":"flopack"',
+      '"type":"flopackAAAA"',
+    );
+    await writeFile(join(dir, 'bad.flopack'), text);
+    const r = await cli(['simulate', join(dir, 'bad.flopack')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('error  OC-FLOPACK-TOP');
+  });
+
+  it.each([[42], [null]])('refuses a flow id of %j with the lint finding and exit 1', async (id) => {
+    const r = await cli(['simulate', await withFlowId(id)]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('error  OC-FLOPACK-ID-MISMATCH');
+    expect(r.err).not.toContain('internal error');
   });
 });
