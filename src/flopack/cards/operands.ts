@@ -21,6 +21,13 @@ export const OPERAND_FIELDS = deepFreeze({
   right: { key: 'right-operand', available: OPERAND_TYPES, metadata: { displayname: 'value b' } },
 } satisfies Record<string, FieldSpec>);
 
+/** The operator as Return Error If and Assign If carry it on real cards: never required. */
+export const OPTIONAL_OPERATOR = deepFreeze({
+  key: OPERAND_FIELDS.operator.key,
+  type: OPERAND_FIELDS.operator.type,
+  metadata: OPERAND_FIELDS.operator.metadata,
+} satisfies FieldSpec);
+
 /** Whether the condition holds for the given operand values (keyed by field key). */
 export function conditionHolds(ctx: CardContext, values: Record<string, unknown> = ctx.inputs): boolean {
   return compare(

@@ -14,7 +14,7 @@ export function assignIf(
   type: IoType = 'string',
   name?: string,
 ): OutputRef {
-  const card = conditionCard(flow, 'assignIf', path, condition, name);
+  const card = conditionCard(flow, 'assignIf', path, condition, name, ASSIGN_IF_FIELDS.operator);
   const whenTrue = card.addInput({ ...ASSIGN_IF_FIELDS.valueIfTrue, type });
   const whenFalse = card.addInput({ ...ASSIGN_IF_FIELDS.valueIfFalse, type });
   flow.set(whenTrue, ifTrue);

@@ -28,7 +28,8 @@ export function callFlow(
     collection: f.collection,
     metadata,
   });
-  for (const f of target.inputs) card.addInput(field(f, { transient: true }));
+  // Real Call Flow arguments (648 of 648) carry both `custom` and `transient`.
+  for (const f of target.inputs) card.addInput(field(f, { custom: true, transient: true }));
   for (const f of target.outputs) card.addOutput(field(f, { custom: true }));
   return card;
 }

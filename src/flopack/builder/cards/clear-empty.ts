@@ -1,9 +1,13 @@
 import { CLEAR_EMPTY_FIELDS } from '../../cards/object/clear-empty.js';
 import type { OutputRef, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
-import { unaryCard } from './unary.js';
 
-/** Clear Empty (`object:clearEmpty`, Appendix A): drops keys whose value is empty. */
+/** Clear Empty (`object:clearEmpty`, Appendix A): drops keys whose value is empty (top level: `recursive` false). */
 export function clearEmpty(flow: FlowBuilder, path: string, object: Value, name?: string): OutputRef {
-  return unaryCard(flow, 'clearEmpty', CLEAR_EMPTY_FIELDS, path, object, name);
+  const card = flow.add('clearEmpty', path, name);
+  const input = card.addInput(CLEAR_EMPTY_FIELDS.input);
+  card.addInput(CLEAR_EMPTY_FIELDS.recursive);
+  const out = card.addOutput(CLEAR_EMPTY_FIELDS.output);
+  flow.set(input, object);
+  return out;
 }

@@ -14,7 +14,7 @@ export function throwIf(
   error: { statusCode: Value; message: Value },
   name?: string,
 ): CardHandle {
-  const card = conditionCard(flow, 'throwIf', path, condition, name);
+  const card = conditionCard(flow, 'throwIf', path, condition, name, RETURN_ERROR_IF_FIELDS.operator);
   const message = card.addInput(RETURN_ERROR_IF_FIELDS.message);
   const code = card.addInput(RETURN_ERROR_IF_FIELDS.statusCode);
   flow.set(message, error.message);

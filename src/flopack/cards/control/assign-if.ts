@@ -2,11 +2,12 @@ import { deepFreeze } from '../../../util/deep-freeze.js';
 import { kernelCard } from '../definition.js';
 import { OPERAND_RULES, SOURCES, kernelEnvelope } from '../envelope.js';
 import type { FieldSpec } from '../field-spec.js';
-import { OPERAND_FIELDS, conditionHolds } from '../operands.js';
+import { OPERAND_FIELDS, OPTIONAL_OPERATOR, conditionHolds } from '../operands.js';
 
 /** The builder adds the values' type. */
 export const ASSIGN_IF_FIELDS = deepFreeze({
   ...OPERAND_FIELDS,
+  operator: OPTIONAL_OPERATOR,
   valueIfTrue: { key: 'valueIfTrue', available: ['*'], metadata: { displayname: 'value if true' } },
   valueIfFalse: { key: 'valueIfFalse', available: ['*'], metadata: { displayname: 'value if false' } },
   output: { key: 'output', available: ['*'] },

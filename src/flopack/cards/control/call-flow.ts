@@ -31,9 +31,10 @@ export function calleeInputs(ctx: CardContext): Record<string, unknown> {
  */
 export const callFlowCard = kernelCard('control:spawn', 'Flow Control › Call Flow', {
   timeoutMs: 300_000,
-  envelope: kernelEnvelope('Call another Flow and wait for it to return its outputs.', SOURCES.catalogue, {
+  envelope: kernelEnvelope('Run a Flow and wait for the resulting output.', SOURCES.catalogue, {
     async: true,
-    inputs: { extensible: true, rules: ANY },
+    // As on the real card (slack_app_template_project): a `context` group rule, no `*` rule.
+    inputs: { extensible: true, groupRules: { context: { extensible: true, reserved: {}, type: 'object' } } },
     outputs: { extensible: true, rules: ANY },
   }),
   fields: CALL_FLOW_FIELDS,

@@ -2,10 +2,8 @@ import { deepFreeze } from '../../../util/deep-freeze.js';
 import { kernelCard } from '../definition.js';
 import { OPERAND_RULES, SOURCES, kernelEnvelope } from '../envelope.js';
 import type { FieldSpec } from '../field-spec.js';
-import { OPERAND_FIELDS, conditionHolds } from '../operands.js';
+import { OPERAND_FIELDS, OPTIONAL_OPERATOR, conditionHolds } from '../operands.js';
 import { returnError } from './return-error.js';
-
-const { required: _operatorRequired, ...operatorAsOktaWritesIt } = OPERAND_FIELDS.operator;
 
 /**
  * The error Return Error If ends the flow with (the operands come first, see operands.ts). As in every real export
@@ -13,7 +11,7 @@ const { required: _operatorRequired, ...operatorAsOktaWritesIt } = OPERAND_FIELD
  */
 export const RETURN_ERROR_IF_FIELDS = deepFreeze({
   ...OPERAND_FIELDS,
-  operator: operatorAsOktaWritesIt,
+  operator: OPTIONAL_OPERATOR,
   message: { key: 'message', type: 'string' },
   statusCode: { key: 'statusCode', type: 'number', data: 400 },
 } satisfies Record<string, FieldSpec>);

@@ -12,8 +12,13 @@ export const JSON_STRINGIFY_FIELDS = deepFreeze({
 /** JSON Stringify (`json:stringify`): value → compact JSON text (reference §1.7). */
 export const jsonStringifyCard = kernelCard('json:stringify', 'JSON › Stringify', {
   timeoutMs: 30_000,
-  envelope: kernelEnvelope('Convert an object or list into a JSON string.', SOURCES.catalogue, {
+  envelope: kernelEnvelope('Convert a JSON object to a string (text).', SOURCES.catalogue, {
     executable: true,
+    // As on the real card (slack_app_template_project).
+    inputs: {
+      extensible: false,
+      rules: { object: { types: ['string', 'number', 'Date', 'boolean', 'object'], collection: '*' } },
+    },
   }),
   fields: JSON_STRINGIFY_FIELDS,
   run: (ctx) => {
