@@ -10,6 +10,7 @@ import { flopackFileName, renderPackage } from './package.js';
 import { toolInfo } from '../util/tool-info.js';
 import type { BuildOptions, BuildResult, GeneratedFlow } from './types.js';
 import { comparePackage, isStale, writePackage } from './write.js';
+import { deflateEntry } from './zip.js';
 
 export const BUILD_CODES = {
   lint: 'OC-BUILD-LINT',
@@ -45,9 +46,9 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
   const flows: GeneratedFlow[] = generated.flows;
   // Encoded flow by flow: the text of a large connector is tens of MB, and building it as one string first
   // doubled the peak memory of 1,000-action builds.
-  const flopackBytes = Buffer.concat(
-    [...serializeFlopackChunks(generated.flopack)].map((c) => Buffer.from(c, 'utf8')),
-  );
+  const flopackBytes = encodeChunks([...serializeFlopackChunks(generated.flopack)]);
+  // Compressed for the zip on the thread pool while lint and the build sheet run on this one.
+  const flopackDeflated = options.zip !== false ? deflateEntry(flopackBytes) : undefined;
   const flopackName = flopackFileName(spec);
   // Lint the object rather than re-parsing the text: serialization is plain JSON (the <>& escapes decode to the same
   // strings), so both are the same document, and a second 30 MB copy is what pushed large builds over their budget.
@@ -80,6 +81,7 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
     flows,
     tool: toolInfo(),
     zip: options.zip !== false,
+    flopackDeflated,
   });
   const files = rendered.files.map((f) => ({
     path: f.path,
@@ -103,4 +105,14 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
   }
   const { removed } = await writePackage(packageDir, rendered.files);
   return { ok: true, diagnostics: warnings, packageDir, files, flows: rendered.flows, removed };
+}
+
+/** The chunks' UTF-8 in one buffer, encoded in place (no per-chunk buffers to copy and collect). */
+function encodeChunks(chunks: readonly string[]): Buffer {
+  let size = 0;
+  for (const c of chunks) size += Buffer.byteLength(c, 'utf8');
+  const bytes = Buffer.allocUnsafe(size);
+  let offset = 0;
+  for (const c of chunks) offset += bytes.write(c, offset, 'utf8');
+  return bytes;
 }

@@ -6,7 +6,7 @@ import { buildSheetModel } from './sheet-model.js';
 import { renderTemplate, trustedMarkup } from './templates.js';
 import type { ToolInfo } from '../util/tool-info.js';
 import type { Artifact, FlowKind, GeneratedFlow } from './types.js';
-import { zipArtifacts } from './zip.js';
+import { deflateEntry, zipArtifacts } from './zip.js';
 
 export interface PackageInput {
   spec: ConnectorSpec;
@@ -18,6 +18,8 @@ export interface PackageInput {
   flows: readonly GeneratedFlow[];
   tool: ToolInfo;
   zip: boolean;
+  /** The flopack's zip entry, when its compression was started earlier (zip.ts deflateEntry). */
+  flopackDeflated?: Promise<Buffer>;
 }
 
 export const BUILD_SHEET_MD = 'BUILD.md';
@@ -45,7 +47,16 @@ export interface RenderedPackage {
 /** Every file of the hand-off package. Pure apart from reading the templates. */
 export async function renderPackage(input: PackageInput): Promise<RenderedPackage> {
   const { spec, flopack, flows, tool } = input;
-  const files: Artifact[] = [{ path: flopackFileName(spec), content: input.flopackBytes }];
+  const files: Artifact[] = [];
+  // Each text is encoded once, as soon as it is rendered: hashing, zipping and writing then share the same bytes,
+  // and its compression for the zip starts on the thread pool while the next file renders.
+  const deflated = new Map<string, Promise<Buffer>>();
+  const add = (path: string, content: string | Buffer, compressed?: Promise<Buffer>) => {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    files.push({ path, content: bytes });
+    if (input.zip) deflated.set(path, compressed ?? deflateEntry(bytes));
+  };
+  add(flopackFileName(spec), input.flopackBytes, input.flopackDeflated);
 
   const sheet = buildSheetModel(spec, flopack, flows);
   const common = { tool, accent: accentColor(spec.brandColor), flopackFile: flopackFileName(spec) };
@@ -54,29 +65,22 @@ export async function renderPackage(input: PackageInput): Promise<RenderedPackag
     ...common,
     flows: sheet.flows.map((f) => ({ ...f, mermaid: trustedMarkup(f.mermaid), svg: trustedMarkup(f.svg) })),
   };
-  files.push({ path: BUILD_SHEET_MD, content: renderTemplate('build-sheet.md', sheetView) });
-  files.push({ path: BUILD_SHEET_HTML, content: renderTemplate('build-sheet.html', sheetView) });
+  add(BUILD_SHEET_MD, renderTemplate('build-sheet.md', sheetView));
+  add(BUILD_SHEET_HTML, renderTemplate('build-sheet.html', sheetView));
 
   const docs = buildDocsModel(spec, flopack, flows);
   const docsView = { ...docs, ...common };
-  files.push({ path: 'docs/index.md', content: renderTemplate('docs-index.md', docsView) });
-  files.push({ path: 'docs/authorization.md', content: renderTemplate('docs-authorization.md', docsView) });
-  for (const action of docs.actions) {
-    files.push({
-      path: `docs/actions/${action.slug}.md`,
-      content: renderTemplate('docs-action.md', { ...docsView, action }),
-    });
-  }
-  files.push({ path: 'docs/index.html', content: renderTemplate('docs.html', docsView) });
+  add('docs/index.md', renderTemplate('docs-index.md', docsView));
+  add('docs/authorization.md', renderTemplate('docs-authorization.md', docsView));
+  for (const action of docs.actions)
+    add(`docs/actions/${action.slug}.md`, renderTemplate('docs-action.md', { ...docsView, action }));
+  add('docs/index.html', renderTemplate('docs.html', docsView));
 
-  // Encode each text once: hashing, zipping and writing then share the same bytes (the flopack can be ~90 MB).
-  for (const file of files)
-    if (typeof file.content === 'string') file.content = Buffer.from(file.content, 'utf8');
   files.sort((a, b) => compareStrings(a.path, b.path));
   const manifest = buildManifest(tool, { name: spec.name, version: spec.version }, input.specFile, files);
   const all = [...files, manifest].sort((a, b) => compareStrings(a.path, b.path));
   if (input.zip) {
-    all.push({ path: zipFileName(spec), content: await zipArtifacts(all, spec.name) });
+    all.push({ path: zipFileName(spec), content: await zipArtifacts(all, spec.name, deflated) });
     all.sort((a, b) => compareStrings(a.path, b.path));
   }
   return { files: all, flows: sheet.flows.map((f) => ({ kind: f.kind, name: f.name, cards: f.cardCount })) };
