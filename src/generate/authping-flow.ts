@@ -4,6 +4,7 @@ import {
   addStartField,
   assignIf,
   compose,
+  construct,
   helperFlowStart,
   returnWith,
 } from '../flopack/builder/index.js';
@@ -14,6 +15,7 @@ import {
   AUTHPING_OUTPUTS,
   DEFAULT_HEALTHY_STATUSES,
   HELPER_OUTPUTS,
+  SERVICE_RESPONSE_FIELDS,
 } from '../connector/contract.js';
 import { callHelper } from './call-helper.js';
 import { optionalIn } from '../spec/empty-values.js';
@@ -22,9 +24,10 @@ import { buildRequest } from './request.js';
 import { TemplateScope } from './template-scope.js';
 
 /**
- * `_authping` (Connector Builder "Connection health check"): If Error around Call Flow httpHelper with the
- * spec's ping request. Try: working = status is one of the healthy statuses, message accordingly. Error:
- * working false, status 0, the error's message. Returns {working, statusCode, message} (contract).
+ * `_authping` (Connector Builder "Connection health check"), as Okta's walkthrough builds it: If Error around
+ * Call Flow httpHelper with the spec's ping request. Try: working = status is one of the healthy statuses, message
+ * accordingly, the response body. Error: working false, status 0, the error's message. Then Object Construct
+ * `serviceResponse` {status_code, message, responseBody} and Return Status {working, serviceResponse} (contract).
  */
 export function buildAuthpingFlow(context: GenerationContext, floId: string): Flo {
   const flow = new FlowBuilder(context.ids.scope(), context.namespace(AUTHPING_FLOW_NAME));
@@ -79,13 +82,28 @@ export function buildAuthpingFlow(context: GenerationContext, floId: string): Fl
   guard.errorFlow.chainAll(guard.errorReturn);
 
   const outWorking = guard.output(AUTHPING_OUTPUTS.working, 'boolean', working, false);
-  const outStatus = guard.output(AUTHPING_OUTPUTS.statusCode, 'number', status, 0);
-  const outMessage = guard.output(AUTHPING_OUTPUTS.message, 'string', message, errorMessage);
+  const outStatus = guard.output(SERVICE_RESPONSE_FIELDS.statusCode, 'number', status, 0);
+  const outMessage = guard.output(SERVICE_RESPONSE_FIELDS.message, 'string', message, errorMessage);
+  const outBody = guard.output(
+    SERVICE_RESPONSE_FIELDS.responseBody,
+    'object',
+    call.output(HELPER_OUTPUTS.body),
+    null,
+  );
 
+  const serviceResponse = construct(
+    flow,
+    'serviceResponse',
+    [
+      { key: SERVICE_RESPONSE_FIELDS.statusCode, type: 'number', value: outStatus },
+      { key: SERVICE_RESPONSE_FIELDS.message, type: 'string', value: outMessage },
+      { key: SERVICE_RESPONSE_FIELDS.responseBody, type: 'object', value: outBody },
+    ],
+    'Construct serviceResponse',
+  );
   const ret = returnWith(flow, [
     [{ key: AUTHPING_OUTPUTS.working, type: 'boolean' }, outWorking],
-    [{ key: AUTHPING_OUTPUTS.statusCode, type: 'number' }, outStatus],
-    [{ key: AUTHPING_OUTPUTS.message, type: 'string' }, outMessage],
+    [{ key: AUTHPING_OUTPUTS.serviceResponse, type: 'object' }, serviceResponse],
   ]);
   flow.chainAll(ret);
   return flow.build({
