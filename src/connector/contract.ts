@@ -110,16 +110,19 @@ export const MERGE_ORDER = 'later inputs win' as const;
 
 /** [I] Statuses treated as errors when an action does not list any (`>= 400`). */
 export const DEFAULT_ERROR_STATUS_MIN = 400;
+/** [I] The status an error found by `errors.when` (a flag in a 2xx body) reports, unless the spec says. */
+export const DEFAULT_BODY_ERROR_STATUS = 400;
 /** Default dot path of the service's error message in the parsed body. */
 export const DEFAULT_ERROR_MESSAGE_PATH = 'message';
 /**
  * [I] Where services put an error message, tried in order after the spec's `errors.messagePath` (first value
- * that is not empty wins): `message`, `{error: {message}}`, GitHub/GraphQL `errors[0].message`, OAuth
- * `error_description`, a bare `error` string.
+ * that is not empty wins): `message`, `{error: {message}}`, RFC 9457 problem details' `detail`, GitHub/GraphQL
+ * `errors[0].message`, OAuth `error_description`, a bare `error` string.
  */
 export const ERROR_MESSAGE_FALLBACK_PATHS = [
   'message',
   'error.message',
+  'detail',
   'errors.0.message',
   'error_description',
   'error',
