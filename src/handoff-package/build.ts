@@ -46,7 +46,7 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
   const flows: GeneratedFlow[] = generated.flows;
   // Encoded flow by flow: the text of a large connector is tens of MB, and building it as one string first
   // doubled the peak memory of 1,000-action builds.
-  const flopackBytes = encodeChunks([...serializeFlopackChunks(generated.flopack)]);
+  const flopackBytes = encodeChunks(serializeFlopackChunks(generated.flopack));
   // Compressed for the zip on the thread pool while lint and the build sheet run on this one.
   const flopackDeflated = options.zip !== false ? deflateEntry(flopackBytes) : undefined;
   const flopackName = flopackFileName(spec);
@@ -107,12 +107,21 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
   return { ok: true, diagnostics: warnings, packageDir, files, flows: rendered.flows, removed };
 }
 
-/** The chunks' UTF-8 in one buffer, encoded in place (no per-chunk buffers to copy and collect). */
-function encodeChunks(chunks: readonly string[]): Buffer {
+/**
+ * The chunks' UTF-8 in one buffer, each encoded as soon as it is made: no chunk string outlives the next one (held
+ * together they were another 36 MB of old-space strings for the garbage collector on 1,000 actions).
+ */
+function encodeChunks(chunks: Iterable<string>): Buffer {
+  let bytes = Buffer.allocUnsafe(1 << 20);
   let size = 0;
-  for (const c of chunks) size += Buffer.byteLength(c, 'utf8');
-  const bytes = Buffer.allocUnsafe(size);
-  let offset = 0;
-  for (const c of chunks) offset += bytes.write(c, offset, 'utf8');
-  return bytes;
+  for (const chunk of chunks) {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (size + chunk.length * 3 > bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(bytes.length * 2, size + chunk.length * 3));
+      bytes.copy(grown, 0, 0, size);
+      bytes = grown;
+    }
+    size += bytes.write(chunk, size, 'utf8');
+  }
+  return Buffer.from(bytes.subarray(0, size));
 }

@@ -3,7 +3,7 @@ import type { ConnectorSpec } from '../spec/types.js';
 import { buildDocsModel } from './docs-model.js';
 import { buildManifest, compareStrings } from './manifest.js';
 import { buildSheetModel } from './sheet-model.js';
-import { renderTemplate, trustedMarkup } from './templates.js';
+import { renderTemplateBytes as render, trustedMarkup } from './templates.js';
 import type { ToolInfo } from '../util/tool-info.js';
 import type { Artifact, FlowKind, GeneratedFlow } from './types.js';
 import { deflateEntry, zipArtifacts } from './zip.js';
@@ -65,16 +65,16 @@ export async function renderPackage(input: PackageInput): Promise<RenderedPackag
     ...common,
     flows: sheet.flows.map((f) => ({ ...f, mermaid: trustedMarkup(f.mermaid), svg: trustedMarkup(f.svg) })),
   };
-  add(BUILD_SHEET_MD, renderTemplate('build-sheet.md', sheetView));
-  add(BUILD_SHEET_HTML, renderTemplate('build-sheet.html', sheetView));
+  add(BUILD_SHEET_MD, render('build-sheet.md', sheetView));
+  add(BUILD_SHEET_HTML, render('build-sheet.html', sheetView));
 
   const docs = buildDocsModel(spec, flopack, flows);
   const docsView = { ...docs, ...common };
-  add('docs/index.md', renderTemplate('docs-index.md', docsView));
-  add('docs/authorization.md', renderTemplate('docs-authorization.md', docsView));
+  add('docs/index.md', render('docs-index.md', docsView));
+  add('docs/authorization.md', render('docs-authorization.md', docsView));
   for (const action of docs.actions)
-    add(`docs/actions/${action.slug}.md`, renderTemplate('docs-action.md', { ...docsView, action }));
-  add('docs/index.html', renderTemplate('docs.html', docsView));
+    add(`docs/actions/${action.slug}.md`, render('docs-action.md', { ...docsView, action }));
+  add('docs/index.html', render('docs.html', docsView));
 
   files.sort((a, b) => compareStrings(a.path, b.path));
   const manifest = buildManifest(tool, { name: spec.name, version: spec.version }, input.specFile, files);

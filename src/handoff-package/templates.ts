@@ -23,7 +23,7 @@ const require = createRequire(import.meta.url);
 const PRECOMPILED = fileURLToPath(new URL('../handoff-package/templates.compiled.cjs', import.meta.url));
 const TEMPLATE_DIR = 'templates/handoff/';
 
-type TemplateFn = (model: object) => string;
+type TemplateFn = (model: object, sink?: (text: string) => void) => string;
 export type TemplateModule = (r: TemplateRuntime) => {
   templates: Record<string, TemplateFn>;
   partials: Record<string, TemplateFn>;
@@ -77,6 +77,16 @@ export function renderTemplate(name: string, model: object): string {
   const template = loaded()[name];
   if (!template) throw new Error(`no hand-off template named ${name}`);
   return template(model);
+}
+
+/** `renderTemplate` as UTF-8, encoded piece by piece while it renders (build sheets reach tens of MB). */
+export function renderTemplateBytes(name: string, model: object): Buffer {
+  const template = loaded()[name];
+  if (!template) throw new Error(`no hand-off template named ${name}`);
+  const parts: Buffer[] = [];
+  const rest = template(model, (text) => parts.push(Buffer.from(text, 'utf8')));
+  parts.push(Buffer.from(rest, 'utf8'));
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }
 
 /** Marks markup built and escaped in code (the SVG diagrams) as safe for `{{ }}` in an HTML template. */

@@ -4,6 +4,7 @@ import {
   compiledTemplateSource,
   evaluateTemplateModule,
   renderTemplate,
+  renderTemplateBytes,
   templateSources,
   trustedMarkup,
 } from '../../src/handoff-package/templates.js';
@@ -129,6 +130,7 @@ describe('compiled hand-off templates (what the package ships)', () => {
       expect(expected.length).toBeGreaterThan(200);
       expect(shipped[name]!(model), key).toBe(expected);
       expect(renderTemplate(name, model), key).toBe(expected);
+      expect(renderTemplateBytes(name, model).toString('utf8'), key).toBe(expected);
     }
   });
 
