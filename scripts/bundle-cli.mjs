@@ -6,9 +6,7 @@
 import { build } from 'esbuild';
 
 await build({
-  // The documents worker of large builds (src/handoff-package/documents-worker.ts) is started by file name, so it
-  // is an entry point of its own, beside the chunk that starts it.
-  entryPoints: { main: 'dist/cli/main.js', 'render-worker': 'dist/handoff-package/render-worker.js' },
+  entryPoints: { main: 'dist/cli/main.js' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

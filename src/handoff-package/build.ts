@@ -1,18 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { generateConnector, type GeneratedConnector } from '../generate/index.js';
-import type { ConnectorSpec } from '../spec/types.js';
+import { generateConnector } from '../generate/index.js';
 import { serializeFlopackChunks } from '../flopack/serialize.js';
 import { lintFlopack } from '../lint/index.js';
 import { validateSpecFile } from '../spec/validate.js';
 import { findCredentialValues } from './credentials.js';
 import { flopackFileName, renderPackage } from './package.js';
 import { toolInfo } from '../util/tool-info.js';
-import type { BuildOptions, BuildResult } from './types.js';
+import type { BuildOptions, BuildResult, GeneratedFlow } from './types.js';
 import { comparePackage, isStale, writePackage } from './write.js';
 import { deflateEntry } from './zip.js';
-import { startDocumentsWorker } from './documents-worker.js';
 
 export const BUILD_CODES = {
   lint: 'OC-BUILD-LINT',
@@ -44,30 +42,47 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
     };
   }
 
-  // Large connectors render their documents on a second thread while this one builds and checks the flopack.
-  const tool = toolInfo();
-  const worker = startDocumentsWorker(spec, tool);
-  const flopack = flopackOf(spec, { file: shownAs, zip: options.zip !== false, keep: worker === undefined });
-  if (flopack.problems.length > 0) {
-    worker?.cancel();
-    return { ok: false, diagnostics: [...warnings, ...flopack.problems], ...empty };
+  const generated = generateConnector(spec);
+  const flows: GeneratedFlow[] = generated.flows;
+  // Encoded flow by flow: the text of a large connector is tens of MB, and building it as one string first
+  // doubled the peak memory of 1,000-action builds.
+  const flopackBytes = encodeChunks(serializeFlopackChunks(generated.flopack));
+  // Compressed for the zip on the thread pool while lint and the build sheet run on this one.
+  const flopackDeflated = options.zip !== false ? deflateEntry(flopackBytes) : undefined;
+  const flopackName = flopackFileName(spec);
+  // Lint the object rather than re-parsing the text: serialization is plain JSON (the <>& escapes decode to the same
+  // strings), so both are the same document, and a second 30 MB copy is what pushed large builds over their budget.
+  const problems: Diagnostic[] = lintFlopack(generated.flopack, { connector: true, file: flopackName })
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({
+      ...d,
+      hint: 'This is a bug in okta-connector (the flopack it generated fails its own lint); please report it with the spec.',
+    }));
+  for (const f of findCredentialValues(generated.flopack)) {
+    problems.push({
+      severity: 'error',
+      code: BUILD_CODES.credential,
+      message: `the field "${f.field}" of card "${f.card}" in flow "${f.flow}" would hold a fixed credential value`,
+      file: shownAs,
+      hint: 'take credentials from the connection (${connection.<key>}) instead of writing them into the spec',
+    });
   }
+  if (problems.length > 0) return { ok: false, diagnostics: [...warnings, ...problems], ...empty };
 
   const packageDir = resolve(options.outDir, spec.name);
-  const rendered = await renderPackage(
-    {
-      spec,
-      specFile: {
-        path: relative(packageDir, resolve(specPath)).split(sep).join('/'),
-        content: await readFile(specPath),
-      },
-      flopackBytes: flopack.bytes,
-      tool,
-      zip: options.zip !== false,
-      flopackDeflated: flopack.deflated,
+  const rendered = await renderPackage({
+    spec,
+    specFile: {
+      path: relative(packageDir, resolve(specPath)).split(sep).join('/'),
+      content: await readFile(specPath),
     },
-    worker?.documents ?? flopack.generated!,
-  );
+    flopack: generated.flopack,
+    flopackBytes,
+    flows,
+    tool: toolInfo(),
+    zip: options.zip !== false,
+    flopackDeflated,
+  });
   const files = rendered.files.map((f) => ({
     path: f.path,
     bytes: typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.length,
@@ -90,43 +105,6 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
   }
   const { removed } = await writePackage(packageDir, rendered.files);
   return { ok: true, diagnostics: warnings, packageDir, files, flows: rendered.flows, removed };
-}
-
-/**
- * Generates, serializes and checks the flopack. `keep` returns the generated objects for rendering the documents
- * here; without it they are garbage once this returns (a 1,000-action flopack is ~100 MB of heap).
- */
-function flopackOf(
-  spec: ConnectorSpec,
-  options: { file: string; zip: boolean; keep: boolean },
-): { bytes: Buffer; deflated?: Promise<Buffer>; problems: Diagnostic[]; generated?: GeneratedConnector } {
-  const generated = generateConnector(spec);
-  // Encoded flow by flow: the text of a large connector is tens of MB, and building it as one string first
-  // doubled the peak memory of 1,000-action builds.
-  const bytes = encodeChunks(serializeFlopackChunks(generated.flopack));
-  // Compressed for the zip on the thread pool while lint and the build sheet run on this one.
-  const deflated = options.zip ? deflateEntry(bytes) : undefined;
-  // Lint the object rather than re-parsing the text: serialization is plain JSON (the <>& escapes decode to the same
-  // strings), so both are the same document, and a second 30 MB copy is what pushed large builds over their budget.
-  const problems: Diagnostic[] = lintFlopack(generated.flopack, {
-    connector: true,
-    file: flopackFileName(spec),
-  })
-    .filter((d) => d.severity === 'error')
-    .map((d) => ({
-      ...d,
-      hint: 'This is a bug in okta-connector (the flopack it generated fails its own lint); please report it with the spec.',
-    }));
-  for (const f of findCredentialValues(generated.flopack)) {
-    problems.push({
-      severity: 'error',
-      code: BUILD_CODES.credential,
-      message: `the field "${f.field}" of card "${f.card}" in flow "${f.flow}" would hold a fixed credential value`,
-      file: options.file,
-      hint: 'take credentials from the connection (${connection.<key>}) instead of writing them into the spec',
-    });
-  }
-  return { bytes, deflated, problems, ...(options.keep ? { generated } : {}) };
 }
 
 /**
