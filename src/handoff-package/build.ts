@@ -6,9 +6,10 @@ import { serializeFlopackChunks } from '../flopack/serialize.js';
 import { lintFlopack } from '../lint/index.js';
 import { validateSpecFile } from '../spec/validate.js';
 import { findCredentialValues } from './credentials.js';
-import { flopackFileName, renderPackage } from './package.js';
+import { documentModels, flopackFileName, renderPackage, type DocumentModels } from './package.js';
+import type { ConnectorSpec } from '../spec/types.js';
 import { toolInfo } from '../util/tool-info.js';
-import type { BuildOptions, BuildResult, GeneratedFlow } from './types.js';
+import type { BuildOptions, BuildResult } from './types.js';
 import { comparePackage, isStale, writePackage } from './write.js';
 import { deflateEntry } from './zip.js';
 
@@ -42,32 +43,8 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
     };
   }
 
-  const generated = generateConnector(spec);
-  const flows: GeneratedFlow[] = generated.flows;
-  // Encoded flow by flow: the text of a large connector is tens of MB, and building it as one string first
-  // doubled the peak memory of 1,000-action builds.
-  const flopackBytes = encodeChunks(serializeFlopackChunks(generated.flopack));
-  // Compressed for the zip on the thread pool while lint and the build sheet run on this one.
-  const flopackDeflated = options.zip !== false ? deflateEntry(flopackBytes) : undefined;
-  const flopackName = flopackFileName(spec);
-  // Lint the object rather than re-parsing the text: serialization is plain JSON (the <>& escapes decode to the same
-  // strings), so both are the same document, and a second 30 MB copy is what pushed large builds over their budget.
-  const problems: Diagnostic[] = lintFlopack(generated.flopack, { connector: true, file: flopackName })
-    .filter((d) => d.severity === 'error')
-    .map((d) => ({
-      ...d,
-      hint: 'This is a bug in okta-connector (the flopack it generated fails its own lint); please report it with the spec.',
-    }));
-  for (const f of findCredentialValues(generated.flopack)) {
-    problems.push({
-      severity: 'error',
-      code: BUILD_CODES.credential,
-      message: `the field "${f.field}" of card "${f.card}" in flow "${f.flow}" would hold a fixed credential value`,
-      file: shownAs,
-      hint: 'take credentials from the connection (${connection.<key>}) instead of writing them into the spec',
-    });
-  }
-  if (problems.length > 0) return { ok: false, diagnostics: [...warnings, ...problems], ...empty };
+  const flopack = flopackOf(spec, { file: shownAs, zip: options.zip !== false });
+  if (!flopack.models) return { ok: false, diagnostics: [...warnings, ...flopack.problems], ...empty };
 
   const packageDir = resolve(options.outDir, spec.name);
   const rendered = await renderPackage({
@@ -76,12 +53,11 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
       path: relative(packageDir, resolve(specPath)).split(sep).join('/'),
       content: await readFile(specPath),
     },
-    flopack: generated.flopack,
-    flopackBytes,
-    flows,
+    flopackBytes: flopack.bytes,
+    models: flopack.models,
     tool: toolInfo(),
     zip: options.zip !== false,
-    flopackDeflated,
+    flopackDeflated: flopack.deflated,
   });
   const files = rendered.files.map((f) => ({
     path: f.path,
@@ -105,6 +81,44 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
   }
   const { removed } = await writePackage(packageDir, rendered.files);
   return { ok: true, diagnostics: warnings, packageDir, files, flows: rendered.flows, removed };
+}
+
+/**
+ * Generates, serializes and checks the flopack, and derives what the documents show from it. The generated objects
+ * (~100 MB of heap for 1,000 actions) are garbage once this returns, before the documents render.
+ */
+function flopackOf(
+  spec: ConnectorSpec,
+  options: { file: string; zip: boolean },
+): { bytes: Buffer; deflated?: Promise<Buffer>; problems: Diagnostic[]; models?: DocumentModels } {
+  const generated = generateConnector(spec);
+  // Encoded flow by flow: the text of a large connector is tens of MB, and building it as one string first
+  // doubled the peak memory of 1,000-action builds.
+  const bytes = encodeChunks(serializeFlopackChunks(generated.flopack));
+  // Compressed for the zip on the thread pool while lint and the build sheet run on this one.
+  const deflated = options.zip ? deflateEntry(bytes) : undefined;
+  // Lint the object rather than re-parsing the text: serialization is plain JSON (the <>& escapes decode to the same
+  // strings), so both are the same document, and a second 30 MB copy is what pushed large builds over their budget.
+  const problems: Diagnostic[] = lintFlopack(generated.flopack, {
+    connector: true,
+    file: flopackFileName(spec),
+  })
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({
+      ...d,
+      hint: 'This is a bug in okta-connector (the flopack it generated fails its own lint); please report it with the spec.',
+    }));
+  for (const f of findCredentialValues(generated.flopack)) {
+    problems.push({
+      severity: 'error',
+      code: BUILD_CODES.credential,
+      message: `the field "${f.field}" of card "${f.card}" in flow "${f.flow}" would hold a fixed credential value`,
+      file: options.file,
+      hint: 'take credentials from the connection (${connection.<key>}) instead of writing them into the spec',
+    });
+  }
+  if (problems.length > 0) return { bytes, deflated, problems };
+  return { bytes, deflated, problems, models: documentModels(spec, generated.flopack, generated.flows) };
 }
 
 /**

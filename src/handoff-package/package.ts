@@ -1,8 +1,8 @@
 import type { Flopack } from '../flopack/types.js';
 import type { ConnectorSpec } from '../spec/types.js';
-import { buildDocsModel } from './docs-model.js';
+import { buildDocsModel, type DocsModel } from './docs-model.js';
 import { buildManifest, compareStrings } from './manifest.js';
-import { buildSheetModel } from './sheet-model.js';
+import { buildSheetModel, type SheetModel } from './sheet-model.js';
 import { renderTemplateBytes as render, trustedMarkup } from './templates.js';
 import type { ToolInfo } from '../util/tool-info.js';
 import type { Artifact, FlowKind, GeneratedFlow } from './types.js';
@@ -12,10 +12,10 @@ export interface PackageInput {
   spec: ConnectorSpec;
   /** The spec file: path relative to the package directory (posix) and its bytes, for the manifest. */
   specFile: { path: string; content: string | Buffer };
-  flopack: Flopack;
-  /** `flopack` serialized exactly as it is written (UTF-8). */
+  /** The flopack serialized exactly as it is written (UTF-8). */
   flopackBytes: Buffer;
-  flows: readonly GeneratedFlow[];
+  /** What the build sheets and docs show (documentModels). */
+  models: DocumentModels;
   tool: ToolInfo;
   zip: boolean;
   /** The flopack's zip entry, when its compression was started earlier (zip.ts deflateEntry). */
@@ -38,6 +38,20 @@ function accentColor(color: string | undefined): string {
   return color && /^#[0-9a-fA-F]{6}$/.test(color) ? color : '#1a56db';
 }
 
+/** What the build sheets and docs show, derived from the generated flopack (which they no longer need). */
+export interface DocumentModels {
+  sheet: SheetModel;
+  docs: DocsModel;
+}
+
+export function documentModels(
+  spec: ConnectorSpec,
+  flopack: Flopack,
+  flows: readonly GeneratedFlow[],
+): DocumentModels {
+  return { sheet: buildSheetModel(spec, flopack, flows), docs: buildDocsModel(spec, flopack, flows) };
+}
+
 export interface RenderedPackage {
   /** Every file, in path order (the zip, when wanted, last). */
   files: Artifact[];
@@ -46,7 +60,8 @@ export interface RenderedPackage {
 
 /** Every file of the hand-off package. Pure apart from reading the templates. */
 export async function renderPackage(input: PackageInput): Promise<RenderedPackage> {
-  const { spec, flopack, flows, tool } = input;
+  const { spec, tool } = input;
+  const { sheet, docs } = input.models;
   const files: Artifact[] = [];
   // Each text is encoded once, as soon as it is rendered: hashing, zipping and writing then share the same bytes,
   // and its compression for the zip starts on the thread pool while the next file renders.
@@ -58,7 +73,6 @@ export async function renderPackage(input: PackageInput): Promise<RenderedPackag
   };
   add(flopackFileName(spec), input.flopackBytes, input.flopackDeflated);
 
-  const sheet = buildSheetModel(spec, flopack, flows);
   const common = { tool, accent: accentColor(spec.brandColor), flopackFile: flopackFileName(spec) };
   const sheetView = {
     ...sheet,
@@ -68,7 +82,6 @@ export async function renderPackage(input: PackageInput): Promise<RenderedPackag
   add(BUILD_SHEET_MD, render('build-sheet.md', sheetView));
   add(BUILD_SHEET_HTML, render('build-sheet.html', sheetView));
 
-  const docs = buildDocsModel(spec, flopack, flows);
   const docsView = { ...docs, ...common };
   add('docs/index.md', render('docs-index.md', docsView));
   add('docs/authorization.md', render('docs-authorization.md', docsView));
