@@ -26,22 +26,9 @@ export const BUILD_CODES = {
 export async function buildConnector(specPath: string, options: BuildOptions): Promise<BuildResult> {
   const empty = { files: [], flows: [], removed: [] };
   const shownAs = options.displayName ?? specPath;
-  const validation = await validateSpecFile(specPath, shownAs);
-  const warnings = validation.diagnostics;
-  const spec = validation.spec;
+  const { spec, diagnostics: warnings, nameError } = await validatedSpec(specPath, shownAs);
   if (!spec) return { ok: false, diagnostics: warnings, ...empty };
-  if (!/^[a-z][a-z0-9_]*$/.test(spec.name)) {
-    const d = {
-      severity: 'error' as const,
-      code: BUILD_CODES.name,
-      message: 'the connector name must be lower-case letters, digits and underscores',
-    };
-    return {
-      ok: false,
-      diagnostics: [...warnings, validation.doc ? validation.doc.at('/name', d) : { ...d, file: shownAs }],
-      ...empty,
-    };
-  }
+  if (nameError) return { ok: false, diagnostics: [...warnings, nameError], ...empty };
 
   const flopack = flopackOf(spec, { file: shownAs, zip: options.zip !== false });
   if (!flopack.models) return { ok: false, diagnostics: [...warnings, ...flopack.problems], ...empty };
@@ -81,6 +68,29 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
   }
   const { removed } = await writePackage(packageDir, rendered.files);
   return { ok: true, diagnostics: warnings, packageDir, files, flows: rendered.flows, removed };
+}
+
+/**
+ * The validated spec, and a diagnostic when its name cannot name a package folder. The parsed document (for a
+ * 1,000-action YAML spec, an AST of tens of MB kept for line numbers) is garbage once this returns.
+ */
+async function validatedSpec(
+  specPath: string,
+  shownAs: string,
+): Promise<{ spec?: ConnectorSpec; diagnostics: Diagnostic[]; nameError?: Diagnostic }> {
+  const validation = await validateSpecFile(specPath, shownAs);
+  const { spec, diagnostics } = validation;
+  if (!spec || /^[a-z][a-z0-9_]*$/.test(spec.name)) return { spec, diagnostics };
+  const d = {
+    severity: 'error' as const,
+    code: BUILD_CODES.name,
+    message: 'the connector name must be lower-case letters, digits and underscores',
+  };
+  return {
+    spec,
+    diagnostics,
+    nameError: validation.doc ? validation.doc.at('/name', d) : { ...d, file: shownAs },
+  };
 }
 
 /**
