@@ -174,6 +174,7 @@ export const CONNECTOR_BUILDER_CARDS = {
     action: 'On Demand - Connector Action',
     capia: 'On Demand - Connector Action',
     revoke: 'Helper Flow',
+    page: 'On Demand Helper Flow',
   },
   end: {
     helper: 'Flow Control - Return',
@@ -181,6 +182,7 @@ export const CONNECTOR_BUILDER_CARDS = {
     action: 'Flow Control - Return Outputs',
     capia: 'Flow Control - Return Outputs',
     revoke: 'Flow Control - Return',
+    page: 'Flow Control - Return',
   },
   /** The start card's section the platform fills with the connection: Connection, then one field per parameter. */
   authSection: 'Auth',
@@ -189,3 +191,45 @@ export const CONNECTOR_BUILDER_CARDS = {
   optionGroup: 'Static Option Group',
   outputGroup: 'Static Output Group',
 } as const;
+
+/**
+ * Connector Builder's Paginate card (HTTP › Paginate, help.okta.com function-reference/http/http_paginate) [V]: a
+ * do-while over a helper flow. Its `object` input is passed to the helper flow (the object's keys are the helper's
+ * inputs); the helper's result becomes the next object; the loop stops when the object no longer has the key named
+ * in `path`, or after 5,000 iterations. [I]: the card's address (`httpfunctions:paginate`, beside Raw Request), that
+ * the helper returns the new object as one Return field named `object`, and that the cap ends the loop with the
+ * object as it is rather than an error.
+ */
+export const PAGINATE = {
+  objectInput: 'object',
+  pathInput: 'path',
+  output: 'output',
+  helperReturn: 'object',
+  breakKey: 'break',
+  maxIterations: 5000,
+} as const;
+
+/**
+ * [I] The pagination object of a generated paginated action (spec `pagination`): the page helper's inputs.
+ * `first_url` is the action's relative URL; `next` the page to fetch, relative to the base URL: the first URL, then
+ * (nextUrl style) the first URL's path with the query of the URL the body names, which is how Twilio's
+ * next_page_uri and most next links differ from page to page; `cursor` the cursor for the next page (cursor style);
+ * `items` every item so far; `max_items` the action's Max Items input.
+ */
+export const PAGE_OBJECT = {
+  firstUrl: 'first_url',
+  next: 'next',
+  cursor: 'cursor',
+  query: 'query',
+  headers: 'headers',
+  items: 'items',
+  maxItems: 'max_items',
+} as const;
+/** [I] A paginated action's Max Items input, and its default when the spec gives none. */
+export const MAX_ITEMS_INPUT = { key: 'maxItems', label: 'Max Items', default: 1000 } as const;
+/** [I] What a paginated action's outputs read (`from: body`): every item, and how many. */
+export const PAGINATED_BODY = { items: 'items', count: 'count' } as const;
+/** The name of an action's page helper flow: letters, digits and spaces only (CBDE000003H). */
+export function pageFlowName(actionName: string): string {
+  return `${actionName} Page`;
+}

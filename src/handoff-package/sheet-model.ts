@@ -35,6 +35,10 @@ export interface FlowSheet {
   description: string;
   kind: FlowKind;
   isHelper: boolean;
+  /** A paginated action's page helper flow (its Paginate card runs it once per page). */
+  isPage: boolean;
+  /** For a page helper flow: the action whose Paginate card runs it. */
+  pagedAction: string | null;
   isAuthping: boolean;
   isAction: boolean;
   isRevoke: boolean;
@@ -138,7 +142,9 @@ function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: C
     name: flo.name,
     description: flo.description,
     kind: flow.kind,
-    isHelper: flow.kind === 'helper',
+    isHelper: flow.kind === 'helper' || flow.kind === 'page',
+    isPage: flow.kind === 'page',
+    pagedAction: flow.kind === 'page' ? (flow.action?.name ?? null) : null,
     isAuthping: flow.kind === 'authping',
     isAction: flow.kind === 'action' || flow.kind === 'capia',
     isRevoke: flow.kind === 'revoke',

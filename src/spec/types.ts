@@ -117,7 +117,22 @@ export interface Action {
   inputs?: Input[];
   outputs?: Output[];
   request: RequestTemplate;
+  /** Follow the service's pages; the outputs then read `{items, count}` (contract PAGINATED_BODY). */
+  pagination?: Pagination;
   errors?: ErrorHandling;
+}
+
+/** How a list action follows the service's pages (Connector Builder's Paginate card). */
+export interface Pagination {
+  /** `nextUrl`: the body names the next page's URL; `cursor`: a cursor sent back as `cursorParam`. */
+  style: 'nextUrl' | 'cursor';
+  /** Dot path of the page's items in the body. */
+  items: string;
+  /** Dot path of the next URL or cursor in the body; empty or absent on the last page. */
+  next: string;
+  cursorParam?: string;
+  /** Default of the action's Max Items input (MAX_ITEMS_INPUT). */
+  maxItems?: number;
 }
 
 export interface Option {

@@ -12,6 +12,7 @@ import { inputDefaults } from './input-defaults.js';
 import { literalSecrets } from './literal-secrets.js';
 import { mockDescription } from './mock-description.js';
 import { outputPaths } from './output-paths.js';
+import { pagination } from './pagination.js';
 import { parameterPatterns } from './parameter-patterns.js';
 import { placeholders } from './placeholders.js';
 import { requestBody } from './request-body.js';
@@ -35,6 +36,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   requestValues,
   contentType,
   outputPaths,
+  pagination,
   inputDefaults,
   dropdowns,
   authentication,
