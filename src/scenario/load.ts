@@ -1,4 +1,6 @@
 import { checkStubs } from './stubs.js';
+import { MASKED_AUTH } from './body.js';
+import { isRegexMatcher } from './match.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { DiagnosticsError } from '../errors.js';
@@ -33,7 +35,7 @@ const MOCK_KEYS = ['seed', 'faults', 'settle', 'httpTimeoutMs', 'responses'];
 const FAULT_KEYS = ['route', 'nth', 'times', 'kind', 'status', 'retryAfterSeconds', 'delayMs'];
 const EXPECT_KEYS = ['outputs', 'error', 'requests', 'messages'];
 const ERROR_KEYS = ['statusCode', 'message', 'kind'];
-const REQUEST_KEYS = ['method', 'path', 'query', 'form', 'headers', 'status', 'authUser'];
+const REQUEST_KEYS = ['method', 'path', 'query', 'form', 'headers', 'status', 'authUser', 'body', 'auth'];
 
 /** Reads and checks one scenario file; every problem is a diagnostic with file:line:column. */
 export async function loadScenarioFile(file: string, displayName = file): Promise<Scenario> {
@@ -209,6 +211,7 @@ function checkExpect(c: Checker, value: unknown): ScenarioExpect {
         const req = c.object(r, ['expect', 'requests', i], 'an expected request');
         if (!req) return;
         c.keys(req, ['expect', 'requests', i], REQUEST_KEYS);
+        checkAuth(c, req.auth, ['expect', 'requests', i, 'auth']);
         out.requests?.push(req);
       });
     }
@@ -226,4 +229,17 @@ function checkExpect(c: Checker, value: unknown): ScenarioExpect {
   }
   c.matchers(e, ['expect']);
   return out;
+}
+
+/** `auth` names the scheme and masks the secret, so a scenario file never holds a credential. */
+function checkAuth(c: Checker, value: unknown, path: Path): void {
+  if (value === undefined || isRegexMatcher(value)) return;
+  if (typeof value !== 'string' || !MASKED_AUTH.test(value)) {
+    c.error(
+      path,
+      SCENARIO_CODES.shape,
+      "`auth` is the scheme with the secret masked: 'Basic ***', 'Bearer ***' (any scheme), '***' or 'none'",
+      'never write the credential itself; assert values such as the username with `authUser`',
+    );
+  }
 }

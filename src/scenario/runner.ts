@@ -12,7 +12,7 @@ import { formatFlowError } from '../run/format.js';
 import { checkFields, selectFlow } from '../run/select.js';
 import type { Target } from '../run/target.js';
 import type { FlowResult } from '../simulate/types.js';
-import { expandPlaceholders, recordedRequest, sentRequest } from './expect-requests.js';
+import { expandPlaceholders, matchRequest, recordedRequest, sentRequest } from './expect-requests.js';
 import { matchOrderedSubset, matchValue, type Mismatch } from './match.js';
 import type { Scenario, ScenarioResult, ScenarioStep } from './types.js';
 
@@ -212,16 +212,7 @@ function check(
     out.push({ path: 'requests', expected: [], actual: seen, message: 'expected no requests' });
   } else if (e.requests) {
     const expected = e.requests;
-    out.push(
-      ...matchOrderedSubset(expected, seen, 'requests', (x, a, p) => {
-        const { headers, ...rest } = x as Record<string, unknown>;
-        const actual = a as Record<string, unknown>;
-        return [
-          ...matchValue(rest, actual, p),
-          ...(headers === undefined ? [] : matchValue(headers, actual.headers, `${p}.headers`, true)),
-        ];
-      }),
-    );
+    out.push(...matchOrderedSubset(expected, seen, 'requests', matchRequest));
   }
   if (e.messages && mock) {
     out.push(

@@ -86,6 +86,10 @@ export interface ExpectedRequest {
   headers?: Record<string, Expected>;
   status?: number;
   authUser?: string;
+  /** The body as sent: JSON parsed, a form as an object of its fields, else the text; objects match as subsets. */
+  body?: Expected;
+  /** The auth scheme with the secret masked (`Basic ***`, `Bearer ***`), or `none`. */
+  auth?: string;
 }
 
 export interface ScenarioExpect {
