@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { checkStubs } from './stubs.js';
 import { MASKED_AUTH } from './body.js';
 import { isRegexMatcher } from './match.js';
@@ -31,7 +32,7 @@ const TOP_KEYS = [
   'expect',
 ];
 const STEP_KEYS = ['action', 'authping', 'options', 'inputs'];
-const MOCK_KEYS = ['seed', 'faults', 'settle', 'httpTimeoutMs', 'responses'];
+const MOCK_KEYS = ['seed', 'faults', 'settle', 'httpTimeoutMs', 'responses', 'cassette'];
 const FAULT_KEYS = ['route', 'nth', 'times', 'kind', 'status', 'retryAfterSeconds', 'delayMs'];
 const EXPECT_KEYS = ['outputs', 'error', 'requests', 'messages'];
 const ERROR_KEYS = ['statusCode', 'message', 'kind'];
@@ -39,7 +40,7 @@ const REQUEST_KEYS = ['method', 'path', 'query', 'form', 'headers', 'status', 'a
 
 /** Reads and checks one scenario file; every problem is a diagnostic with file:line:column. */
 export async function loadScenarioFile(file: string, displayName = file): Promise<Scenario> {
-  return checkScenario(await loadSourceFile(file, displayName));
+  return { ...checkScenario(await loadSourceFile(file, displayName)), path: resolve(file) };
 }
 
 export function parseScenario(text: string, file: string): Scenario {
@@ -150,6 +151,18 @@ function checkMock(c: Checker, value: unknown): ScenarioMock {
   mock.settle = c.boolean(m.settle, ['mock', 'settle']) ?? false;
   const timeout = c.integer(m.httpTimeoutMs, ['mock', 'httpTimeoutMs'], 1);
   if (timeout !== undefined) mock.httpTimeoutMs = timeout;
+  const cassette = c.string(m.cassette, ['mock', 'cassette'], false);
+  if (cassette !== undefined) {
+    mock.cassette = cassette;
+    // The cassette is the whole server: nothing of the mock Twilio's is there to seed, fault or settle.
+    for (const key of ['seed', 'faults', 'settle'])
+      if (m[key] !== undefined)
+        c.errorAtKey(
+          ['mock', key],
+          SCENARIO_CODES.shape,
+          `\`mock.${key}\` configures the mock Twilio; a scenario that replays \`mock.cassette\` has no other mock`,
+        );
+  }
   if (m.faults !== undefined) {
     if (!Array.isArray(m.faults))
       c.error(['mock', 'faults'], SCENARIO_CODES.shape, '`mock.faults` must be a list');
