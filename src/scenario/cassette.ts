@@ -2,7 +2,6 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { stringify } from 'yaml';
 import { REDACTED } from '../mock/http/credentials.js';
 import { parseQuery, type FormFields } from '../mock/http/form.js';
-import { authorizationSecret } from '../mock/http/redact.js';
 import { Redactor } from '../mock/http/redactor.js';
 import { isSecretName } from '../simulate/redact.js';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../simulate/transport.js';
@@ -24,8 +23,11 @@ export interface CassetteRequest {
   /** The URL's path, as the flow asked for it (the origin is whatever served it). */
   path: string;
   query: FormFields;
-  /** Lower-case names; `authorization` keeps its scheme only (`Basic ***`). Not compared on replay, but auth. */
-  headers: Record<string, string>;
+  /**
+   * Lower-case names; `authorization` keeps its scheme only (`Basic ***`). Only the auth scheme is compared on
+   * replay, and only when the file lists headers (a hand-written exchange may leave them out).
+   */
+  headers?: Record<string, string>;
   /** parseBody's reading: JSON parsed, a form as its fields, else the text. */
   body?: unknown;
 }
@@ -99,8 +101,6 @@ export class CassetteScrubber {
       status: 0,
     });
     // Short secrets (a 4-character PIN) are masked where they sit, never hunted elsewhere (see Redactor).
-    const auth = headers.authorization;
-    if (auth) this.add(authorizationSecret(auth));
     if (!isForm) this.learnJson(body, (k) => this.redactor.isSecretParam('body', k));
     if (res) this.learnJson(parseBody(lowerHeaders(res.headers), res.body), isSecretName);
   }
@@ -289,7 +289,7 @@ function checkExchange(c: Checker, value: unknown, at: Path): CassetteExchange |
   const method = c.string(r?.method, [...at, 'request', 'method'], true);
   const path = c.string(r?.path, [...at, 'request', 'path'], true);
   const query = c.object(r?.query, [...at, 'request', 'query'], '`query`', true) ?? {};
-  const headers = c.object(r?.headers, [...at, 'request', 'headers'], '`headers`', true) ?? {};
+  const headers = c.object(r?.headers, [...at, 'request', 'headers'], '`headers`', true);
   c.matchers(r?.body, [...at, 'request', 'body']);
   c.matchers(query, [...at, 'request', 'query']);
   let response: CassetteResponse | undefined;
@@ -325,7 +325,13 @@ function checkExchange(c: Checker, value: unknown, at: Path): CassetteExchange |
       method: method.toUpperCase(),
       path,
       query: query as FormFields,
-      headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)])),
+      ...(headers
+        ? {
+            headers: Object.fromEntries(
+              Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
+            ),
+          }
+        : {}),
       ...(r?.body !== undefined ? { body: r.body } : {}),
     },
     ...(response ? { response } : {}),
@@ -352,6 +358,8 @@ export function replayCassette(cassette: Cassette, secrets: readonly string[], l
   const problems: Mismatch[] = [];
   let next = 0;
   const transport: HttpTransport = async (req) => {
+    // A flow that goes on after a failed request (an If Error branch) must not bury the first difference.
+    if (problems.length > 0) throw new TransportError(`the replay already failed: ${problems[0]!.message}`);
     scrubber.learn(req);
     const actual = scrubber.request(req);
     const n = next;
@@ -379,7 +387,7 @@ export function replayCassette(cassette: Cassette, secrets: readonly string[], l
           path: `${label}[${n}].${d.path}`,
           message: `request ${n + 1} (${what}) differs from recorded exchange ${n + 1} (${recorded.request.method} ${recorded.request.path}): ${d.path} ${d.message}${order}`,
         });
-      throw new TransportError(`request ${n + 1} (${what}) does not match ${label}: ${problems[0]!.message}`);
+      throw new TransportError(problems[0]!.message);
     }
     next++;
     if (recorded.error) throw new TransportError(recorded.error.message, recorded.error.timedOut);
@@ -411,9 +419,11 @@ function requestDiff(recorded: CassetteRequest, actual: CassetteRequest): Mismat
   out.push(...strictDiff(recorded.path, actual.path, 'path'));
   out.push(...strictDiff(recorded.query, actual.query, 'query'));
   out.push(...strictDiff(recorded.body, actual.body, 'body'));
-  const want = authScheme(recorded.headers).toLowerCase();
-  const got = authScheme(actual.headers).toLowerCase();
-  if (want !== got) out.push(diff('auth', authScheme(recorded.headers), authScheme(actual.headers)));
+  if (recorded.headers) {
+    const want = authScheme(recorded.headers);
+    const got = authScheme(actual.headers ?? {});
+    if (want.toLowerCase() !== got.toLowerCase()) out.push(diff('auth', want, got));
+  }
   return out;
 }
 

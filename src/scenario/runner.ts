@@ -177,7 +177,7 @@ async function cassetteReplay(s: Scenario, target: Target, connection: Connectio
     throw error;
   }
   const secrets = connectionSecrets(connection, secretConnectionKeys(target.spec, connection));
-  return replayCassette(cassette, secrets);
+  return replayCassette(cassette, secrets, s.mock.cassette!);
 }
 
 /** Where a stubs-only run "sends": the stub transport answers every request itself, so nothing is sent here. */
