@@ -44,8 +44,8 @@ export interface RecordInput {
 }
 
 /**
- * `simulate --save-scenario`: turns a run against the embedded mock into a scenario file for `okta-connector test`,
- * so a checked-by-hand run becomes a regression test. Run-specific values (SIDs, dates) become patterns, the
+ * `simulate --save-scenario`: turns a run against the embedded mock (or, through its cassette, any server) into a
+ * scenario file for `okta-connector test`, so a checked-by-hand run becomes a regression test. Run-specific values (SIDs, dates) become patterns, the
  * connection's identifiers become placeholders, and no credential is written.
  */
 export function recordScenario(r: RecordInput): string {
