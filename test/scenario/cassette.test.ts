@@ -19,6 +19,8 @@ import {
 import { parseScenario } from '../../src/scenario/load.js';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../../src/simulate/transport.js';
 import { packagePath } from '../../src/util/paths.js';
+import { startOpenApiMock } from '../../src/mock/openapi/index.js';
+import { STATS_OPENAPI } from '../support/fixtures.js';
 import { fakeIo } from '../helpers/fake-io.js';
 import { notesConnector, tempRoot } from './notes-connector.js';
 
@@ -350,6 +352,10 @@ describe('record with simulate --base-url, replay with test (server stopped)', (
     const test = fakeIo({ cwd: dir });
     expect(await run(['test', '.'], test), test.out() + test.err()).toBe(0);
     expect(test.out()).toContain('2 passed, 0 failed');
+    // A cassette is the scenario's whole server: with --base-url (nothing listens there) it still replays.
+    const remote = fakeIo({ cwd: dir, env });
+    expect(await run(['test', '.', '--base-url', 'http://127.0.0.1:9'], remote), remote.out()).toBe(0);
+    expect(remote.out()).toContain('2 passed, 0 failed');
   });
 
   it('a replay that drifts from the recording fails, naming the request and field; so does a missing request', async () => {
@@ -429,6 +435,72 @@ describe('record with simulate --base-url, replay with test (server stopped)', (
         },
       }),
     );
+    const test = fakeIo({ cwd: dir });
+    expect(await run(['test', '.'], test), test.out()).toBe(0);
+    expect(test.out()).toContain('1 passed, 0 failed');
+  });
+
+  it('records against the OpenAPI mock as the live service (a bearer token), and replays with it stopped', async () => {
+    const live = await startOpenApiMock({ file: STATS_OPENAPI, host: '127.0.0.1', port: 0 });
+    const dir = await mkdtemp(join(root, 'stats-'));
+    await mkdir(join(dir, 'tests'));
+    await writeFile(
+      join(dir, 'connector.yaml'),
+      stringify({
+        specVersion: 1,
+        name: 'stats',
+        displayName: 'Stats',
+        description: 'A statistics API.',
+        version: '1.0.0',
+        supportEmail: 'support@example.com',
+        baseUrl: 'https://api.example.com',
+        authentication: {
+          type: 'oauth2',
+          grantType: 'authorization_code',
+          authorizeUrl: 'https://example.com/authorize',
+          tokenUrl: 'https://example.com/token',
+        },
+        authping: { request: { method: 'GET', path: '/me' } },
+        actions: [
+          {
+            name: 'Get Stats',
+            description: 'Gets the statistics of the account.',
+            request: { method: 'GET', path: '/stats' },
+            outputs: [{ key: 'count', label: 'Count', type: 'number', from: 'body', path: 'count' }],
+          },
+        ],
+      }),
+    );
+    const accessToken = 'oauth-access-PLANTED-0a1b2c3d';
+    const sim = fakeIo({
+      cwd: dir,
+      env: { OKTA_CONNECTOR_CONNECTION: JSON.stringify({ access_token: accessToken }) },
+    });
+    try {
+      const code = await run(
+        [
+          'simulate',
+          'connector.yaml',
+          '-a',
+          'Get Stats',
+          '--base-url',
+          live.url,
+          '--save-scenario',
+          'tests/stats.yaml',
+        ],
+        sim,
+      );
+      expect(code, sim.err()).toBe(0);
+    } finally {
+      await live.close();
+    }
+    const cassette = await readFile(join(dir, 'tests/stats.cassette.yaml'), 'utf8');
+    expect(cassette).not.toContain(accessToken);
+    expect(parse(cassette).exchanges[0].request).toMatchObject({
+      method: 'GET',
+      path: '/stats',
+      headers: { authorization: 'Bearer ***' },
+    });
     const test = fakeIo({ cwd: dir });
     expect(await run(['test', '.'], test), test.out()).toBe(0);
     expect(test.out()).toContain('1 passed, 0 failed');
