@@ -33,9 +33,12 @@ export const HELPER_OUTPUTS = {
 } as const;
 
 /**
- * [I] The connection reaches every generated flow as one object input with this key on the flow's start card
- * (Connector Builder shows it as the card's "Connection"): `{ username, password }` for basic auth,
- * `{ access_token }` for OAuth 2.0, plus one entry per connection parameter key.
+ * The connection. In Connector Builder [V] every connector flow's start card has an Auth section the platform
+ * fills: Connection plus one field per connection parameter; nobody passes it from flow to flow. The flopack [I]
+ * stands in with one object input with this key on each start card (`{ username, password }` for basic auth,
+ * `{ access_token }` for OAuth 2.0, plus one entry per connection parameter key), which Call Flow passes on so an
+ * import into ordinary Workflows runs. The simulator fills it on every flow from the connection, as the platform
+ * does (SimulateOptions.platformInputs), and the build sheet never asks a person to wire it through Call Flow.
  */
 export const CONNECTION_INPUT_KEY = 'auth';
 export const CONNECTION_INPUT_LABEL = 'Connection';
@@ -47,8 +50,20 @@ export const CONNECTION_INPUT_LABEL = 'Connection';
  */
 export const OPTION_GROUP = 'parameters';
 
-/** [I] _authping returns these fields (the Azuqua ancestor used {working, statusCode, message}). */
-export const AUTHPING_OUTPUTS = { working: 'working', statusCode: 'statusCode', message: 'message' } as const;
+/**
+ * [V] `_authping` ends with Return Status: `working` and `serviceResponse` (Okta's Slack walkthrough). The flopack
+ * writes a Return card with these two fields as its stand-in (Return Status's address is unknown) [I].
+ */
+export const AUTHPING_OUTPUTS = { working: 'working', serviceResponse: 'serviceResponse' } as const;
+/**
+ * [V] The keys of `serviceResponse` (Okta's walkthrough: an Object Construct before Return Status). The walkthrough
+ * types `responseBody` as text because its Raw Request returns text; ours is httpHelper's parsed `body` [I].
+ */
+export const SERVICE_RESPONSE_FIELDS = {
+  statusCode: 'status_code',
+  message: 'message',
+  responseBody: 'responseBody',
+} as const;
 
 /** Custom API Action fields, as Connector Builder's CAPIA page names them [V]. */
 export const CAPIA = {
@@ -95,16 +110,19 @@ export const MERGE_ORDER = 'later inputs win' as const;
 
 /** [I] Statuses treated as errors when an action does not list any (`>= 400`). */
 export const DEFAULT_ERROR_STATUS_MIN = 400;
+/** [I] The status an error found by `errors.when` (a flag in a 2xx body) reports, unless the spec says. */
+export const DEFAULT_BODY_ERROR_STATUS = 400;
 /** Default dot path of the service's error message in the parsed body. */
 export const DEFAULT_ERROR_MESSAGE_PATH = 'message';
 /**
  * [I] Where services put an error message, tried in order after the spec's `errors.messagePath` (first value
- * that is not empty wins): `message`, `{error: {message}}`, GitHub/GraphQL `errors[0].message`, OAuth
- * `error_description`, a bare `error` string.
+ * that is not empty wins): `message`, `{error: {message}}`, RFC 9457 problem details' `detail`, GitHub/GraphQL
+ * `errors[0].message`, OAuth `error_description`, a bare `error` string.
  */
 export const ERROR_MESSAGE_FALLBACK_PATHS = [
   'message',
   'error.message',
+  'detail',
   'errors.0.message',
   'error_description',
   'error',
@@ -159,7 +177,7 @@ export const CONNECTOR_BUILDER_CARDS = {
   },
   end: {
     helper: 'Flow Control - Return',
-    authping: 'Flow Control - Return',
+    authping: 'Flow Control - Return Status',
     action: 'Flow Control - Return Outputs',
     capia: 'Flow Control - Return Outputs',
     revoke: 'Flow Control - Return',

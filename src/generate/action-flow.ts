@@ -12,6 +12,7 @@ import {
 } from '../flopack/builder/index.js';
 import type { Flo, IoType } from '../flopack/types.js';
 import {
+  DEFAULT_BODY_ERROR_STATUS,
   DEFAULT_ERROR_STATUS_MIN,
   EACH_ITEM,
   HELPER_OUTPUTS,
@@ -113,6 +114,19 @@ export function buildActionFlow(context: GenerationContext, action: Action, floI
     }
   }
 
+  const when = action.errors?.when;
+  if (when) {
+    // A service that answers failures with 2xx and a flag in the body (Slack: 200 and "ok": false).
+    const type = conditionType(when.equals);
+    throwIf(
+      flow,
+      'error/when',
+      { left: flow.path(body, when.path.split('.'), type), operator: '==', right: when.equals, type },
+      { statusCode: when.statusCode ?? DEFAULT_BODY_ERROR_STATUS, message },
+      `Error if ${when.path} is ${String(when.equals)}`,
+    );
+  }
+
   const ret = returnCard(flow);
   for (const out of action.outputs ?? []) {
     const type = ioType(out.type);
@@ -143,6 +157,11 @@ export function buildActionFlow(context: GenerationContext, action: Action, floI
  * A value from the parsed body by dot path; `*` picks the rest of the path from each item of the list there
  * (`labels.*.name`: Path to `labels`, then List Pluck `name`), since a plain path over a list gives nothing.
  */
+/** The card type of a body condition's operands. */
+export function conditionType(value: string | number | boolean): IoType {
+  return typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : 'string';
+}
+
 function bodyValue(
   flow: FlowBuilder,
   body: OutputRef,

@@ -4,6 +4,7 @@ import {
   addStartField,
   assignIf,
   compose,
+  construct,
   helperFlowStart,
   returnWith,
 } from '../flopack/builder/index.js';
@@ -14,7 +15,9 @@ import {
   AUTHPING_OUTPUTS,
   DEFAULT_HEALTHY_STATUSES,
   HELPER_OUTPUTS,
+  SERVICE_RESPONSE_FIELDS,
 } from '../connector/contract.js';
+import { conditionType } from './action-flow.js';
 import { callHelper } from './call-helper.js';
 import { optionalIn } from '../spec/empty-values.js';
 import type { GenerationContext } from './generation-context.js';
@@ -22,9 +25,10 @@ import { buildRequest } from './request.js';
 import { TemplateScope } from './template-scope.js';
 
 /**
- * `_authping` (Connector Builder "Connection health check"): If Error around Call Flow httpHelper with the
- * spec's ping request. Try: working = status is one of the healthy statuses, message accordingly. Error:
- * working false, status 0, the error's message. Returns {working, statusCode, message} (contract).
+ * `_authping` (Connector Builder "Connection health check"), as Okta's walkthrough builds it: If Error around
+ * Call Flow httpHelper with the spec's ping request. Try: working = status is one of the healthy statuses, message
+ * accordingly, the response body. Error: working false, status 0, the error's message. Then Object Construct
+ * `serviceResponse` {status_code, message, responseBody} and Return Status {working, serviceResponse} (contract).
  */
 export function buildAuthpingFlow(context: GenerationContext, floId: string): Flo {
   const flow = new FlowBuilder(context.ids.scope(), context.namespace(AUTHPING_FLOW_NAME));
@@ -47,7 +51,7 @@ export function buildAuthpingFlow(context: GenerationContext, floId: string): Fl
   const healthy = context.spec.authping.healthyStatuses?.length
     ? context.spec.authping.healthyStatuses
     : DEFAULT_HEALTHY_STATUSES;
-  const working = assignIf(
+  const healthyStatus = assignIf(
     tf,
     'working',
     healthy.length === 1
@@ -58,10 +62,31 @@ export function buildAuthpingFlow(context: GenerationContext, floId: string): Fl
     'boolean',
     'Working if healthy status',
   );
+  const when = context.spec.authping.healthyWhen;
+  // And, where the service flags failures in a 2xx body (Slack's "ok"), only if the body says so too.
+  const working = when
+    ? assignIf(
+        tf,
+        'working/body',
+        {
+          left: tf.path(call.output(HELPER_OUTPUTS.body), when.path.split('.'), conditionType(when.equals)),
+          operator: '==',
+          right: when.equals,
+          type: conditionType(when.equals),
+        },
+        healthyStatus,
+        false,
+        'boolean',
+        `Working if ${when.path} is ${String(when.equals)}`,
+      )
+    : healthyStatus;
   const unhealthy = compose(
     tf,
     'unhealthy',
-    [AUTHPING_MESSAGES.unhealthyPrefix, status, '.'],
+    // With a body condition the status alone may be 200: say what the service said (httpHelper's error_message).
+    when
+      ? [AUTHPING_MESSAGES.unhealthyPrefix, status, ': ', call.output(HELPER_OUTPUTS.errorMessage), '.']
+      : [AUTHPING_MESSAGES.unhealthyPrefix, status, '.'],
     'Compose unhealthy message',
   );
   const message = assignIf(
@@ -79,13 +104,28 @@ export function buildAuthpingFlow(context: GenerationContext, floId: string): Fl
   guard.errorFlow.chainAll(guard.errorReturn);
 
   const outWorking = guard.output(AUTHPING_OUTPUTS.working, 'boolean', working, false);
-  const outStatus = guard.output(AUTHPING_OUTPUTS.statusCode, 'number', status, 0);
-  const outMessage = guard.output(AUTHPING_OUTPUTS.message, 'string', message, errorMessage);
+  const outStatus = guard.output(SERVICE_RESPONSE_FIELDS.statusCode, 'number', status, 0);
+  const outMessage = guard.output(SERVICE_RESPONSE_FIELDS.message, 'string', message, errorMessage);
+  const outBody = guard.output(
+    SERVICE_RESPONSE_FIELDS.responseBody,
+    'object',
+    call.output(HELPER_OUTPUTS.body),
+    null,
+  );
 
+  const serviceResponse = construct(
+    flow,
+    'serviceResponse',
+    [
+      { key: SERVICE_RESPONSE_FIELDS.statusCode, type: 'number', value: outStatus },
+      { key: SERVICE_RESPONSE_FIELDS.message, type: 'string', value: outMessage },
+      { key: SERVICE_RESPONSE_FIELDS.responseBody, type: 'object', value: outBody },
+    ],
+    'Construct serviceResponse',
+  );
   const ret = returnWith(flow, [
     [{ key: AUTHPING_OUTPUTS.working, type: 'boolean' }, outWorking],
-    [{ key: AUTHPING_OUTPUTS.statusCode, type: 'number' }, outStatus],
-    [{ key: AUTHPING_OUTPUTS.message, type: 'string' }, outMessage],
+    [{ key: AUTHPING_OUTPUTS.serviceResponse, type: 'object' }, serviceResponse],
   ]);
   flow.chainAll(ret);
   return flow.build({

@@ -223,9 +223,13 @@ function sheetEntries(graph: FlowGraph, flopack: Flopack): SheetEntry[] {
 
 function cardSheet(node: GraphNode, graph: FlowGraph, flopack: Flopack): CardSheet {
   const isEvent = node.card === graph.start;
-  const inputs = isEvent ? [] : visibleInputs(node.card);
-  const rows = inputs.map((f) => fieldRow(f, describeInput(node.card, f, graph, flopack)));
   const kind = node.card.tail;
+  // The flopack's Call Flow passes the connection on (an importable stand-in); in Connector Builder the platform
+  // fills the called flow's Auth section, so a person never wires it (src/connector/contract.ts).
+  const inputs = isEvent
+    ? []
+    : visibleInputs(node.card).filter((f) => !(kind === 'control:spawn' && f.key === CONNECTION_INPUT_KEY));
+  const rows = inputs.map((f) => fieldRow(f, describeInput(node.card, f, graph, flopack)));
   let text: string | null = null;
   if (kind === 'string:compose') {
     const textField = inputs.find((f) => f.key === '_text_');

@@ -47,11 +47,12 @@ export async function runTargetFlow(req: RunFlowRequest): Promise<FlowResult> {
   const rewrite = [...origins].map((from) => ({ from, to: req.serverUrl }));
   const inner = req.transport ?? createHttpTransport({ rewrite });
   const transport = confine(req.wrapTransport ? req.wrapTransport(inner) : inner, rewrite, req.serverUrl);
-  const flowInputs = req.target.generated
-    ? { [CONNECTION_INPUT_KEY]: req.connection, ...req.options, ...req.inputs }
-    : { ...req.inputs };
+  // Generated connectors: Connector Builder fills each flow's Auth section from the connection (contract), so the
+  // connection reaches httpHelper whether or not a Call Flow passes it on.
+  const flowInputs = req.target.generated ? { ...req.options, ...req.inputs } : { ...req.inputs };
   return runFlow(req.target.flopack, req.flow.floId, flowInputs, {
     transport,
+    ...(req.target.generated ? { platformInputs: { [CONNECTION_INPUT_KEY]: req.connection } } : {}),
     connections: req.connections ?? connectionsForConfigs(req.target, req.connection),
     ...(req.httpTimeoutMs !== undefined ? { httpTimeoutMs: req.httpTimeoutMs } : {}),
     ...(req.sleep ? { sleep: req.sleep } : {}),

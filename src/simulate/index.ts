@@ -6,7 +6,7 @@ import { BUILTIN_CARDS } from '../flopack/cards/index.js';
 import { SimFailure } from '../flopack/semantics/failure.js';
 import { flagsOf } from '../flopack/semantics/values.js';
 import type { Flopack } from '../flopack/types.js';
-import { runFlo } from './interpreter.js';
+import { runFlo, withPlatformInputs } from './interpreter.js';
 import { createRunState, findFlow } from './run-state.js';
 import type { FlowResult, SimulateOptions } from './types.js';
 
@@ -41,7 +41,7 @@ export async function runFlow(
     return { ok: false, error: { kind: 'bad-flow', message, flow }, steps: 0, trace: state.trace };
   }
   try {
-    const r = await runFlo(state, flo.data, flo.name, flo.id, inputs ?? {}, 0);
+    const r = await runFlo(state, flo.data, flo.name, flo.id, withPlatformInputs(state, inputs ?? {}), 0);
     return {
       ok: true,
       outputs: r.outputs,

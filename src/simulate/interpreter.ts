@@ -288,6 +288,14 @@ async function withTimeout(
   }
 }
 
+/** A flow of the flopack starts: the platform's inputs (Connector Builder's Auth section) win over the caller's. */
+export function withPlatformInputs(
+  state: RunState,
+  inputs: Record<string, unknown>,
+): Record<string, unknown> {
+  return state.platformInputs ? { ...inputs, ...state.platformInputs } : inputs;
+}
+
 /** Runs a flow a card starts (Call Flow, For Each, If Error branches): the CardRunContext's `runFlow`. */
 const runSub: SubRunner = async (state, frame, card, ref, inputs, label) => {
   const depth = frame.depth + 1;
@@ -308,7 +316,7 @@ const runSub: SubRunner = async (state, frame, card, ref, inputs, label) => {
         frame,
         card,
       );
-    return runFlo(state, flo.data, flo.name, flo.id, inputs, depth);
+    return runFlo(state, flo.data, flo.name, flo.id, withPlatformInputs(state, inputs), depth);
   }
   return runFlo(state, ref, label ?? `${frame.name} › ${card.info.name}`, ref.uuid, inputs, depth);
 };

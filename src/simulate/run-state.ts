@@ -27,6 +27,8 @@ export interface RunState {
   /** Masks secrets in trace events (only used when events are built). */
   scrubber: SecretScrubber;
   flowsByRef: Map<string, Flo>;
+  /** SimulateOptions.platformInputs: merged over the inputs of every flow of the flopack that starts. */
+  platformInputs: Record<string, unknown> | undefined;
 }
 
 /** Trace events a run keeps in memory. */
@@ -86,6 +88,10 @@ export function createRunState(
   for (const conn of Object.values(options.connections ?? {})) {
     for (const [k, v] of Object.entries(conn ?? {})) if (isSecretName(k)) scrubber.add(v);
   }
+  for (const value of Object.values(options.platformInputs ?? {})) {
+    if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) if (isSecretName(k)) scrubber.add(v);
+  }
   return {
     flopack,
     flags,
@@ -104,5 +110,6 @@ export function createRunState(
     trace,
     scrubber,
     flowsByRef: flowsByRef(flopack),
+    platformInputs: options.platformInputs,
   };
 }

@@ -28,6 +28,12 @@ export interface SimulateOptions {
   extraCards?: Record<string, CardHandler>;
   /** Overrides every HTTP card's model.timeout (the artifact says 30 s); used by scenario settings. */
   httpTimeoutMs?: number;
+  /**
+   * Start-card inputs the platform fills on every flow of the flopack it starts, top-level or through Call Flow,
+   * over whatever a caller passed: Connector Builder's Auth section (src/connector/contract.ts). Values that are
+   * objects have their secret-named fields masked in the trace.
+   */
+  platformInputs?: Record<string, unknown>;
   /** Collect `trace` in the result (default true). With false and no onEvent, no events are built at all. */
   collectTrace?: boolean;
 }

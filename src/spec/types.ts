@@ -99,6 +99,14 @@ export interface Authping {
   request: RequestTemplate;
   /** Statuses that mean the connection works (default [200]). */
   healthyStatuses?: number[];
+  /** Also required for a working connection: a value in the body (Slack answers 200 with `"ok": false`). */
+  healthyWhen?: BodyCondition;
+}
+
+/** A value at a dot path of the parsed response body. */
+export interface BodyCondition {
+  path: string;
+  equals: string | number | boolean;
 }
 
 export interface Action {
@@ -174,6 +182,8 @@ export interface ErrorHandling {
    * of the body text.
    */
   messagePath?: string | string[];
+  /** An error whatever the status, reported with `statusCode` (default 400): Slack's 200 with `"ok": false`. */
+  when?: BodyCondition & { statusCode?: number };
 }
 
 /** `mock: twilio` or `mock: {openapi: <path relative to the spec>}`. */

@@ -171,7 +171,7 @@ describe('build → simulate → mock, every Twilio action', () => {
 
   it('_authping', async () => {
     const out = await simulate(['--authping']);
-    expect(out).toMatchObject({ working: true, statusCode: 200 });
+    expect(out).toMatchObject({ working: true, serviceResponse: { status_code: 200 } });
     expect(mock.requests()[0]).toMatchObject({
       method: 'GET',
       query: { PageSize: '1' },

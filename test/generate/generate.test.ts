@@ -206,7 +206,7 @@ describe('generateConnector (Twilio)', () => {
     expect(input(slashCheck, 'right-operand').value.data).toBe(0);
   });
 
-  it('wraps the _authping call in If Error and returns working, statusCode and message', () => {
+  it('wraps the _authping call in If Error and ends with Return Status {working, serviceResponse}', () => {
     const f = flo('_authping');
     const tc = cards(f, 'tryCatch')[0]!;
     const tryFlo = input(tc, 'flo').value.data as { methods: Card[] };
@@ -215,10 +215,15 @@ describe('generateConnector (Twilio)', () => {
     expect(input(call, 'query').value.data).toEqual({ PageSize: '1' });
     expect(Object.values(tc.node.model.outputs.data).map((o) => o.key)).toEqual([
       'working',
-      'statusCode',
+      'status_code',
       'message',
+      'responseBody',
     ]);
-    expect(inputs(returnCardOf(f)).map((i) => i.key)).toEqual(['working', 'statusCode', 'message']);
+    const serviceResponse = cards(f, 'construct').find(
+      (c) => c.node.model.metadata.name === 'Construct serviceResponse',
+    )!;
+    expect(inputs(serviceResponse).map((i) => i.key)).toEqual(['status_code', 'message', 'responseBody']);
+    expect(inputs(returnCardOf(f)).map((i) => i.key)).toEqual(['working', 'serviceResponse']);
     expect(f.description).toBe('Connection health check');
   });
 

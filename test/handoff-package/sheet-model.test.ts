@@ -57,3 +57,25 @@ describe('build sheet: options and inputs as a person enters them', () => {
     expect(md).toContain('| Count | Number | No | `2` |');
   });
 });
+
+describe('build sheet: the connection as Connector Builder provides it', () => {
+  const built = generateConnector(spec);
+  const sheet = buildSheetModel(spec, built.flopack, built.flows);
+
+  it('never asks a person to wire the connection through a Call Flow card', () => {
+    const calls = sheet.flows.flatMap((f) =>
+      f.entries.flatMap((e) => (e.card?.address.endsWith(':spawn') ? [e.card] : [])),
+    );
+    expect(calls.length).toBeGreaterThanOrEqual(sheet.flows.length - 1);
+    for (const call of calls) expect(call.fields.map((r) => r.label)).not.toContain('auth');
+  });
+
+  it('ends _authping with Return Status and its serviceResponse', () => {
+    const authping = sheet.flows.find((f) => f.isAuthping)!;
+    expect(authping.endCard).toBe('Flow Control - Return Status');
+    expect(authping.outputs.map((o) => [o.label, o.type])).toEqual([
+      ['working', 'True/False'],
+      ['serviceResponse', 'Object'],
+    ]);
+  });
+});

@@ -74,6 +74,32 @@ describe('runTargetFlow', () => {
     expect(mock.requests()[0]?.form?.Body).toBe('+14155550100');
   });
 
+  it('fills the connection as Connector Builder does: a flow built without wiring auth through Call Flow runs', async () => {
+    // What a person builds by the sheet: the Call Flow card passes no connection; httpHelper's Auth section is filled
+    // by the platform. Cut the `auth` input (and the pins into it) from every Call Flow of the artifact.
+    const edited: Target = { ...target, flopack: structuredClone(target.flopack) };
+    let cut = 0;
+    for (const flo of Object.values(edited.flopack.data.flos)) {
+      const cards = flo.data.methods;
+      for (const call of cards.filter((c) => c.node.key === 'spawn')) {
+        const inputs = call.node.model.inputs.data;
+        const [id] = Object.entries(inputs).find(([, f]) => f.key === 'auth') ?? [];
+        if (!id) continue;
+        delete inputs[id];
+        for (const producer of cards)
+          for (const byTarget of Object.values(producer.pins)) {
+            const pins = byTarget[call.uuid];
+            if (pins) byTarget[call.uuid] = pins.filter((p) => p.input !== id);
+          }
+        cut++;
+      }
+    }
+    expect(cut).toBeGreaterThanOrEqual(7);
+    const result = await send(edited);
+    expect(result.ok).toBe(true);
+    expect(mock.requests()[0]?.authUser).toBe((await mockConnection()).username);
+  });
+
   it('refuses requests to any origin other than the chosen server', async () => {
     const edited: Target = { ...target, flopack: structuredClone(target.flopack) };
     const helper = card(edited.flopack, 'httpHelper', 'Compose URL');

@@ -142,7 +142,10 @@ describe.each(ROUND_TRIPS)(
       }
       expect(problems).toEqual([]);
       expect(accepted).toBe(trip.imported + 1);
-      expect(authping?.ok && authping.outputs).toMatchObject({ working: true, statusCode: 200 });
+      expect(authping?.ok && authping.outputs).toMatchObject({
+        working: true,
+        serviceResponse: { status_code: 200 },
+      });
     });
   },
 );

@@ -130,13 +130,13 @@ describe("Twilio's description, Messages operations", () => {
   it('the health check passes with good credentials and fails with bad ones', async () => {
     const transport = createHttpTransport({ rewrite: [{ from: 'https://api.twilio.com', to: mock.url }] });
     const good = await runFlow(flopack, '_authping', { auth: connection }, { transport });
-    expect(good.ok && good.outputs).toMatchObject({ working: true, statusCode: 200 });
+    expect(good.ok && good.outputs).toMatchObject({ working: true, serviceResponse: { status_code: 200 } });
     const bad = await runFlow(
       flopack,
       '_authping',
       { auth: { ...connection, password: 'wrong' } },
       { transport },
     );
-    expect(bad.ok && bad.outputs).toMatchObject({ working: false, statusCode: 401 });
+    expect(bad.ok && bad.outputs).toMatchObject({ working: false, serviceResponse: { status_code: 401 } });
   });
 });

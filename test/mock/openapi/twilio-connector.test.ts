@@ -100,7 +100,10 @@ describe("the Twilio connector's flows against the mock serving Twilio's descrip
       numSegments: '1',
     });
     const authping = results._authping!;
-    expect(authping.ok && authping.outputs).toMatchObject({ working: true, statusCode: 200 });
+    expect(authping.ok && authping.outputs).toMatchObject({
+      working: true,
+      serviceResponse: { status_code: 200 },
+    });
     const list = results['List Messages']!;
     expect(list.ok && Array.isArray(list.outputs.messages)).toBe(true);
     expect(results['Delete Message']!.ok && results['Delete Message']!.outputs).toMatchObject({

@@ -5,7 +5,7 @@ import type { HttpTransport } from '../../../simulate/transport.js';
 import type { Io } from '../../io.js';
 import { ExitCode } from '../../exit-codes.js';
 import { UsageError } from '../../../errors.js';
-import { collectPairs, readObjectArg } from './args.js';
+import { collectPairs, keepTextAsTyped, readObjectArg } from './args.js';
 import {
   connectionKeys,
   requireConnection,
@@ -105,7 +105,13 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
     : {};
   const options = collectPairs(args.option, '--option');
   const inputs = { ...fromFile, ...collectPairs(args.input, '--input') };
-  checkFields(target, flow, options, inputs);
+  const fields = checkFields(target, flow, options, inputs);
+  const textKeys = (kind: 'option' | 'input') =>
+    new Set(
+      fields.filter((f) => f.kind === kind && f.type === 'string').flatMap((f) => [f.key, f.label ?? f.key]),
+    );
+  keepTextAsTyped(options, args.option, textKeys('option'));
+  keepTextAsTyped(inputs, args.input, textKeys('input'));
 
   const knownKeys = target.spec ? connectionKeys(target.spec).map((k) => k.key) : ['username', 'password'];
   const { connection } = await resolveConnection({

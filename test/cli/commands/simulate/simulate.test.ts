@@ -69,12 +69,12 @@ describe('simulate (embedded mock)', () => {
   it('runs the authping; a wrong secret from the environment exits 3', async () => {
     const ok = await cli(['simulate', SPEC, '--authping']);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.out)).toMatchObject({ working: true, statusCode: 200 });
+    expect(JSON.parse(ok.out)).toMatchObject({ working: true, serviceResponse: { status_code: 200 } });
     const bad = await cli(['simulate', SPEC, '--authping'], {
       env: { OKTA_CONNECTOR_CONN_PASSWORD: 'wrong-secret' },
     });
     expect(bad.code).toBe(3);
-    expect(JSON.parse(bad.out)).toMatchObject({ working: false, statusCode: 401 });
+    expect(JSON.parse(bad.out)).toMatchObject({ working: false, serviceResponse: { status_code: 401 } });
     expect(bad.err).toContain('the connection does not work');
     expect(bad.out + bad.err).not.toContain('wrong-secret');
   });
