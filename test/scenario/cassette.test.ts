@@ -292,6 +292,7 @@ describe('record with simulate --base-url, replay with test (server stopped)', (
       'Create Note',
       '-i',
       'title=Groceries',
+      // A list of text takes JSON: only single Text fields keep JSON-looking values as typed.
       '-i',
       'tags=["food"]',
     ];

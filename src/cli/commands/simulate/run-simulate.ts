@@ -108,7 +108,9 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
   const fields = checkFields(target, flow, options, inputs);
   const textKeys = (kind: 'option' | 'input') =>
     new Set(
-      fields.filter((f) => f.kind === kind && f.type === 'string').flatMap((f) => [f.key, f.label ?? f.key]),
+      fields
+        .filter((f) => f.kind === kind && f.type === 'string' && !f.list)
+        .flatMap((f) => [f.key, f.label ?? f.key]),
     );
   keepTextAsTyped(options, args.option, textKeys('option'));
   keepTextAsTyped(inputs, args.input, textKeys('input'));
