@@ -233,3 +233,16 @@ export const PAGINATED_BODY = { items: 'items', count: 'count' } as const;
 export function pageFlowName(actionName: string): string {
   return `${actionName} Page`;
 }
+
+/**
+ * The HTTP card's error handling in httpHelper (Connector Builder best practice "Rate limits") [V]: retry on 429 and
+ * 504 by default, 3 times, waiting a random time between 1 and 3 minutes; 0 to 5 times, 1 to 5 minutes; "All error
+ * codes" or "Specified errors" instead of rate limits. [I] How the flopack holds it: `model.policy.error` of the Raw
+ * Request card as `{type: "finish", retry, delay}` (seen on real Raw Request cards) plus `delayMax` (ms) and
+ * `statuses` (the statuses retried), and the simulator waits `delay` (the low end: deterministic, on its clock).
+ */
+export const HTTP_RETRY = {
+  defaults: { on: 'rateLimits', times: 3, minMinutes: 1, maxMinutes: 3 },
+  rateLimitStatuses: [429, 504],
+  limits: { maxTimes: 5, minMinutes: 1, maxMinutes: 5 },
+} as const;

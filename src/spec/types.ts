@@ -35,6 +35,8 @@ export interface ConnectorSpec {
   actions: Action[];
   /** Include the Custom API Action flow (default true). */
   customApiAction?: boolean;
+  /** The HTTP card's retries in httpHelper (Connector Builder's error handling); absent = its default. */
+  retry?: RetryPolicy;
 }
 
 export type Authentication = BasicAuthentication | CustomAuthentication | OAuth2Authentication;
@@ -199,6 +201,18 @@ export interface ErrorHandling {
   messagePath?: string | string[];
   /** An error whatever the status, reported with `statusCode` (default 400): Slack's 200 with `"ok": false`. */
   when?: BodyCondition & { statusCode?: number };
+}
+
+/** The HTTP card's error handling in httpHelper (contract HTTP_RETRY); absent = Connector Builder's default. */
+export interface RetryPolicy {
+  /** `rateLimits` (429, 504), `allErrors` (every status from 400) or the statuses to retry. */
+  on?: 'rateLimits' | 'allErrors' | number[];
+  /** 0 to 5; 0 turns retrying off. */
+  times?: number;
+  /** Wait at least this many minutes (1 to 5) … */
+  minMinutes?: number;
+  /** … and at most this many (1 to 5). */
+  maxMinutes?: number;
 }
 
 /** `mock: twilio` or `mock: {openapi: <path relative to the spec>}`. */

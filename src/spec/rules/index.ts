@@ -18,6 +18,7 @@ import { placeholders } from './placeholders.js';
 import { requestBody } from './request-body.js';
 import { requestValues } from './request-values.js';
 import { reservedFlowNames } from './reserved-flow-names.js';
+import { retry } from './retry.js';
 import type { SpecRule } from './rule.js';
 import { sizeLimits } from './size-limits.js';
 import { unusedFields } from './unused-fields.js';
@@ -43,6 +44,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   authpingRequest,
   urls,
   errorStatuses,
+  retry,
   literalSecrets,
   mockDescription,
   parameterPatterns,
