@@ -76,6 +76,12 @@ export interface OAuth2Authentication {
   refresh?: boolean;
   /** Revoke endpoint; when set, a `_revoke` flow is generated. */
   revokeUrl?: string;
+  /**
+   * Client credentials: how the client ID and secret reach the token URL (Connector Builder's Client Authentication
+   * Type): `header` = HTTP Basic (client_secret_basic, Okta's recommendation and the default), `body` =
+   * client_secret_post.
+   */
+  clientAuthentication?: 'header' | 'body';
 }
 
 export type ConnectionParameterType = 'text' | 'password' | 'dropdown';
