@@ -38,13 +38,20 @@ export interface ScenarioStep {
 }
 
 export type FaultRoute =
-  'messages.create' | 'messages.fetch' | 'messages.list' | 'messages.update' | 'messages.delete' | '*';
+  | 'messages.create'
+  | 'messages.fetch'
+  | 'messages.list'
+  | 'messages.update'
+  | 'messages.delete'
+  | 'incomingPhoneNumbers.list'
+  | '*';
 export const FAULT_ROUTES: readonly FaultRoute[] = [
   'messages.create',
   'messages.fetch',
   'messages.list',
   'messages.update',
   'messages.delete',
+  'incomingPhoneNumbers.list',
   '*',
 ];
 export type FaultKind = 'rate-limit' | 'server-error' | 'slow' | 'timeout';
