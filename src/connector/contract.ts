@@ -175,6 +175,7 @@ export const CONNECTOR_BUILDER_CARDS = {
     capia: 'On Demand - Connector Action',
     revoke: 'Helper Flow',
     page: 'On Demand Helper Flow',
+    values: 'On Demand Helper Flow',
   },
   end: {
     helper: 'Flow Control - Return',
@@ -183,6 +184,7 @@ export const CONNECTOR_BUILDER_CARDS = {
     capia: 'Flow Control - Return Outputs',
     revoke: 'Flow Control - Return',
     page: 'Flow Control - Return',
+    values: 'Flow Control - Return',
   },
   /** The start card's section the platform fills with the connection: Connection, then one field per parameter. */
   authSection: 'Auth',
@@ -246,3 +248,24 @@ export const HTTP_RETRY = {
   rateLimitStatuses: [429, 504],
   limits: { maxTimes: 5, minMinutes: 1, maxMinutes: 5 },
 } as const;
+
+/**
+ * Dynamic dropdowns (Connector Builder, "Add a dynamic dropdown field: HTTP example") [V]: a helper flow returns the
+ * list as `[{value: <shown>, key: <stored>}]`, built by a processing flow per item. [I]: the flows' names (the
+ * option's `<Action> <Option> Values` and `… Value`), the list's Return key `options`, the processing flow's inputs
+ * `label`/`value` and Return key `item`, and the option field's `metadata.dynamicValues: {flo}` naming the flow.
+ */
+export const DYNAMIC_DROPDOWN = {
+  itemLabel: 'value',
+  itemValue: 'key',
+  listReturn: 'options',
+  itemReturn: 'item',
+  processingInputs: { label: 'label', value: 'value' },
+  metadataKey: 'dynamicValues',
+} as const;
+export function dynamicValuesFlowName(actionName: string, optionLabel: string): string {
+  return `${actionName} ${optionLabel} Values`.replace(/[^A-Za-z0-9 ]+/g, ' ').replace(/ +/g, ' ');
+}
+export function dynamicValueFlowName(actionName: string, optionLabel: string): string {
+  return `${actionName} ${optionLabel} Value`.replace(/[^A-Za-z0-9 ]+/g, ' ').replace(/ +/g, ' ');
+}

@@ -33,13 +33,14 @@ export function buildActionFlow(
   action: Action,
   floId: string,
   pageFloId?: string,
+  valuesFloIds: ReadonlyMap<string, string> = new Map(),
 ): Flo {
   const flow = new FlowBuilder(context.ids.scope(), context.namespace(action.name));
   const start = helperFlowStart(flow);
   const auth = addStartField(start, context.connectionField()).output;
   const options = new Map<string, OutputRef>();
   const inputs = new Map<string, OutputRef>();
-  for (const o of action.options ?? []) options.set(o.key, addOption(start, o));
+  for (const o of action.options ?? []) options.set(o.key, addOption(start, o, valuesFloIds.get(o.key)));
   for (const i of action.inputs ?? []) inputs.set(i.key, addInput(start, i));
   if (action.pagination) {
     const { key, label, default: fallback } = MAX_ITEMS_INPUT;

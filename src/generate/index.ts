@@ -6,6 +6,8 @@ import {
   FLOPACK_VERSION,
   GENERATED_CREATED,
   REVOKE_FLOW_NAME,
+  dynamicValueFlowName,
+  dynamicValuesFlowName,
   pageFlowName,
 } from '../connector/contract.js';
 import type { FlowKind } from '../connector/flow-kinds.js';
@@ -24,6 +26,7 @@ import { buildCapiaFlow } from './capia-flow.js';
 import { GenerationContext } from './generation-context.js';
 import { buildHelperFlow } from './helper-flow.js';
 import { buildPageFlow } from './pagination.js';
+import { buildValueFlow, buildValuesFlow } from './dynamic-values.js';
 import { buildRevokeFlow } from './revoke-flow.js';
 
 export interface GeneratedConnector {
@@ -49,11 +52,21 @@ export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
   add(buildHelperFlow(context), 'helper');
   add(buildAuthpingFlow(context, context.floId(AUTHPING_FLOW_NAME)), 'authping');
   for (const action of spec.actions ?? []) {
+    // Dynamic dropdowns first: the sheet has a person build a flow before the card that chooses it.
+    const valuesFloIds = new Map<string, string>();
+    for (const option of action.options ?? []) {
+      if (!option.dynamic) continue;
+      const valuesId = context.floId(dynamicValuesFlowName(action.name, option.label));
+      const itemId = context.floId(dynamicValueFlowName(action.name, option.label));
+      add(buildValueFlow(context, action, option, itemId), 'values', action);
+      add(buildValuesFlow(context, action, option, valuesId, itemId), 'values', action);
+      valuesFloIds.set(option.key, valuesId);
+    }
     const floId = context.floId(action.name);
     const pageFloId = action.pagination ? context.floId(pageFlowName(action.name)) : undefined;
     // The page helper first: the sheet has a person build it before the Paginate card that chooses it.
     const page = pageFloId ? buildPageFlow(context, action, pageFloId) : undefined;
-    const actionFlow = buildActionFlow(context, action, floId, pageFloId);
+    const actionFlow = buildActionFlow(context, action, floId, pageFloId, valuesFloIds);
     if (page) add(page, 'page', action);
     add(actionFlow, 'action', action);
   }

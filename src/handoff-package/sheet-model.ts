@@ -1,7 +1,12 @@
 import type { CardInfo } from '../flopack/read/index.js';
 import type { Flopack, IoField } from '../flopack/types.js';
 import type { ConnectorSpec } from '../spec/types.js';
-import { CONNECTION_INPUT_KEY, CONNECTOR_BUILDER_CARDS, OPTION_GROUP } from '../connector/contract.js';
+import {
+  CONNECTION_INPUT_KEY,
+  CONNECTOR_BUILDER_CARDS,
+  OPTION_GROUP,
+  dynamicValuesFlowName,
+} from '../connector/contract.js';
 import { fieldTypeName } from './field-types.js';
 import { toSvg } from './diagram-svg.js';
 import { describeInput, type FieldSource } from './field-sources.js';
@@ -145,7 +150,7 @@ function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: C
     name: flo.name,
     description: flo.description,
     kind: flow.kind,
-    isHelper: flow.kind === 'helper' || flow.kind === 'page',
+    isHelper: flow.kind === 'helper' || flow.kind === 'page' || flow.kind === 'values',
     isPage: flow.kind === 'page',
     pagedAction: flow.kind === 'page' ? (flow.action?.name ?? null) : null,
     isAuthping: flow.kind === 'authping',
@@ -201,8 +206,14 @@ function fieldDef(field: IoField, role: FieldRole, flow: GeneratedFlow): FieldDe
   return {
     label: field.metadata.displayname ?? fromSpec?.label ?? field.key,
     key: field.key,
-    // Connector Builder's type for an option with values (CAPIA page, Request Type) [V].
-    type: role === 'option' && choices.length ? 'Dropdown: Static Values' : fieldTypeName(field.value),
+    // Connector Builder's type for an option with values (CAPIA page, Request Type) [V]; a dynamic dropdown names
+    // the flow that lists its values (contract DYNAMIC_DROPDOWN).
+    type:
+      role === 'option' && action && fromSpec && 'dynamic' in fromSpec && fromSpec.dynamic
+        ? `Dropdown: Dynamic, choose the flow "${dynamicValuesFlowName(action.name, fromSpec.label)}"`
+        : role === 'option' && choices.length
+          ? 'Dropdown: Static Values'
+          : fieldTypeName(field.value),
     required: field.required === true,
     description: fromSpec?.description ?? '',
     choices,

@@ -151,7 +151,17 @@ export interface Option {
   required?: boolean;
   description?: string;
   values?: DropdownValue[];
+  /** A dynamic dropdown: the values come from the service through a generated helper flow. */
+  dynamic?: DynamicValues;
   default?: string;
+}
+
+/** Where a dynamic dropdown's values come from: a GET, the list in its body, and each item's label and value. */
+export interface DynamicValues {
+  request: RequestTemplate;
+  items: string;
+  label: string;
+  value: string;
 }
 
 export type FieldType = 'text' | 'number' | 'boolean' | 'datetime' | 'object';

@@ -37,6 +37,7 @@ export { merge } from './cards/merge.js';
 export { listConstruct, type ListItem } from './cards/list-construct.js';
 export { flatten, listLength } from './cards/list-functions.js';
 export { paginate } from './cards/paginate.js';
+export { mapList } from './cards/map.js';
 export { textSegment } from './cards/segment.js';
 export { toLowerCase, encodeQuery, pluck } from './cards/text-functions.js';
 export { get } from './cards/get.js';

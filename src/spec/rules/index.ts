@@ -3,6 +3,7 @@ import { authpingRequest } from './authping-request.js';
 import { connectorMetadata } from './connector-metadata.js';
 import { contentType } from './content-type.js';
 import { dropdowns } from './dropdowns.js';
+import { dynamicDropdowns } from './dynamic-dropdowns.js';
 import { duplicateFlowNames } from './duplicate-flow-names.js';
 import { duplicateKeys } from './duplicate-keys.js';
 import { errorStatuses } from './error-statuses.js';
@@ -40,6 +41,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   pagination,
   inputDefaults,
   dropdowns,
+  dynamicDropdowns,
   authentication,
   authpingRequest,
   urls,
