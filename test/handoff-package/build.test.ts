@@ -144,7 +144,9 @@ describe('buildConnector (Twilio)', async () => {
     });
     const sendMessage = sections.find((x) => x.startsWith('### Send Message\n'))!;
     expect(sendMessage).toContain('click **Action**');
-    expect(sendMessage).toContain('| From | Dropdown: Dynamic, choose the flow "Send Message From Values" | Yes |');
+    expect(sendMessage).toContain(
+      '| From | Dropdown: Dynamic, choose the flow "Send Message From Values" | Yes |',
+    );
     expect(sendMessage).toMatch(/choose the flow \*\*httpHelper\*\*/);
     expect(sections[1]).toContain('click **Authping**');
   });
