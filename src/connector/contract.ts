@@ -176,6 +176,7 @@ export const CONNECTOR_BUILDER_CARDS = {
     revoke: 'Helper Flow',
     page: 'On Demand Helper Flow',
     values: 'On Demand Helper Flow',
+    event: 'Polling Monitor',
   },
   end: {
     helper: 'Flow Control - Return',
@@ -185,6 +186,7 @@ export const CONNECTOR_BUILDER_CARDS = {
     revoke: 'Flow Control - Return',
     page: 'Flow Control - Return',
     values: 'Flow Control - Return',
+    event: 'Flow Control - Return Outputs',
   },
   /** The start card's section the platform fills with the connection: Connection, then one field per parameter. */
   authSection: 'Auth',
@@ -269,3 +271,17 @@ export function dynamicValuesFlowName(actionName: string, optionLabel: string): 
 export function dynamicValueFlowName(actionName: string, optionLabel: string): string {
   return `${actionName} ${optionLabel} Value`.replace(/[^A-Za-z0-9 ]+/g, ' ').replace(/ +/g, ' ');
 }
+
+/**
+ * Polling monitor events (Connector Builder "Build a polling monitor event flow", "Cursor") [V]: the event card's
+ * Cursor output holds what the flow's Cursor card saved on the last run (empty on the first); the Cursor card's
+ * Properties input has a 10 KB limit; Return Outputs returns the records. [I]: the flopack's stand-ins (a Helper
+ * Flow card with a `cursor` input for the Polling Monitor card, `control:cursor` for the Cursor card), the first run
+ * only setting the cursor (no backfill), and the Return keys `records` and `count`.
+ */
+export const POLLING = {
+  cursorInput: 'cursor',
+  cursorLimitBytes: 10 * 1024,
+  records: 'records',
+  count: 'count',
+} as const;

@@ -26,6 +26,7 @@ import { buildCapiaFlow } from './capia-flow.js';
 import { GenerationContext } from './generation-context.js';
 import { buildHelperFlow } from './helper-flow.js';
 import { buildPageFlow } from './pagination.js';
+import { buildEventFlow } from './event-flow.js';
 import { buildValueFlow, buildValuesFlow } from './dynamic-values.js';
 import { buildRevokeFlow } from './revoke-flow.js';
 
@@ -70,6 +71,8 @@ export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
     if (page) add(page, 'page', action);
     add(actionFlow, 'action', action);
   }
+  for (const event of spec.events ?? [])
+    add(buildEventFlow(context, event, context.floId(event.name)), 'event');
   if (spec.customApiAction !== false)
     add(buildCapiaFlow(context, context.floId(CUSTOM_API_ACTION_NAME)), 'capia');
   const auth = spec.authentication;

@@ -5,6 +5,7 @@ import {
   CONNECTION_INPUT_KEY,
   CONNECTOR_BUILDER_CARDS,
   OPTION_GROUP,
+  POLLING,
   dynamicValuesFlowName,
 } from '../connector/contract.js';
 import { fieldTypeName } from './field-types.js';
@@ -43,6 +44,8 @@ export interface FlowSheet {
   isHelper: boolean;
   /** A paginated action's page helper flow (its Paginate card runs it once per page). */
   isPage: boolean;
+  /** A polling monitor event flow. */
+  isPolling: boolean;
   /** For a page helper flow: the action whose Paginate card runs it. */
   pagedAction: string | null;
   isAuthping: boolean;
@@ -152,6 +155,7 @@ function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: C
     kind: flow.kind,
     isHelper: flow.kind === 'helper' || flow.kind === 'page' || flow.kind === 'values',
     isPage: flow.kind === 'page',
+    isPolling: flow.kind === 'event',
     pagedAction: flow.kind === 'page' ? (flow.action?.name ?? null) : null,
     isAuthping: flow.kind === 'authping',
     isAction: flow.kind === 'action' || flow.kind === 'capia',
@@ -165,6 +169,8 @@ function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: C
     options: startFields.filter((f) => f.group === OPTION_GROUP).map(described('option')),
     inputs: startFields
       .filter((f) => f.group !== OPTION_GROUP && f.key !== CONNECTION_INPUT_KEY && f.group !== 'context')
+      // A polling monitor's Cursor is an output of its event card, which Connector Builder adds itself.
+      .filter((f) => !(flow.kind === 'event' && f.key === POLLING.cursorInput))
       .map(described('input')),
     outputs: returnCard ? visibleInputs(returnCard).map(described('output')) : [],
     entries: sheetEntries(graph, flopack),

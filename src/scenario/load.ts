@@ -34,7 +34,7 @@ const TOP_KEYS = [
 const STEP_KEYS = ['action', 'authping', 'options', 'inputs'];
 const MOCK_KEYS = ['seed', 'faults', 'settle', 'httpTimeoutMs', 'responses', 'cassette'];
 const FAULT_KEYS = ['route', 'nth', 'times', 'kind', 'status', 'retryAfterSeconds', 'delayMs'];
-const EXPECT_KEYS = ['outputs', 'error', 'requests', 'messages'];
+const EXPECT_KEYS = ['outputs', 'error', 'requests', 'messages', 'cursor'];
 const ERROR_KEYS = ['statusCode', 'message', 'kind'];
 const REQUEST_KEYS = ['method', 'path', 'query', 'form', 'headers', 'status', 'authUser', 'body', 'auth'];
 
@@ -240,6 +240,8 @@ function checkExpect(c: Checker, value: unknown): ScenarioExpect {
       });
     }
   }
+  // A polling monitor's Cursor card: what the next run gets (any value; `{match:}` for text).
+  if (Object.hasOwn(e, 'cursor')) out.cursor = e.cursor;
   c.matchers(e, ['expect']);
   return out;
 }

@@ -249,6 +249,8 @@ function check(
     });
   }
   if (e.outputs && result.ok) out.push(...matchValue(e.outputs, result.outputs, 'outputs'));
+  if (Object.hasOwn(e, 'cursor') && result.ok)
+    out.push(...matchValue(e.cursor, result.cursor?.value, 'cursor'));
   if (e.requests && e.requests.length === 0 && seen.length > 0) {
     // `requests: []` means the flow must not have called the API at all.
     out.push({ path: 'requests', expected: [], actual: seen, message: 'expected no requests' });

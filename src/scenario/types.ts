@@ -108,6 +108,8 @@ export interface ScenarioExpect {
   error?: { statusCode?: Expected; message?: Expected; kind?: Expected };
   requests?: ExpectedRequest[];
   messages?: Array<Record<string, Expected>>;
+  /** A polling monitor's saved cursor (what its Cursor card passed on to the next run). */
+  cursor?: Expected;
 }
 
 /** The outcome of one scenario. */

@@ -179,6 +179,7 @@ async function execCard(
       result = r instanceof Promise ? await r : r;
       // An HTTP card's error handling retries the statuses it names (429 and 504 by default in Connector
       // Builder); after the last attempt the response is the card's result, as the service gave it.
+      if (result.cursor) state.cursor = result.cursor;
       if (
         result.httpStatus === undefined ||
         !card.retryStatuses?.has(result.httpStatus) ||

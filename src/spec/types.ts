@@ -35,6 +35,8 @@ export interface ConnectorSpec {
   actions: Action[];
   /** Include the Custom API Action flow (default true). */
   customApiAction?: boolean;
+  /** Event cards: polling monitors. */
+  events?: PollingEvent[];
   /** The HTTP card's retries in httpHelper (Connector Builder's error handling); absent = its default. */
   retry?: RetryPolicy;
 }
@@ -127,6 +129,20 @@ export interface Action {
   request: RequestTemplate;
   /** Follow the service's pages; the outputs then read `{items, count}` (contract PAGINATED_BODY). */
   pagination?: Pagination;
+  errors?: ErrorHandling;
+}
+
+/**
+ * A polling monitor event card (contract POLLING): on each scheduled run, a GET for the records newer than the
+ * cursor the last run saved (`${inputs.cursor}`), the records at `items`, the next cursor at `cursor` in the body.
+ */
+export interface PollingEvent {
+  name: string;
+  description: string;
+  options?: Option[];
+  request: RequestTemplate;
+  items: string;
+  cursor: string;
   errors?: ErrorHandling;
 }
 

@@ -7,6 +7,7 @@ import { dynamicDropdowns } from './dynamic-dropdowns.js';
 import { duplicateFlowNames } from './duplicate-flow-names.js';
 import { duplicateKeys } from './duplicate-keys.js';
 import { errorStatuses } from './error-statuses.js';
+import { events } from './events.js';
 import { fileNames } from './file-names.js';
 import { flowNameCharacters } from './flow-name-characters.js';
 import { inputDefaults } from './input-defaults.js';
@@ -46,6 +47,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   authpingRequest,
   urls,
   errorStatuses,
+  events,
   retry,
   literalSecrets,
   mockDescription,

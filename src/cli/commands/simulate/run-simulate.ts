@@ -204,9 +204,16 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
   }
   const labels = args.labels ? outputLabels(target.flopack, flow.floId) : undefined;
   io.stdout.write(scrub(formatOutputs(result.outputs, labels)));
-  if (flow.kind === 'authping' && result.outputs.working === false) {
+  if (result.cursor) {
+    // A polling monitor: what its next run gets as Cursor (pass it back with --input cursor=…).
     io.stderr.write(
-      scrub(`${io.paint.red('the connection does not work:')} ${String(result.outputs.message ?? '')}\n`),
+      scrub(`${io.paint.dim('cursor for the next run:')} ${JSON.stringify(result.cursor.value)}\n`),
+    );
+  }
+  if (flow.kind === 'authping' && result.outputs.working === false) {
+    const service = result.outputs.serviceResponse as { message?: unknown } | undefined;
+    io.stderr.write(
+      scrub(`${io.paint.red('the connection does not work:')} ${String(service?.message ?? '')}\n`),
     );
     return ExitCode.flowFailed;
   }
