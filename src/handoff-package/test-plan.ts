@@ -119,16 +119,16 @@ class PlanProblem extends Error {}
 
 function notExported(s: Scenario, actions: Map<string, FlowSignature>): string | undefined {
   if (s.authping)
-    return 'checks the connection (`_authping`): Okta runs it when a connection is created or tested';
+    return 'it checks the connection (_authping), which Okta runs when a connection is created or tested';
   if (!s.action || !actions.has(s.action))
     return `runs "${s.action}", which is not an action of the connector`;
   const mockOnly = [
-    s.mock.faults.length > 0 ? '`mock.faults`' : '',
-    s.mock.seed !== undefined ? '`mock.seed`' : '',
-    s.mock.responses.length > 0 ? '`mock.responses`' : '',
+    s.mock.faults.length > 0 ? 'mock.faults' : '',
+    s.mock.seed !== undefined ? 'mock.seed' : '',
+    s.mock.responses.length > 0 ? 'mock.responses' : '',
   ].filter(Boolean);
   if (mockOnly.length > 0)
-    return `needs the simulator's mock (${mockOnly.join(', ')}): the service cannot be made to answer so on demand`;
+    return `it needs the simulator's mock (${mockOnly.join(', ')}): the real service cannot be made to answer so on demand`;
   const badStep = s.setup.find((step) => step.authping || !step.action || !actions.has(step.action));
   if (badStep) return 'a setup step does not run an action of the connector';
   return undefined;
@@ -166,7 +166,7 @@ function planCase(
     if (message !== undefined) {
       checks.push(...checksFor(message, { from: 'error', key: 'message' }, 'error message', resolve));
     }
-    if (kind !== undefined) unchecked.push(`the error is of kind \`${String(kind)}\` (simulator only)`);
+    if (kind !== undefined) unchecked.push(`the error is of kind ${String(kind)} (simulator only)`);
   } else {
     for (const [name, expected] of Object.entries(s.expect.outputs ?? {})) {
       const field = fieldNamed(call.signature.outputs, name);
@@ -178,7 +178,13 @@ function planCase(
   for (const c of [...setup, call]) for (const a of c.args) setupRefs(a.value);
   for (const check of checks) if (check.test.op === 'equals') setupRefs(check.test.value);
   if (s.expect.requests)
-    unchecked.push(`${s.expect.requests.length} expected HTTP request(s) (simulator only)`);
+    unchecked.push(
+      s.expect.requests.length === 0
+        ? 'no HTTP request is sent (simulator only)'
+        : `${s.expect.requests.length} expected HTTP request(s) (simulator only)`,
+    );
+  if (containsList(s.expect.outputs))
+    unchecked.push('list lengths (the flow checks the items listed, by position)');
   if (s.expect.messages)
     unchecked.push(`${s.expect.messages.length} expected message state(s) (simulator only)`);
   return {
@@ -308,7 +314,18 @@ function checksFor(
   const type: IoType =
     typeof expected === 'number' ? 'number' : typeof expected === 'boolean' ? 'boolean' : 'string';
   const value = resolve(expected);
-  const shown = 'literal' in value ? JSON.stringify(value.literal) : String(expected);
+  const shown =
+    'literal' in value
+      ? JSON.stringify(value.literal)
+      : value.parts
+          .map((p) =>
+            typeof p === 'string'
+              ? JSON.stringify(p)
+              : p.from === 'setup'
+                ? `the ${p.key} of setup step ${p.step + 1}`
+                : `the connection's ${p.key}`,
+          )
+          .join(' + ');
   return [{ label: `${label} is ${shown}`, source, test: { op: 'equals', value, type } }];
 }
 
@@ -337,4 +354,10 @@ function customFields(card: Card, side: 'inputs' | 'outputs'): FlowField[] {
       collection: f.value.collection,
       option: f.flags === 'p',
     }));
+}
+
+function containsList(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (value === null || typeof value !== 'object' || isRegexMatcher(value)) return false;
+  return Object.values(value).some(containsList);
 }
