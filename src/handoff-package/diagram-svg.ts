@@ -165,12 +165,20 @@ function clip(s: string, font: { px: number; bold: boolean }): string {
             ? 0.76
             : 0.64;
   const scale = font.px * (font.bold ? 1.08 : 1);
-  const width = (chars: string[]) => chars.reduce((w, c) => w + em(c) * scale, 0);
-  const chars = [...flat];
-  if (width(chars) <= LABEL_ROOM) return flat;
+  // One pass: labels may be very long (fuzzed names run to megabytes).
   const ellipsis = em('…') * scale;
-  while (chars.length > 0 && width(chars) + ellipsis > LABEL_ROOM) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
+  let used = 0;
+  let end = 0;
+  let fitsWithEllipsis = 0;
+  for (const c of flat) {
+    used += em(c) * scale;
+    if (used > LABEL_ROOM) {
+      return `${flat.slice(0, fitsWithEllipsis).trimEnd()}…`;
+    }
+    end += c.length;
+    if (used + ellipsis <= LABEL_ROOM) fitsWithEllipsis = end;
+  }
+  return flat;
 }
 
 /** XML text and attribute escaping. */

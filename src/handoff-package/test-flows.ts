@@ -42,8 +42,12 @@ export const TEST_RESULT_FIELDS = {
 export const PASS = 'PASS';
 export const FAIL_PREFIX = 'FAIL: ';
 
+/**
+ * In a `tests/` folder of the package: `simulate <dist folder>` reads the one export at the top of the folder (the
+ * connector's flopack), and the test folder is a second export.
+ */
 export function testFolderFileName(spec: Pick<ConnectorSpec, 'name'>): string {
-  return `${spec.name}-tests.folder`;
+  return `tests/${spec.name}-tests.folder`;
 }
 
 export function testFolderName(spec: Pick<ConnectorSpec, 'displayName'>): string {

@@ -29,21 +29,21 @@ describe('build: the submission test package (TESTING.md and <name>-tests.folder
     expect(result.ok).toBe(true);
     const paths = result.files.map((f) => f.path);
     expect(paths).toContain('TESTING.md');
-    expect(paths).toContain('twilio-tests.folder');
+    expect(paths).toContain('tests/twilio-tests.folder');
     const manifest = JSON.parse(read('manifest.json').toString('utf8')) as Manifest;
     expect(manifest.artifacts.map((a) => a.path)).toEqual(
-      expect.arrayContaining(['TESTING.md', 'twilio-tests.folder']),
+      expect.arrayContaining(['TESTING.md', 'tests/twilio-tests.folder']),
     );
     const zipped = listZip(read('twilio-1.0.0.zip')).map((e) => e.name);
-    expect(zipped).toEqual(expect.arrayContaining(['twilio/TESTING.md', 'twilio/twilio-tests.folder']));
+    expect(zipped).toEqual(expect.arrayContaining(['twilio/TESTING.md', 'twilio/tests/twilio-tests.folder']));
   });
 
   it('writes a folder export that passes lint, with one test flow per exported scenario', () => {
-    const folder = JSON.parse(read('twilio-tests.folder').toString('utf8')) as Flopack;
+    const folder = JSON.parse(read('tests/twilio-tests.folder').toString('utf8')) as Flopack;
     expect(folder.type).toBe('flopack');
-    expect(lintFlopack(folder, { file: 'twilio-tests.folder' }).filter((d) => d.severity !== 'info')).toEqual(
-      [],
-    );
+    expect(
+      lintFlopack(folder, { file: 'tests/twilio-tests.folder' }).filter((d) => d.severity !== 'info'),
+    ).toEqual([]);
     const tests = Object.values(folder.data.flos).filter((f) => f.name.startsWith('Test '));
     expect(tests).toHaveLength(12);
     const testing = read('TESTING.md').toString('utf8');
@@ -51,13 +51,13 @@ describe('build: the submission test package (TESTING.md and <name>-tests.folder
     expect(testing).toContain('Actions › Import');
     // Scenario connections stay out of the package: only their field names are mentioned.
     expect(testing).not.toContain('not-the-secret');
-    expect(read('twilio-tests.folder').toString('utf8')).not.toContain('not-the-secret');
+    expect(read('tests/twilio-tests.folder').toString('utf8')).not.toContain('not-the-secret');
   });
 
   it('is the same bytes when built again elsewhere', async () => {
     const other = twilioCopy('twilio-again');
     await buildConnector(join(other, 'connector.yaml'), { outDir: join(other, 'dist') });
-    for (const p of ['TESTING.md', 'twilio-tests.folder']) {
+    for (const p of ['TESTING.md', 'tests/twilio-tests.folder']) {
       expect(readFileSync(join(other, 'dist', 'twilio', p)).equals(read(p)), p).toBe(true);
     }
   });
@@ -83,6 +83,6 @@ describe('build: the submission test package (TESTING.md and <name>-tests.folder
     const r = await buildConnector(join(bare, 'connector.yaml'), { outDir: join(bare, 'dist') });
     expect(r.ok).toBe(true);
     expect(r.files.map((f) => f.path)).not.toContain('TESTING.md');
-    expect(r.files.map((f) => f.path)).not.toContain('twilio-tests.folder');
+    expect(r.files.map((f) => f.path)).not.toContain('tests/twilio-tests.folder');
   });
 });
