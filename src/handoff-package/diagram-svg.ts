@@ -5,7 +5,7 @@ import type { FlowGraph, GraphNode } from './flow-graph.js';
  * boxes top to bottom, lanes (If/Else branches, If Error try/error) side by side, then merging again.
  * All text is XML-escaped here; the result is trusted markup for the HTML template.
  */
-const BOX_W = 232;
+const BOX_W = 272;
 const BOX_H = 46;
 const GAP = 30;
 const LABEL_H = 18;
