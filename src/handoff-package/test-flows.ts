@@ -59,8 +59,8 @@ export function testFolderName(spec: Pick<ConnectorSpec, 'displayName'>): string
  * per planned scenario, in a folder `<Connector> tests`, with the connector's own flows in a subfolder so the
  * Call Flow cards that stand in for the connector's action cards (as in the generated flows, contract.ts) find
  * their flows on import. Each test flow: Helper Flow (the connection as its one input) → setup Call Flows → the
- * action's Call Flow (inside If Error when the scenario expects an error) → one Assign If per check → Return
- * `passed` / `result`. Ids derive from the connector and the scenario files: the same input gives the same bytes.
+ * action's Call Flow (inside If Error when the scenario expects an error) → one Assign If per check (last to first,
+ * so the result names the first failed check) → Return `passed` / `result`. Ids derive from the connector and the scenario files: the same input gives the same bytes.
  */
 export function buildTestFolder(spec: ConnectorSpec, connector: Flopack, plan: TestPlan): Flopack {
   const ids = new IdFactory();
@@ -123,21 +123,25 @@ function buildTestFlow(spec: ConnectorSpec, root: IdFactory, groupId: string, c:
     type: arg.field.type,
     value: outer(arg.value, `call/${arg.field.key}`),
   }));
-  const { actual, first } = c.expectsError ? caught(flow, c.call, args) : called(flow, c.call, args);
+  const actual = c.expectsError ? caught(flow, c.call, args) : called(flow, c.call, args);
 
-  let result: Value = first;
-  c.checks.forEach((check, i) => {
-    const condition = conditionOf(flow, check, actual(check), `check/${i}`, outer);
+  // Result = PASS or the FIRST failed check: the Assign If cards are chained from the last check to the first, each
+  // passing on what the later ones gave when its own check holds (an action that did not fail fails every check
+  // after "fails"; the first one is the one that says why).
+  const conditions = c.checks.map((check, i) => conditionOf(flow, check, actual(check), `check/${i}`, outer));
+  let result: Value = PASS;
+  for (let i = c.checks.length - 1; i >= 0; i--) {
+    const label = (c.checks[i] as PlannedCheck).label;
     result = assignIf(
       flow,
       `check/${i}`,
-      condition,
+      conditions[i] as Condition,
       result,
-      `${FAIL_PREFIX}${check.label}`,
+      `${FAIL_PREFIX}${label}`,
       'string',
-      `Check ${check.label}`,
+      `Check ${label}`,
     );
-  });
+  }
   const passed = assignIf(
     flow,
     'passed',
@@ -175,27 +179,24 @@ function buildTestFlow(spec: ConnectorSpec, root: IdFactory, groupId: string, c:
 }
 
 type Arg = { key: string; type: IoType; value: Value };
-/** How checks read the value they test, and where the PASS/FAIL chain starts. */
-type Actual = { actual: (check: PlannedCheck) => OutputRef; first: Value };
+/** How a check reads the value it tests. */
+type Actual = (check: PlannedCheck) => OutputRef;
 
 /** The action called directly: checks read its outputs. */
 function called(flow: FlowBuilder, call: PlannedCall, args: Arg[]): Actual {
   const card = callFlow(flow, 'call', calledFields(call.signature), call.signature.name);
   for (const a of args) flow.set(card.input(a.key), a.value);
-  return {
-    first: PASS,
-    actual: (check) => {
-      if (check.source.from !== 'output')
-        throw new Error(`check "${check.label}" reads an error of a call that returns`);
-      const out = card.output(check.source.key);
-      return check.source.path.length ? flow.path(out, check.source.path, pathType(check)) : out;
-    },
+  return (check) => {
+    if (check.source.from !== 'output')
+      throw new Error(`check "${check.label}" reads an error of a call that returns`);
+    const out = card.output(check.source.key);
+    return check.source.path.length ? flow.path(out, check.source.path, pathType(check)) : out;
   };
 }
 
 /**
  * The action called inside If Error: the try branch returns `failed: false`, the error branch `failed: true` with the
- * error's status code and message. The first check is that it failed.
+ * error's status code and message (the plan's first check: `failed` is true).
  */
 function caught(flow: FlowBuilder, call: PlannedCall, args: Arg[]): Actual {
   const tc = new TryCatch(flow, 'try', `If Error ${call.signature.name}`);
@@ -214,22 +215,10 @@ function caught(flow: FlowBuilder, call: PlannedCall, args: Arg[]): Actual {
   const message = tc.output('message', 'string', '', tc.errorFlow.path(tc.error, ['message']));
   tc.tryFlow.chainAll(tc.tryReturn);
   tc.errorFlow.chainAll(tc.errorReturn);
-  const first = assignIf(
-    flow,
-    'check/failed',
-    { left: failed, operator: '==', right: true, type: 'boolean' },
-    PASS,
-    `${FAIL_PREFIX}${call.signature.name} did not fail`,
-    'string',
-    `Check ${call.signature.name} failed`,
-  );
-  return {
-    first,
-    actual: (check) => {
-      if (check.source.from !== 'error')
-        throw new Error(`check "${check.label}" reads an output of a call that fails`);
-      return check.source.key === 'statusCode' ? status : message;
-    },
+  return (check) => {
+    if (check.source.from !== 'error')
+      throw new Error(`check "${check.label}" reads an output of a call that fails`);
+    return { failed, statusCode: status, message }[check.source.key];
   };
 }
 

@@ -46,7 +46,8 @@ export interface PlannedCall {
 
 /** Where a checked value comes from: an output of the action (by key and path) or the caught error. */
 export type CheckSource =
-  { from: 'output'; key: string; path: string[] } | { from: 'error'; key: 'statusCode' | 'message' };
+  | { from: 'output'; key: string; path: string[] }
+  | { from: 'error'; key: 'failed' | 'statusCode' | 'message' };
 
 export type CheckTest =
   | { op: 'equals'; value: PlannedValue; type: IoType }
@@ -160,6 +161,11 @@ function planCase(
   const resolve = (value: unknown) => plannedValue(value, s, s.setup.length);
   if (s.expect.error) {
     const { statusCode, message, kind } = s.expect.error;
+    checks.push({
+      label: `${call.signature.name} fails`,
+      source: { from: 'error', key: 'failed' },
+      test: { op: 'equals', value: { literal: true }, type: 'boolean' },
+    });
     if (statusCode !== undefined) {
       checks.push(...checksFor(statusCode, { from: 'error', key: 'statusCode' }, 'status code', resolve));
     }

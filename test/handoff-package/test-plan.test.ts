@@ -31,6 +31,10 @@ describe('planTests and the test flows on a small connector', () => {
     scenario('unknown-input.yaml', 'name: x\naction: Send Message\ninputs: { colour: red }\n'),
     scenario('seeded.yaml', 'name: y\naction: Send Message\nmock: { seed: seed.yaml }\n'),
     scenario(
+      'refused.yaml',
+      'name: Refused\naction: Send Message\noptions: { from: "1" }\ninputs: { to: "2" }\nexpect: { error: { statusCode: 403, message: { match: "^Forbidden" } } }\n',
+    ),
+    scenario(
       'dup-a.yaml',
       'name: Same name\naction: Send Message\noptions: { from: "1" }\ninputs: { to: "2" }\n',
     ),
@@ -99,5 +103,29 @@ describe('planTests and the test flows on a small connector', () => {
       [TEST_RESULT_FIELDS.passed.key]: true,
       [TEST_RESULT_FIELDS.result.key]: PASS,
     });
+  });
+
+  it('an expected error: passes when the action fails so, names the check when it does not', async () => {
+    const folder = buildTestFolder(spec, generated.flopack, plan);
+    const name = plan.cases.find((c) => c.file === 'refused.yaml')!.flowName;
+    const auth = { username: 'k', password: 's', accountId: 'A1' };
+    const answer = (status: number, body: object) => async () => ({
+      status,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const run = async (status: number, body: object) => {
+      const r = await runFlow(
+        folder,
+        name,
+        { auth },
+        { transport: answer(status, body), collectTrace: false },
+      );
+      return r.ok ? r.outputs[TEST_RESULT_FIELDS.result.key] : r.error.message;
+    };
+    expect(await run(403, { message: 'Forbidden: no' })).toBe(PASS);
+    expect(await run(201, { id: 'M1' })).toBe('FAIL: Send Message fails');
+    expect(await run(404, { message: 'Forbidden: no' })).toBe('FAIL: status code is 403');
+    expect(await run(403, { message: 'Nope' })).toBe('FAIL: error message starts with "Forbidden"');
   });
 });
