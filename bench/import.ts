@@ -15,7 +15,7 @@ export interface ImportPoint {
 const TWILIO = 'test/fixtures/openapi/twilio/twilio_api_v2010.json';
 const DESCRIPTIONS = [
   { name: 'twilio', file: TWILIO, operations: 197 },
-  { name: 'slack', file: 'test/fixtures/openapi/slack/slack_web_openapi_v2.json', operations: 174 },
+  { name: 'slack', file: 'connectors/slack/openapi/slack_web_openapi_v2.json', operations: 174 },
 ];
 
 /**

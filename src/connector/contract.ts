@@ -110,16 +110,19 @@ export const MERGE_ORDER = 'later inputs win' as const;
 
 /** [I] Statuses treated as errors when an action does not list any (`>= 400`). */
 export const DEFAULT_ERROR_STATUS_MIN = 400;
+/** [I] The status an error found by `errors.when` (a flag in a 2xx body) reports, unless the spec says. */
+export const DEFAULT_BODY_ERROR_STATUS = 400;
 /** Default dot path of the service's error message in the parsed body. */
 export const DEFAULT_ERROR_MESSAGE_PATH = 'message';
 /**
  * [I] Where services put an error message, tried in order after the spec's `errors.messagePath` (first value
- * that is not empty wins): `message`, `{error: {message}}`, GitHub/GraphQL `errors[0].message`, OAuth
- * `error_description`, a bare `error` string.
+ * that is not empty wins): `message`, `{error: {message}}`, RFC 9457 problem details' `detail`, GitHub/GraphQL
+ * `errors[0].message`, OAuth `error_description`, a bare `error` string.
  */
 export const ERROR_MESSAGE_FALLBACK_PATHS = [
   'message',
   'error.message',
+  'detail',
   'errors.0.message',
   'error_description',
   'error',
@@ -171,6 +174,7 @@ export const CONNECTOR_BUILDER_CARDS = {
     action: 'On Demand - Connector Action',
     capia: 'On Demand - Connector Action',
     revoke: 'Helper Flow',
+    page: 'On Demand Helper Flow',
   },
   end: {
     helper: 'Flow Control - Return',
@@ -178,6 +182,7 @@ export const CONNECTOR_BUILDER_CARDS = {
     action: 'Flow Control - Return Outputs',
     capia: 'Flow Control - Return Outputs',
     revoke: 'Flow Control - Return',
+    page: 'Flow Control - Return',
   },
   /** The start card's section the platform fills with the connection: Connection, then one field per parameter. */
   authSection: 'Auth',
@@ -185,4 +190,59 @@ export const CONNECTOR_BUILDER_CARDS = {
   inputGroup: 'Static Input Group',
   optionGroup: 'Static Option Group',
   outputGroup: 'Static Output Group',
+} as const;
+
+/**
+ * Connector Builder's Paginate card (HTTP › Paginate, help.okta.com function-reference/http/http_paginate) [V]: a
+ * do-while over a helper flow. Its `object` input is passed to the helper flow (the object's keys are the helper's
+ * inputs); the helper's result becomes the next object; the loop stops when the object no longer has the key named
+ * in `path`, or after 5,000 iterations. [I]: the card's address (`httpfunctions:paginate`, beside Raw Request), that
+ * the helper returns the new object as one Return field named `object`, and that the cap ends the loop with the
+ * object as it is rather than an error.
+ */
+export const PAGINATE = {
+  objectInput: 'object',
+  pathInput: 'path',
+  output: 'output',
+  helperReturn: 'object',
+  breakKey: 'break',
+  maxIterations: 5000,
+} as const;
+
+/**
+ * [I] The pagination object of a generated paginated action (spec `pagination`): the page helper's inputs.
+ * `first_url` is the action's relative URL; `next` the page to fetch, relative to the base URL: the first URL, then
+ * (nextUrl style) the first URL's path with the query of the URL the body names, which is how Twilio's
+ * next_page_uri and most next links differ from page to page; `cursor` the cursor for the next page (cursor style);
+ * `items` every item so far; `max_items` the action's Max Items input.
+ */
+export const PAGE_OBJECT = {
+  firstUrl: 'first_url',
+  next: 'next',
+  cursor: 'cursor',
+  query: 'query',
+  headers: 'headers',
+  items: 'items',
+  maxItems: 'max_items',
+} as const;
+/** [I] A paginated action's Max Items input, and its default when the spec gives none. */
+export const MAX_ITEMS_INPUT = { key: 'maxItems', label: 'Max Items', default: 1000 } as const;
+/** [I] What a paginated action's outputs read (`from: body`): every item, and how many. */
+export const PAGINATED_BODY = { items: 'items', count: 'count' } as const;
+/** The name of an action's page helper flow: letters, digits and spaces only (CBDE000003H). */
+export function pageFlowName(actionName: string): string {
+  return `${actionName} Page`;
+}
+
+/**
+ * The HTTP card's error handling in httpHelper (Connector Builder best practice "Rate limits") [V]: retry on 429 and
+ * 504 by default, 3 times, waiting a random time between 1 and 3 minutes; 0 to 5 times, 1 to 5 minutes; "All error
+ * codes" or "Specified errors" instead of rate limits. [I] How the flopack holds it: `model.policy.error` of the Raw
+ * Request card as `{type: "finish", retry, delay}` (seen on real Raw Request cards) plus `delayMax` (ms) and
+ * `statuses` (the statuses retried), and the simulator waits `delay` (the low end: deterministic, on its clock).
+ */
+export const HTTP_RETRY = {
+  defaults: { on: 'rateLimits', times: 3, minMinutes: 1, maxMinutes: 3 },
+  rateLimitStatuses: [429, 504],
+  limits: { maxTimes: 5, minMinutes: 1, maxMinutes: 5 },
 } as const;

@@ -17,6 +17,7 @@ import {
   HELPER_OUTPUTS,
   SERVICE_RESPONSE_FIELDS,
 } from '../connector/contract.js';
+import { conditionType } from './error-checks.js';
 import { callHelper } from './call-helper.js';
 import { optionalIn } from '../spec/empty-values.js';
 import type { GenerationContext } from './generation-context.js';
@@ -50,7 +51,7 @@ export function buildAuthpingFlow(context: GenerationContext, floId: string): Fl
   const healthy = context.spec.authping.healthyStatuses?.length
     ? context.spec.authping.healthyStatuses
     : DEFAULT_HEALTHY_STATUSES;
-  const working = assignIf(
+  const healthyStatus = assignIf(
     tf,
     'working',
     healthy.length === 1
@@ -61,10 +62,31 @@ export function buildAuthpingFlow(context: GenerationContext, floId: string): Fl
     'boolean',
     'Working if healthy status',
   );
+  const when = context.spec.authping.healthyWhen;
+  // And, where the service flags failures in a 2xx body (Slack's "ok"), only if the body says so too.
+  const working = when
+    ? assignIf(
+        tf,
+        'working/body',
+        {
+          left: tf.path(call.output(HELPER_OUTPUTS.body), when.path.split('.'), conditionType(when.equals)),
+          operator: '==',
+          right: when.equals,
+          type: conditionType(when.equals),
+        },
+        healthyStatus,
+        false,
+        'boolean',
+        `Working if ${when.path} is ${String(when.equals)}`,
+      )
+    : healthyStatus;
   const unhealthy = compose(
     tf,
     'unhealthy',
-    [AUTHPING_MESSAGES.unhealthyPrefix, status, '.'],
+    // With a body condition the status alone may be 200: say what the service said (httpHelper's error_message).
+    when
+      ? [AUTHPING_MESSAGES.unhealthyPrefix, status, ': ', call.output(HELPER_OUTPUTS.errorMessage), '.']
+      : [AUTHPING_MESSAGES.unhealthyPrefix, status, '.'],
     'Compose unhealthy message',
   );
   const message = assignIf(

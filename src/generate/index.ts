@@ -6,6 +6,7 @@ import {
   FLOPACK_VERSION,
   GENERATED_CREATED,
   REVOKE_FLOW_NAME,
+  pageFlowName,
 } from '../connector/contract.js';
 import type { FlowKind } from '../connector/flow-kinds.js';
 import type { Action, ConnectorSpec } from '../spec/types.js';
@@ -22,6 +23,7 @@ import { buildAuthpingFlow } from './authping-flow.js';
 import { buildCapiaFlow } from './capia-flow.js';
 import { GenerationContext } from './generation-context.js';
 import { buildHelperFlow } from './helper-flow.js';
+import { buildPageFlow } from './pagination.js';
 import { buildRevokeFlow } from './revoke-flow.js';
 
 export interface GeneratedConnector {
@@ -46,8 +48,15 @@ export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
 
   add(buildHelperFlow(context), 'helper');
   add(buildAuthpingFlow(context, context.floId(AUTHPING_FLOW_NAME)), 'authping');
-  for (const action of spec.actions ?? [])
-    add(buildActionFlow(context, action, context.floId(action.name)), 'action', action);
+  for (const action of spec.actions ?? []) {
+    const floId = context.floId(action.name);
+    const pageFloId = action.pagination ? context.floId(pageFlowName(action.name)) : undefined;
+    // The page helper first: the sheet has a person build it before the Paginate card that chooses it.
+    const page = pageFloId ? buildPageFlow(context, action, pageFloId) : undefined;
+    const actionFlow = buildActionFlow(context, action, floId, pageFloId);
+    if (page) add(page, 'page', action);
+    add(actionFlow, 'action', action);
+  }
   if (spec.customApiAction !== false)
     add(buildCapiaFlow(context, context.floId(CUSTOM_API_ACTION_NAME)), 'capia');
   const auth = spec.authentication;

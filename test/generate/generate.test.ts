@@ -43,11 +43,14 @@ describe('generateConnector (Twilio)', () => {
     for (const f of Object.values(flopack.data.flos)) expect(f.data.group).toBe(groups[0]!.id);
   });
 
-  it('lists httpHelper, _authping, every action and the Custom API Action', () => {
+  it('lists httpHelper, _authping, every action (a paginated one after its page helper) and the Custom API Action', () => {
     expect(built.flows.map((f) => [f.kind, f.name])).toEqual([
       ['helper', 'httpHelper'],
       ['authping', '_authping'],
-      ...spec.actions.map((a) => ['action', a.name]),
+      ...spec.actions.flatMap((a) => [
+        ...(a.pagination ? [['page', `${a.name} Page`]] : []),
+        ['action', a.name],
+      ]),
       ['capia', 'Custom API Action'],
     ]);
     for (const f of built.flows) expect(built.flopack.data.flos[f.floId]?.name).toBe(f.name);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticsError } from '../../src/errors.js';
 import { loadOpenApiDescription } from '../../src/openapi/load.js';
+import { SLACK_OPENAPI } from '../support/fixtures.js';
 import { listOperations, resolveRef } from '../../src/openapi/operations.js';
 
 const FIXTURES = new URL('../fixtures/openapi/', import.meta.url).pathname;
@@ -41,7 +42,7 @@ describe('loadOpenApiDescription', () => {
   });
 
   it("converts Slack's 2.0 description to 3.0 (host + basePath → servers, formData → a form body)", async () => {
-    const d = await loadOpenApiDescription(join(FIXTURES, 'slack/slack_web_openapi_v2.json'));
+    const d = await loadOpenApiDescription(SLACK_OPENAPI);
     expect(d.sourceVersion).toBe('2.0');
     expect(d.document.openapi).toMatch(/^3\.0/);
     const post = listOperations(d.document).find((o) => o.path === '/chat.postMessage')!;

@@ -63,6 +63,9 @@ describe('the packed package', () => {
       'connectors/twilio/connector.yaml',
       'connectors/twilio/tests/send-message.yaml',
       'openapi-overrides/twilio_api_v2010.yaml',
+      'connectors/slack/connector.yaml',
+      'connectors/slack/openapi/slack_web_openapi_v2.json',
+      'openapi-overrides/slack_web_openapi_v2.yaml',
       'package.json',
       'README.md',
     ]) {
@@ -125,6 +128,12 @@ describe('the packed package', () => {
   it('test runs the bundled scenarios, found by name', async () => {
     const r = await cli(['test', 'twilio']);
     expect(r.stdout).toMatch(/\b\d+ passed, 0 failed/);
+  });
+
+  it('test runs the Slack connector against the OpenAPI mock of the description it ships', async () => {
+    const r = await cli(['test', 'slack']);
+    expect(r.stdout).toMatch(/\b\d+ passed, 0 failed/);
+    expect(r.stdout).not.toContain('skipped');
   });
 
   it('init writes a scaffold from the packaged templates', async () => {

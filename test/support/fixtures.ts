@@ -18,8 +18,8 @@ export const OKTA_HOOKS_DIR = fixture('okta-hooks/');
 /** Twilio's OpenAPI 3.0 description of the 2010-04-01 API. */
 export const TWILIO_OPENAPI = fixture('openapi/twilio/twilio_api_v2010.json');
 
-/** Slack's Web API description (Swagger 2.0). */
-export const SLACK_OPENAPI = fixture('openapi/slack/slack_web_openapi_v2.json');
+/** Slack's Web API description (Swagger 2.0), shipped with the bundled Slack connector. */
+export const SLACK_OPENAPI = REPO_ROOT + 'connectors/slack/openapi/slack_web_openapi_v2.json';
 
 /** The OpenAPI fixtures folder (real vendors' descriptions and small ones written for tests), trailing slash. */
 export const OPENAPI_DIR = fixture('openapi/');

@@ -35,6 +35,8 @@ export { find } from './cards/find.js';
 export { construct, type ObjectField } from './cards/construct.js';
 export { merge } from './cards/merge.js';
 export { listConstruct, type ListItem } from './cards/list-construct.js';
+export { flatten, listLength } from './cards/list-functions.js';
+export { paginate } from './cards/paginate.js';
 export { textSegment } from './cards/segment.js';
 export { toLowerCase, encodeQuery, pluck } from './cards/text-functions.js';
 export { get } from './cards/get.js';

@@ -12,11 +12,13 @@ import { inputDefaults } from './input-defaults.js';
 import { literalSecrets } from './literal-secrets.js';
 import { mockDescription } from './mock-description.js';
 import { outputPaths } from './output-paths.js';
+import { pagination } from './pagination.js';
 import { parameterPatterns } from './parameter-patterns.js';
 import { placeholders } from './placeholders.js';
 import { requestBody } from './request-body.js';
 import { requestValues } from './request-values.js';
 import { reservedFlowNames } from './reserved-flow-names.js';
+import { retry } from './retry.js';
 import type { SpecRule } from './rule.js';
 import { sizeLimits } from './size-limits.js';
 import { unusedFields } from './unused-fields.js';
@@ -35,12 +37,14 @@ export const SPEC_RULES: readonly SpecRule[] = [
   requestValues,
   contentType,
   outputPaths,
+  pagination,
   inputDefaults,
   dropdowns,
   authentication,
   authpingRequest,
   urls,
   errorStatuses,
+  retry,
   literalSecrets,
   mockDescription,
   parameterPatterns,

@@ -12,7 +12,7 @@ import { validateSpec } from '../../../src/spec/validate.js';
 
 export const FIXTURES = new URL('../../fixtures/openapi/', import.meta.url).pathname;
 export const TWILIO = join(FIXTURES, 'twilio/twilio_api_v2010.json');
-export const SLACK = join(FIXTURES, 'slack/slack_web_openapi_v2.json');
+export { SLACK_OPENAPI as SLACK } from '../../support/fixtures.js';
 
 export async function importFile(file: string, options: ImportOptions): Promise<ImportResult> {
   return importOpenApi(await loadOpenApiDescription(file), options);

@@ -27,6 +27,22 @@ export function looseJson(raw: string): unknown {
   return raw;
 }
 
+/**
+ * A Text field takes the value as typed: `blocks=[{"type":"section"}]` is JSON text for a Text input, not a list.
+ * Rewrites, in place, the values `collectPairs` parsed for fields the flow types as text.
+ */
+export function keepTextAsTyped(
+  parsed: Record<string, unknown>,
+  values: readonly string[] | undefined,
+  textKeys: ReadonlySet<string>,
+): void {
+  for (const v of values ?? []) {
+    const eq = v.indexOf('=');
+    const key = v.slice(0, eq).trim();
+    if (textKeys.has(key)) parsed[key] = v.slice(eq + 1);
+  }
+}
+
 /** Collects repeated key=value flags into an object; a repeated key is a usage error. */
 export function collectPairs(values: readonly string[] | undefined, flag: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
