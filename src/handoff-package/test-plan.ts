@@ -127,6 +127,7 @@ function notExported(s: Scenario, actions: Map<string, FlowSignature>): string |
     s.mock.faults.length > 0 ? 'mock.faults' : '',
     s.mock.seed !== undefined ? 'mock.seed' : '',
     s.mock.responses.length > 0 ? 'mock.responses' : '',
+    s.mock.cassette !== undefined ? 'mock.cassette' : '',
   ].filter(Boolean);
   if (mockOnly.length > 0)
     return `it needs the simulator's mock (${mockOnly.join(', ')}): the real service cannot be made to answer so on demand`;

@@ -36,6 +36,8 @@ export interface TestingView {
   pass: string;
   failPrefix: string;
   flows: number;
+  /** Actions built on Connector Builder's Paginate card, which runs only in a Connector Builder project. */
+  paginated: string[];
   scenarios: TestingScenarioView[];
 }
 
@@ -74,6 +76,7 @@ export function buildTestingView(spec: ConnectorSpec, plan: TestPlan): TestingVi
     pass: PASS,
     failPrefix: FAIL_PREFIX,
     flows: plan.cases.length,
+    paginated: (spec.actions ?? []).filter((a) => a.pagination).map((a) => a.name),
     scenarios: views,
   };
 }

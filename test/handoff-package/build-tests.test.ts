@@ -45,7 +45,7 @@ describe('build: the submission test package (TESTING.md and <name>-tests.folder
       lintFlopack(folder, { file: 'tests/twilio-tests.folder' }).filter((d) => d.severity !== 'info'),
     ).toEqual([]);
     const tests = Object.values(folder.data.flos).filter((f) => f.name.startsWith('Test '));
-    expect(tests).toHaveLength(12);
+    expect(tests).toHaveLength(14);
     const testing = read('TESTING.md').toString('utf8');
     for (const t of tests) expect(testing).toContain(`"${t.name}"`);
     expect(testing).toContain('Actions › Import');

@@ -48,6 +48,8 @@ describe('submission test flows (.folder) for the Twilio scenarios', () => {
       'get-message-not-found.yaml',
       'get-message.yaml',
       'invalid-to-number.yaml',
+      'list-all-messages-max-items.yaml',
+      'list-all-messages.yaml',
       'list-messages.yaml',
       'missing-required-input.yaml',
       'send-message.yaml',
@@ -111,11 +113,13 @@ describe('submission test flows (.folder) for the Twilio scenarios', () => {
     const results: Record<string, unknown> = {};
     for (const c of built.plan.cases) {
       mock.reset();
+      // As Connector Builder does (contract.ts), the platform fills every flow's Auth section: the page flows of
+      // paginated actions get the connection only so.
       const r = await runFlow(
         built.folder,
         c.flowName,
         { auth: connection },
-        { transport, collectTrace: false },
+        { transport, collectTrace: false, platformInputs: { auth: connection } },
       );
       results[c.file] = r.ok ? r.outputs[TEST_RESULT_FIELDS.result.key] : r.error.message;
     }
