@@ -7,6 +7,7 @@ import { lintFlopack } from '../lint/index.js';
 import { validateSpecFile } from '../spec/validate.js';
 import { findCredentialValues } from './credentials.js';
 import { flopackFileName, renderPackage } from './package.js';
+import { buildTestPackage, loadBuildScenarios } from './test-package.js';
 import { toolInfo } from '../util/tool-info.js';
 import type { BuildOptions, BuildResult, GeneratedFlow } from './types.js';
 import { comparePackage, isStale, writePackage } from './write.js';
@@ -25,7 +26,7 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
   const empty = { files: [], flows: [], removed: [] };
   const shownAs = options.displayName ?? specPath;
   const validation = await validateSpecFile(specPath, shownAs);
-  const warnings = validation.diagnostics;
+  const warnings = [...validation.diagnostics];
   const spec = validation.spec;
   if (!spec) return { ok: false, diagnostics: warnings, ...empty };
   if (!/^[a-z][a-z0-9_]*$/.test(spec.name)) {
@@ -42,6 +43,9 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
   }
 
   const generated = generateConnector(spec);
+  const loaded = await loadBuildScenarios(specPath, shownAs);
+  warnings.push(...loaded.diagnostics);
+  const tests = buildTestPackage(spec, generated, loaded.scenarios);
   const flows: GeneratedFlow[] = generated.flows;
   // Encoded flow by flow: the text of a large connector is tens of MB, and building it as one string first
   // doubled the peak memory of 1,000-action builds.
@@ -57,7 +61,20 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
       ...d,
       hint: 'This is a bug in okta-connector (the flopack it generated fails its own lint); please report it with the spec.',
     }));
-  for (const f of findCredentialValues(generated.flopack)) {
+  if (tests) {
+    problems.push(
+      ...lintFlopack(tests.folder, { file: tests.folderFile })
+        .filter((d) => d.severity === 'error')
+        .map((d) => ({
+          ...d,
+          hint: 'This is a bug in okta-connector (the test flows it generated fail its own lint); please report it with the spec and its tests.',
+        })),
+    );
+  }
+  for (const f of [
+    ...findCredentialValues(generated.flopack),
+    ...(tests ? findCredentialValues(tests.folder) : []),
+  ]) {
     problems.push({
       severity: 'error',
       code: BUILD_CODES.credential,
@@ -80,6 +97,7 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
     flows,
     tool: toolInfo(),
     zip: options.zip !== false,
+    ...(tests ? { tests } : {}),
   });
   const files = rendered.files.map((f) => ({
     path: f.path,

@@ -7,6 +7,8 @@ import { renderTemplate, trustedMarkup } from './templates.js';
 import type { ToolInfo } from '../util/tool-info.js';
 import type { Artifact, FlowKind, GeneratedFlow } from './types.js';
 import { zipArtifacts } from './zip.js';
+import type { TestPackage } from './test-package.js';
+import { TESTING_MD } from './testing-doc.js';
 
 export interface PackageInput {
   spec: ConnectorSpec;
@@ -18,6 +20,8 @@ export interface PackageInput {
   flows: readonly GeneratedFlow[];
   tool: ToolInfo;
   zip: boolean;
+  /** The submission's test flows and TESTING.md, when the connector has scenarios. */
+  tests?: TestPackage;
 }
 
 export const BUILD_SHEET_MD = 'BUILD.md';
@@ -68,6 +72,11 @@ export async function renderPackage(input: PackageInput): Promise<RenderedPackag
     });
   }
   files.push({ path: 'docs/index.html', content: renderTemplate('docs.html', docsView) });
+
+  if (input.tests) {
+    files.push({ path: input.tests.folderFile, content: input.tests.folderBytes });
+    files.push({ path: TESTING_MD, content: renderTemplate('testing.md', input.tests.testing) });
+  }
 
   // Encode each text once: hashing, zipping and writing then share the same bytes (the flopack can be ~90 MB).
   for (const file of files)

@@ -8,6 +8,7 @@ import {
   TEMPLATE_OPTIONS,
   type Precompiled,
 } from '../../src/handoff-package/templates.js';
+import { buildTestPackage, loadBuildScenarios } from '../../src/handoff-package/test-package.js';
 import { buildSheetModel } from '../../src/handoff-package/sheet-model.js';
 import { loadValidSpec } from '../../src/spec/validate.js';
 import { packagePath } from '../../src/util/paths.js';
@@ -81,7 +82,11 @@ describe('precompiled hand-off templates (what the package ships)', () => {
     expect([...shipped.templates.keys()]).toEqual([...fromSource.templates.keys()]);
     const sheet = buildSheetModel(spec, flopack, flows);
     const docs = { ...buildDocsModel(spec, flopack, flows), ...common };
+    const specPath = packagePath('connectors/twilio/connector.yaml');
+    const { scenarios } = await loadBuildScenarios(specPath, specPath);
+    const tests = buildTestPackage(spec, { flopack, flows }, scenarios)!;
     const models: Record<string, object> = {
+      'testing.md': tests.testing,
       'build-sheet.md': { ...sheet, ...common },
       'build-sheet.html': { ...sheet, ...common },
       'docs-index.md': docs,
