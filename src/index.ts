@@ -52,6 +52,7 @@ export { runTargetFlow } from './run/execute.js';
 export { simulateTargetFlow } from './run/simulation.js';
 export { runSuite } from './scenario/suite.js';
 export { loadScenarioFile } from './scenario/load.js';
+export { CassetteRecorder, loadCassette, parseCassette, replayCassette } from './scenario/cassette.js';
 
 export {
   startMockTwilio,

@@ -174,6 +174,9 @@ export const CONNECTOR_BUILDER_CARDS = {
     action: 'On Demand - Connector Action',
     capia: 'On Demand - Connector Action',
     revoke: 'Helper Flow',
+    page: 'On Demand Helper Flow',
+    values: 'On Demand Helper Flow',
+    event: 'Polling Monitor',
   },
   end: {
     helper: 'Flow Control - Return',
@@ -181,6 +184,9 @@ export const CONNECTOR_BUILDER_CARDS = {
     action: 'Flow Control - Return Outputs',
     capia: 'Flow Control - Return Outputs',
     revoke: 'Flow Control - Return',
+    page: 'Flow Control - Return',
+    values: 'Flow Control - Return',
+    event: 'Flow Control - Return Outputs',
   },
   /** The start card's section the platform fills with the connection: Connection, then one field per parameter. */
   authSection: 'Auth',
@@ -188,4 +194,94 @@ export const CONNECTOR_BUILDER_CARDS = {
   inputGroup: 'Static Input Group',
   optionGroup: 'Static Option Group',
   outputGroup: 'Static Output Group',
+} as const;
+
+/**
+ * Connector Builder's Paginate card (HTTP › Paginate, help.okta.com function-reference/http/http_paginate) [V]: a
+ * do-while over a helper flow. Its `object` input is passed to the helper flow (the object's keys are the helper's
+ * inputs); the helper's result becomes the next object; the loop stops when the object no longer has the key named
+ * in `path`, or after 5,000 iterations. [I]: the card's address (`httpfunctions:paginate`, beside Raw Request), that
+ * the helper returns the new object as one Return field named `object`, and that the cap ends the loop with the
+ * object as it is rather than an error.
+ */
+export const PAGINATE = {
+  objectInput: 'object',
+  pathInput: 'path',
+  output: 'output',
+  helperReturn: 'object',
+  breakKey: 'break',
+  maxIterations: 5000,
+} as const;
+
+/**
+ * [I] The pagination object of a generated paginated action (spec `pagination`): the page helper's inputs.
+ * `first_url` is the action's relative URL; `next` the page to fetch, relative to the base URL: the first URL, then
+ * (nextUrl style) the first URL's path with the query of the URL the body names, which is how Twilio's
+ * next_page_uri and most next links differ from page to page; `cursor` the cursor for the next page (cursor style);
+ * `items` every item so far; `max_items` the action's Max Items input.
+ */
+export const PAGE_OBJECT = {
+  firstUrl: 'first_url',
+  next: 'next',
+  cursor: 'cursor',
+  query: 'query',
+  headers: 'headers',
+  items: 'items',
+  maxItems: 'max_items',
+} as const;
+/** [I] A paginated action's Max Items input, and its default when the spec gives none. */
+export const MAX_ITEMS_INPUT = { key: 'maxItems', label: 'Max Items', default: 1000 } as const;
+/** [I] What a paginated action's outputs read (`from: body`): every item, and how many. */
+export const PAGINATED_BODY = { items: 'items', count: 'count' } as const;
+/** The name of an action's page helper flow: letters, digits and spaces only (CBDE000003H). */
+export function pageFlowName(actionName: string): string {
+  return `${actionName} Page`;
+}
+
+/**
+ * The HTTP card's error handling in httpHelper (Connector Builder best practice "Rate limits") [V]: retry on 429 and
+ * 504 by default, 3 times, waiting a random time between 1 and 3 minutes; 0 to 5 times, 1 to 5 minutes; "All error
+ * codes" or "Specified errors" instead of rate limits. [I] How the flopack holds it: `model.policy.error` of the Raw
+ * Request card as `{type: "finish", retry, delay}` (seen on real Raw Request cards) plus `delayMax` (ms) and
+ * `statuses` (the statuses retried), and the simulator waits `delay` (the low end: deterministic, on its clock).
+ */
+export const HTTP_RETRY = {
+  defaults: { on: 'rateLimits', times: 3, minMinutes: 1, maxMinutes: 3 },
+  rateLimitStatuses: [429, 504],
+  limits: { maxTimes: 5, minMinutes: 1, maxMinutes: 5 },
+} as const;
+
+/**
+ * Dynamic dropdowns (Connector Builder, "Add a dynamic dropdown field: HTTP example") [V]: a helper flow returns the
+ * list as `[{value: <shown>, key: <stored>}]`, built by a processing flow per item. [I]: the flows' names (the
+ * option's `<Action> <Option> Values` and `… Value`), the list's Return key `options`, the processing flow's inputs
+ * `label`/`value` and Return key `item`, and the option field's `metadata.dynamicValues: {flo}` naming the flow.
+ */
+export const DYNAMIC_DROPDOWN = {
+  itemLabel: 'value',
+  itemValue: 'key',
+  listReturn: 'options',
+  itemReturn: 'item',
+  processingInputs: { label: 'label', value: 'value' },
+  metadataKey: 'dynamicValues',
+} as const;
+export function dynamicValuesFlowName(actionName: string, optionLabel: string): string {
+  return `${actionName} ${optionLabel} Values`.replace(/[^A-Za-z0-9 ]+/g, ' ').replace(/ +/g, ' ');
+}
+export function dynamicValueFlowName(actionName: string, optionLabel: string): string {
+  return `${actionName} ${optionLabel} Value`.replace(/[^A-Za-z0-9 ]+/g, ' ').replace(/ +/g, ' ');
+}
+
+/**
+ * Polling monitor events (Connector Builder "Build a polling monitor event flow", "Cursor") [V]: the event card's
+ * Cursor output holds what the flow's Cursor card saved on the last run (empty on the first); the Cursor card's
+ * Properties input has a 10 KB limit; Return Outputs returns the records. [I]: the flopack's stand-ins (a Helper
+ * Flow card with a `cursor` input for the Polling Monitor card, `control:cursor` for the Cursor card), the first run
+ * only setting the cursor (no backfill), and the Return keys `records` and `count`.
+ */
+export const POLLING = {
+  cursorInput: 'cursor',
+  cursorLimitBytes: 10 * 1024,
+  records: 'records',
+  count: 'count',
 } as const;

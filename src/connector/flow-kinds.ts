@@ -5,8 +5,12 @@ import {
   REVOKE_FLOW_NAME,
 } from './contract.js';
 
-/** What a flow of a connector is: the helper, the health check, an action card, the Custom API Action, revoke. */
-export type FlowKind = 'helper' | 'authping' | 'action' | 'capia' | 'revoke';
+/**
+ * What a flow of a connector is: the helper, the health check, an action card, the Custom API Action, revoke, or a
+ * paginated action's page helper flow (Paginate's helper), or a dynamic dropdown's flows (its list and the
+ * processing flow per item), or an event card's flow (a polling monitor).
+ */
+export type FlowKind = 'helper' | 'authping' | 'action' | 'capia' | 'revoke' | 'page' | 'values' | 'event';
 
 const BY_NAME: ReadonlyMap<string, Exclude<FlowKind, 'action'>> = new Map([
   [HTTP_HELPER_FLOW_NAME, 'helper'],

@@ -140,7 +140,15 @@ export interface CardModel {
 }
 
 export type ErrorPolicy =
-  { type: 'finish'; delay?: number; retry?: number } | { type: 'handler'; merge: 'join'; flo?: FloInline };
+  | {
+      type: 'finish';
+      delay?: number;
+      retry?: number;
+      /** [I] Connector Builder's HTTP card: the longest wait (ms) and the statuses it retries (contract HTTP_RETRY). */
+      delayMax?: number;
+      statuses?: number[];
+    }
+  | { type: 'handler'; merge: 'join'; flo?: FloInline };
 
 export interface IoCollection {
   extensible?: boolean;

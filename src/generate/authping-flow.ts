@@ -17,7 +17,7 @@ import {
   HELPER_OUTPUTS,
   SERVICE_RESPONSE_FIELDS,
 } from '../connector/contract.js';
-import { conditionType } from './action-flow.js';
+import { conditionType } from './error-checks.js';
 import { callHelper } from './call-helper.js';
 import { optionalIn } from '../spec/empty-values.js';
 import type { GenerationContext } from './generation-context.js';

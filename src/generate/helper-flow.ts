@@ -25,6 +25,7 @@ import {
   RAW_BODY_INPUT,
 } from '../connector/contract.js';
 import { serviceErrorMessage } from './error-message.js';
+import { httpRetryPolicy } from './retry-policy.js';
 import type { GenerationContext } from './generation-context.js';
 import { TemplateScope } from './template-scope.js';
 import { templateParts, textValue } from './templates.js';
@@ -144,6 +145,8 @@ export function buildHelperFlow(context: GenerationContext): Flo {
     headers: allHeaders,
     body: bodyText,
   });
+  // Connector Builder's error handling on the HTTP card: retry rate limits (or what the spec says) on its own.
+  http.model.policy = { error: httpRetryPolicy(context.spec) };
 
   const parse = new TryCatch(flow, 'parse', 'If Error parse body');
   const tryText = parse.wormhole(http.output(HTTP_FIELDS.responseBody), 'try');

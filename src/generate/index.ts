@@ -6,6 +6,9 @@ import {
   FLOPACK_VERSION,
   GENERATED_CREATED,
   REVOKE_FLOW_NAME,
+  dynamicValueFlowName,
+  dynamicValuesFlowName,
+  pageFlowName,
 } from '../connector/contract.js';
 import type { FlowKind } from '../connector/flow-kinds.js';
 import type { Action, ConnectorSpec } from '../spec/types.js';
@@ -22,6 +25,9 @@ import { buildAuthpingFlow } from './authping-flow.js';
 import { buildCapiaFlow } from './capia-flow.js';
 import { GenerationContext } from './generation-context.js';
 import { buildHelperFlow } from './helper-flow.js';
+import { buildPageFlow } from './pagination.js';
+import { buildEventFlow } from './event-flow.js';
+import { buildValueFlow, buildValuesFlow } from './dynamic-values.js';
 import { buildRevokeFlow } from './revoke-flow.js';
 
 export interface GeneratedConnector {
@@ -46,8 +52,27 @@ export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
 
   add(buildHelperFlow(context), 'helper');
   add(buildAuthpingFlow(context, context.floId(AUTHPING_FLOW_NAME)), 'authping');
-  for (const action of spec.actions ?? [])
-    add(buildActionFlow(context, action, context.floId(action.name)), 'action', action);
+  for (const action of spec.actions ?? []) {
+    // Dynamic dropdowns first: the sheet has a person build a flow before the card that chooses it.
+    const valuesFloIds = new Map<string, string>();
+    for (const option of action.options ?? []) {
+      if (!option.dynamic) continue;
+      const valuesId = context.floId(dynamicValuesFlowName(action.name, option.label));
+      const itemId = context.floId(dynamicValueFlowName(action.name, option.label));
+      add(buildValueFlow(context, action, option, itemId), 'values', action);
+      add(buildValuesFlow(context, action, option, valuesId, itemId), 'values', action);
+      valuesFloIds.set(option.key, valuesId);
+    }
+    const floId = context.floId(action.name);
+    const pageFloId = action.pagination ? context.floId(pageFlowName(action.name)) : undefined;
+    // The page helper first: the sheet has a person build it before the Paginate card that chooses it.
+    const page = pageFloId ? buildPageFlow(context, action, pageFloId) : undefined;
+    const actionFlow = buildActionFlow(context, action, floId, pageFloId, valuesFloIds);
+    if (page) add(page, 'page', action);
+    add(actionFlow, 'action', action);
+  }
+  for (const event of spec.events ?? [])
+    add(buildEventFlow(context, event, context.floId(event.name)), 'event');
   if (spec.customApiAction !== false)
     add(buildCapiaFlow(context, context.floId(CUSTOM_API_ACTION_NAME)), 'capia');
   const auth = spec.authentication;

@@ -1,5 +1,5 @@
 import { addStartField, type CardHandle, type OutputRef } from '../flopack/builder/index.js';
-import { OPTION_GROUP } from '../connector/contract.js';
+import { DYNAMIC_DROPDOWN, OPTION_GROUP } from '../connector/contract.js';
 import type { Input, Option } from '../spec/types.js';
 import { ioType } from './fields.js';
 
@@ -7,7 +7,7 @@ import { ioType } from './fields.js';
  * [I] An action option on the start card (stand-in for the Connector Action card's Options): group
  * `parameters`, flags "p", dropdown values as `metadata.choices` (contract OPTION_GROUP).
  */
-export function addOption(start: CardHandle, option: Option): OutputRef {
+export function addOption(start: CardHandle, option: Option, valuesFloId?: string): OutputRef {
   const choices =
     option.type === 'dropdown'
       ? (option.values ?? []).map((v) => ({ value: v.value, label: v.label }))
@@ -22,7 +22,9 @@ export function addOption(start: CardHandle, option: Option): OutputRef {
     metadata: {
       displayname: option.label,
       ...(option.description ? { description: option.description } : {}),
-      ...(choices ? { choices } : {}),
+      ...(choices && !valuesFloId ? { choices } : {}),
+      // [I] A dynamic dropdown names the flow that lists its values (contract DYNAMIC_DROPDOWN).
+      ...(valuesFloId ? { [DYNAMIC_DROPDOWN.metadataKey]: { flo: valuesFloId } } : {}),
     },
   }).output;
 }

@@ -26,6 +26,10 @@ export interface AuthenticationModel {
     scopes: string[];
     refresh: boolean;
     revokeUrl: string | null;
+    /** Client credentials: the Client Authentication Type as Connector Builder words it; null otherwise. */
+    clientAuthentication: string | null;
+    /** Authorization code: the redirect URIs to register with the service, and what Connector Builder lacks. */
+    authorizationCode: boolean;
   } | null;
   baseUrl: string;
   /** The fields of the New Connection dialog as numbered steps after the three fixed ones (Connections, choose, nickname). */
@@ -91,6 +95,13 @@ export function authenticationModel(spec: ConnectorSpec): AuthenticationModel {
             scopes: auth.scopes ?? [],
             refresh: auth.refresh ?? auth.grantType === 'authorization_code',
             revokeUrl: auth.revokeUrl ?? null,
+            clientAuthentication:
+              auth.grantType !== 'client_credentials'
+                ? null
+                : auth.clientAuthentication === 'body'
+                  ? 'Send as basic auth body (client_secret_post)'
+                  : 'Send as basic auth header (client_secret_basic)',
+            authorizationCode: auth.grantType === 'authorization_code',
           }
         : null,
     baseUrl: readableTemplate(spec.baseUrl, labelOf),

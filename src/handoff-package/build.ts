@@ -8,6 +8,7 @@ import { validateSpecFile } from '../spec/validate.js';
 import { findCredentialValues } from './credentials.js';
 import { documentModels, flopackFileName, renderPackage, type DocumentModels } from './package.js';
 import type { ConnectorSpec } from '../spec/types.js';
+import { buildTestPackage, loadBuildScenarios, type TestPackage } from './test-package.js';
 import { toolInfo } from '../util/tool-info.js';
 import type { BuildOptions, BuildResult } from './types.js';
 import { comparePackage, isStale, writePackage } from './write.js';
@@ -26,11 +27,14 @@ export const BUILD_CODES = {
 export async function buildConnector(specPath: string, options: BuildOptions): Promise<BuildResult> {
   const empty = { files: [], flows: [], removed: [] };
   const shownAs = options.displayName ?? specPath;
-  const { spec, diagnostics: warnings, nameError } = await validatedSpec(specPath, shownAs);
+  const { spec, diagnostics, nameError } = await validatedSpec(specPath, shownAs);
+  const warnings = [...diagnostics];
   if (!spec) return { ok: false, diagnostics: warnings, ...empty };
   if (nameError) return { ok: false, diagnostics: [...warnings, nameError], ...empty };
 
-  const flopack = flopackOf(spec, { file: shownAs, zip: options.zip !== false });
+  const loaded = await loadBuildScenarios(specPath, shownAs);
+  warnings.push(...loaded.diagnostics);
+  const flopack = flopackOf(spec, { file: shownAs, zip: options.zip !== false, scenarios: loaded.scenarios });
   if (!flopack.models) return { ok: false, diagnostics: [...warnings, ...flopack.problems], ...empty };
 
   const packageDir = resolve(options.outDir, spec.name);
@@ -45,6 +49,7 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
     tool: toolInfo(),
     zip: options.zip !== false,
     flopackDeflated: flopack.deflated,
+    ...(flopack.tests ? { tests: flopack.tests } : {}),
   });
   const files = rendered.files.map((f) => ({
     path: f.path,
@@ -99,9 +104,16 @@ async function validatedSpec(
  */
 function flopackOf(
   spec: ConnectorSpec,
-  options: { file: string; zip: boolean },
-): { bytes: Buffer; deflated?: Promise<Buffer>; problems: Diagnostic[]; models?: DocumentModels } {
+  options: { file: string; zip: boolean; scenarios: Parameters<typeof buildTestPackage>[2] },
+): {
+  bytes: Buffer;
+  deflated?: Promise<Buffer>;
+  problems: Diagnostic[];
+  models?: DocumentModels;
+  tests?: TestPackage;
+} {
   const generated = generateConnector(spec);
+  const tests = buildTestPackage(spec, generated, options.scenarios);
   // Encoded flow by flow: the text of a large connector is tens of MB, and building it as one string first
   // doubled the peak memory of 1,000-action builds.
   const bytes = encodeChunks(serializeFlopackChunks(generated.flopack));
@@ -118,7 +130,20 @@ function flopackOf(
       ...d,
       hint: 'This is a bug in okta-connector (the flopack it generated fails its own lint); please report it with the spec.',
     }));
-  for (const f of findCredentialValues(generated.flopack)) {
+  if (tests) {
+    problems.push(
+      ...lintFlopack(tests.folder, { file: tests.folderFile })
+        .filter((d) => d.severity === 'error')
+        .map((d) => ({
+          ...d,
+          hint: 'This is a bug in okta-connector (the test flows it generated fail its own lint); please report it with the spec and its tests.',
+        })),
+    );
+  }
+  for (const f of [
+    ...findCredentialValues(generated.flopack),
+    ...(tests ? findCredentialValues(tests.folder) : []),
+  ]) {
     problems.push({
       severity: 'error',
       code: BUILD_CODES.credential,
@@ -128,7 +153,8 @@ function flopackOf(
     });
   }
   if (problems.length > 0) return { bytes, deflated, problems };
-  return { bytes, deflated, problems, models: documentModels(spec, generated.flopack, generated.flows) };
+  const models = documentModels(spec, generated.flopack, generated.flows);
+  return { bytes, deflated, problems, models, ...(tests ? { tests } : {}) };
 }
 
 /**

@@ -5,14 +5,15 @@ import type { FlowGraph, GraphNode } from './flow-graph.js';
  * boxes top to bottom, lanes (If/Else branches, If Error try/error) side by side, then merging again.
  * All text is XML-escaped here; the result is trusted markup for the HTML template.
  */
-const BOX_W = 232;
+const BOX_W = 272;
 const BOX_H = 46;
 const GAP = 30;
 const LABEL_H = 18;
 const LANE_GAP = 24;
 const MERGE_H = 18;
 const PAD = 16;
-const MAX_CHARS = 30;
+/** Room for a label inside a box: its width less a margin on each side. */
+const LABEL_ROOM = BOX_W - 16;
 
 interface Size {
   width: number;
@@ -90,8 +91,8 @@ function drawNode(node: GraphNode, cx: number, top: number, out: string[], marke
     `<g class="card"><title>${xml(`${node.number}. ${node.name} (${node.type})`)}</title>` +
       `<rect x="${x}" y="${top}" width="${BOX_W}" height="${BOX_H}" rx="6" ry="6" ` +
       `fill="${event ? '#e8f0fe' : '#ffffff'}" stroke="${event ? '#1a56db' : '#666'}" stroke-width="1.2"/>` +
-      text(cx, top + 19, clip(`${node.number}. ${node.name}`), 'svg-name') +
-      text(cx, top + 36, clip(node.type), 'svg-type') +
+      text(cx, top + 19, clip(`${node.number}. ${node.name}`, NAME_FONT), 'svg-name') +
+      text(cx, top + 36, clip(node.type, TYPE_FONT), 'svg-type') +
       `</g>`,
   );
   if (node.lanes.length === 0) return top + BOX_H;
@@ -116,7 +117,7 @@ function drawNode(node: GraphNode, cx: number, top: number, out: string[], marke
         lane.steps.length ? marker : undefined,
       ),
     );
-    out.push(text(lx + 4, laneTop - 5, clip(lane.label), 'svg-lane', 'start'));
+    out.push(text(lx + 4, laneTop - 5, clip(lane.label, TYPE_FONT), 'svg-lane', 'start'));
     const bottom = lane.steps.length ? drawSequence(lane.steps, lx, laneTop, out, marker) : laneTop;
     out.push(
       line([
@@ -144,10 +145,40 @@ function text(x: number, y: number, value: string, cls: string, anchor = 'middle
   return `<text x="${x}" y="${y}" text-anchor="${anchor}" font-family="system-ui, sans-serif" ${style}>${xml(value)}</text>`;
 }
 
-function clip(s: string): string {
+const NAME_FONT = { px: 13, bold: true };
+const TYPE_FONT = { px: 11, bold: false };
+
+/**
+ * The label cut (with …) to what fits in a box. Widths are estimated per character, on the wide side (a bold
+ * system-ui face; the browser test measures the drawn text), since the SVG is drawn before any font is known.
+ */
+function clip(s: string, font: { px: number; bold: boolean }): string {
   const flat = s.replace(/\s+/g, ' ');
-  const chars = [...flat];
-  return chars.length > MAX_CHARS ? chars.slice(0, MAX_CHARS - 1).join('') + '…' : flat;
+  const em = (c: string): number =>
+    /[iIl.,:;!|'`j ]/.test(c)
+      ? 0.34
+      : /[frt()[\]{}\-]/.test(c)
+        ? 0.45
+        : /[MWmw@]/.test(c)
+          ? 1
+          : /[A-Z]/.test(c)
+            ? 0.76
+            : 0.64;
+  const scale = font.px * (font.bold ? 1.08 : 1);
+  // One pass: labels may be very long (fuzzed names run to megabytes).
+  const ellipsis = em('…') * scale;
+  let used = 0;
+  let end = 0;
+  let fitsWithEllipsis = 0;
+  for (const c of flat) {
+    used += em(c) * scale;
+    if (used > LABEL_ROOM) {
+      return `${flat.slice(0, fitsWithEllipsis).trimEnd()}…`;
+    }
+    end += c.length;
+    if (used + ellipsis <= LABEL_ROOM) fitsWithEllipsis = end;
+  }
+  return flat;
 }
 
 /** XML text and attribute escaping. */

@@ -7,6 +7,8 @@ import { renderTemplateBytes as render, trustedMarkup } from './templates.js';
 import type { ToolInfo } from '../util/tool-info.js';
 import type { Artifact, FlowKind, GeneratedFlow } from './types.js';
 import { deflateEntry, zipArtifacts } from './zip.js';
+import type { TestPackage } from './test-package.js';
+import { TESTING_MD } from './testing-doc.js';
 
 export interface PackageInput {
   spec: ConnectorSpec;
@@ -20,6 +22,8 @@ export interface PackageInput {
   zip: boolean;
   /** The flopack's zip entry, when its compression was started earlier (zip.ts deflateEntry). */
   flopackDeflated?: Promise<Buffer>;
+  /** The submission's test flows and TESTING.md, when the connector has scenarios. */
+  tests?: TestPackage;
 }
 
 export const BUILD_SHEET_MD = 'BUILD.md';
@@ -88,6 +92,11 @@ export async function renderPackage(input: PackageInput): Promise<RenderedPackag
   for (const action of docs.actions)
     add(`docs/actions/${action.slug}.md`, render('docs-action.md', { ...docsView, action }));
   add('docs/index.html', render('docs.html', docsView));
+
+  if (input.tests) {
+    add(input.tests.folderFile, input.tests.folderBytes);
+    add(TESTING_MD, render('testing.md', input.tests.testing));
+  }
 
   files.sort((a, b) => compareStrings(a.path, b.path));
   const manifest = buildManifest(tool, { name: spec.name, version: spec.version }, input.specFile, files);

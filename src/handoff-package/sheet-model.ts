@@ -1,7 +1,13 @@
 import type { CardInfo } from '../flopack/read/index.js';
 import type { Flopack, IoField } from '../flopack/types.js';
 import type { ConnectorSpec } from '../spec/types.js';
-import { CONNECTION_INPUT_KEY, CONNECTOR_BUILDER_CARDS, OPTION_GROUP } from '../connector/contract.js';
+import {
+  CONNECTION_INPUT_KEY,
+  CONNECTOR_BUILDER_CARDS,
+  OPTION_GROUP,
+  POLLING,
+  dynamicValuesFlowName,
+} from '../connector/contract.js';
 import { fieldTypeName } from './field-types.js';
 import { toSvg } from './diagram-svg.js';
 import { describeInput, type FieldSource } from './field-sources.js';
@@ -9,6 +15,7 @@ import { buildFlowGraph, flattenGraph, type FlowGraph, type GraphNode } from './
 import { toMermaid } from './mermaid.js';
 import { authenticationModel, type AuthenticationModel } from './auth-model.js';
 import type { FlowKind, GeneratedFlow } from './types.js';
+import type { ErrorPolicy } from '../flopack/types.js';
 
 /** What the build sheet templates (BUILD.md, build.html) render: everything derived from the flopack and the spec. */
 export interface SheetModel {
@@ -35,6 +42,12 @@ export interface FlowSheet {
   description: string;
   kind: FlowKind;
   isHelper: boolean;
+  /** A paginated action's page helper flow (its Paginate card runs it once per page). */
+  isPage: boolean;
+  /** A polling monitor event flow. */
+  isPolling: boolean;
+  /** For a page helper flow: the action whose Paginate card runs it. */
+  pagedAction: string | null;
   isAuthping: boolean;
   isAction: boolean;
   isRevoke: boolean;
@@ -82,6 +95,8 @@ export interface CardSheet {
   outputs: Array<{ label: string; type: string }>;
   /** Compose text with each `{{{key}}}` shown as the field dragged there. */
   text: string | null;
+  /** The card's Error handling dialog (gear icon), when the card retries: what to choose in it. */
+  errorHandling: { on: string; times: number; minMinutes: number; maxMinutes: number } | null;
 }
 
 export interface FieldRow {
@@ -138,7 +153,10 @@ function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: C
     name: flo.name,
     description: flo.description,
     kind: flow.kind,
-    isHelper: flow.kind === 'helper',
+    isHelper: flow.kind === 'helper' || flow.kind === 'page' || flow.kind === 'values',
+    isPage: flow.kind === 'page',
+    isPolling: flow.kind === 'event',
+    pagedAction: flow.kind === 'page' ? (flow.action?.name ?? null) : null,
     isAuthping: flow.kind === 'authping',
     isAction: flow.kind === 'action' || flow.kind === 'capia',
     isRevoke: flow.kind === 'revoke',
@@ -151,6 +169,8 @@ function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: C
     options: startFields.filter((f) => f.group === OPTION_GROUP).map(described('option')),
     inputs: startFields
       .filter((f) => f.group !== OPTION_GROUP && f.key !== CONNECTION_INPUT_KEY && f.group !== 'context')
+      // A polling monitor's Cursor is an output of its event card, which Connector Builder adds itself.
+      .filter((f) => !(flow.kind === 'event' && f.key === POLLING.cursorInput))
       .map(described('input')),
     outputs: returnCard ? visibleInputs(returnCard).map(described('output')) : [],
     entries: sheetEntries(graph, flopack),
@@ -192,8 +212,14 @@ function fieldDef(field: IoField, role: FieldRole, flow: GeneratedFlow): FieldDe
   return {
     label: field.metadata.displayname ?? fromSpec?.label ?? field.key,
     key: field.key,
-    // Connector Builder's type for an option with values (CAPIA page, Request Type) [V].
-    type: role === 'option' && choices.length ? 'Dropdown: Static Values' : fieldTypeName(field.value),
+    // Connector Builder's type for an option with values (CAPIA page, Request Type) [V]; a dynamic dropdown names
+    // the flow that lists its values (contract DYNAMIC_DROPDOWN).
+    type:
+      role === 'option' && action && fromSpec && 'dynamic' in fromSpec && fromSpec.dynamic
+        ? `Dropdown: Dynamic, choose the flow "${dynamicValuesFlowName(action.name, fromSpec.label)}"`
+        : role === 'option' && choices.length
+          ? 'Dropdown: Static Values'
+          : fieldTypeName(field.value),
     required: field.required === true,
     description: fromSpec?.description ?? '',
     choices,
@@ -259,6 +285,7 @@ function cardSheet(node: GraphNode, graph: FlowGraph, flopack: Flopack): CardShe
     fields: text === null ? rows : rows.filter((_, i) => !isComposePart(inputs[i], textOf(inputs))),
     outputs,
     text,
+    errorHandling: errorHandlingOf(node.card.model?.policy?.error),
   };
 }
 
@@ -280,4 +307,26 @@ function textOf(inputs: IoField[]): string {
 
 function isComposePart(field: IoField | undefined, text: string): boolean {
   return field !== undefined && (field.key === '_text_' || text.includes(`{{{${field.key}}}}`));
+}
+
+/** The HTTP card's Error handling dialog as Connector Builder words it (contract HTTP_RETRY), or null. */
+function errorHandlingOf(policy: ErrorPolicy | undefined): CardSheet['errorHandling'] {
+  if (!policy || policy.type !== 'finish' || !policy.retry) return null;
+  const statuses = policy.statuses ?? [];
+  const rateLimits = statuses.length === 2 && statuses[0] === 429 && statuses[1] === 504;
+  const all = statuses.length === 200 && statuses[0] === 400;
+  const on = rateLimits
+    ? 'Rate limits (429, 504)'
+    : all
+      ? 'All error codes'
+      : statuses.length
+        ? `Specified errors (a List Construct of ${statuses.join(', ')} dragged to Status Codes)`
+        : 'Rate limits (429, 504)';
+  const minutes = (ms: number | undefined) => Math.round((ms ?? 60_000) / 60_000);
+  return {
+    on,
+    times: policy.retry,
+    minMinutes: minutes(policy.delay),
+    maxMinutes: minutes(policy.delayMax ?? policy.delay),
+  };
 }

@@ -33,6 +33,8 @@ export interface RunFlowRequest {
   onEvent?: (event: TraceEvent) => void;
   /** Replaces the HTTP transport (tests); the origin rewrite and confinement still apply. */
   transport?: HttpTransport;
+  /** Wraps the transport that sends (after the origin rewrite): `simulate --record` sees every exchange. */
+  wrapTransport?: (inner: HttpTransport) => HttpTransport;
 }
 
 /**
@@ -43,7 +45,8 @@ export async function runTargetFlow(req: RunFlowRequest): Promise<FlowResult> {
   const { runFlow } = await import('../simulate/index.js');
   const origins = new Set([...originsToRewrite(req.target), ...(req.origins ?? [])]);
   const rewrite = [...origins].map((from) => ({ from, to: req.serverUrl }));
-  const transport = confine(req.transport ?? createHttpTransport({ rewrite }), rewrite, req.serverUrl);
+  const inner = req.transport ?? createHttpTransport({ rewrite });
+  const transport = confine(req.wrapTransport ? req.wrapTransport(inner) : inner, rewrite, req.serverUrl);
   // Generated connectors: Connector Builder fills each flow's Auth section from the connection (contract), so the
   // connection reaches httpHelper whether or not a Call Flow passes it on.
   const flowInputs = req.target.generated ? { ...req.options, ...req.inputs } : { ...req.inputs };

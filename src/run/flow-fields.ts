@@ -9,6 +9,8 @@ export interface FlowField {
   label?: string;
   kind: 'option' | 'input' | 'connection';
   type: string;
+  /** A list field (a list of text is type `string` too). */
+  list?: true;
 }
 
 /**
@@ -29,6 +31,7 @@ export function startCardFields(flopack: Flopack, floId: string): FlowField[] | 
       ...(f.metadata?.displayname ? { label: f.metadata.displayname } : {}),
       kind: f.key === CONNECTION_INPUT_KEY ? 'connection' : f.group === OPTION_GROUP ? 'option' : 'input',
       type: typeof f.value?.type === 'string' ? f.value.type : 'object',
+      ...(f.value?.collection ? { list: true as const } : {}),
     }));
 }
 

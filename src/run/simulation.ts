@@ -2,7 +2,7 @@ import type { RecordedRequest } from '../mock/http/record.js';
 import type { FlowResult } from '../simulate/types.js';
 import type { Connection } from './connection.js';
 import { UsageError } from '../errors.js';
-import { runWithRetry, type RetryPolicy } from './execute.js';
+import { runWithRetry, type RetryPolicy, type RunFlowRequest } from './execute.js';
 import { noMockReason, startOfflineMock, type MockChoice } from './offline-mock.js';
 import type { Target, TargetFlow } from './target.js';
 
@@ -18,6 +18,8 @@ export interface SimulationRequest {
   mock?: MockChoice;
   httpTimeoutMs?: number;
   retry?: RetryPolicy;
+  /** Sees every exchange (a cassette recorder): see RunFlowRequest.wrapTransport. */
+  wrapTransport?: RunFlowRequest['wrapTransport'];
 }
 
 /**
@@ -41,6 +43,7 @@ export async function simulateTargetFlow(
         serverUrl: req.baseUrl ?? mock!.url,
         ...(mock ? { origins: mock.origins } : {}),
         ...(req.httpTimeoutMs !== undefined ? { httpTimeoutMs: req.httpTimeoutMs } : {}),
+        ...(req.wrapTransport ? { wrapTransport: req.wrapTransport } : {}),
       },
       req.retry,
     );

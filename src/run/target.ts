@@ -27,8 +27,9 @@ export interface TargetFlow extends Omit<GeneratedFlow, 'kind'> {
 }
 
 /** The name a person selects a flow by: the spec action's name, else the flow's. */
-export function flowLabel(flow: Pick<TargetFlow, 'name' | 'action'>): string {
-  return flow.action?.name ?? flow.name;
+export function flowLabel(flow: Pick<TargetFlow, 'name' | 'action'> & { kind?: TargetFlowKind }): string {
+  // Page and dynamic-dropdown helper flows carry their action (for the build sheet) but go by their own names.
+  return flow.kind === 'page' || flow.kind === 'values' ? flow.name : (flow.action?.name ?? flow.name);
 }
 
 /** What `simulate` and `test` run: a flopack (built in memory from a spec, or read from a file) and its flows. */

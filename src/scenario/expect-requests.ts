@@ -1,5 +1,7 @@
 import type { RecordedRequest } from '../mock/http/record.js';
-import { redactHeaders } from '../simulate/redact.js';
+import { redactHeaders, redactValues } from '../simulate/redact.js';
+import { authScheme, parseBody } from './body.js';
+import { matchValue, type Mismatch } from './match.js';
 import type { HttpRequest } from '../simulate/transport.js';
 
 /** A recorded request in the shape scenarios compare against (`expect.requests`). */
@@ -9,7 +11,10 @@ export function recordedRequest(r: RecordedRequest): Record<string, unknown> {
     path: r.path,
     query: r.query,
     form: r.form ?? {},
+    // The mock Twilio reads form bodies only; what it logged is the body.
+    ...(r.form ? { body: r.form } : {}),
     headers: r.headers,
+    auth: authScheme(r.headers),
     status: r.status,
     ...(r.authUser !== undefined ? { authUser: r.authUser } : {}),
   };
@@ -24,16 +29,38 @@ export function sentRequest(r: HttpRequest, status: number | undefined): Record<
   const headers = Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k.toLowerCase(), v]));
   const isForm = /application\/x-www-form-urlencoded/i.test(headers['content-type'] ?? '');
   const basic = /^Basic\s+(.+)$/i.exec(headers.authorization ?? '');
+  const body = parseBody(headers, r.body);
   const authUser = basic ? Buffer.from(basic[1]!, 'base64').toString('utf8').split(':')[0] : undefined;
   return {
     method: r.method.toUpperCase(),
     path: url.pathname,
     query: paramsRecord(url.searchParams),
     form: isForm && r.body ? paramsRecord(new URLSearchParams(r.body)) : {},
+    // Credential-named fields hidden: a mismatch prints the actual body.
+    ...(body !== undefined ? { body: redactValues(body) } : {}),
     headers: redactHeaders(headers),
+    auth: authScheme(headers),
     status: status ?? 0,
     ...(authUser !== undefined ? { authUser } : {}),
   };
+}
+
+/**
+ * One `expect.requests` item against a request seen: every given field matches (objects as subsets, `{match:}`
+ * anywhere), header names in any case, and `auth` with its scheme name in any case (RFC 9110 §11.1).
+ */
+export function matchRequest(expected: unknown, seen: unknown, path: string): Mismatch[] {
+  const { headers, auth, ...rest } = expected as Record<string, unknown>;
+  const actual = seen as Record<string, unknown>;
+  const sameScheme =
+    typeof auth === 'string' &&
+    typeof actual.auth === 'string' &&
+    auth.toLowerCase() === actual.auth.toLowerCase();
+  return [
+    ...matchValue(rest, actual, path),
+    ...(headers === undefined ? [] : matchValue(headers, actual.headers, `${path}.headers`, true)),
+    ...(auth === undefined || sameScheme ? [] : matchValue(auth, actual.auth, `${path}.auth`)),
+  ];
 }
 
 /** Repeated parameters become lists, as the mock records them. */

@@ -1,4 +1,7 @@
+import { resolve } from 'node:path';
 import { checkStubs } from './stubs.js';
+import { MASKED_AUTH } from './body.js';
+import { isRegexMatcher } from './match.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { DiagnosticsError } from '../errors.js';
@@ -29,15 +32,15 @@ const TOP_KEYS = [
   'expect',
 ];
 const STEP_KEYS = ['action', 'authping', 'options', 'inputs'];
-const MOCK_KEYS = ['seed', 'faults', 'settle', 'httpTimeoutMs', 'responses'];
+const MOCK_KEYS = ['seed', 'faults', 'settle', 'httpTimeoutMs', 'responses', 'cassette'];
 const FAULT_KEYS = ['route', 'nth', 'times', 'kind', 'status', 'retryAfterSeconds', 'delayMs'];
-const EXPECT_KEYS = ['outputs', 'error', 'requests', 'messages'];
+const EXPECT_KEYS = ['outputs', 'error', 'requests', 'messages', 'cursor'];
 const ERROR_KEYS = ['statusCode', 'message', 'kind'];
-const REQUEST_KEYS = ['method', 'path', 'query', 'form', 'headers', 'status', 'authUser'];
+const REQUEST_KEYS = ['method', 'path', 'query', 'form', 'headers', 'status', 'authUser', 'body', 'auth'];
 
 /** Reads and checks one scenario file; every problem is a diagnostic with file:line:column. */
 export async function loadScenarioFile(file: string, displayName = file): Promise<Scenario> {
-  return checkScenario(await loadSourceFile(file, displayName));
+  return { ...checkScenario(await loadSourceFile(file, displayName)), path: resolve(file) };
 }
 
 export function parseScenario(text: string, file: string): Scenario {
@@ -148,6 +151,18 @@ function checkMock(c: Checker, value: unknown): ScenarioMock {
   mock.settle = c.boolean(m.settle, ['mock', 'settle']) ?? false;
   const timeout = c.integer(m.httpTimeoutMs, ['mock', 'httpTimeoutMs'], 1);
   if (timeout !== undefined) mock.httpTimeoutMs = timeout;
+  const cassette = c.string(m.cassette, ['mock', 'cassette'], false);
+  if (cassette !== undefined) {
+    mock.cassette = cassette;
+    // The cassette is the whole server: nothing of the mock Twilio's is there to seed, fault or settle.
+    for (const key of ['seed', 'faults', 'settle'])
+      if (m[key] !== undefined)
+        c.errorAtKey(
+          ['mock', key],
+          SCENARIO_CODES.shape,
+          `\`mock.${key}\` configures the mock Twilio; a scenario that replays \`mock.cassette\` has no other mock`,
+        );
+  }
   if (m.faults !== undefined) {
     if (!Array.isArray(m.faults))
       c.error(['mock', 'faults'], SCENARIO_CODES.shape, '`mock.faults` must be a list');
@@ -209,6 +224,7 @@ function checkExpect(c: Checker, value: unknown): ScenarioExpect {
         const req = c.object(r, ['expect', 'requests', i], 'an expected request');
         if (!req) return;
         c.keys(req, ['expect', 'requests', i], REQUEST_KEYS);
+        checkAuth(c, req.auth, ['expect', 'requests', i, 'auth']);
         out.requests?.push(req);
       });
     }
@@ -224,6 +240,21 @@ function checkExpect(c: Checker, value: unknown): ScenarioExpect {
       });
     }
   }
+  // A polling monitor's Cursor card: what the next run gets (any value; `{match:}` for text).
+  if (Object.hasOwn(e, 'cursor')) out.cursor = e.cursor;
   c.matchers(e, ['expect']);
   return out;
+}
+
+/** `auth` names the scheme and masks the secret, so a scenario file never holds a credential. */
+function checkAuth(c: Checker, value: unknown, path: Path): void {
+  if (value === undefined || isRegexMatcher(value)) return;
+  if (typeof value !== 'string' || !MASKED_AUTH.test(value)) {
+    c.error(
+      path,
+      SCENARIO_CODES.shape,
+      "`auth` is the scheme with the secret masked: 'Basic ***', 'Bearer ***' (any scheme), '***' or 'none'",
+      'never write the credential itself; assert values such as the username with `authUser`',
+    );
+  }
 }

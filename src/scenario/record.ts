@@ -35,16 +35,24 @@ export interface RecordInput {
   requests: readonly RecordedRequest[];
   /** The connection's non-secret values (e.g. accountSid), written back as `${connection.<key>}` placeholders. */
   connectionIds: Record<string, string>;
+  /**
+   * A run recorded as a cassette (`--base-url`): the cassette's path relative to the scenario, which the scenario
+   * replays as its mock (it checks every request strictly, so no `expect.requests` is written), and the cassette's
+   * masking, applied to every value written so the scenario hides what the cassette hides.
+   */
+  cassette?: { path: string; mask: (text: string) => string };
 }
 
 /**
- * `simulate --save-scenario`: turns a run against the embedded mock into a scenario file for `okta-connector test`,
- * so a checked-by-hand run becomes a regression test. Run-specific values (SIDs, dates) become patterns, the
+ * `simulate --save-scenario`: turns a run against the embedded mock (or, through its cassette, any server) into a
+ * scenario file for `okta-connector test`, so a checked-by-hand run becomes a regression test. Run-specific values (SIDs, dates) become patterns, the
  * connection's identifiers become placeholders, and no credential is written.
  */
 export function recordScenario(r: RecordInput): string {
   const ids = Object.entries(r.connectionIds).filter(([, v]) => v.length >= 6);
-  const replace = (s: string) => ids.reduce((text, [k, v]) => text.split(v).join(`\${connection.${k}}`), s);
+  const mask = r.cassette?.mask ?? ((s: string) => s);
+  const replace = (s: string) =>
+    ids.reduce((text, [k, v]) => text.split(v).join(`\${connection.${k}}`), mask(s));
   const expect: Record<string, unknown> = r.result.ok
     ? { outputs: generalize(r.result.outputs, replace) }
     : {
@@ -53,27 +61,41 @@ export function recordScenario(r: RecordInput): string {
           message: replace(r.result.error.message),
         },
       };
-  expect.requests = r.requests.map((q) =>
-    generalize(
-      {
-        method: q.method,
-        path: q.path,
-        ...(Object.keys(q.query).length ? { query: q.query } : {}),
-        ...(q.form && Object.keys(q.form).length ? { form: q.form } : {}),
-        status: q.status,
-      },
-      replace,
-    ),
-  );
+  if (!r.cassette)
+    expect.requests = r.requests.map((q) =>
+      generalize(
+        {
+          method: q.method,
+          path: q.path,
+          ...(Object.keys(q.query).length ? { query: q.query } : {}),
+          ...(q.form && Object.keys(q.form).length ? { form: q.form } : {}),
+          status: q.status,
+        },
+        replace,
+      ),
+    );
   const scenario = {
     name: `${r.flow.name} (recorded)`,
     ...(r.flow.kind === 'authping' ? { authping: true } : { action: flowLabel(r.flow) }),
-    ...(Object.keys(r.options).length ? { options: r.options } : {}),
-    ...(Object.keys(r.inputs).length ? { inputs: r.inputs } : {}),
+    ...(Object.keys(r.options).length ? { options: maskDeep(r.options, mask) } : {}),
+    ...(Object.keys(r.inputs).length ? { inputs: maskDeep(r.inputs, mask) } : {}),
+    // Replayed with the recorded identifiers (they are in the cassette's paths); secrets become placeholders.
+    ...(r.cassette && Object.keys(r.connectionIds).length
+      ? { connection: Object.fromEntries(Object.entries(r.connectionIds).filter(([, v]) => mask(v) === v)) }
+      : {}),
+    ...(r.cassette ? { mock: { cassette: r.cassette.path } } : {}),
     expect,
   };
-  return (
-    '# Recorded by `okta-connector simulate --save-scenario` against the embedded mock; run it with `okta-connector test`.\n' +
-    stringify(scenario, { lineWidth: 0 })
-  );
+  const head = r.cassette
+    ? `# Recorded by \`okta-connector simulate --save-scenario\`; replays ${r.cassette.path} offline. Run it with \`okta-connector test\`.\n`
+    : '# Recorded by `okta-connector simulate --save-scenario` against the embedded mock; run it with `okta-connector test`.\n';
+  return head + stringify(scenario, { lineWidth: 0 });
+}
+
+function maskDeep<T>(value: T, mask: (s: string) => string): T {
+  if (typeof value === 'string') return mask(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => maskDeep(v, mask)) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, mask)])) as T;
+  return value;
 }

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { DiagnosticsError, UsageError, UserError } from '../errors.js';
 import { stubTransport } from './stubs.js';
+import { connectionSecrets, loadCassette, replayCassette, type Replay } from './cassette.js';
+import { secretConnectionKeys } from '../run/connection.js';
 import { placeholderConnection } from '../run/offline-mock.js';
 import type { Connection } from '../run/connection.js';
 import { mockConnection, startEmbeddedMock, type EmbeddedMock } from '../run/embedded-mock.js';
@@ -12,7 +14,7 @@ import { formatFlowError } from '../run/format.js';
 import { checkFields, selectFlow } from '../run/select.js';
 import type { Target } from '../run/target.js';
 import type { FlowResult } from '../simulate/types.js';
-import { expandPlaceholders, recordedRequest, sentRequest } from './expect-requests.js';
+import { expandPlaceholders, matchRequest, recordedRequest, sentRequest } from './expect-requests.js';
 import { matchOrderedSubset, matchValue, type Mismatch } from './match.js';
 import type { Scenario, ScenarioResult, ScenarioStep } from './types.js';
 
@@ -49,37 +51,49 @@ export async function runScenario(s: Scenario, env: ScenarioEnv): Promise<Scenar
   try {
     const flow = selectFlow(env.target, s.authping ? { authping: true } : { action: s.action as string });
     checkFields(env.target, flow, s.options, s.inputs);
+    // A cassette is the scenario's whole server: it replays offline whatever the suite runs against.
+    const replaying = s.mock.cassette !== undefined;
+    const remote = replaying ? undefined : env.remote;
     const needsMock = mockOnlyFeatures(s);
-    if (env.remote && needsMock.length > 0) {
+    if (remote && needsMock.length > 0) {
       return { ...done([]), skipped: `needs the embedded mock (${needsMock.join(', ')})` };
     }
-    own = !env.remote && s.mock.seed !== undefined ? await mockWithSeed(s, env.lifecycleStepMs) : undefined;
-    const mock = own?.mock ?? env.mock;
-    const stubsOnly = !env.remote && !mock;
+    own =
+      !remote && !replaying && s.mock.seed !== undefined
+        ? await mockWithSeed(s, env.lifecycleStepMs)
+        : undefined;
+    const mock = replaying ? undefined : (own?.mock ?? env.mock);
+    const stubsOnly = !remote && !mock && !replaying;
     if (stubsOnly && s.mock.responses.length === 0)
       throw new Error('runScenario needs a mock, a remote server or mock.responses');
     if (mock && !own) {
       mock.reset();
       mock.clearFaults();
     }
-    const remoteConnection = s.connection ?? env.remote?.connection;
-    if (env.remote && !remoteConnection) {
+    const remoteConnection = s.connection ?? remote?.connection;
+    if (remote && !remoteConnection) {
       return done(
         [],
         'no connection for --base-url: give the scenario a `connection`, or use --connection-file',
       );
     }
-    const connection: Connection =
-      remoteConnection ??
-      (stubsOnly ? (s.connection ?? (await placeholderConnection(env.target.spec))) : await mockConnection());
+    // A replay fills what the scenario leaves out (a recorded scenario keeps no secret) with placeholders.
+    const connection: Connection = replaying
+      ? { ...(await placeholderConnection(env.target.spec)), ...s.connection }
+      : (remoteConnection ??
+        (stubsOnly
+          ? (s.connection ?? (await placeholderConnection(env.target.spec)))
+          : await mockConnection()));
+    const replay = replaying ? await cassetteReplay(s, env.target, connection) : undefined;
     const sent: Array<Record<string, unknown>> = [];
-    const serverUrl = env.remote?.url ?? mock?.url ?? STUBS_ONLY_SERVER;
-    // Stubs answer first; what they do not answer goes on to the mock or server (none: the run fails, saying why).
-    const upstream = stubsOnly ? undefined : defaultTransport(env.target, serverUrl);
+    const serverUrl = remote?.url ?? mock?.url ?? STUBS_ONLY_SERVER;
+    // Stubs answer first; what they do not answer goes on to the cassette, mock or server (none: the run fails,
+    // saying why).
+    const upstream = replay?.transport ?? (stubsOnly ? undefined : defaultTransport(env.target, serverUrl));
     const stubbed =
       s.mock.responses.length > 0
         ? stubTransport(s.mock.responses, basePathOf(env.target), upstream)
-        : env.remote
+        : remote || replay
           ? upstream
           : undefined;
     // With no mock to record what arrived, record what the flow sent.
@@ -110,6 +124,7 @@ export async function runScenario(s: Scenario, env: ScenarioEnv): Promise<Scenar
         ...step,
         inputs: expandPlaceholders(step.inputs, { ...base, setup: setupOutputs }),
       });
+      if (replay?.problems.length) return done(replay.problems);
       if (!r.ok)
         return done(
           [],
@@ -122,10 +137,16 @@ export async function runScenario(s: Scenario, env: ScenarioEnv): Promise<Scenar
     const result = await run({ ...s, inputs }, s.mock.httpTimeoutMs, s.retry);
     if (s.mock.settle) await mock?.settle();
     const scope = { connection, inputs, options: s.options, setup: setupOutputs };
+    // A request that left the recording ends the run; the flow's own failure would only repeat it.
+    if (replay?.problems.length) return done(replay.problems);
     const seen = mock ? mock.requests().map(recordedRequest) : sent;
-    return done(check({ ...s, expect: expandPlaceholders(s.expect, scope) }, result, seen, mock));
+    return done([
+      ...check({ ...s, expect: expandPlaceholders(s.expect, scope) }, result, seen, mock),
+      ...(replay?.unused() ?? []),
+    ]);
   } catch (error) {
     if (error instanceof UsageError || error instanceof UserError) return done([], error.message);
+    if (error instanceof CassetteError) return done([], error.message);
     if (error instanceof DiagnosticsError) {
       return done(
         [],
@@ -136,6 +157,27 @@ export async function runScenario(s: Scenario, env: ScenarioEnv): Promise<Scenar
   } finally {
     await own?.cleanup();
   }
+}
+
+/** A problem with the scenario's cassette file (missing, malformed), reported as the scenario's problem. */
+class CassetteError extends Error {}
+
+/** The scenario's cassette (relative to the scenario file) replayed, with the run's secrets masked as recorded. */
+async function cassetteReplay(s: Scenario, target: Target, connection: Connection): Promise<Replay> {
+  const file = resolve(dirname(s.path ?? s.file), s.mock.cassette!);
+  const shown = join(dirname(s.file), s.mock.cassette!);
+  let cassette;
+  try {
+    cassette = await loadCassette(file, shown);
+  } catch (error) {
+    if (error instanceof DiagnosticsError)
+      throw new CassetteError(
+        `mock.cassette: ${error.diagnostics.map((d) => `${d.file}:${d.line ?? 1}:${d.column ?? 1} ${d.message}`).join('; ')}`,
+      );
+    throw error;
+  }
+  const secrets = connectionSecrets(connection, secretConnectionKeys(target.spec, connection));
+  return replayCassette(cassette, secrets, s.mock.cassette!);
 }
 
 /** Where a stubs-only run "sends": the stub transport answers every request itself, so nothing is sent here. */
@@ -207,21 +249,14 @@ function check(
     });
   }
   if (e.outputs && result.ok) out.push(...matchValue(e.outputs, result.outputs, 'outputs'));
+  if (Object.hasOwn(e, 'cursor') && result.ok)
+    out.push(...matchValue(e.cursor, result.cursor?.value, 'cursor'));
   if (e.requests && e.requests.length === 0 && seen.length > 0) {
     // `requests: []` means the flow must not have called the API at all.
     out.push({ path: 'requests', expected: [], actual: seen, message: 'expected no requests' });
   } else if (e.requests) {
     const expected = e.requests;
-    out.push(
-      ...matchOrderedSubset(expected, seen, 'requests', (x, a, p) => {
-        const { headers, ...rest } = x as Record<string, unknown>;
-        const actual = a as Record<string, unknown>;
-        return [
-          ...matchValue(rest, actual, p),
-          ...(headers === undefined ? [] : matchValue(headers, actual.headers, `${p}.headers`, true)),
-        ];
-      }),
-    );
+    out.push(...matchOrderedSubset(expected, seen, 'requests', matchRequest));
   }
   if (e.messages && mock) {
     out.push(

@@ -2,6 +2,7 @@ import type { HttpRequest, HttpResponse, HttpTransport } from '../simulate/trans
 import { TransportError } from '../simulate/transport.js';
 import { isObj, SCENARIO_CODES, type Checker, type Path } from './checker.js';
 import { matchValue } from './match.js';
+import { parseBody } from './body.js';
 
 /**
  * `mock.responses`: canned answers a scenario gives to the requests it expects, in front of the mock (or alone,
@@ -90,20 +91,9 @@ export function stubMismatches(stub: ScenarioStub, req: HttpRequest, basePath: s
     for (const m of matchValue(wanted, headers, 'headers')) why.push(m.message);
   }
   if (when.body !== undefined)
-    for (const m of matchValue(when.body, parsedBody(req), 'body')) why.push(m.message);
+    for (const m of matchValue(when.body, parseBody(req.headers, req.body) ?? {}, 'body'))
+      why.push(m.message);
   return why;
-}
-
-/** The body as the stub compares it: JSON parsed, a form as an object, else the text. */
-function parsedBody(req: HttpRequest): unknown {
-  const text = req.body ?? '';
-  const type = Object.entries(req.headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
-  if (/x-www-form-urlencoded/i.test(type)) return Object.fromEntries(new URLSearchParams(text));
-  try {
-    return text === '' ? {} : JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 function joinPath(base: string, path: string): string {

@@ -31,10 +31,13 @@ export async function scenarioFiles(connectorDir: string): Promise<string[]> {
   } catch {
     return [];
   }
-  return entries
-    .filter((e) => /\.ya?ml$/i.test(e))
-    .sort()
-    .map((e) => join(connectorDir, 'tests', e));
+  return (
+    entries
+      // Cassettes live next to the scenarios that replay them; they are not scenarios.
+      .filter((e) => /\.ya?ml$/i.test(e) && !/\.cassette\.ya?ml$/i.test(e))
+      .sort()
+      .map((e) => join(connectorDir, 'tests', e))
+  );
 }
 
 /**
@@ -71,11 +74,12 @@ export async function runSuite(
     : chooseMock(target, opts.openapi ? { openapi: opts.openapi } : {}, opts.cwd);
   const results = [];
   if (!opts.remote && !choice) {
-    // No server: scenarios whose every request is stubbed (mock.responses) still run; the others are skipped.
+    // No server: scenarios whose every request is stubbed (mock.responses) or recorded (mock.cassette) still run;
+    // the others are skipped.
     const reason = noMockReason(target);
     for (const s of selected) {
       results.push(
-        s.mock.responses.length > 0
+        s.mock.responses.length > 0 || s.mock.cassette !== undefined
           ? await runScenario(s, { target, ...(opts.sleep ? { sleep: opts.sleep } : {}) })
           : { file: s.file, name: s.name, ok: true, ms: 0, mismatches: [], skipped: reason },
       );

@@ -6,6 +6,8 @@ import type { ScenarioStub } from './stubs.js';
 export interface Scenario {
   /** The file it came from, as given to the loader. */
   file: string;
+  /** Its absolute path when read from disk: where `mock.seed` and `mock.cassette` paths start. */
+  path?: string;
   name: string;
   /** An action name or "Custom API Action"; absent when `authping` is true. */
   action?: string;
@@ -36,13 +38,20 @@ export interface ScenarioStep {
 }
 
 export type FaultRoute =
-  'messages.create' | 'messages.fetch' | 'messages.list' | 'messages.update' | 'messages.delete' | '*';
+  | 'messages.create'
+  | 'messages.fetch'
+  | 'messages.list'
+  | 'messages.update'
+  | 'messages.delete'
+  | 'incomingPhoneNumbers.list'
+  | '*';
 export const FAULT_ROUTES: readonly FaultRoute[] = [
   'messages.create',
   'messages.fetch',
   'messages.list',
   'messages.update',
   'messages.delete',
+  'incomingPhoneNumbers.list',
   '*',
 ];
 export type FaultKind = 'rate-limit' | 'server-error' | 'slow' | 'timeout';
@@ -69,6 +78,8 @@ export interface ScenarioMock {
   httpTimeoutMs?: number;
   /** Canned answers in front of the mock, or alone (stubs.ts). */
   responses: ScenarioStub[];
+  /** A recorded cassette (path relative to the scenario) replayed strictly as the mock (cassette.ts). */
+  cassette?: string;
 }
 
 /** A matcher: a literal (objects match as subsets) or `{ match: <regex> }`. */
@@ -86,6 +97,10 @@ export interface ExpectedRequest {
   headers?: Record<string, Expected>;
   status?: number;
   authUser?: string;
+  /** The body as sent: JSON parsed, a form as an object of its fields, else the text; objects match as subsets. */
+  body?: Expected;
+  /** The auth scheme with the secret masked (`Basic ***`, `Bearer ***`), or `none`. */
+  auth?: string;
 }
 
 export interface ScenarioExpect {
@@ -93,6 +108,8 @@ export interface ScenarioExpect {
   error?: { statusCode?: Expected; message?: Expected; kind?: Expected };
   requests?: ExpectedRequest[];
   messages?: Array<Record<string, Expected>>;
+  /** A polling monitor's saved cursor (what its Cursor card passed on to the next run). */
+  cursor?: Expected;
 }
 
 /** The outcome of one scenario. */

@@ -46,6 +46,7 @@ export async function runFlow(
       ok: true,
       outputs: r.outputs,
       ...(r.raw ? { raw: r.raw } : {}),
+      ...(state.cursor ? { cursor: state.cursor } : {}),
       steps: state.steps,
       trace: state.trace,
     };

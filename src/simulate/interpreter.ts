@@ -177,7 +177,19 @@ async function execCard(
     try {
       const r = invoke(state, frame, card, handler, inputs, own, attempt);
       result = r instanceof Promise ? await r : r;
-      break;
+      // An HTTP card's error handling retries the statuses it names (429 and 504 by default in Connector
+      // Builder); after the last attempt the response is the card's result, as the service gave it.
+      if (result.cursor) state.cursor = result.cursor;
+      if (
+        result.httpStatus === undefined ||
+        !card.retryStatuses?.has(result.httpStatus) ||
+        attempt > card.retry
+      )
+        break;
+      attempt++;
+      countStep(state, frame, card, 'retrying');
+      await state.sleep(card.retryDelayMs);
+      continue;
     } catch (e) {
       const f = toFailure(e, frame, card);
       // Retry policy {type:'finish', retry, delay} (reference §1.4): card errors only, never limits/Return Error.

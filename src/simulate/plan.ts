@@ -39,6 +39,8 @@ export interface RuntimeCard {
   timeoutMs: number;
   retry: number;
   retryDelayMs: number;
+  /** HTTP cards: statuses answered that count as errors to retry (Connector Builder's HTTP error handling). */
+  retryStatuses: ReadonlySet<number> | undefined;
   /** Some field is named like a secret: card trace events go through redaction. */
   secretish: boolean;
 }
@@ -64,12 +66,23 @@ function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
 
-function retryOf(policy: { type?: string; retry?: unknown; delay?: unknown } | undefined) {
+type RetryPolicyModel = { type?: string; retry?: unknown; delay?: unknown; statuses?: unknown };
+
+function retryOf(policy: RetryPolicyModel | undefined) {
   const wanted = policy?.type === 'finish' && typeof policy.retry === 'number' ? policy.retry : 0;
   const retry = Number.isFinite(wanted) ? clamp(Math.floor(wanted), 0, OKTA_RETRY_LIMITS.maxRetries) : 0;
   const delay = typeof policy?.delay === 'number' && Number.isFinite(policy.delay) ? policy.delay : 0;
   const { minDelayMs, maxDelayMs } = OKTA_RETRY_LIMITS;
-  return { retry, retryDelayMs: retry === 0 ? 0 : clamp(delay, minDelayMs, maxDelayMs) };
+  // Connector Builder waits a random time between `delay` and `delayMax`; the simulator waits the low end, so runs
+  // are deterministic (on its simulated clock, a wait costs nothing).
+  const statuses = Array.isArray(policy?.statuses)
+    ? new Set(policy.statuses.filter((s): s is number => typeof s === 'number'))
+    : undefined;
+  return {
+    retry,
+    retryDelayMs: retry === 0 ? 0 : clamp(delay, minDelayMs, maxDelayMs),
+    retryStatuses: retry > 0 && statuses?.size ? statuses : undefined,
+  };
 }
 
 function timeoutOf(info: CardInfo): number {
@@ -94,8 +107,7 @@ function buildPlan(scope: Scope): FlowPlan {
   const cards: RuntimeCard[] = scope.cards.map((info, idx) => {
     const inputs = inIndexOrder(info.inputs);
     const outputs = inIndexOrder(info.outputs);
-    const policy = info.model?.policy?.error as
-      { type?: string; retry?: unknown; delay?: unknown } | undefined;
+    const policy = info.model?.policy?.error as RetryPolicyModel | undefined;
     return {
       idx,
       info,

@@ -29,6 +29,8 @@ export interface RunState {
   flowsByRef: Map<string, Flo>;
   /** SimulateOptions.platformInputs: merged over the inputs of every flow of the flopack that starts. */
   platformInputs: Record<string, unknown> | undefined;
+  /** What the last Cursor card saved in this run (polling monitors). */
+  cursor: { value: unknown } | undefined;
 }
 
 /** Trace events a run keeps in memory. */
@@ -111,5 +113,6 @@ export function createRunState(
     scrubber,
     flowsByRef: flowsByRef(flopack),
     platformInputs: options.platformInputs,
+    cursor: undefined,
   };
 }

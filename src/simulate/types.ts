@@ -43,6 +43,8 @@ export type FlowResult =
       ok: true;
       outputs: Record<string, unknown>;
       raw?: { statusCode: number; headers: Record<string, unknown>; body: unknown };
+      /** A polling monitor's Cursor card ran: the value its next run gets as Cursor. */
+      cursor?: { value: unknown };
       steps: number;
       trace: TraceEvent[];
     }

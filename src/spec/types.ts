@@ -35,6 +35,10 @@ export interface ConnectorSpec {
   actions: Action[];
   /** Include the Custom API Action flow (default true). */
   customApiAction?: boolean;
+  /** Event cards: polling monitors. */
+  events?: PollingEvent[];
+  /** The HTTP card's retries in httpHelper (Connector Builder's error handling); absent = its default. */
+  retry?: RetryPolicy;
 }
 
 export type Authentication = BasicAuthentication | CustomAuthentication | OAuth2Authentication;
@@ -74,6 +78,12 @@ export interface OAuth2Authentication {
   refresh?: boolean;
   /** Revoke endpoint; when set, a `_revoke` flow is generated. */
   revokeUrl?: string;
+  /**
+   * Client credentials: how the client ID and secret reach the token URL (Connector Builder's Client Authentication
+   * Type): `header` = HTTP Basic (client_secret_basic, Okta's recommendation and the default), `body` =
+   * client_secret_post.
+   */
+  clientAuthentication?: 'header' | 'body';
 }
 
 export type ConnectionParameterType = 'text' | 'password' | 'dropdown';
@@ -117,7 +127,36 @@ export interface Action {
   inputs?: Input[];
   outputs?: Output[];
   request: RequestTemplate;
+  /** Follow the service's pages; the outputs then read `{items, count}` (contract PAGINATED_BODY). */
+  pagination?: Pagination;
   errors?: ErrorHandling;
+}
+
+/**
+ * A polling monitor event card (contract POLLING): on each scheduled run, a GET for the records newer than the
+ * cursor the last run saved (`${inputs.cursor}`), the records at `items`, the next cursor at `cursor` in the body.
+ */
+export interface PollingEvent {
+  name: string;
+  description: string;
+  options?: Option[];
+  request: RequestTemplate;
+  items: string;
+  cursor: string;
+  errors?: ErrorHandling;
+}
+
+/** How a list action follows the service's pages (Connector Builder's Paginate card). */
+export interface Pagination {
+  /** `nextUrl`: the body names the next page's URL; `cursor`: a cursor sent back as `cursorParam`. */
+  style: 'nextUrl' | 'cursor';
+  /** Dot path of the page's items in the body. */
+  items: string;
+  /** Dot path of the next URL or cursor in the body; empty or absent on the last page. */
+  next: string;
+  cursorParam?: string;
+  /** Default of the action's Max Items input (MAX_ITEMS_INPUT). */
+  maxItems?: number;
 }
 
 export interface Option {
@@ -128,7 +167,17 @@ export interface Option {
   required?: boolean;
   description?: string;
   values?: DropdownValue[];
+  /** A dynamic dropdown: the values come from the service through a generated helper flow. */
+  dynamic?: DynamicValues;
   default?: string;
+}
+
+/** Where a dynamic dropdown's values come from: a GET, the list in its body, and each item's label and value. */
+export interface DynamicValues {
+  request: RequestTemplate;
+  items: string;
+  label: string;
+  value: string;
 }
 
 export type FieldType = 'text' | 'number' | 'boolean' | 'datetime' | 'object';
@@ -184,6 +233,18 @@ export interface ErrorHandling {
   messagePath?: string | string[];
   /** An error whatever the status, reported with `statusCode` (default 400): Slack's 200 with `"ok": false`. */
   when?: BodyCondition & { statusCode?: number };
+}
+
+/** The HTTP card's error handling in httpHelper (contract HTTP_RETRY); absent = Connector Builder's default. */
+export interface RetryPolicy {
+  /** `rateLimits` (429, 504), `allErrors` (every status from 400) or the statuses to retry. */
+  on?: 'rateLimits' | 'allErrors' | number[];
+  /** 0 to 5; 0 turns retrying off. */
+  times?: number;
+  /** Wait at least this many minutes (1 to 5) … */
+  minMinutes?: number;
+  /** … and at most this many (1 to 5). */
+  maxMinutes?: number;
 }
 
 /** `mock: twilio` or `mock: {openapi: <path relative to the spec>}`. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/run.js';
@@ -28,7 +28,20 @@ describe('the Slack connector against the OpenAPI mock of Slack', () => {
       failed: 0,
       skipped: 0,
     });
-    expect(suite.passed).toBeGreaterThanOrEqual(10);
+    expect(suite.passed).toBeGreaterThanOrEqual(13);
+  });
+
+  it('covers each offline mode: the OpenAPI mock, stubs in front of it, and a recorded cassette', async () => {
+    const dir = 'connectors/slack/tests/';
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.yaml') && !f.endsWith('.cassette.yaml'));
+    const texts = await Promise.all(files.map((f) => readFile(dir + f, 'utf8')));
+    expect(texts.filter((t) => /^mock:\n\s+responses:/m.test(t)).length).toBeGreaterThanOrEqual(2);
+    expect(texts.filter((t) => /^\s+cassette: /m.test(t)).length).toBeGreaterThanOrEqual(1);
+    expect(texts.filter((t) => !/^mock:/m.test(t)).length).toBeGreaterThanOrEqual(5);
+    // The cassette holds the exchange, never the token it was recorded with.
+    const cassette = await readFile(dir + 'post-message-recorded.cassette.yaml', 'utf8');
+    expect(cassette).toContain('authorization: Bearer ***');
+    expect(cassette).not.toMatch(/xoxb-/);
   });
 
   it('simulate runs the health check on the mock of Slack, never on the mock Twilio', async () => {

@@ -43,11 +43,20 @@ describe('generateConnector (Twilio)', () => {
     for (const f of Object.values(flopack.data.flos)) expect(f.data.group).toBe(groups[0]!.id);
   });
 
-  it('lists httpHelper, _authping, every action and the Custom API Action', () => {
+  it('lists httpHelper, _authping, every action (after its dropdown and page helpers) and the Custom API Action', () => {
     expect(built.flows.map((f) => [f.kind, f.name])).toEqual([
       ['helper', 'httpHelper'],
       ['authping', '_authping'],
-      ...spec.actions.map((a) => ['action', a.name]),
+      ...spec.actions.flatMap((a) => [
+        ...(a.options ?? [])
+          .filter((o) => o.dynamic)
+          .flatMap((o) => [
+            ['values', `${a.name} ${o.label} Value`],
+            ['values', `${a.name} ${o.label} Values`],
+          ]),
+        ...(a.pagination ? [['page', `${a.name} Page`]] : []),
+        ['action', a.name],
+      ]),
       ['capia', 'Custom API Action'],
     ]);
     for (const f of built.flows) expect(built.flopack.data.flos[f.floId]?.name).toBe(f.name);
@@ -81,7 +90,9 @@ describe('generateConnector (Twilio)', () => {
       }
     };
     for (const f of Object.values(built.flopack.data.flos)) collect(f.data.methods);
-    expect(calls.length).toBe(spec.actions.length + 2);
+    // Every action (a paginated one through its page helper), _authping, the CAPIA, each dynamic dropdown's list.
+    const dynamicDropdowns = spec.actions.flatMap((a) => (a.options ?? []).filter((o) => o.dynamic)).length;
+    expect(calls.length).toBe(spec.actions.length + 2 + dynamicDropdowns);
     for (const call of calls) {
       expect(input(call, 'flo').value.data).toBe(helper.id);
       expect(
@@ -228,7 +239,10 @@ describe('generateConnector (Twilio)', () => {
   });
 
   it('never carries a connection value: auth fields are typed but empty, configs have no data', () => {
-    for (const f of Object.values(built.flopack.data.flos)) {
+    // Every flow but a dropdown's processing flow, which only reshapes one item and calls nothing.
+    const flows = Object.values(built.flopack.data.flos).filter((f) => !/ Value$/.test(f.name));
+    expect(flows.length).toBe(Object.keys(built.flopack.data.flos).length - 1);
+    for (const f of flows) {
       const auth = input(f.data.methods[0]!, 'auth');
       expect(auth.value.data).toEqual({});
       expect(Object.keys(auth.value.type as object)).toEqual(['username', 'password', 'accountSid']);

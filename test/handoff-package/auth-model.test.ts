@@ -58,3 +58,36 @@ describe('docs/authorization.md numbers the connection steps 1, 2, 3 … for eve
     expect(lines[3]).toMatch(/^4\. Click \*\*Create\*\*\. Sign in to Acme in the window that opens/);
   });
 });
+
+describe('the build sheet tells a person how Connector Builder takes OAuth 2.0', () => {
+  const sheetAuth = (spec: ConnectorSpec) =>
+    renderTemplate('build-sheet.md', {
+      connector: {},
+      authentication: authenticationModel(spec),
+      flows: [],
+      tool: {},
+    });
+  const oauth = (extra: Record<string, unknown>) =>
+    withSpec((s) => {
+      s.authentication = { type: 'oauth2', tokenUrl: 'https://id.example.com/token', ...extra } as never;
+    });
+
+  it('client credentials: the Client Authentication Type, header unless the spec says body', () => {
+    expect(authenticationModel(oauth({ grantType: 'client_credentials' })).oauth2?.clientAuthentication).toBe(
+      'Send as basic auth header (client_secret_basic)',
+    );
+    const body = oauth({ grantType: 'client_credentials', clientAuthentication: 'body' });
+    expect(sheetAuth(body)).toContain(
+      '| Client Authentication Type | Send as basic auth body (client\\_secret\\_post) |',
+    );
+  });
+
+  it('authorization code: the redirect URIs to register per org, and no PKCE', () => {
+    const text = sheetAuth(
+      oauth({ grantType: 'authorization_code', authorizeUrl: 'https://id.example.com/authorize' }),
+    );
+    expect(text).toContain('register the redirect URI that Connector Builder shows');
+    expect(text).toContain('PKCE is not supported');
+    expect(text).not.toContain('Client Authentication Type');
+  });
+});

@@ -142,9 +142,11 @@ describe('buildConnector (Twilio)', async () => {
       expect(cards).toHaveLength(flow.cards);
       expect(section.match(/^ {2}n[0-9_]+\[/gm)).toHaveLength(flow.cards);
     });
-    const sendMessage = sections[2] as string;
+    const sendMessage = sections.find((x) => x.startsWith('### Send Message\n'))!;
     expect(sendMessage).toContain('click **Action**');
-    expect(sendMessage).toContain('| From | Text | Yes |');
+    expect(sendMessage).toContain(
+      '| From | Dropdown: Dynamic, choose the flow "Send Message From Values" | Yes |',
+    );
     expect(sendMessage).toMatch(/choose the flow \*\*httpHelper\*\*/);
     expect(sections[1]).toContain('click **Authping**');
   });

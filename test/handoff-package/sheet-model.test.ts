@@ -79,3 +79,32 @@ describe('build sheet: the connection as Connector Builder provides it', () => {
     ]);
   });
 });
+
+describe('build sheet: a polling monitor event', () => {
+  const withEvent = withSpec((s) => {
+    s.events = [
+      {
+        name: 'New Item',
+        description: 'Runs for each new item.',
+        request: { method: 'GET', path: '/items', query: { since: '${inputs.cursor}' } },
+        items: 'items',
+        cursor: 'items.0.created',
+      },
+    ];
+  });
+  const built = generateConnector(withEvent);
+  const sheet = buildSheetModel(withEvent, built.flopack, built.flows);
+  const event = sheet.flows.find((f) => f.name === 'New Item')!;
+
+  it('starts with Polling Monitor, saves with the Cursor card and ends with Return Outputs', () => {
+    expect([event.isPolling, event.startCard, event.endCard]).toEqual([
+      true,
+      'Polling Monitor',
+      'Flow Control - Return Outputs',
+    ]);
+    expect(event.inputs).toEqual([]);
+    expect(event.outputs.map((o) => o.label)).toEqual(['records', 'count']);
+    const cards = event.entries.flatMap((e) => (e.card ? [e.card.type] : []));
+    expect(cards).toContain('Flow Control Cursor');
+  });
+});

@@ -11,6 +11,7 @@ import {
 import { compileTemplateModule } from '../../src/handoff-package/template-compiler.js';
 import { HELPERS, runtime } from '../../src/handoff-package/template-runtime.js';
 import { mdCode, mdEscape, mdFence } from '../../src/handoff-package/markdown.js';
+import { buildTestPackage, loadBuildScenarios } from '../../src/handoff-package/test-package.js';
 import { buildSheetModel } from '../../src/handoff-package/sheet-model.js';
 import { loadValidSpec } from '../../src/spec/validate.js';
 import { packagePath } from '../../src/util/paths.js';
@@ -80,7 +81,7 @@ describe('compiled hand-off templates (what the package ships)', () => {
   function forHandlebars(model: Record<string, unknown>): object {
     const Handlebars = createRequire(import.meta.url)('handlebars') as typeof import('handlebars');
     const flows = model.flows as Array<Record<string, unknown>> | undefined;
-    return flows
+    return Array.isArray(flows) && flows.every((f) => 'svg' in f)
       ? {
           ...model,
           flows: flows.map((f) => ({
@@ -104,7 +105,11 @@ describe('compiled hand-off templates (what the package ships)', () => {
     };
     const docs = { ...buildDocsModel(spec, flopack, flows), ...common };
     const hostile = hostileDocs('{{x}} </script> *x* & "q" \'a\' `b` =');
+    const specPath = packagePath('connectors/twilio/connector.yaml');
+    const { scenarios } = await loadBuildScenarios(specPath, specPath);
+    const tests = buildTestPackage(spec, { flopack, flows }, scenarios)!;
     return {
+      'testing.md': tests.testing as unknown as Record<string, unknown>,
       'build-sheet.md': sheetView,
       'build-sheet.html': sheetView,
       'docs-index.md': docs,

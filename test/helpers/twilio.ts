@@ -1,2 +1,16 @@
-/** The flow kinds `generateConnector` gives the bundled Twilio connector, in order: helper, authping, 6 actions, CAPIA. */
-export const TWILIO_FLOW_KINDS = ['helper', 'authping', ...Array<string>(6).fill('action'), 'capia'];
+/**
+ * The flow kinds `generateConnector` gives the bundled Twilio connector, in order: helper, authping, the two flows of
+ * Send Message's dynamic From dropdown, 5 actions, the page helper of List All Messages and that action, Delete
+ * Message, CAPIA.
+ */
+export const TWILIO_FLOW_KINDS = [
+  'helper',
+  'authping',
+  'values',
+  'values',
+  ...Array<string>(5).fill('action'),
+  'page',
+  'action',
+  'action',
+  'capia',
+];

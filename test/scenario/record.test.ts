@@ -73,16 +73,4 @@ describe('simulate --save-scenario → test', () => {
     expect(await run(['test', '.'], test)).toBe(0);
     expect(test.out()).toContain('1 passed, 0 failed');
   });
-
-  it('refuses to record against --base-url', async () => {
-    const io = fakeIo();
-    const twilio = packagePath('connectors/twilio/connector.yaml');
-    expect(
-      await run(
-        ['simulate', twilio, '--authping', '--base-url', 'http://127.0.0.1:9', '--save-scenario', 'x.yaml'],
-        io,
-      ),
-    ).toBe(2);
-    expect(io.err()).toContain('--save-scenario records runs against the embedded mock');
-  });
 });

@@ -100,11 +100,10 @@ expect:
     expect(r.problem).toMatch(/^mock\.seed: /);
   });
 
-  it('retries a 429 after Retry-After through the injected sleep when the scenario sets retry', async () => {
+  it("retries a 429 in httpHelper's HTTP card (Connector Builder's default, 1 minute on the injected sleep)", async () => {
     const waits: number[] = [];
     const scenario = parseScenario(
-      `name: retry\n${SEND}retry: { times: 1 }
-mock: { faults: [{ route: messages.create, nth: 1, kind: rate-limit, retryAfterSeconds: 3 }] }
+      `name: retry\n${SEND}mock: { faults: [{ route: messages.create, nth: 1, kind: rate-limit, retryAfterSeconds: 3 }] }
 expect:
   outputs: { status: queued }
   requests: [{ status: 429 }, { status: 201 }]
@@ -113,12 +112,28 @@ expect:
     );
     const r = await runScenario(scenario, { target, mock, sleep: async (ms) => void waits.push(ms) });
     expect(r.mismatches).toEqual([]);
-    expect(waits).toEqual([3000]);
+    expect(waits).toEqual([60_000]);
+  });
+
+  it('retries a 5xx through the injected sleep only when the scenario sets retry (the calling card)', async () => {
+    const waits: number[] = [];
+    const scenario = parseScenario(
+      `name: retry\n${SEND}retry: { times: 1 }
+mock: { faults: [{ route: messages.create, nth: 1, kind: server-error }] }
+expect:
+  outputs: { status: queued }
+  requests: [{ status: 500 }, { status: 201 }]
+`,
+      't.yaml',
+    );
+    const r = await runScenario(scenario, { target, mock, sleep: async (ms) => void waits.push(ms) });
+    expect(r.mismatches).toEqual([]);
+    expect(waits).toEqual([1000]);
     // Without retry the same fault fails the run.
     const once = await runScenario(
       { ...scenario, retry: undefined, expect: {} },
       { target, mock, sleep: async () => {} },
     );
-    expect(once.mismatches[0]?.actual).toMatch(/^Error 429: Too Many Requests/);
+    expect(once.mismatches[0]?.actual).toMatch(/^Error 500/);
   });
 });

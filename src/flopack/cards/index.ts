@@ -10,6 +10,8 @@ import { personName } from './definition.js';
 import { assignCard } from './control/assign.js';
 import { assignIfCard } from './control/assign-if.js';
 import { callFlowCard } from './control/call-flow.js';
+import { paginateCard } from './http-functions/paginate.js';
+import { cursorCard } from './control/cursor.js';
 import { callFlowAsyncCard } from './control/call-flow-async.js';
 import { commentCard } from './control/comment.js';
 import { continueIfCard } from './control/continue-if.js';
@@ -131,6 +133,8 @@ export const CARDS = {
   encodeQuery: encodeQueryCard,
   urlDecode: decodeComponentCard,
   rawRequest: rawRequestCard,
+  cursor: cursorCard,
+  paginate: paginateCard,
   httpGet: httpGetCard,
   httpPost: httpPostCard,
   httpPut: httpPutCard,

@@ -65,6 +65,10 @@ export interface CardResult {
   byId?: Record<string, unknown>;
   /** If/Else: which branch head runs. */
   branch?: boolean;
+  /** The Cursor card: the value the next run of a polling monitor gets (FlowResult.cursor). */
+  cursor?: { value: unknown };
+  /** HTTP cards: the response's status, which the card's retry policy may retry (plan.ts retryStatuses). */
+  httpStatus?: number;
   /** Ends the flow: Return (outputs), Return Raw (raw) or a Continue If that did not continue. */
   end?:
     | { kind: 'return'; outputs: Record<string, unknown> }

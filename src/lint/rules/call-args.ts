@@ -3,8 +3,11 @@ import { flowById, isCallable } from '../connector.js';
 import { cardWhere, fieldValue, quote } from '../describe.js';
 import { lintRule } from '../types.js';
 
-/** Inputs of For Each / Map / Reduce / Repeat that configure the loop rather than feed the helper. */
-const LOOP_INPUTS = new Set(['list', 'concurrency', 'object', 'initial', 'memo', 'times', 'count']);
+/**
+ * Inputs of For Each / Map / Reduce / Repeat / Paginate that configure the loop rather than feed the helper
+ * (Paginate's `object` is spread into the helper's inputs; its `path` names the break key).
+ */
+const LOOP_INPUTS = new Set(['list', 'concurrency', 'object', 'initial', 'memo', 'times', 'count', 'path']);
 
 /** Reference §1.7 (warning): a Call Flow's custom inputs are named like the called Helper Flow's inputs. */
 export const callArgsRule = lintRule('OC-FLOPACK-CALL-ARGS', 'warning', {

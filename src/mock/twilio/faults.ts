@@ -1,5 +1,11 @@
 export type FaultRoute =
-  'messages.create' | 'messages.fetch' | 'messages.list' | 'messages.update' | 'messages.delete' | '*';
+  | 'messages.create'
+  | 'messages.fetch'
+  | 'messages.list'
+  | 'messages.update'
+  | 'messages.delete'
+  | 'incomingPhoneNumbers.list'
+  | '*';
 
 export interface FaultSpec {
   route?: FaultRoute;
@@ -17,7 +23,7 @@ export interface FaultSpec {
   delayMs?: number;
 }
 
-const ROUTES = new Set<string>(['messages.create', 'messages.fetch', 'messages.list', 'messages.update', 'messages.delete', '*']); // prettier-ignore
+const ROUTES = new Set<string>(['messages.create', 'messages.fetch', 'messages.list', 'messages.update', 'messages.delete', 'incomingPhoneNumbers.list', '*']); // prettier-ignore
 const KINDS = new Set<string>(['rate-limit', 'server-error', 'slow', 'timeout']);
 
 interface ActiveFault {

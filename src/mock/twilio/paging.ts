@@ -74,7 +74,7 @@ function firstIndex(list: StoredMessage[], test: (m: StoredMessage) => boolean):
   return i < 0 ? list.length : i;
 }
 
-function pageSizeOf(raw: string | undefined): number {
+export function pageSizeOf(raw: string | undefined): number {
   if (raw === undefined || raw === '') return DEFAULT_PAGE_SIZE;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw twilioError('invalidParameter', { name: 'PageSize', value: raw });

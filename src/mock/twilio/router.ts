@@ -1,5 +1,10 @@
 export type ApiOperation =
-  'messages.create' | 'messages.list' | 'messages.fetch' | 'messages.update' | 'messages.delete';
+  | 'messages.create'
+  | 'messages.list'
+  | 'messages.fetch'
+  | 'messages.update'
+  | 'messages.delete'
+  | 'incomingPhoneNumbers.list';
 
 export type Route =
   | { kind: 'api'; op: ApiOperation; accountSid: string; sid?: string }
@@ -9,7 +14,7 @@ export type Route =
 
 const PREFIX = '/2010-04-01/Accounts/';
 
-/** Maps a method and path to an operation; only the `.json` Messages routes exist (reference §2.1, §8.1). */
+/** Maps a method and path to an operation: the `.json` Messages routes (reference §2.1, §8.1) and the list of numbers. */
 export function route(method: string, path: string): Route {
   if (path.startsWith('/__mock/')) return { kind: 'inspect', name: path.slice('/__mock/'.length) };
   if (!path.startsWith(PREFIX)) return { kind: 'not-found' };
@@ -19,6 +24,10 @@ export function route(method: string, path: string): Route {
   if (parts.length === 2 && parts[1] === 'Messages.json') {
     if (method === 'POST') return { kind: 'api', op: 'messages.create', accountSid };
     if (method === 'GET') return { kind: 'api', op: 'messages.list', accountSid };
+    return { kind: 'method-not-allowed' };
+  }
+  if (parts.length === 2 && parts[1] === 'IncomingPhoneNumbers.json') {
+    if (method === 'GET') return { kind: 'api', op: 'incomingPhoneNumbers.list', accountSid };
     return { kind: 'method-not-allowed' };
   }
   if (parts.length === 3 && parts[1] === 'Messages' && parts[2]!.endsWith('.json')) {

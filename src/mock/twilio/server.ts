@@ -10,6 +10,7 @@ import { handleInspect } from './inspect.js';
 import { newSid } from './message.js';
 import { createMessage, deleteMessage, fetchMessage, updateMessage } from './operations.js';
 import { listMessages } from './paging.js';
+import { listIncomingPhoneNumbers } from './phone-numbers.js';
 import { route, type ApiOperation } from './router.js';
 
 /** What every answer to one request carries. */
@@ -122,6 +123,8 @@ function operate(
     case 'messages.delete':
       deleteMessage(ctx.state, account, sid);
       return send(ex, 204, undefined);
+    case 'incomingPhoneNumbers.list':
+      return send(ex, 200, listIncomingPhoneNumbers(account, parseQuery(search)));
   }
 }
 

@@ -2,12 +2,14 @@ import type { DropdownValue } from '../types.js';
 import type { RuleFinding, SpecRule } from './rule.js';
 
 function checkField(
-  field: { key: string; type: string; values?: DropdownValue[]; default?: unknown },
+  field: { key: string; type: string; values?: DropdownValue[]; default?: unknown; dynamic?: unknown },
   pointer: string,
   what: string,
 ): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const values = field.values ?? [];
+  // A dynamic dropdown's values come from the service (dynamic-dropdowns.ts checks it).
+  if (field.dynamic) return findings;
   if (field.type === 'dropdown' && values.length === 0) {
     findings.push({
       code: 'OC-SPEC-DROPDOWN',

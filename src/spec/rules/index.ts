@@ -3,20 +3,24 @@ import { authpingRequest } from './authping-request.js';
 import { connectorMetadata } from './connector-metadata.js';
 import { contentType } from './content-type.js';
 import { dropdowns } from './dropdowns.js';
+import { dynamicDropdowns } from './dynamic-dropdowns.js';
 import { duplicateFlowNames } from './duplicate-flow-names.js';
 import { duplicateKeys } from './duplicate-keys.js';
 import { errorStatuses } from './error-statuses.js';
+import { events } from './events.js';
 import { fileNames } from './file-names.js';
 import { flowNameCharacters } from './flow-name-characters.js';
 import { inputDefaults } from './input-defaults.js';
 import { literalSecrets } from './literal-secrets.js';
 import { mockDescription } from './mock-description.js';
 import { outputPaths } from './output-paths.js';
+import { pagination } from './pagination.js';
 import { parameterPatterns } from './parameter-patterns.js';
 import { placeholders } from './placeholders.js';
 import { requestBody } from './request-body.js';
 import { requestValues } from './request-values.js';
 import { reservedFlowNames } from './reserved-flow-names.js';
+import { retry } from './retry.js';
 import type { SpecRule } from './rule.js';
 import { sizeLimits } from './size-limits.js';
 import { unusedFields } from './unused-fields.js';
@@ -35,12 +39,16 @@ export const SPEC_RULES: readonly SpecRule[] = [
   requestValues,
   contentType,
   outputPaths,
+  pagination,
   inputDefaults,
   dropdowns,
+  dynamicDropdowns,
   authentication,
   authpingRequest,
   urls,
   errorStatuses,
+  events,
+  retry,
   literalSecrets,
   mockDescription,
   parameterPatterns,

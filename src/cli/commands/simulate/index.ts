@@ -50,7 +50,11 @@ export function registerSimulate(program: Command, ctx: CommandContext): Command
     .option('--labels', 'key the outputs by their labels instead of their keys')
     .option(
       '--save-scenario <file>',
-      'write this run as a scenario for `okta-connector test` (SIDs and dates become patterns; no credentials)',
+      'write this run as a scenario for `okta-connector test` (SIDs and dates become patterns; no credentials); with --base-url it replays a cassette recorded next to it',
+    )
+    .option(
+      '--record <cassette.yaml>',
+      'write every HTTP exchange of the run, secrets masked, as a cassette a scenario replays (`mock: {cassette: <file>}`)',
     )
     .addOption(
       new Option(
@@ -85,6 +89,8 @@ Examples:
   okta-connector simulate connector.yaml -a "Post Message" --openapi slack_web_openapi_v2.json -i channel=C1 -i text=hi
   okta-connector simulate connectors/twilio/connector.yaml -a "Send Message" -o from=+15005550006 \\
       -i to=+14155550100 -i body=hi --save-scenario connectors/twilio/tests/my-send.yaml
+  okta-connector simulate connector.yaml -a "Get Stats" -i day=2026-11-28 --base-url https://staging.example.com \\
+      --save-scenario tests/stats.yaml    # also writes tests/stats.cassette.yaml, replayed offline by \`test\`
   echo '{"to":"+14155550100","body":"hi"}' | okta-connector simulate connector.yaml -a "Send WhatsApp" \\
       -o from=+14155238886 --input-file @-
   OKTA_CONNECTOR_CONN_USERNAME=SK... OKTA_CONNECTOR_CONN_PASSWORD=... OKTA_CONNECTOR_CONN_ACCOUNTSID=AC... \\

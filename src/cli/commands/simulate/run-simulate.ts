@@ -1,5 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { CassetteRecorder, connectionSecrets } from '../../../scenario/cassette.js';
+import type { HttpTransport } from '../../../simulate/transport.js';
 import type { Io } from '../../io.js';
 import { ExitCode } from '../../exit-codes.js';
 import { UsageError } from '../../../errors.js';
@@ -43,8 +45,10 @@ export interface SimulateArgs {
   retry?: number;
   /** List the flows, their inputs and the cards that cannot be simulated; run nothing. */
   list?: boolean;
-  /** Write the run as a scenario file for `okta-connector test` (embedded mock only). */
+  /** Write the run as a scenario file for `okta-connector test` (a cassette next to it unless on the mock Twilio). */
   saveScenario?: string;
+  /** Write every HTTP exchange, secrets masked, as a cassette a scenario can replay. */
+  record?: string;
 }
 
 /** `okta-connector simulate`: returns the exit code (0 ok, 3 the flow failed); usage problems throw. */
@@ -55,8 +59,10 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
     );
   }
   const baseUrl = args.baseUrl === undefined ? undefined : checkBaseUrl(args.baseUrl);
-  if (args.saveScenario !== undefined && (baseUrl !== undefined || args.mockSeed !== undefined)) {
-    throw new UsageError('--save-scenario records runs against the embedded mock with its default seed only');
+  if (args.saveScenario !== undefined && args.mockSeed !== undefined) {
+    throw new UsageError(
+      '--save-scenario records runs against the mock Twilio with its default seed only (or a server, with --base-url)',
+    );
   }
   const target = await loadTarget(args.target, io.cwd);
   if (args.list) {
@@ -76,9 +82,19 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
         )
       : undefined;
   if (baseUrl === undefined && mock === undefined) throw new UsageError(noMockReason(target));
-  if (args.saveScenario !== undefined && mock?.kind !== 'twilio') {
-    throw new UsageError('--save-scenario records runs against the mock Twilio only');
-  }
+  // A scenario replays a cassette of the run, except on the mock Twilio, which `test` starts itself.
+  const cassetteFile =
+    args.record ??
+    (args.saveScenario !== undefined && mock?.kind !== 'twilio'
+      ? args.saveScenario.replace(/\.ya?ml$/i, '') + '.cassette.yaml'
+      : undefined);
+  if (
+    args.saveScenario !== undefined &&
+    cassetteFile !== undefined &&
+    resolve(io.cwd, cassetteFile) === resolve(io.cwd, args.saveScenario)
+  )
+    throw new UsageError('--record and --save-scenario must name different files');
+  const recorder = cassetteFile !== undefined ? new CassetteRecorder() : undefined;
   const flow = selectFlow(target, {
     ...(args.action !== undefined ? { action: args.action } : {}),
     ...(args.flow !== undefined ? { flow: args.flow } : {}),
@@ -92,7 +108,9 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
   const fields = checkFields(target, flow, options, inputs);
   const textKeys = (kind: 'option' | 'input') =>
     new Set(
-      fields.filter((f) => f.kind === kind && f.type === 'string').flatMap((f) => [f.key, f.label ?? f.key]),
+      fields
+        .filter((f) => f.kind === kind && f.type === 'string' && !f.list)
+        .flatMap((f) => [f.key, f.label ?? f.key]),
     );
   keepTextAsTyped(options, args.option, textKeys('option'));
   keepTextAsTyped(inputs, args.input, textKeys('input'));
@@ -135,6 +153,7 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
     ...(mock ? { mock } : {}),
     ...(args.httpTimeoutMs !== undefined ? { httpTimeoutMs: args.httpTimeoutMs } : {}),
     ...(args.retry ? { retry: { times: args.retry } } : {}),
+    ...(recorder ? { wrapTransport: (inner: HttpTransport) => recorder.wrap(inner) } : {}),
   });
 
   const secretKeys = secretConnectionKeys(target.spec, connection);
@@ -144,15 +163,38 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
     const head = { target: target.file, flow: flow.name, ok: result.ok };
     await writeTraceFile(resolve(io.cwd, args.traceFile), head, result.trace, scrub);
   }
+  const secrets = connectionSecrets(connection, secretKeys);
+  if (recorder && cassetteFile !== undefined) {
+    await writeFile(resolve(io.cwd, cassetteFile), recorder.yaml(secrets));
+    io.stderr.write(`${io.paint.green('recorded')} ${recorder.size} exchange(s) in ${cassetteFile}\n`);
+  }
   if (args.saveScenario !== undefined) {
     const { recordScenario } = await import('../../../scenario/record.js');
     const connectionIds = Object.fromEntries(
       Object.entries(connection).filter(([k]) => !secretKeys.includes(k)),
     );
     const file = resolve(io.cwd, args.saveScenario);
+    const scrubber = recorder?.scrubber(secrets);
+    const cassette =
+      scrubber && cassetteFile !== undefined
+        ? {
+            path: relative(dirname(file), resolve(io.cwd, cassetteFile)).split(sep).join('/'),
+            mask: (text: string) => scrubber.text(text),
+          }
+        : undefined;
     await writeFile(
       file,
-      scrub(recordScenario({ flow, options, inputs, result, requests: seen, connectionIds })),
+      scrub(
+        recordScenario({
+          flow,
+          options,
+          inputs,
+          result,
+          requests: seen,
+          connectionIds,
+          ...(cassette ? { cassette } : {}),
+        }),
+      ),
     );
     io.stderr.write(`${io.paint.green('saved')} scenario ${args.saveScenario}\n`);
   }
@@ -162,9 +204,16 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
   }
   const labels = args.labels ? outputLabels(target.flopack, flow.floId) : undefined;
   io.stdout.write(scrub(formatOutputs(result.outputs, labels)));
-  if (flow.kind === 'authping' && result.outputs.working === false) {
+  if (result.cursor) {
+    // A polling monitor: what its next run gets as Cursor (pass it back with --input cursor=…).
     io.stderr.write(
-      scrub(`${io.paint.red('the connection does not work:')} ${String(result.outputs.message ?? '')}\n`),
+      scrub(`${io.paint.dim('cursor for the next run:')} ${JSON.stringify(result.cursor.value)}\n`),
+    );
+  }
+  if (flow.kind === 'authping' && result.outputs.working === false) {
+    const service = result.outputs.serviceResponse as { message?: unknown } | undefined;
+    io.stderr.write(
+      scrub(`${io.paint.red('the connection does not work:')} ${String(service?.message ?? '')}\n`),
     );
     return ExitCode.flowFailed;
   }

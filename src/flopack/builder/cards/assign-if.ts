@@ -13,11 +13,13 @@ export function assignIf(
   ifFalse: Value,
   type: IoType = 'string',
   name?: string,
+  /** The values are lists of `type`. */
+  collection = false,
 ): OutputRef {
   const card = conditionCard(flow, 'assignIf', path, condition, name, ASSIGN_IF_FIELDS.operator);
-  const whenTrue = card.addInput({ ...ASSIGN_IF_FIELDS.valueIfTrue, type });
-  const whenFalse = card.addInput({ ...ASSIGN_IF_FIELDS.valueIfFalse, type });
+  const whenTrue = card.addInput({ ...ASSIGN_IF_FIELDS.valueIfTrue, type, collection });
+  const whenFalse = card.addInput({ ...ASSIGN_IF_FIELDS.valueIfFalse, type, collection });
   flow.set(whenTrue, ifTrue);
   flow.set(whenFalse, ifFalse);
-  return card.addOutput({ ...ASSIGN_IF_FIELDS.output, type });
+  return card.addOutput({ ...ASSIGN_IF_FIELDS.output, type, collection });
 }

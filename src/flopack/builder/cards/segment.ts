@@ -7,8 +7,8 @@ export function textSegment(
   flow: FlowBuilder,
   path: string,
   text: Value,
-  start: number,
-  end: number,
+  start: Value,
+  end: Value,
   name?: string,
 ): OutputRef {
   const card = flow.add('textSegment', path, name);

@@ -35,6 +35,6 @@ export const rawRequestCard = channelCard('httpfunctions:raw', 'HTTP › Raw Req
   run: async (ctx) => {
     const method = (toText(ctx.inputs[HTTP_FIELDS.method.key]).trim() || 'GET').toUpperCase();
     const res = await ctx.http(buildRequest(ctx, method, false));
-    return { outputs: responseOutputs(res, res.body) };
+    return { outputs: responseOutputs(res, res.body), httpStatus: res.status };
   },
 });
