@@ -98,6 +98,21 @@ async function main(): Promise<void> {
       `raw request: ${r.rawRequestMs} ms`,
       `${r.tracedOverheadRatio}x`,
     ]);
+    if (r.ownProcess) {
+      const o = r.ownProcess;
+      rows.push([
+        'simulate, mock in its own process',
+        `${o.simulatedMs} ms`,
+        `raw request: ${o.rawRequestMs} ms (target 2x)`,
+        `${o.overheadRatio}x`,
+      ]);
+      rows.push([
+        'simulate --trace, mock in its own process',
+        `${o.tracedMs} ms`,
+        `raw request: ${o.rawRequestMs} ms (target 2.5x)`,
+        `${o.tracedOverheadRatio}x`,
+      ]);
+    }
   }
   if (want('mock')) {
     const r = await benchMockTwilio();

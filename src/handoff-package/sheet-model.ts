@@ -162,8 +162,9 @@ function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: C
     isRevoke: flow.kind === 'revoke',
     startCard,
     endCard,
+    // Flows that never use the connection (a dropdown's processing flow) have nothing to point at there.
     authFields:
-      flow.kind === 'revoke'
+      flow.kind === 'revoke' || !startFields.some((f) => f.key === CONNECTION_INPUT_KEY)
         ? []
         : [CONNECTOR_BUILDER_CARDS.connectionField, ...(spec.connectionParameters ?? []).map((p) => p.label)],
     options: startFields.filter((f) => f.group === OPTION_GROUP).map(described('option')),

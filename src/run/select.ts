@@ -12,10 +12,14 @@ export interface FlowChoice {
   flow?: string;
 }
 
-/** The flows a user may name: actions and CAPIA for connectors, every flow for exports. */
+/**
+ * The flows a user may name: actions, CAPIA, event cards and dynamic dropdown lists for connectors, every flow for
+ * exports.
+ */
+const RUNNABLE = new Set(['action', 'capia', 'flow', 'event', 'values']);
 export function runnableNames(target: Target): string[] {
   return target.flows
-    .filter((f) => f.kind === 'action' || f.kind === 'capia' || f.kind === 'flow')
+    .filter((f) => RUNNABLE.has(f.kind) && !(f.kind === 'values' && / Value$/.test(f.name)))
     .map((f) => flowLabel(f));
 }
 

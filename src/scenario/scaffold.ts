@@ -14,7 +14,8 @@ export function scaffoldScenario(spec: ConnectorSpec, action: Action): string {
       .filter((i) => i.required || i.default !== undefined)
       .map((i) => [i.key, example(i.default, true)]),
   );
-  const firstOutput = action.outputs?.[0];
+  // A pattern matches text: check a single value, not a list (a paginated action's count rather than its items).
+  const firstOutput = action.outputs?.find((o) => !o.list && o.type !== 'object');
   const method = action.request.method;
   // Twilio's mock features (seed, faults, the message store) only where the mock Twilio serves the connector.
   const twilio = spec.mock === 'twilio';

@@ -1,3 +1,4 @@
+import type { FaultKind, FaultRoute } from '../mock/twilio/faults.js';
 import type { ScenarioStub } from './stubs.js';
 /**
  * A scenario file (`connectors/<name>/tests/*.yaml`): one run of an action (or the authping) against the embedded
@@ -37,26 +38,7 @@ export interface ScenarioStep {
   inputs: Record<string, unknown>;
 }
 
-export type FaultRoute =
-  | 'messages.create'
-  | 'messages.fetch'
-  | 'messages.list'
-  | 'messages.update'
-  | 'messages.delete'
-  | 'incomingPhoneNumbers.list'
-  | '*';
-export const FAULT_ROUTES: readonly FaultRoute[] = [
-  'messages.create',
-  'messages.fetch',
-  'messages.list',
-  'messages.update',
-  'messages.delete',
-  'incomingPhoneNumbers.list',
-  '*',
-];
-export type FaultKind = 'rate-limit' | 'server-error' | 'slow' | 'timeout';
-export const FAULT_KINDS: readonly FaultKind[] = ['rate-limit', 'server-error', 'slow', 'timeout'];
-
+export { FAULT_KINDS, FAULT_ROUTES, type FaultKind, type FaultRoute } from '../mock/twilio/faults.js';
 /** Mirrors the mock's FaultSpec (src/mock/twilio). */
 export interface ScenarioFault {
   route?: FaultRoute;

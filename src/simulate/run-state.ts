@@ -33,6 +33,12 @@ export interface RunState {
   cursor: { value: unknown } | undefined;
 }
 
+/**
+ * Cards a run may execute before it stops with `step-limit`: room for Paginate's 5,000 iterations of a page helper of
+ * a few dozen cards, far below Okta's own limit (2M, reference §2.9), so a runaway loop stops in seconds.
+ */
+export const DEFAULT_MAX_STEPS = 250_000;
+
 /** Trace events a run keeps in memory. */
 export const MAX_TRACE_EVENTS = 20_000;
 
@@ -101,7 +107,7 @@ export function createRunState(
     connections: options.connections ?? {},
     handlers,
     extra: options.extraCards ?? {},
-    maxSteps: options.maxSteps ?? 10_000,
+    maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
     maxDepth: options.maxCallDepth ?? 32,
     httpTimeoutMs: options.httpTimeoutMs,
     sleep: options.sleep ?? (options.realTimeDelays ? realSleep : simulatedSleep),

@@ -14,7 +14,7 @@ export interface SimulateOptions {
   transport: HttpTransport;
   /** Connection values for cards whose model.config names a config (keyed by config id or config name). */
   connections?: Record<string, Record<string, unknown>>;
-  /** Default 10_000 (Okta's documented limit is 2M steps per flow, reference §2.9). */
+  /** Default DEFAULT_MAX_STEPS, 250,000 (Okta's documented limit is 2M steps per flow, reference §2.9). */
   maxSteps?: number;
   /** Default 32. */
   maxCallDepth?: number;

@@ -64,12 +64,14 @@ describe('submission test flows (.folder) for the Twilio scenarios', () => {
       'authping-ok.yaml',
       'rate-limited-retry.yaml',
       'rate-limited.yaml',
+      'send-message-from-values.yaml',
       'server-error-retry.yaml',
       'server-error.yaml',
       'timeout.yaml',
     ]);
     expect(left['authping-ok.yaml']).toMatch(/_authping/);
     expect(left['timeout.yaml']).toMatch(/mock\.faults/);
+    expect(left['send-message-from-values.yaml']).toMatch(/not an action/);
   });
 
   it('passes our own lint and is the same bytes every time', async () => {

@@ -52,4 +52,11 @@ describe('scaffoldScenario', () => {
       'send-message-via-messaging-service.yaml',
     );
   });
+
+  it("checks a paginated action's count with its pattern, not the list of items", async () => {
+    const { spec } = await loadValidSpec('connectors/slack/connector.yaml');
+    const action = spec.actions.find((a) => a.pagination)!;
+    const s = parseScenario(scaffoldScenario(spec, action), scenarioFileName(action.name));
+    expect(s.expect.outputs).toEqual({ count: { match: '.+' } });
+  });
 });

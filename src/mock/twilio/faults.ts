@@ -1,11 +1,17 @@
-export type FaultRoute =
-  | 'messages.create'
-  | 'messages.fetch'
-  | 'messages.list'
-  | 'messages.update'
-  | 'messages.delete'
-  | 'incomingPhoneNumbers.list'
-  | '*';
+/** The operations a fault may target (`*`: any); the one list, read by the scenario loader too. */
+export const FAULT_ROUTES = [
+  'messages.create',
+  'messages.fetch',
+  'messages.list',
+  'messages.update',
+  'messages.delete',
+  'incomingPhoneNumbers.list',
+  '*',
+] as const;
+export type FaultRoute = (typeof FAULT_ROUTES)[number];
+/** What a fault does. */
+export const FAULT_KINDS = ['rate-limit', 'server-error', 'slow', 'timeout'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {
   route?: FaultRoute;
@@ -13,7 +19,7 @@ export interface FaultSpec {
   nth?: number;
   /** How many times it fires; default 1 when `nth` is set, unlimited otherwise. */
   times?: number;
-  kind: 'rate-limit' | 'server-error' | 'slow' | 'timeout';
+  kind: FaultKind;
   /** server-error: the HTTP status, default 500. */
   status?: number;
   /** rate-limit: the Retry-After value, default 1. */
@@ -23,8 +29,8 @@ export interface FaultSpec {
   delayMs?: number;
 }
 
-const ROUTES = new Set<string>(['messages.create', 'messages.fetch', 'messages.list', 'messages.update', 'messages.delete', 'incomingPhoneNumbers.list', '*']); // prettier-ignore
-const KINDS = new Set<string>(['rate-limit', 'server-error', 'slow', 'timeout']);
+const ROUTES = new Set<string>(FAULT_ROUTES);
+const KINDS = new Set<string>(FAULT_KINDS);
 
 interface ActiveFault {
   spec: FaultSpec;
