@@ -50,18 +50,29 @@ async function main(): Promise<void> {
   if (want('build')) {
     const r = await benchBuild();
     results.build = r;
-    rows.push(['build: twilio (6 actions)', `${r.twilio.ms} ms, ${r.twilio.peakRssMiB} MiB`, '', '']);
+    rows.push([
+      'build: twilio (6 actions)',
+      `${r.twilio.ms} ms (CPU ${r.twilio.cpuMs} ms), ${r.twilio.peakRssMiB} MiB`,
+      '',
+      '',
+    ]);
+    // Issue 17's targets; 300 MB = 286 MiB, 600 MB = 572 MiB.
+    const targets: Record<number, { ms: number; mib: number; label: string }> = {
+      1000: { ms: 2000, mib: 286, label: 'target < 2000 ms, < 300 MB' },
+      3000: { ms: 6000, mib: 572, label: 'target < 6000 ms, < 600 MB' },
+    };
     for (const p of r.synthetic) {
+      const target = targets[p.actions];
       rows.push([
         `build: ${p.actions} actions (JSON spec)`,
-        `${p.ms} ms, ${p.peakRssMiB} MiB`,
-        p.actions === 1000 ? 'target < 2000 ms, < 300 MB' : '',
-        p.actions === 1000 ? (p.ms < 2000 && p.peakRssMiB < 286 ? 'met' : 'missed') : '',
+        `${p.ms} ms (CPU ${p.cpuMs} ms), ${p.peakRssMiB} MiB`,
+        target?.label ?? '',
+        target ? (p.ms < target.ms && p.peakRssMiB < target.mib ? 'met' : 'missed') : '',
       ]);
     }
     rows.push([
       'build: 1000 actions (YAML spec)',
-      `${r.yaml1000.ms} ms, ${r.yaml1000.peakRssMiB} MiB`,
+      `${r.yaml1000.ms} ms (CPU ${r.yaml1000.cpuMs} ms), ${r.yaml1000.peakRssMiB} MiB`,
       'target < 2000 ms, < 300 MB',
       r.yaml1000.ms < 2000 && r.yaml1000.peakRssMiB < 286 ? 'met' : 'missed',
     ]);

@@ -12,6 +12,8 @@ let counter = 0;
 export interface Timed {
   ms: number;
   peakRssMiB: number;
+  /** User + system CPU time of the child (NaN when measured bare, without the hook). */
+  cpuMs: number;
   code: number;
 }
 
@@ -34,14 +36,17 @@ export function timeNode(args: readonly string[], cwd = repoRoot, { bare = false
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       let kib = NaN;
+      let cpuMs = NaN;
       try {
-        kib = Number(readFileSync(rssFile, 'utf8'));
+        const [rss, cpu] = readFileSync(rssFile, 'utf8').split(' ');
+        kib = Number(rss);
+        cpuMs = Number(cpu) / 1000;
       } catch {
         /* the child died before its exit hook ran */
       }
       if (code !== 0 && code !== 1)
         reject(new Error(`node ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
-      else resolve({ ms, peakRssMiB: kib / 1024, code: code ?? 0 });
+      else resolve({ ms, peakRssMiB: kib / 1024, cpuMs, code: code ?? 0 });
     });
   });
 }

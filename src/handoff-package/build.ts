@@ -6,11 +6,13 @@ import { serializeFlopackChunks } from '../flopack/serialize.js';
 import { lintFlopack } from '../lint/index.js';
 import { validateSpecFile } from '../spec/validate.js';
 import { findCredentialValues } from './credentials.js';
-import { flopackFileName, renderPackage } from './package.js';
-import { buildTestPackage, loadBuildScenarios } from './test-package.js';
+import { documentModels, flopackFileName, renderPackage, type DocumentModels } from './package.js';
+import type { ConnectorSpec } from '../spec/types.js';
+import { buildTestPackage, loadBuildScenarios, type TestPackage } from './test-package.js';
 import { toolInfo } from '../util/tool-info.js';
-import type { BuildOptions, BuildResult, GeneratedFlow } from './types.js';
+import type { BuildOptions, BuildResult } from './types.js';
 import { comparePackage, isStale, writePackage } from './write.js';
+import { deflateEntry } from './zip.js';
 
 export const BUILD_CODES = {
   lint: 'OC-BUILD-LINT',
@@ -25,65 +27,15 @@ export const BUILD_CODES = {
 export async function buildConnector(specPath: string, options: BuildOptions): Promise<BuildResult> {
   const empty = { files: [], flows: [], removed: [] };
   const shownAs = options.displayName ?? specPath;
-  const validation = await validateSpecFile(specPath, shownAs);
-  const warnings = [...validation.diagnostics];
-  const spec = validation.spec;
+  const { spec, diagnostics, nameError } = await validatedSpec(specPath, shownAs);
+  const warnings = [...diagnostics];
   if (!spec) return { ok: false, diagnostics: warnings, ...empty };
-  if (!/^[a-z][a-z0-9_]*$/.test(spec.name)) {
-    const d = {
-      severity: 'error' as const,
-      code: BUILD_CODES.name,
-      message: 'the connector name must be lower-case letters, digits and underscores',
-    };
-    return {
-      ok: false,
-      diagnostics: [...warnings, validation.doc ? validation.doc.at('/name', d) : { ...d, file: shownAs }],
-      ...empty,
-    };
-  }
+  if (nameError) return { ok: false, diagnostics: [...warnings, nameError], ...empty };
 
-  const generated = generateConnector(spec);
   const loaded = await loadBuildScenarios(specPath, shownAs);
   warnings.push(...loaded.diagnostics);
-  const tests = buildTestPackage(spec, generated, loaded.scenarios);
-  const flows: GeneratedFlow[] = generated.flows;
-  // Encoded flow by flow: the text of a large connector is tens of MB, and building it as one string first
-  // doubled the peak memory of 1,000-action builds.
-  const flopackBytes = Buffer.concat(
-    [...serializeFlopackChunks(generated.flopack)].map((c) => Buffer.from(c, 'utf8')),
-  );
-  const flopackName = flopackFileName(spec);
-  // Lint the object rather than re-parsing the text: serialization is plain JSON (the <>& escapes decode to the same
-  // strings), so both are the same document, and a second 30 MB copy is what pushed large builds over their budget.
-  const problems: Diagnostic[] = lintFlopack(generated.flopack, { connector: true, file: flopackName })
-    .filter((d) => d.severity === 'error')
-    .map((d) => ({
-      ...d,
-      hint: 'This is a bug in okta-connector (the flopack it generated fails its own lint); please report it with the spec.',
-    }));
-  if (tests) {
-    problems.push(
-      ...lintFlopack(tests.folder, { file: tests.folderFile })
-        .filter((d) => d.severity === 'error')
-        .map((d) => ({
-          ...d,
-          hint: 'This is a bug in okta-connector (the test flows it generated fail its own lint); please report it with the spec and its tests.',
-        })),
-    );
-  }
-  for (const f of [
-    ...findCredentialValues(generated.flopack),
-    ...(tests ? findCredentialValues(tests.folder) : []),
-  ]) {
-    problems.push({
-      severity: 'error',
-      code: BUILD_CODES.credential,
-      message: `the field "${f.field}" of card "${f.card}" in flow "${f.flow}" would hold a fixed credential value`,
-      file: shownAs,
-      hint: 'take credentials from the connection (${connection.<key>}) instead of writing them into the spec',
-    });
-  }
-  if (problems.length > 0) return { ok: false, diagnostics: [...warnings, ...problems], ...empty };
+  const flopack = flopackOf(spec, { file: shownAs, zip: options.zip !== false, scenarios: loaded.scenarios });
+  if (!flopack.models) return { ok: false, diagnostics: [...warnings, ...flopack.problems], ...empty };
 
   const packageDir = resolve(options.outDir, spec.name);
   const rendered = await renderPackage({
@@ -92,12 +44,12 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
       path: relative(packageDir, resolve(specPath)).split(sep).join('/'),
       content: await readFile(specPath),
     },
-    flopack: generated.flopack,
-    flopackBytes,
-    flows,
+    flopackBytes: flopack.bytes,
+    models: flopack.models,
     tool: toolInfo(),
     zip: options.zip !== false,
-    ...(tests ? { tests } : {}),
+    flopackDeflated: flopack.deflated,
+    ...(flopack.tests ? { tests: flopack.tests } : {}),
   });
   const files = rendered.files.map((f) => ({
     path: f.path,
@@ -121,4 +73,97 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
   }
   const { removed } = await writePackage(packageDir, rendered.files);
   return { ok: true, diagnostics: warnings, packageDir, files, flows: rendered.flows, removed };
+}
+
+/**
+ * The validated spec, and a diagnostic when its name cannot name a package folder. The parsed document (for a
+ * 1,000-action YAML spec, an AST of tens of MB kept for line numbers) is garbage once this returns.
+ */
+async function validatedSpec(
+  specPath: string,
+  shownAs: string,
+): Promise<{ spec?: ConnectorSpec; diagnostics: Diagnostic[]; nameError?: Diagnostic }> {
+  const validation = await validateSpecFile(specPath, shownAs);
+  const { spec, diagnostics } = validation;
+  if (!spec || /^[a-z][a-z0-9_]*$/.test(spec.name)) return { spec, diagnostics };
+  const d = {
+    severity: 'error' as const,
+    code: BUILD_CODES.name,
+    message: 'the connector name must be lower-case letters, digits and underscores',
+  };
+  return {
+    spec,
+    diagnostics,
+    nameError: validation.doc ? validation.doc.at('/name', d) : { ...d, file: shownAs },
+  };
+}
+
+/**
+ * Generates, serializes and checks the flopack, and derives what the documents show from it. The generated objects
+ * (~100 MB of heap for 1,000 actions) are garbage once this returns, before the documents render.
+ */
+function flopackOf(
+  spec: ConnectorSpec,
+  options: { file: string; zip: boolean; scenarios: Parameters<typeof buildTestPackage>[2] },
+): {
+  bytes: Buffer;
+  deflated?: Promise<Buffer>;
+  problems: Diagnostic[];
+  models?: DocumentModels;
+  tests?: TestPackage;
+} {
+  const generated = generateConnector(spec);
+  const tests = buildTestPackage(spec, generated, options.scenarios);
+  // Encoded flow by flow: the text of a large connector is tens of MB, and building it as one string first
+  // doubled the peak memory of 1,000-action builds.
+  const bytes = encodeChunks(serializeFlopackChunks(generated.flopack));
+  // Compressed for the zip on the thread pool while lint and the build sheet run on this one.
+  const deflated = options.zip ? deflateEntry(bytes) : undefined;
+  // Lint the object rather than re-parsing the text: serialization is plain JSON (the <>& escapes decode to the same
+  // strings), so both are the same document, and a second 30 MB copy is what pushed large builds over their budget.
+  const problems: Diagnostic[] = lintFlopack(generated.flopack, {
+    connector: true,
+    file: flopackFileName(spec),
+  })
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({
+      ...d,
+      hint: 'This is a bug in okta-connector (the flopack it generated fails its own lint); please report it with the spec.',
+    }));
+  if (tests) {
+    problems.push(
+      ...lintFlopack(tests.folder, { file: tests.folderFile })
+        .filter((d) => d.severity === 'error')
+        .map((d) => ({
+          ...d,
+          hint: 'This is a bug in okta-connector (the test flows it generated fail its own lint); please report it with the spec and its tests.',
+        })),
+    );
+  }
+  for (const f of [
+    ...findCredentialValues(generated.flopack),
+    ...(tests ? findCredentialValues(tests.folder) : []),
+  ]) {
+    problems.push({
+      severity: 'error',
+      code: BUILD_CODES.credential,
+      message: `the field "${f.field}" of card "${f.card}" in flow "${f.flow}" would hold a fixed credential value`,
+      file: options.file,
+      hint: 'take credentials from the connection (${connection.<key>}) instead of writing them into the spec',
+    });
+  }
+  if (problems.length > 0) return { bytes, deflated, problems };
+  const models = documentModels(spec, generated.flopack, generated.flows);
+  return { bytes, deflated, problems, models, ...(tests ? { tests } : {}) };
+}
+
+/**
+ * The chunks' UTF-8 in one buffer, each encoded as soon as it is made: no chunk string outlives the next one (held
+ * together they were another 36 MB of old-space strings for the garbage collector on 1,000 actions), and the
+ * encoded pieces take the text's size once more, briefly (a growing buffer took up to three times).
+ */
+function encodeChunks(chunks: Iterable<string>): Buffer {
+  const parts: Buffer[] = [];
+  for (const chunk of chunks) parts.push(Buffer.from(chunk, 'utf8'));
+  return Buffer.concat(parts);
 }

@@ -1,13 +1,16 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
-  createTemplateEnvironment,
+  compiledTemplateSource,
+  evaluateTemplateModule,
   renderTemplate,
+  renderTemplateBytes,
   templateSources,
   trustedMarkup,
-  TEMPLATE_OPTIONS,
-  type Precompiled,
 } from '../../src/handoff-package/templates.js';
+import { compileTemplateModule } from '../../src/handoff-package/template-compiler.js';
+import { HELPERS, runtime } from '../../src/handoff-package/template-runtime.js';
+import { mdCode, mdEscape, mdFence } from '../../src/handoff-package/markdown.js';
 import { buildTestPackage, loadBuildScenarios } from '../../src/handoff-package/test-package.js';
 import { buildSheetModel } from '../../src/handoff-package/sheet-model.js';
 import { loadValidSpec } from '../../src/spec/validate.js';
@@ -56,49 +59,101 @@ describe('hand-off templates', () => {
   });
 });
 
-describe('precompiled hand-off templates (what the package ships)', () => {
-  /** What scripts/compile-templates.mjs writes, evaluated back into objects. */
-  function precompiled(): Precompiled {
+describe('compiled hand-off templates (what the package ships)', () => {
+  /** The same templates rendered by Handlebars itself (strict mode): the reference the compiler must match. */
+  function handlebarsTemplates(): Map<string, (model: object) => string> {
     const Handlebars = createRequire(import.meta.url)('handlebars') as typeof import('handlebars');
-    const specs = (sources: Record<string, string>) =>
-      Object.fromEntries(
-        Object.entries(sources).map(([name, source]) => [
-          name,
-          new Function(
-            `return ${Handlebars.precompile(source, TEMPLATE_OPTIONS)}`,
-          )() as TemplateSpecification,
-        ]),
-      );
+    const hb = Handlebars.create();
+    const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+    hb.registerHelper('md', (v: unknown) => new hb.SafeString(mdEscape(text(v))));
+    hb.registerHelper('code', (v: unknown) => new hb.SafeString(mdCode(text(v))));
+    hb.registerHelper('fence', (v: unknown) => new hb.SafeString(mdFence(text(v))));
+    hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    hb.registerHelper('yesno', (v: unknown) => (v ? 'Yes' : 'No'));
     const { templates, partials } = templateSources();
-    return { templates: specs(templates), partials: specs(partials) };
+    for (const [name, source] of Object.entries(partials)) hb.registerPartial(name, source);
+    return new Map(
+      Object.entries(templates).map(([name, source]) => [name, hb.compile(source, { strict: true })]),
+    );
   }
 
-  it('render every template of the Twilio connector to the same text as templates compiled at run time', async () => {
+  /** Diagrams as Handlebars' own SafeString, for the reference renderer. */
+  function forHandlebars(model: Record<string, unknown>): object {
+    const Handlebars = createRequire(import.meta.url)('handlebars') as typeof import('handlebars');
+    const flows = model.flows as Array<Record<string, unknown>> | undefined;
+    return Array.isArray(flows) && flows.every((f) => 'svg' in f)
+      ? {
+          ...model,
+          flows: flows.map((f) => ({
+            ...f,
+            mermaid: new Handlebars.SafeString(String(f.mermaid)),
+            svg: new Handlebars.SafeString(String(f.svg)),
+          })),
+        }
+      : model;
+  }
+
+  async function models(): Promise<Record<string, Record<string, unknown>>> {
     const { spec } = await loadValidSpec(packagePath('connectors/twilio/connector.yaml'));
     const { flopack, flows } = generateConnector(spec);
     const common = { tool: { name: 't', version: '1' }, accent: '#000000', flopackFile: 'x' };
-    const fromSource = createTemplateEnvironment();
-    const shipped = createTemplateEnvironment(precompiled());
-    expect([...shipped.templates.keys()]).toEqual([...fromSource.templates.keys()]);
     const sheet = buildSheetModel(spec, flopack, flows);
+    const sheetView = {
+      ...sheet,
+      ...common,
+      flows: sheet.flows.map((f) => ({ ...f, mermaid: trustedMarkup(f.mermaid), svg: trustedMarkup(f.svg) })),
+    };
     const docs = { ...buildDocsModel(spec, flopack, flows), ...common };
+    const hostile = hostileDocs('{{x}} </script> *x* & "q" \'a\' `b` =');
     const specPath = packagePath('connectors/twilio/connector.yaml');
     const { scenarios } = await loadBuildScenarios(specPath, specPath);
     const tests = buildTestPackage(spec, { flopack, flows }, scenarios)!;
-    const models: Record<string, object> = {
-      'testing.md': tests.testing,
-      'build-sheet.md': { ...sheet, ...common },
-      'build-sheet.html': { ...sheet, ...common },
+    return {
+      'testing.md': tests.testing as unknown as Record<string, unknown>,
+      'build-sheet.md': sheetView,
+      'build-sheet.html': sheetView,
       'docs-index.md': docs,
       'docs-authorization.md': docs,
       'docs-action.md': { ...docs, action: docs.actions[0] },
       'docs.html': docs,
+      'hostile docs.html': hostile,
+      'hostile docs-action.md': { ...hostile, action: hostile.actions[0] },
     };
-    expect(Object.keys(models).sort()).toEqual([...fromSource.templates.keys()].sort());
-    for (const [name, model] of Object.entries(models)) {
-      const expected = fromSource.templates.get(name)!(model);
+  }
+
+  it('render every template of the Twilio connector (and hostile text) to the same text as Handlebars', async () => {
+    const reference = handlebarsTemplates();
+    const shipped = evaluateTemplateModule(compiledTemplateSource())(runtime).templates;
+    expect(Object.keys(shipped).sort()).toEqual([...reference.keys()].sort());
+    const all = await models();
+    expect(new Set(Object.keys(all).map((k) => k.replace(/^hostile /, '')))).toEqual(
+      new Set(reference.keys()),
+    );
+    for (const [key, model] of Object.entries(all)) {
+      const name = key.replace(/^hostile /, '');
+      const expected = reference.get(name)!(forHandlebars(model));
       expect(expected.length).toBeGreaterThan(200);
-      expect(shipped.templates.get(name)!(model), name).toBe(expected);
+      expect(shipped[name]!(model), key).toBe(expected);
+      expect(renderTemplate(name, model), key).toBe(expected);
+      expect(renderTemplateBytes(name, model).toString('utf8'), key).toBe(expected);
     }
+  });
+
+  it('refuses template syntax it does not compile, naming the template and the place', () => {
+    const Handlebars = createRequire(import.meta.url)('handlebars') as typeof import('handlebars');
+    const parse = (source: string) => Handlebars.parse(source) as never;
+    const compile = (source: string) =>
+      compileTemplateModule({ templates: { t: source }, partials: {} }, parse, HELPERS);
+    expect(() => compile('a\n{{{raw}}}')).toThrow(/template t:2:1: triple-stash/);
+    expect(() => compile('{{#each xs as |x|}}{{x}}{{/each}}')).toThrow(/block parameters/);
+    expect(() => compile('{{lookup a b}}')).toThrow(/the helper "lookup"/);
+    expect(() => compile('{{@index}}')).toThrow(/@index/);
+    expect(() => compile('{{> missing}}')).toThrow(/unknown partial "missing"/);
+  });
+
+  it('keeps Handlebars strict mode: a missing field is an error, not a blank', () => {
+    const { accent, ...model } = hostileDocs('x');
+    expect(renderTemplate('docs.html', { ...model, accent })).toContain('<html');
+    expect(() => renderTemplate('docs.html', model)).toThrow('"accent" not defined');
   });
 });

@@ -3,7 +3,7 @@ import type { FieldSpec } from '../cards/field-spec.js';
 import { channelAddress, kernelAddress } from '../read/address.js';
 import type { Card, CardModel, IoField } from '../types.js';
 import { makeInput, makeOutput } from './fields.js';
-import type { IdFactory } from './ids.js';
+import { byId, type IdFactory } from './ids.js';
 
 /** A field named by key and group, as the catalogue declares it (`HTTP_FIELDS.statusCode`) or by hand. */
 export type FieldKey = string | { key: string; group?: string | null };
@@ -162,8 +162,8 @@ function createCard(kind: CardKind, uuid: string, name?: string): Card {
     meta: d.meta ?? {},
     config: null,
     partnerChannelKeys: d.channel ? d.channel.partnerChannelKeys : null,
-    inputs: { ...d.inputs, data: {} },
-    outputs: { ...d.outputs, data: {} },
+    inputs: { ...d.inputs, data: byId() },
+    outputs: { ...d.outputs, data: byId() },
     runtime: {},
     ...d.tail,
   };
@@ -185,6 +185,6 @@ function createCard(kind: CardKind, uuid: string, name?: string): Card {
     uuid,
     branches: {},
     node: { key: def.key, data: { name: label }, model: model as unknown as CardModel },
-    pins: {},
+    pins: byId(),
   };
 }

@@ -1,7 +1,7 @@
 import type { Flo, FloData, FloInline, IoType, Transform } from '../types.js';
 import { CardHandle, isOutputRef, type InputRef, type OutputRef, type Value } from './card.js';
 import { buildable, type CardKind } from '../cards/index.js';
-import type { IdFactory } from './ids.js';
+import { byId, type IdFactory } from './ids.js';
 
 /** `tree` of flows built "w/o a tree" with the async addressing module (newer exports, reference §1.3). */
 export const ASYNC_TREE = {
@@ -20,7 +20,7 @@ export class FlowBuilder {
   readonly cards: CardHandle[] = [];
   private readonly members = new Set<CardHandle>();
   private readonly paths = new Set<string>();
-  private readonly orderings: Record<string, [string, string]> = {};
+  private readonly orderings: Record<string, [string, string]> = byId();
   private readonly edges = new Set<string>();
   private readonly finalizers: Array<() => void> = [];
   private readonly expansions = new Map<string, { card: CardHandle; paths: Map<string, OutputRef> }>();
@@ -87,7 +87,7 @@ export class FlowBuilder {
   pin(from: OutputRef, to: InputRef, convert?: string): void {
     this.assertMember(from.card);
     this.assertMember(to.card);
-    const pins = (from.card.card.pins[from.id] ??= {});
+    const pins = (from.card.card.pins[from.id] ??= byId());
     const transform: Transform | null = convert
       ? { [from.id]: { convert, forceWrapArray: false, dest: from.id } }
       : null;

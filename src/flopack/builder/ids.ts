@@ -54,3 +54,12 @@ function digest(text: string, encoding: Encoding): string {
     ? oneShot('sha256', text, encoding)
     : crypto.createHash('sha256').update(text, 'utf8').digest(encoding);
 }
+
+/**
+ * An empty object for entries keyed by generated ids (a card's fields and pins, a flow's orderings). Every id is
+ * new, so a plain `{}` makes V8 create a fresh hidden class on each insertion (~5x slower to fill, and the classes
+ * stay on the heap); a prototype-less object starts in dictionary mode. Key order, JSON and spreading are the same.
+ */
+export function byId<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
