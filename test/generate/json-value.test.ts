@@ -97,7 +97,7 @@ describe('the build sheet shows the mapping, never a literal placeholder', () =>
     const text = JSON.stringify(sheet);
     expect(text).not.toContain('${inputs.to}');
     const flow = sheet.flows.find((f) => f.name === 'Send Message')!;
-    const lists = flow.entries.flatMap((e) => (e.card?.type === 'List Construct' ? [e.card] : []));
+    const lists = flow.entries.flatMap((e) => (e.card?.type === 'List - Construct' ? [e.card] : []));
     expect(lists.length).toBe(2);
     expect(lists.flatMap((c) => c.fields.flatMap((f) => f.drag ?? []))).toEqual(
       expect.arrayContaining([expect.objectContaining({ card: expect.stringMatching(/Construct/) })]),

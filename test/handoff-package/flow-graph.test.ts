@@ -30,8 +30,8 @@ describe('buildFlowGraph', () => {
     ]);
     const ifError = graph.steps[6];
     expect(ifError?.lanes.map((l) => [l.label, l.steps.map((s) => s.type)])).toEqual([
-      ['Try', ['HTTP Post', 'Text Compose', 'Flow Control Return']],
-      ['If Error', ['Text Compose', 'Flow Control Return']],
+      ['Try', ['HTTP - Post', 'Text - Compose', 'Flow Control - Return']],
+      ['If Error', ['Text - Compose', 'Flow Control - Return']],
     ]);
   });
 

@@ -105,6 +105,6 @@ describe('build sheet: a polling monitor event', () => {
     expect(event.inputs).toEqual([]);
     expect(event.outputs.map((o) => o.label)).toEqual(['records', 'count']);
     const cards = event.entries.flatMap((e) => (e.card ? [e.card.type] : []));
-    expect(cards).toContain('Flow Control Cursor');
+    expect(cards).toContain('Flow Control - Cursor');
   });
 });

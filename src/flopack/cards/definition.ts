@@ -118,7 +118,10 @@ export function addressOf(def: CardDefinition, version = def.envelope?.channel?.
     : channelAddress(def.module, version, def.key);
 }
 
-/** The name a person sees for the kind: "Text Compose", "Branching If/Else", "Helper Flow". */
+/**
+ * The name a person sees for the kind, as Connector Builder's card picker and Okta's walkthrough write it: the app,
+ * a dash, the card ("Object - Construct", "HTTP - Raw Request", "Branching - If/Else"); "Helper Flow" alone.
+ */
 export function personName(def: Pick<CardDefinition, 'name' | 'menu'>): string {
-  return def.menu ? `${def.menu} ${def.name}` : def.name;
+  return def.menu ? `${def.menu} - ${def.name}` : def.name;
 }

@@ -195,8 +195,8 @@ const MODULE_APPS: Record<string, string> = {
 };
 
 /**
- * The name a person sees for a card's kind, as the Workflows console shows it: "Text Compose", "HTTP Raw Request",
- * "Flow Control Call Flow" (reference §2.5 steps 5–6). Kinds the catalogue does not know are named from their
+ * The name a person sees for a card's kind, as Connector Builder shows it: "Text - Compose", "HTTP - Raw Request",
+ * "Flow Control - Call Flow" (reference §2.5 steps 5–6; Okta's Slack walkthrough). Kinds the catalogue does not know are named from their
  * address; addresses of no known shape come back as they are.
  */
 export function cardTypeName(address: string): string {
@@ -205,10 +205,10 @@ export function cardTypeName(address: string): string {
   const known = BY_TAIL.get(parsed.tail);
   if (known) return personName(known);
   if (parsed.family === 'channel') {
-    return parsed.module === 'httpfunctions' ? `HTTP ${parsed.key}` : `${parsed.module} ${parsed.key}`;
+    return parsed.module === 'httpfunctions' ? `HTTP - ${parsed.key}` : `${parsed.module} - ${parsed.key}`;
   }
   if (parsed.module === 'http') return parsed.key;
-  return `${MODULE_APPS[parsed.module] ?? parsed.module} ${parsed.key}`;
+  return `${MODULE_APPS[parsed.module] ?? parsed.module} - ${parsed.key}`;
 }
 
 export type { BuildableCard, CardDefinition, CardEnvelope } from './definition.js';

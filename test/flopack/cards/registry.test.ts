@@ -39,9 +39,9 @@ describe('the card catalogue', () => {
   it('keys each kind by a distinct address tail, and names it as a person sees it', () => {
     const tails = Object.values(CARDS).map((d) => d.tail);
     expect(new Set(tails).size).toBe(tails.length);
-    expect(cardTypeName('root:kernel:string:0.0.1:compose')).toBe('Text Compose');
-    expect(cardTypeName('root:channels:http:httpfunctions:1.0.11:raw')).toBe('HTTP Raw Request');
+    expect(cardTypeName('root:kernel:string:0.0.1:compose')).toBe('Text - Compose');
+    expect(cardTypeName('root:channels:http:httpfunctions:1.0.11:raw')).toBe('HTTP - Raw Request');
     expect(cardTypeName('root:kernel:control:0.0.1:callable')).toBe('Helper Flow');
-    expect(cardTypeName('root:kernel:math:0.0.1:add')).toBe('Number add');
+    expect(cardTypeName('root:kernel:math:0.0.1:add')).toBe('Number - add');
   });
 });
