@@ -32,20 +32,25 @@ export async function loadBuildScenarios(
 ): Promise<{ scenarios: Array<{ scenario: Scenario; file: string }>; diagnostics: Diagnostic[] }> {
   const scenarios: Array<{ scenario: Scenario; file: string }> = [];
   const diagnostics: Diagnostic[] = [];
-  for (const path of await scenarioFiles(dirname(specPath))) {
-    const file = basename(path);
-    try {
-      scenarios.push({ scenario: await loadScenarioFile(path, join(dirname(shownAs), 'tests', file)), file });
-    } catch (error) {
-      if (!(error instanceof DiagnosticsError)) throw error;
-      for (const d of error.diagnostics) {
-        diagnostics.push({
-          ...d,
-          severity: 'warning',
-          code: TEST_PACKAGE_CODES.scenario,
-          message: `${d.message} (the scenario is left out of TESTING.md and the test flows)`,
-        });
-      }
+  const paths = await scenarioFiles(dirname(specPath));
+  // Read side by side (each read waits on the thread pool), then taken in file order.
+  const loaded = await Promise.allSettled(
+    paths.map((path) => loadScenarioFile(path, join(dirname(shownAs), 'tests', basename(path)))),
+  );
+  for (const [i, outcome] of loaded.entries()) {
+    const file = basename(paths[i]!);
+    if (outcome.status === 'fulfilled') {
+      scenarios.push({ scenario: outcome.value, file });
+      continue;
+    }
+    if (!(outcome.reason instanceof DiagnosticsError)) throw outcome.reason;
+    for (const d of outcome.reason.diagnostics) {
+      diagnostics.push({
+        ...d,
+        severity: 'warning',
+        code: TEST_PACKAGE_CODES.scenario,
+        message: `${d.message} (the scenario is left out of TESTING.md and the test flows)`,
+      });
     }
   }
   return { scenarios, diagnostics };
