@@ -254,22 +254,44 @@ export const HTTP_RETRY = {
 /**
  * Dynamic dropdowns (Connector Builder, "Add a dynamic dropdown field: HTTP example") [V]: a helper flow returns the
  * list as `[{value: <shown>, key: <stored>}]`, built by a processing flow per item. [I]: the flows' names (the
- * option's `<Action> <Option> Values` and `… Value`), the list's Return key `options`, the processing flow's inputs
- * `label`/`value` and Return key `item`, and the option field's `metadata.dynamicValues: {flo}` naming the flow.
+ * option's `<Action> <Option> Values` and `… Value`), the list's Return key `options`, the processing flow's Return
+ * key `item` (its inputs are the object's keys), and the option field's `metadata.dynamicValues: {flo}` naming the
+ * flow.
  */
 export const DYNAMIC_DROPDOWN = {
   itemLabel: 'value',
   itemValue: 'key',
   listReturn: 'options',
   itemReturn: 'item',
-  processingInputs: { label: 'label', value: 'value' },
   metadataKey: 'dynamicValues',
 } as const;
+/**
+ * Dynamic input groups (Connector Builder, "Add dynamic fields and groups", static group properties) [V]: a helper
+ * flow returns the fields as `[{name, displayname, …}]`; at most one input group may be dynamic. [I]: the flows'
+ * names (`<Action> <Group> Fields` and `… Field`), the Return key `fields`, and the group's stand-in on the flopack: one
+ * object input keyed by the group's key with `metadata.dynamicFields: {flo}`, holding the values entered by name.
+ */
+export const DYNAMIC_FIELDS = {
+  name: 'name',
+  displayName: 'displayname',
+  listReturn: 'fields',
+  metadataKey: 'dynamicFields',
+} as const;
+/** Flow names: letters, digits and spaces only (CBDE000003H). */
+function flowNameOf(text: string): string {
+  return text.replace(/[^A-Za-z0-9 ]+/g, ' ').replace(/ +/g, ' ');
+}
+export function dynamicFieldsFlowName(actionName: string, groupLabel: string): string {
+  return flowNameOf(`${actionName} ${groupLabel} Fields`);
+}
+export function dynamicFieldFlowName(actionName: string, groupLabel: string): string {
+  return flowNameOf(`${actionName} ${groupLabel} Field`);
+}
 export function dynamicValuesFlowName(actionName: string, optionLabel: string): string {
-  return `${actionName} ${optionLabel} Values`.replace(/[^A-Za-z0-9 ]+/g, ' ').replace(/ +/g, ' ');
+  return flowNameOf(`${actionName} ${optionLabel} Values`);
 }
 export function dynamicValueFlowName(actionName: string, optionLabel: string): string {
-  return `${actionName} ${optionLabel} Value`.replace(/[^A-Za-z0-9 ]+/g, ' ').replace(/ +/g, ' ');
+  return flowNameOf(`${actionName} ${optionLabel} Value`);
 }
 
 /**

@@ -20,7 +20,7 @@ import type { GenerationContext } from './generation-context.js';
 import { ioType } from './fields.js';
 import { buildRequest } from './request.js';
 import { TemplateScope } from './template-scope.js';
-import { addInput, addOption } from './start-fields.js';
+import { addDynamicGroup, addInput, addOption } from './start-fields.js';
 
 /**
  * One action flow: start card (connection, options, inputs) → Return Error If per required input (400,
@@ -34,6 +34,7 @@ export function buildActionFlow(
   floId: string,
   pageFloId?: string,
   valuesFloIds: ReadonlyMap<string, string> = new Map(),
+  fieldsFloId?: string,
 ): Flo {
   const flow = new FlowBuilder(context.ids.scope(), context.namespace(action.name));
   const start = helperFlowStart(flow);
@@ -42,6 +43,10 @@ export function buildActionFlow(
   const inputs = new Map<string, OutputRef>();
   for (const o of action.options ?? []) options.set(o.key, addOption(start, o, valuesFloIds.get(o.key)));
   for (const i of action.inputs ?? []) inputs.set(i.key, addInput(start, i));
+  if (action.dynamicInputs && fieldsFloId) {
+    const group = action.dynamicInputs;
+    inputs.set(group.key, addDynamicGroup(start, group, fieldsFloId));
+  }
   if (action.pagination) {
     const { key, label, default: fallback } = MAX_ITEMS_INPUT;
     inputs.set(

@@ -7,13 +7,8 @@ import {
   returnWith,
 } from '../flopack/builder/index.js';
 import type { Flo } from '../flopack/types.js';
-import {
-  DYNAMIC_DROPDOWN,
-  HELPER_OUTPUTS,
-  dynamicValueFlowName,
-  dynamicValuesFlowName,
-} from '../connector/contract.js';
-import type { Action, Option } from '../spec/types.js';
+import { DYNAMIC_DROPDOWN, DYNAMIC_FIELDS, HELPER_OUTPUTS } from '../connector/contract.js';
+import type { Action, RequestTemplate } from '../spec/types.js';
 import { callHelper } from './call-helper.js';
 import { addErrorChecks } from './error-checks.js';
 import type { GenerationContext } from './generation-context.js';
@@ -21,26 +16,89 @@ import { buildRequest } from './request.js';
 import { TemplateScope } from './template-scope.js';
 
 /**
- * A dynamic dropdown's list flow (contract DYNAMIC_DROPDOWN): httpHelper runs the option's request, the usual error
- * checks apply, and Map turns each item into `{value: <label>, key: <value>}` through the processing flow.
+ * What Connector Builder asks a helper flow for at design time (a dynamic dropdown's values, a dynamic input group's
+ * fields): a list of objects built from the items a GET returns, one processing flow run per item by Map.
  */
-export function buildValuesFlow(
+export interface DesignTimeList {
+  /** The list flow's name; the processing flow's is `itemName`. */
+  name: string;
+  itemName: string;
+  description: string;
+  itemDescription: string;
+  request: RequestTemplate;
+  /** Dot path of the items in the body. */
+  items: string;
+  /** Each object's keys, in order, with the dot path in the item of its value. */
+  shape: ReadonlyArray<{ key: string; from: string }>;
+  /** The list flow's Return key; the processing flow returns `item`. */
+  returns: string;
+}
+
+/** A dynamic dropdown's lists (contract DYNAMIC_DROPDOWN): `[{value: <label>, key: <value>}]`. */
+export function dropdownList(
+  action: Action,
+  option: {
+    label: string;
+    dynamic: { request: RequestTemplate; items: string; label: string; value: string };
+  },
+  names: { list: string; item: string },
+): DesignTimeList {
+  const d = option.dynamic;
+  return {
+    name: names.list,
+    itemName: names.item,
+    description: `Lists the values of ${option.label} for ${action.name} (a dynamic dropdown).`,
+    itemDescription: `Shapes one item as a value of the ${option.label} dropdown.`,
+    request: d.request,
+    items: d.items,
+    shape: [
+      { key: DYNAMIC_DROPDOWN.itemLabel, from: d.label },
+      { key: DYNAMIC_DROPDOWN.itemValue, from: d.value },
+    ],
+    returns: DYNAMIC_DROPDOWN.listReturn,
+  };
+}
+
+/** A dynamic input group's fields (contract DYNAMIC_FIELDS): `[{name, displayname}]`. */
+export function fieldsList(
+  action: Action,
+  group: { label: string; request: RequestTemplate; items: string; name: string; displayName?: string },
+  names: { list: string; item: string },
+): DesignTimeList {
+  return {
+    name: names.list,
+    itemName: names.item,
+    description: `Lists the fields of ${group.label} for ${action.name} (a dynamic input group).`,
+    itemDescription: `Shapes one item as a field of ${group.label}.`,
+    request: group.request,
+    items: group.items,
+    shape: [
+      { key: DYNAMIC_FIELDS.name, from: group.name },
+      { key: DYNAMIC_FIELDS.displayName, from: group.displayName ?? group.name },
+    ],
+    returns: DYNAMIC_FIELDS.listReturn,
+  };
+}
+
+/**
+ * The list flow: httpHelper runs the request (which may use only the connection), the usual error checks apply,
+ * and Map turns each item into one object of the shape through the processing flow.
+ */
+export function buildListFlow(
   context: GenerationContext,
   action: Action,
-  option: Option,
+  list: DesignTimeList,
   floId: string,
   itemFloId: string,
 ): Flo {
-  const dynamic = option.dynamic!;
-  const name = dynamicValuesFlowName(action.name, option.label);
-  const flow = new FlowBuilder(context.ids.scope(), context.namespace(name));
+  const flow = new FlowBuilder(context.ids.scope(), context.namespace(list.name));
   const start = helperFlowStart(flow);
   const auth = addStartField(start, context.connectionField()).output;
   const scope = new TemplateScope(flow, {
     resolve: (_source, key) => flow.path(auth, [key]),
     optional: () => false,
   });
-  const call = callHelper(context, scope, auth, buildRequest(scope, dynamic.request));
+  const call = callHelper(context, scope, auth, buildRequest(scope, list.request));
   const body = call.output(HELPER_OUTPUTS.body);
   addErrorChecks(
     flow,
@@ -49,54 +107,27 @@ export function buildValuesFlow(
     body,
     call.output(HELPER_OUTPUTS.errorMessage),
   );
-  const items = flow.path(body, dynamic.items.split('.'), 'object', true);
-  const { label, value } = DYNAMIC_DROPDOWN.processingInputs;
-  const options = mapList(
-    flow,
-    'values',
-    items,
-    itemFloId,
-    { [label]: dynamic.label, [value]: dynamic.value },
-    'Map to dropdown values',
-  );
-  flow.chainAll(
-    returnWith(flow, [[{ key: DYNAMIC_DROPDOWN.listReturn, type: 'object', collection: true }, options]]),
-  );
-  return flow.build({
-    id: floId,
-    name,
-    description: `Lists the values of ${option.label} for ${action.name} (a dynamic dropdown).`,
-    group: context.groupId,
-  });
+  const items = flow.path(body, list.items.split('.'), 'object', true);
+  const fromItem = Object.fromEntries(list.shape.map((s) => [s.key, s.from]));
+  const shaped = mapList(flow, 'values', items, itemFloId, fromItem, 'Map each item');
+  flow.chainAll(returnWith(flow, [[{ key: list.returns, type: 'object', collection: true }, shaped]]));
+  return flow.build({ id: floId, name: list.name, description: list.description, group: context.groupId });
 }
 
-/** The processing flow Map runs per item: `{value: label, key: value}`, the shape Connector Builder reads. */
-export function buildValueFlow(
-  context: GenerationContext,
-  action: Action,
-  option: Option,
-  floId: string,
-): Flo {
-  const name = dynamicValueFlowName(action.name, option.label);
-  const flow = new FlowBuilder(context.ids.scope(), context.namespace(name));
+/** The processing flow Map runs per item: its inputs are the shape's keys, its result the object of them. */
+export function buildItemFlow(context: GenerationContext, list: DesignTimeList, floId: string): Flo {
+  const flow = new FlowBuilder(context.ids.scope(), context.namespace(list.itemName));
   const start = helperFlowStart(flow);
-  const { label, value } = DYNAMIC_DROPDOWN.processingInputs;
-  const shown = addStartField(start, { key: label, type: 'string' }).output;
-  const stored = addStartField(start, { key: value, type: 'string' }).output;
-  const item = construct(
-    flow,
-    'item',
-    [
-      { key: DYNAMIC_DROPDOWN.itemLabel, value: shown },
-      { key: DYNAMIC_DROPDOWN.itemValue, value: stored },
-    ],
-    'Construct dropdown value',
-  );
+  const fields = list.shape.map((s) => ({
+    key: s.key,
+    value: addStartField(start, { key: s.key, type: 'string' }).output,
+  }));
+  const item = construct(flow, 'item', fields, 'Construct item');
   flow.chainAll(returnWith(flow, [[{ key: DYNAMIC_DROPDOWN.itemReturn, type: 'object' }, item]]));
   return flow.build({
     id: floId,
-    name,
-    description: `Shapes one item as a value of the ${option.label} dropdown.`,
+    name: list.itemName,
+    description: list.itemDescription,
     group: context.groupId,
   });
 }

@@ -6,6 +6,8 @@ import {
   FLOPACK_VERSION,
   GENERATED_CREATED,
   REVOKE_FLOW_NAME,
+  dynamicFieldFlowName,
+  dynamicFieldsFlowName,
   dynamicValueFlowName,
   dynamicValuesFlowName,
   pageFlowName,
@@ -27,7 +29,13 @@ import { GenerationContext } from './generation-context.js';
 import { buildHelperFlow } from './helper-flow.js';
 import { buildPageFlow } from './pagination.js';
 import { buildEventFlow } from './event-flow.js';
-import { buildValueFlow, buildValuesFlow } from './dynamic-values.js';
+import {
+  buildItemFlow,
+  buildListFlow,
+  dropdownList,
+  fieldsList,
+  type DesignTimeList,
+} from './dynamic-values.js';
 import { buildRevokeFlow } from './revoke-flow.js';
 
 export interface GeneratedConnector {
@@ -53,21 +61,40 @@ export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
   add(buildHelperFlow(context), 'helper');
   add(buildAuthpingFlow(context, context.floId(AUTHPING_FLOW_NAME)), 'authping');
   for (const action of spec.actions ?? []) {
-    // Dynamic dropdowns first: the sheet has a person build a flow before the card that chooses it.
+    // Design-time helper flows first: the sheet has a person build a flow before the card that chooses it.
     const valuesFloIds = new Map<string, string>();
+    const addLists = (list: DesignTimeList): string => {
+      const listId = context.floId(list.name);
+      const itemId = context.floId(list.itemName);
+      add(buildItemFlow(context, list, itemId), 'values', action);
+      add(buildListFlow(context, action, list, listId, itemId), 'values', action);
+      return listId;
+    };
     for (const option of action.options ?? []) {
       if (!option.dynamic) continue;
-      const valuesId = context.floId(dynamicValuesFlowName(action.name, option.label));
-      const itemId = context.floId(dynamicValueFlowName(action.name, option.label));
-      add(buildValueFlow(context, action, option, itemId), 'values', action);
-      add(buildValuesFlow(context, action, option, valuesId, itemId), 'values', action);
-      valuesFloIds.set(option.key, valuesId);
+      const names = {
+        list: dynamicValuesFlowName(action.name, option.label),
+        item: dynamicValueFlowName(action.name, option.label),
+      };
+      valuesFloIds.set(
+        option.key,
+        addLists(dropdownList(action, { ...option, dynamic: option.dynamic }, names)),
+      );
     }
+    const group = action.dynamicInputs;
+    const fieldsFloId = group
+      ? addLists(
+          fieldsList(action, group, {
+            list: dynamicFieldsFlowName(action.name, group.label),
+            item: dynamicFieldFlowName(action.name, group.label),
+          }),
+        )
+      : undefined;
     const floId = context.floId(action.name);
     const pageFloId = action.pagination ? context.floId(pageFlowName(action.name)) : undefined;
     // The page helper first: the sheet has a person build it before the Paginate card that chooses it.
     const page = pageFloId ? buildPageFlow(context, action, pageFloId) : undefined;
-    const actionFlow = buildActionFlow(context, action, floId, pageFloId, valuesFloIds);
+    const actionFlow = buildActionFlow(context, action, floId, pageFloId, valuesFloIds, fieldsFloId);
     if (page) add(page, 'page', action);
     add(actionFlow, 'action', action);
   }

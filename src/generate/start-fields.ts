@@ -1,5 +1,5 @@
 import { addStartField, type CardHandle, type OutputRef } from '../flopack/builder/index.js';
-import { DYNAMIC_DROPDOWN, OPTION_GROUP } from '../connector/contract.js';
+import { DYNAMIC_DROPDOWN, DYNAMIC_FIELDS, OPTION_GROUP } from '../connector/contract.js';
 import type { Input, Option } from '../spec/types.js';
 import { ioType } from './fields.js';
 
@@ -38,5 +38,23 @@ export function addInput(start: CardHandle, input: Input): OutputRef {
     ...(input.default !== undefined ? { data: input.default } : {}),
     required: input.required ?? false,
     metadata: { displayname: input.label, ...(input.description ? { description: input.description } : {}) },
+  }).output;
+}
+
+/**
+ * [I] A dynamic input group on the start card (contract DYNAMIC_FIELDS): one object input keyed by the group's key,
+ * holding the values entered by field name, naming the flow that lists its fields.
+ */
+export function addDynamicGroup(
+  start: CardHandle,
+  group: { key: string; label: string },
+  fieldsFloId: string,
+): OutputRef {
+  return addStartField(start, {
+    key: group.key,
+    type: 'object',
+    data: {},
+    required: false,
+    metadata: { displayname: group.label, [DYNAMIC_FIELDS.metadataKey]: { flo: fieldsFloId } },
   }).output;
 }

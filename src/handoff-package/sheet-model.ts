@@ -6,6 +6,7 @@ import {
   CONNECTOR_BUILDER_CARDS,
   OPTION_GROUP,
   POLLING,
+  dynamicFieldsFlowName,
   dynamicValuesFlowName,
 } from '../connector/contract.js';
 import { fieldTypeName } from './field-types.js';
@@ -218,9 +219,11 @@ function fieldDef(field: IoField, role: FieldRole, flow: GeneratedFlow): FieldDe
     type:
       role === 'option' && action && fromSpec && 'dynamic' in fromSpec && fromSpec.dynamic
         ? `Dropdown: Dynamic, choose the flow "${dynamicValuesFlowName(action.name, fromSpec.label)}"`
-        : role === 'option' && choices.length
-          ? 'Dropdown: Static Values'
-          : fieldTypeName(field.value),
+        : role === 'input' && action?.dynamicInputs?.key === field.key
+          ? `Dynamic Input Group, choose the flow "${dynamicFieldsFlowName(action.name, action.dynamicInputs.label)}"`
+          : role === 'option' && choices.length
+            ? 'Dropdown: Static Values'
+            : fieldTypeName(field.value),
     required: field.required === true,
     description: fromSpec?.description ?? '',
     choices,

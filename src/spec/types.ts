@@ -129,6 +129,8 @@ export interface Action {
   request: RequestTemplate;
   /** Follow the service's pages; the outputs then read `{items, count}` (contract PAGINATED_BODY). */
   pagination?: Pagination;
+  /** A dynamic input group: its fields come from the service; `${inputs.<key>}` is the object of values entered. */
+  dynamicInputs?: DynamicInputs;
   errors?: ErrorHandling;
 }
 
@@ -170,6 +172,18 @@ export interface Option {
   /** A dynamic dropdown: the values come from the service through a generated helper flow. */
   dynamic?: DynamicValues;
   default?: string;
+}
+
+/** Where a dynamic input group's fields come from: a GET, the list in its body, each item's key and label. */
+export interface DynamicInputs {
+  key: string;
+  label: string;
+  request: RequestTemplate;
+  items: string;
+  /** Dot path in each item of the field's key. */
+  name: string;
+  /** Dot path in each item of the field's label (default: the key). */
+  displayName?: string;
 }
 
 /** Where a dynamic dropdown's values come from: a GET, the list in its body, and each item's label and value. */

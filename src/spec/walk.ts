@@ -94,7 +94,11 @@ export function templatedStrings(spec: ConnectorSpec): TemplatedString[] {
   );
   spec.actions.forEach((action, actionIndex) => {
     const scope = {
-      inputs: new Set((action.inputs ?? []).map((i) => i.key)),
+      // A dynamic input group is one object input: `${inputs.<its key>}` holds the values entered.
+      inputs: new Set([
+        ...(action.inputs ?? []).map((i) => i.key),
+        ...(action.dynamicInputs ? [action.dynamicInputs.key] : []),
+      ]),
       options: new Set((action.options ?? []).map((o) => o.key)),
       connection,
     };

@@ -42,6 +42,7 @@ export const duplicateKeys: SpecRule = {
       const fields = [
         ...(action.options ?? []).map((o, i) => ({ key: o.key, at: `${base}/options/${i}` })),
         ...(action.inputs ?? []).map((o, i) => ({ key: o.key, at: `${base}/inputs/${i}` })),
+        ...(action.dynamicInputs ? [{ key: action.dynamicInputs.key, at: `${base}/dynamicInputs` }] : []),
       ];
       for (const [i, first] of duplicates(fields, (f) => f.key)) {
         report(

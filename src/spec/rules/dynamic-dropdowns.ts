@@ -1,14 +1,29 @@
 import { templateRefs } from '../placeholders.js';
+import type { RequestTemplate } from '../types.js';
 import type { RuleFinding, SpecRule } from './rule.js';
 
 /**
- * A dynamic dropdown lists its values with a GET before anyone has filled the card in: a dropdown without static
- * values whose request reads only the connection (`${connection.<key>}` or connection parameters).
+ * A dynamic dropdown lists its values, and a dynamic input group its fields, with a GET before anyone has filled the
+ * card in: a request that reads only the connection; a dynamic dropdown has no static values.
  */
+/** `source.key` of every placeholder in a design-time request that is not the connection's. */
+function nonConnectionRefs(request: RequestTemplate): string[] {
+  const texts = [
+    request.path,
+    ...Object.values(request.query ?? {}),
+    ...Object.values(request.headers ?? {}),
+  ];
+  return texts.flatMap((text) =>
+    templateRefs(text)
+      .filter((ref) => ref.source !== 'connection')
+      .map((ref) => `${ref.source}.${ref.key}`),
+  );
+}
+
 export const dynamicDropdowns: SpecRule = {
   name: 'dynamic-dropdowns',
   codes: ['OC-SPEC-DYNAMIC-DROPDOWN'],
-  description: 'A dynamic dropdown is a dropdown whose GET reads only the connection.',
+  description: 'A dynamic dropdown or input group is listed by a GET that reads only the connection.',
   check({ spec }) {
     const findings: RuleFinding[] = [];
     spec.actions.forEach((action, a) => {
@@ -42,16 +57,31 @@ export const dynamicDropdowns: SpecRule = {
           ...Object.values(d.request.query ?? {}),
           ...Object.values(d.request.headers ?? {}),
         ];
-        for (const text of texts) {
-          for (const ref of templateRefs(text)) {
-            if (ref.source === 'connection') continue;
-            add(
-              '/dynamic/request',
-              `the values of "${option.key}" are listed before the card is filled in, so the request may use \${connection.<key>} only; found \${${ref.source}.${ref.key}}`,
-            );
-          }
+        for (const ref of nonConnectionRefs(d.request)) {
+          add(
+            '/dynamic/request',
+            `the values of "${option.key}" are listed before the card is filled in, so the request may use \${connection.<key>} only; found \${${ref}}`,
+          );
         }
       });
+      const group = action.dynamicInputs;
+      if (!group) return;
+      const at = `/actions/${a}/dynamicInputs`;
+      if (group.request.method !== 'GET' || group.request.body)
+        findings.push({
+          code: 'OC-SPEC-DYNAMIC-DROPDOWN',
+          severity: 'error',
+          pointer: `${at}/request/method`,
+          message: `the fields of "${group.key}" are listed with a GET without a body`,
+        });
+      for (const ref of nonConnectionRefs(group.request)) {
+        findings.push({
+          code: 'OC-SPEC-DYNAMIC-DROPDOWN',
+          severity: 'error',
+          pointer: `${at}/request`,
+          message: `the fields of "${group.key}" are listed before the card is filled in, so the request may use \${connection.<key>} only; found \${${ref}}`,
+        });
+      }
     });
     return findings;
   },

@@ -42,4 +42,20 @@ describe('dynamic-dropdowns', () => {
     ]);
     expect(findings[3]!.message).toContain('found ${inputs.to}');
   });
+
+  it("refuses a dynamic input group listed by a POST or from the card's own inputs", () => {
+    const spec = withSpec((s) => {
+      s.actions[0]!.dynamicInputs = {
+        key: 'custom',
+        label: 'Custom',
+        request: { method: 'POST', path: '/fields/${inputs.to}' },
+        items: 'fields',
+        name: 'id',
+      };
+    });
+    expect(runRule(dynamicDropdowns, spec).map((f) => [f.pointer, f.message.slice(-14)])).toEqual([
+      ['/actions/0/dynamicInputs/request/method', 'without a body'],
+      ['/actions/0/dynamicInputs/request', 'd ${inputs.to}'],
+    ]);
+  });
 });
