@@ -218,7 +218,8 @@ export const PAGINATE = {
  * `first_url` is the action's relative URL; `next` the page to fetch, relative to the base URL: the first URL, then
  * (nextUrl style) the first URL's path with the query of the URL the body names, which is how Twilio's
  * next_page_uri and most next links differ from page to page; `cursor` the cursor for the next page (cursor style);
- * `items` every item so far; `max_items` the action's Max Items input.
+ * `items` every item so far; `max_items` the action's Max Items input; `pages` one entry per page fetched (page style:
+ * the page number is its length, as no card adds one without the Number app's unknown fields).
  */
 export const PAGE_OBJECT = {
   firstUrl: 'first_url',
@@ -228,6 +229,7 @@ export const PAGE_OBJECT = {
   headers: 'headers',
   items: 'items',
   maxItems: 'max_items',
+  pages: 'pages',
 } as const;
 /** [I] A paginated action's Max Items input, and its default when the spec gives none. */
 export const MAX_ITEMS_INPUT = { key: 'maxItems', label: 'Max Items', default: 1000 } as const;

@@ -57,6 +57,7 @@ export function paginateAction(
         headers: req.headers,
         items: [],
         maxItems,
+        pages: [],
       }),
     ],
     'Construct pagination object',
@@ -92,6 +93,7 @@ export function buildPageFlow(context: GenerationContext, action: Action, floId:
   const firstUrl = field(PAGE_OBJECT.firstUrl, 'string');
   const next = field(PAGE_OBJECT.next, 'string');
   const cursor = p.style === 'cursor' ? field(PAGE_OBJECT.cursor, 'string') : undefined;
+  const pages = p.style === 'page' ? field(PAGE_OBJECT.pages, 'number', true) : undefined;
   const query = field(PAGE_OBJECT.query, 'object');
   const headers = field(PAGE_OBJECT.headers, 'object');
   const items = field(PAGE_OBJECT.items, 'object', true);
@@ -101,8 +103,41 @@ export function buildPageFlow(context: GenerationContext, action: Action, floId:
     resolve: (_source, key) => flow.path(auth, [key]),
     optional: () => false,
   });
-  // Cursor style: the cursor joins the first page's query, except on the first page (an empty value is never sent).
-  const pageQuery = cursor
+  // What this page adds to the first page's query: the cursor (not on the first page: an empty value is never
+  // sent), the offset (the number of items so far) or the page number (pages so far, counted with a list, since
+  // Workflows has no card that adds one here without the Number app).
+  const itemsSoFar =
+    p.style === 'offset' ? listLength(flow, 'page/offset', items, 'Offset: items so far') : undefined;
+  const pagesNow = pages
+    ? flatten(
+        flow,
+        'page/pages',
+        listConstruct(
+          flow,
+          'page/pages/lists',
+          [
+            { value: pages, type: 'number', collection: true },
+            { value: [1], type: 'number', collection: true },
+          ],
+          'number',
+          'Pages so far and this one',
+        ),
+        'Count this page',
+      )
+    : undefined;
+  const pageNumber =
+    pages && pagesNow
+      ? listLength(flow, 'page/number', (p.firstPage ?? 1) === 1 ? pagesNow : pages, 'Page number')
+      : undefined;
+  const param =
+    p.style === 'cursor'
+      ? { key: p.cursorParam!, value: cursor! }
+      : p.style === 'offset'
+        ? { key: p.offsetParam!, value: itemsSoFar! }
+        : p.style === 'page'
+          ? { key: p.pageParam!, value: pageNumber! }
+          : undefined;
+  const pageQuery = param
     ? merge(
         flow,
         'page/query',
@@ -110,17 +145,17 @@ export function buildPageFlow(context: GenerationContext, action: Action, floId:
           query,
           clearEmpty(
             flow,
-            'page/cursor',
+            'page/param',
             construct(
               flow,
-              'page/cursor/object',
-              [{ key: p.cursorParam!, value: cursor }],
-              'Construct cursor',
+              'page/param/object',
+              [{ key: param.key, value: param.value }],
+              `Construct ${param.key}`,
             ),
-            'Clear empty cursor',
+            `Clear empty ${param.key}`,
           ),
         ],
-        'Merge cursor into query',
+        `Merge ${param.key} into query`,
       )
     : query;
   const call = callHelper(context, scope, auth, {
@@ -148,16 +183,32 @@ export function buildPageFlow(context: GenerationContext, action: Action, floId:
   );
   const all = flatten(flow, 'page/items', lists, 'Add page items');
   const count = listLength(flow, 'page/count', all, 'Count items');
-  const nextValue = flow.path(body, p.next.split('.'), 'string');
-  const hasNext = assignIf(
-    flow,
-    'page/has-next',
-    { left: nextValue, operator: 'is empty', type: 'string' },
-    false,
-    true,
-    'boolean',
-    'More if next is not empty',
-  );
+  // Is there a next page? nextUrl and cursor: the body names it; offset and page: this page was not empty.
+  const nextValue = p.next ? flow.path(body, p.next.split('.'), 'string') : undefined;
+  const hasNext = nextValue
+    ? assignIf(
+        flow,
+        'page/has-next',
+        { left: nextValue, operator: 'is empty', type: 'string' },
+        false,
+        true,
+        'boolean',
+        'More if next is not empty',
+      )
+    : assignIf(
+        flow,
+        'page/has-next',
+        {
+          left: listLength(flow, 'page/size', pageItems, 'Count page items'),
+          operator: '==',
+          right: 0,
+          type: 'number',
+        },
+        false,
+        true,
+        'boolean',
+        'More if the page had items',
+      );
   const more = assignIf(
     flow,
     'page/more',
@@ -170,9 +221,16 @@ export function buildPageFlow(context: GenerationContext, action: Action, floId:
 
   const following =
     p.style === 'nextUrl'
-      ? { next: nextPageUrl(flow, firstUrl, nextValue), cursor: '', query: {} }
-      : { next: firstUrl, cursor: nextValue, query };
-  const fields = pageFields(p, { firstUrl, ...following, headers, items: all, maxItems });
+      ? { next: nextPageUrl(flow, firstUrl, nextValue!), cursor: '', query: {} }
+      : { next: firstUrl, cursor: nextValue ?? '', query };
+  const fields = pageFields(p, {
+    firstUrl,
+    ...following,
+    headers,
+    items: all,
+    maxItems,
+    pages: pagesNow ?? [],
+  });
   const goOn = construct(
     flow,
     'page/continue',
@@ -209,12 +267,16 @@ function pageFields(
     headers: Value;
     items: Value;
     maxItems: Value;
+    pages: Value;
   },
 ): ObjectField[] {
   return [
     { key: PAGE_OBJECT.firstUrl, value: v.firstUrl },
     { key: PAGE_OBJECT.next, value: v.next },
     ...(p.style === 'cursor' ? [{ key: PAGE_OBJECT.cursor, value: v.cursor }] : []),
+    ...(p.style === 'page'
+      ? [{ key: PAGE_OBJECT.pages, type: 'number' as const, collection: true, value: v.pages }]
+      : []),
     { key: PAGE_OBJECT.query, type: 'object', value: v.query },
     { key: PAGE_OBJECT.headers, type: 'object', value: v.headers },
     { key: PAGE_OBJECT.items, type: 'object', collection: true, value: v.items },

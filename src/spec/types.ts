@@ -150,13 +150,20 @@ export interface PollingEvent {
 
 /** How a list action follows the service's pages (Connector Builder's Paginate card). */
 export interface Pagination {
-  /** `nextUrl`: the body names the next page's URL; `cursor`: a cursor sent back as `cursorParam`. */
-  style: 'nextUrl' | 'cursor';
+  /**
+   * `nextUrl`: the body names the next page's URL; `cursor`: a cursor sent back as `cursorParam`; `offset`:
+   * `offsetParam` is the number of items so far; `page`: `pageParam` counts pages from `firstPage`. Offset and page
+   * stop at the first empty page.
+   */
+  style: 'nextUrl' | 'cursor' | 'offset' | 'page';
   /** Dot path of the page's items in the body. */
   items: string;
-  /** Dot path of the next URL or cursor in the body; empty or absent on the last page. */
-  next: string;
+  /** nextUrl and cursor: dot path of the next URL or cursor in the body; empty or absent on the last page. */
+  next?: string;
   cursorParam?: string;
+  offsetParam?: string;
+  pageParam?: string;
+  firstPage?: 0 | 1;
   /** Default of the action's Max Items input (MAX_ITEMS_INPUT). */
   maxItems?: number;
 }

@@ -6,6 +6,13 @@ import type { RuleFinding, SpecRule } from './rule.js';
  * that names its parameter, outputs that read the collected `{items, count}`, no input of its own called Max Items,
  * and no other flow with its page helper's name.
  */
+const STYLE_HINTS: Record<string, string> = {
+  next: 'the dot path of the next URL or cursor in the body, e.g. next: response_metadata.next_cursor',
+  cursorParam: 'the query parameter that carries the cursor, e.g. cursorParam: cursor',
+  offsetParam: 'the query parameter of the offset, e.g. offsetParam: offset',
+  pageParam: 'the query parameter of the page number, e.g. pageParam: page',
+};
+
 export const pagination: SpecRule = {
   name: 'pagination',
   codes: ['OC-SPEC-PAGINATION'],
@@ -30,17 +37,29 @@ export const pagination: SpecRule = {
           '/request/method',
           `a paginated action repeats its request for every page, so it must be a GET without a body`,
         );
-      if (p.style === 'cursor' && !p.cursorParam)
-        add(
-          '/pagination',
-          'the cursor style needs cursorParam: the query parameter that carries the cursor',
-          'e.g. cursorParam: cursor',
-        );
-      if (p.style === 'nextUrl' && p.cursorParam)
-        add(
-          '/pagination/cursorParam',
-          'cursorParam is for the cursor style; the nextUrl style follows the URL the body names',
-        );
+      // Each style's own settings, and only those.
+      const needs: Record<string, Array<keyof typeof p>> = {
+        nextUrl: ['next'],
+        cursor: ['next', 'cursorParam'],
+        offset: ['offsetParam'],
+        page: ['pageParam'],
+      };
+      const settings: Array<keyof typeof p> = [
+        'next',
+        'cursorParam',
+        'offsetParam',
+        'pageParam',
+        'firstPage',
+      ];
+      for (const key of needs[p.style] ?? []) {
+        if (p[key] === undefined)
+          add('/pagination', `the ${p.style} style needs ${String(key)}`, STYLE_HINTS[String(key)]);
+      }
+      for (const key of settings) {
+        const own = needs[p.style]?.includes(key) || (key === 'firstPage' && p.style === 'page');
+        if (!own && p[key] !== undefined)
+          add(`/pagination/${String(key)}`, `${String(key)} is not a setting of the ${p.style} style`);
+      }
       if ((action.inputs ?? []).some((i) => i.key === MAX_ITEMS_INPUT.key))
         add('/inputs', `a paginated action gets its own "${MAX_ITEMS_INPUT.key}" input; rename yours`);
       if (names.has(pageFlowName(action.name).toLowerCase()))

@@ -48,4 +48,19 @@ describe('pagination', () => {
     spec.actions.push({ ...spec.actions[0]!, name: 'List All Page', pagination: undefined });
     expect(runRule(pagination, spec).map((f) => f.pointer)).toEqual(['/actions/1/name']);
   });
+
+  it('asks each style for its own settings, and only those', () => {
+    const findings = (change: (a: Action) => void) =>
+      runRule(pagination, paged(change)).map((f) => [f.pointer, f.message]);
+    expect(findings((a) => (a.pagination = { style: 'offset', items: 'items', next: 'meta.next' }))).toEqual([
+      ['/actions/1/pagination', 'the offset style needs offsetParam'],
+      ['/actions/1/pagination/next', 'next is not a setting of the offset style'],
+    ]);
+    expect(
+      findings((a) => (a.pagination = { style: 'page', items: 'items', pageParam: 'page', firstPage: 0 })),
+    ).toEqual([]);
+    expect(findings((a) => (a.pagination = { style: 'nextUrl', items: 'items' }))).toEqual([
+      ['/actions/1/pagination', 'the nextUrl style needs next'],
+    ]);
+  });
 });
