@@ -11,7 +11,7 @@ import type { Flo } from '../flopack/types.js';
 import { CURSOR_FIELDS } from '../flopack/cards/control/cursor.js';
 import { HELPER_OUTPUTS, POLLING } from '../connector/contract.js';
 import { optionalIn } from '../spec/empty-values.js';
-import type { PollingEvent } from '../spec/types.js';
+import type { Action, PollingEvent } from '../spec/types.js';
 import { callHelper } from './call-helper.js';
 import { addErrorChecks } from './error-checks.js';
 import type { GenerationContext } from './generation-context.js';
@@ -37,6 +37,15 @@ export function buildEventFlow(context: GenerationContext, event: PollingEvent, 
     metadata: { displayname: 'Cursor' },
   }).output;
 
+  // An event reads like an action with no inputs: its request, options and errors follow the same rules.
+  const asAction: Action = {
+    name: event.name,
+    description: event.description,
+    request: event.request,
+    ...(event.options ? { options: event.options } : {}),
+    ...(event.errors ? { errors: event.errors } : {}),
+  };
+  const optionalOfEvent = optionalIn(context.spec, asAction);
   const scope = new TemplateScope(flow, {
     resolve(source, key) {
       const ref =
@@ -53,24 +62,13 @@ export function buildEventFlow(context: GenerationContext, event: PollingEvent, 
     },
     // The cursor is empty on the first run, so a query parameter that carries it is left out then.
     optional: (source, key) =>
-      (source === 'inputs' && key === POLLING.cursorInput) ||
-      optionalIn(context.spec, {
-        name: event.name,
-        description: '',
-        request: event.request,
-        ...(event.options ? { options: event.options } : {}),
-      })(source, key),
+      (source === 'inputs' && key === POLLING.cursorInput) || optionalOfEvent(source, key),
   });
   const call = callHelper(context, scope, auth, buildRequest(scope, event.request));
   const body = call.output(HELPER_OUTPUTS.body);
   addErrorChecks(
     flow,
-    {
-      name: event.name,
-      description: '',
-      request: event.request,
-      ...(event.errors ? { errors: event.errors } : {}),
-    },
+    asAction,
     call.output(HELPER_OUTPUTS.statusCode),
     body,
     call.output(HELPER_OUTPUTS.errorMessage),
