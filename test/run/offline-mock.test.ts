@@ -10,45 +10,17 @@ import type { Target } from '../../src/run/target.js';
 import type { ConnectorSpec } from '../../src/spec/types.js';
 import { fakeIo } from '../helpers/fake-io.js';
 import { STATS_OPENAPI } from '../support/fixtures.js';
+import { statsSpec } from '../support/stats-spec.js';
 
 const root = mkdtempSync(join(tmpdir(), 'oc-offline-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-/** A bearer-token JSON API that is not Twilio, as a new user writes it (no `mock` unless given). */
-function statsSpec(mock?: ConnectorSpec['mock']): Record<string, unknown> {
-  return {
-    specVersion: 1,
-    name: 'stats',
-    displayName: 'Stats',
-    description: 'A statistics API.',
-    version: '1.0.0',
-    supportEmail: 'support@example.com',
-    baseUrl: 'https://api.example.com',
-    authentication: {
-      type: 'oauth2',
-      grantType: 'authorization_code',
-      authorizeUrl: 'https://example.com/authorize',
-      tokenUrl: 'https://example.com/token',
-    },
-    ...(mock !== undefined ? { mock } : {}),
-    authping: { request: { method: 'GET', path: '/me' } },
-    actions: [
-      {
-        name: 'Get Stats',
-        description: 'Gets the statistics of the account.',
-        request: { method: 'GET', path: '/stats' },
-        outputs: [{ key: 'count', label: 'Count', type: 'number', from: 'body', path: 'count' }],
-      },
-    ],
-  };
-}
 
 /** A connector folder: connector.yaml, the description beside it, and one scenario. */
 function connectorFolder(name: string, mock?: ConnectorSpec['mock']): string {
   const dir = join(root, name);
   mkdirSync(join(dir, 'tests'), { recursive: true });
   copyFileSync(STATS_OPENAPI, join(dir, 'stats.yaml'));
-  writeFileSync(join(dir, 'connector.yaml'), stringify(statsSpec(mock)));
+  writeFileSync(join(dir, 'connector.yaml'), stringify(statsSpec(mock !== undefined ? { mock } : {})));
   writeFileSync(join(dir, 'tests', 'stats.yaml'), stringify({ name: 'gets the stats', action: 'Get Stats' }));
   return dir;
 }

@@ -20,6 +20,7 @@ import { parseScenario } from '../../src/scenario/load.js';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../../src/simulate/transport.js';
 import { packagePath } from '../../src/util/paths.js';
 import { startOpenApiMock } from '../../src/mock/openapi/index.js';
+import { statsSpec } from '../support/stats-spec.js';
 import { STATS_OPENAPI } from '../support/fixtures.js';
 import { fakeIo } from '../helpers/fake-io.js';
 import { notesConnector, tempRoot } from './notes-connector.js';
@@ -445,33 +446,7 @@ describe('record with simulate --base-url, replay with test (server stopped)', (
     const live = await startOpenApiMock({ file: STATS_OPENAPI, host: '127.0.0.1', port: 0 });
     const dir = await mkdtemp(join(root, 'stats-'));
     await mkdir(join(dir, 'tests'));
-    await writeFile(
-      join(dir, 'connector.yaml'),
-      stringify({
-        specVersion: 1,
-        name: 'stats',
-        displayName: 'Stats',
-        description: 'A statistics API.',
-        version: '1.0.0',
-        supportEmail: 'support@example.com',
-        baseUrl: 'https://api.example.com',
-        authentication: {
-          type: 'oauth2',
-          grantType: 'authorization_code',
-          authorizeUrl: 'https://example.com/authorize',
-          tokenUrl: 'https://example.com/token',
-        },
-        authping: { request: { method: 'GET', path: '/me' } },
-        actions: [
-          {
-            name: 'Get Stats',
-            description: 'Gets the statistics of the account.',
-            request: { method: 'GET', path: '/stats' },
-            outputs: [{ key: 'count', label: 'Count', type: 'number', from: 'body', path: 'count' }],
-          },
-        ],
-      }),
-    );
+    await writeFile(join(dir, 'connector.yaml'), stringify(statsSpec()));
     const accessToken = 'oauth-access-PLANTED-0a1b2c3d';
     const sim = fakeIo({
       cwd: dir,

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { run } from '../../src/cli/run.js';
 import { stubMismatches, stubTransport, type ScenarioStub } from '../../src/scenario/stubs.js';
+import { statsSpec } from '../support/stats-spec.js';
 import { fakeIo } from '../helpers/fake-io.js';
 
 const root = mkdtempSync(join(tmpdir(), 'oc-stubs-'));
@@ -71,33 +72,28 @@ describe('okta-connector test with mock.responses', () => {
     mkdirSync(join(dir, 'tests'), { recursive: true });
     writeFileSync(
       join(dir, 'connector.yaml'),
-      stringify({
-        specVersion: 1,
-        name: 'stats',
-        displayName: 'Stats',
-        description: 'A statistics API.',
-        version: '1.0.0',
-        supportEmail: 'support@example.com',
-        baseUrl: 'https://api.example.com/v1',
-        authentication: {
-          type: 'custom',
-          placement: 'header',
-          name: 'X-Api-Key',
-          value: '${connection.apiKey}',
-        },
-        connectionParameters: [{ key: 'apiKey', label: 'API Key', type: 'password', required: true }],
-        authping: { request: { method: 'GET', path: '/me' } },
-        actions: [
-          {
-            name: 'Get Stats',
-            description: 'Gets the statistics of a day.',
-            inputs: [{ key: 'day', label: 'Day', type: 'text', required: true }],
-            request: { method: 'GET', path: '/stats', query: { day: '${inputs.day}' } },
-            outputs: [{ key: 'count', label: 'Count', type: 'number', from: 'body', path: 'count' }],
-            errors: { messagePath: 'error.detail' },
+      stringify(
+        statsSpec({
+          baseUrl: 'https://api.example.com/v1',
+          authentication: {
+            type: 'custom',
+            placement: 'header',
+            name: 'X-Api-Key',
+            value: '${connection.apiKey}',
           },
-        ],
-      }),
+          connectionParameters: [{ key: 'apiKey', label: 'API Key', type: 'password', required: true }],
+          actions: [
+            {
+              name: 'Get Stats',
+              description: 'Gets the statistics of a day.',
+              inputs: [{ key: 'day', label: 'Day', type: 'text', required: true }],
+              request: { method: 'GET', path: '/stats', query: { day: '${inputs.day}' } },
+              outputs: [{ key: 'count', label: 'Count', type: 'number', from: 'body', path: 'count' }],
+              errors: { messagePath: 'error.detail' },
+            },
+          ],
+        }),
+      ),
     );
     scenarios.forEach((s, i) => writeFileSync(join(dir, 'tests', `s${i}.yaml`), stringify(s)));
     return dir;
