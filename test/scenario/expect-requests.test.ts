@@ -1,10 +1,10 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { DiagnosticsError } from '../../src/errors.js';
 import { authScheme, parseBody } from '../../src/scenario/body.js';
 import { matchRequest, recordedRequest, sentRequest } from '../../src/scenario/expect-requests.js';
 import { parseScenario } from '../../src/scenario/load.js';
+import { scenarioProblems as problems } from './scenario-problems.js';
 import { fakeIo } from '../helpers/fake-io.js';
 import { notesConnector, tempRoot } from './notes-connector.js';
 
@@ -96,16 +96,6 @@ describe('request bodies and auth as scenarios see them', () => {
 });
 
 describe('expect.requests body and auth in scenario files', () => {
-  function problems(text: string) {
-    try {
-      parseScenario(text, 'tests/x.yaml');
-    } catch (error) {
-      if (error instanceof DiagnosticsError) return error.diagnostics;
-      throw error;
-    }
-    throw new Error('expected diagnostics');
-  }
-
   it('accepts body and masked auth', () => {
     const s = parseScenario(
       "name: x\naction: A\nexpect:\n  requests:\n    - body: {title: {match: '^G'}}\n      auth: Bearer ***\n",

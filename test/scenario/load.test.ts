@@ -1,16 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { parseScenario } from '../../src/scenario/load.js';
-import { DiagnosticsError } from '../../src/errors.js';
-
-function problems(text: string) {
-  try {
-    parseScenario(text, 'tests/x.yaml');
-  } catch (error) {
-    if (error instanceof DiagnosticsError) return error.diagnostics;
-    throw error;
-  }
-  throw new Error('expected diagnostics');
-}
+import { scenarioProblems as problems } from './scenario-problems.js';
 
 describe('parseScenario', () => {
   it('reads the documented format', () => {
