@@ -73,3 +73,16 @@ export function isSingleRef(template: string): boolean {
   const { parts } = parseTemplate(template);
   return parts.length === 1 && parts[0]?.kind === 'ref';
 }
+
+/** Every placeholder in a request's path, query values and header values (design-time and polling GETs). */
+export function requestRefs(request: {
+  path: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+}): Array<Extract<TemplatePart, { kind: 'ref' }>> {
+  return [
+    request.path,
+    ...Object.values(request.query ?? {}),
+    ...Object.values(request.headers ?? {}),
+  ].flatMap((text) => templateRefs(text));
+}

@@ -1,4 +1,4 @@
-import { templateRefs } from '../placeholders.js';
+import { requestRefs } from '../placeholders.js';
 import type { RequestTemplate } from '../types.js';
 import type { RuleFinding, SpecRule } from './rule.js';
 
@@ -8,16 +8,9 @@ import type { RuleFinding, SpecRule } from './rule.js';
  */
 /** `source.key` of every placeholder in a design-time request that is not the connection's. */
 function nonConnectionRefs(request: RequestTemplate): string[] {
-  const texts = [
-    request.path,
-    ...Object.values(request.query ?? {}),
-    ...Object.values(request.headers ?? {}),
-  ];
-  return texts.flatMap((text) =>
-    templateRefs(text)
-      .filter((ref) => ref.source !== 'connection')
-      .map((ref) => `${ref.source}.${ref.key}`),
-  );
+  return requestRefs(request)
+    .filter((ref) => ref.source !== 'connection')
+    .map((ref) => `${ref.source}.${ref.key}`);
 }
 
 export const dynamicDropdowns: SpecRule = {
@@ -52,11 +45,6 @@ export const dynamicDropdowns: SpecRule = {
             '/dynamic/request/method',
             `the values of "${option.key}" are listed with a GET without a body`,
           );
-        const texts = [
-          d.request.path,
-          ...Object.values(d.request.query ?? {}),
-          ...Object.values(d.request.headers ?? {}),
-        ];
         for (const ref of nonConnectionRefs(d.request)) {
           add(
             '/dynamic/request',

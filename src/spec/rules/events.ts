@@ -1,6 +1,6 @@
 import { POLLING } from '../../connector/contract.js';
 import { isValidFlowName } from '../../connector/flow-names.js';
-import { templateRefs } from '../placeholders.js';
+import { requestRefs } from '../placeholders.js';
 import type { RuleFinding, SpecRule } from './rule.js';
 
 /**
@@ -30,23 +30,16 @@ export const events: SpecRule = {
       if (event.request.method !== 'GET' || event.request.body)
         add('/request/method', `event "${event.name}" polls with a GET without a body`);
       const options = new Set((event.options ?? []).map((o) => o.key));
-      const texts = [
-        event.request.path,
-        ...Object.values(event.request.query ?? {}),
-        ...Object.values(event.request.headers ?? {}),
-      ];
-      for (const text of texts) {
-        for (const ref of templateRefs(text)) {
-          const ok =
-            ref.source === 'connection' ||
-            (ref.source === 'options' && options.has(ref.key)) ||
-            (ref.source === 'inputs' && ref.key === POLLING.cursorInput);
-          if (!ok)
-            add(
-              '/request',
-              `event "${event.name}" may use \${connection.<key>}, its own options and \${inputs.${POLLING.cursorInput}}; found \${${ref.source}.${ref.key}}`,
-            );
-        }
+      for (const ref of requestRefs(event.request)) {
+        const ok =
+          ref.source === 'connection' ||
+          (ref.source === 'options' && options.has(ref.key)) ||
+          (ref.source === 'inputs' && ref.key === POLLING.cursorInput);
+        if (!ok)
+          add(
+            '/request',
+            `event "${event.name}" may use \${connection.<key>}, its own options and \${inputs.${POLLING.cursorInput}}; found \${${ref.source}.${ref.key}}`,
+          );
       }
     });
     return findings;
