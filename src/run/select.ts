@@ -1,4 +1,4 @@
-import { CUSTOM_API_ACTION_NAME } from '../connector/contract.js';
+import { CUSTOM_API_ACTION_NAME, dynamicFieldFlowName, dynamicValueFlowName } from '../connector/contract.js';
 import { UsageError } from '../errors.js';
 import { didYouMeanSuffix } from '../util/did-you-mean.js';
 import { startCardFields, type FlowField } from './flow-fields.js';
@@ -13,14 +13,23 @@ export interface FlowChoice {
 }
 
 /**
- * The flows a user may name: actions, CAPIA, event cards and dynamic dropdown lists for connectors, every flow for
- * exports.
+ * The flows a user may name: actions, CAPIA, event cards and the lists of dynamic dropdowns and input groups for
+ * connectors (not the per-item processing flows Map runs), every flow for exports.
  */
 const RUNNABLE = new Set(['action', 'capia', 'flow', 'event', 'values']);
 export function runnableNames(target: Target): string[] {
-  return target.flows
-    .filter((f) => RUNNABLE.has(f.kind) && !(f.kind === 'values' && / Value$/.test(f.name)))
-    .map((f) => flowLabel(f));
+  return target.flows.filter((f) => RUNNABLE.has(f.kind) && !isProcessingFlow(f)).map((f) => flowLabel(f));
+}
+
+/** A dynamic dropdown's or input group's per-item flow, by the names the contract gives them. */
+function isProcessingFlow(flow: TargetFlow): boolean {
+  const action = flow.action;
+  if (flow.kind !== 'values' || !action) return false;
+  const names = [
+    ...(action.options ?? []).map((o) => dynamicValueFlowName(action.name, o.label)),
+    ...(action.dynamicInputs ? [dynamicFieldFlowName(action.name, action.dynamicInputs.label)] : []),
+  ];
+  return names.includes(flow.name);
 }
 
 /** Picks the flow to run; unknown names are usage errors with a suggestion and the list of valid names. */
