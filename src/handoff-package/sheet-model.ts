@@ -17,6 +17,7 @@ import { toMermaid } from './mermaid.js';
 import { authenticationModel, type AuthenticationModel } from './auth-model.js';
 import type { FlowKind, GeneratedFlow } from './types.js';
 import type { ErrorPolicy } from '../flopack/types.js';
+import { retryStatuses } from '../generate/retry-policy.js';
 
 /** What the build sheet templates (BUILD.md, build.html) render: everything derived from the flopack and the spec. */
 export interface SheetModel {
@@ -317,11 +318,11 @@ function isComposePart(field: IoField | undefined, text: string): boolean {
 function errorHandlingOf(policy: ErrorPolicy | undefined): CardSheet['errorHandling'] {
   if (!policy || policy.type !== 'finish' || !policy.retry) return null;
   const statuses = policy.statuses ?? [];
-  const rateLimits = statuses.length === 2 && statuses[0] === 429 && statuses[1] === 504;
-  const all = statuses.length === 200 && statuses[0] === 400;
-  const on = rateLimits
+  // The policy holds the statuses; the dialog names the choice they came from (retry-policy.ts).
+  const same = (choice: 'rateLimits' | 'allErrors') => retryStatuses(choice).join() === statuses.join();
+  const on = same('rateLimits')
     ? 'Rate limits (429, 504)'
-    : all
+    : same('allErrors')
       ? 'All error codes'
       : statuses.length
         ? `Specified errors (a List Construct of ${statuses.join(', ')} dragged to Status Codes)`
