@@ -18,11 +18,15 @@ describe('Scheduler: one timer per delay, jobs in order, settle() when nothing i
 
   it('a job added while others run waits its full delay', async () => {
     const s = new Scheduler();
-    const times: number[] = [];
-    const t0 = performance.now();
-    s.after(15, () => s.after(15, () => times.push(performance.now() - t0)));
+    let waited = 0;
+    s.after(15, () => {
+      const added = performance.now();
+      s.after(15, () => (waited = performance.now() - added));
+    });
     await s.settle();
-    expect(times[0]).toBeGreaterThanOrEqual(29);
+    // Its own 15 ms from when it was added, not what was left of the first job's; Node's timers read a loop clock
+    // that may lag performance.now() by up to a millisecond, so a timer can seem to fire ~1 ms early.
+    expect(waited).toBeGreaterThanOrEqual(14);
   });
 
   it('cancelAll drops what is queued and releases settle(); tracked promises still count', async () => {
