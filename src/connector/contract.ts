@@ -231,6 +231,12 @@ export const PAGE_OBJECT = {
   maxItems: 'max_items',
   pages: 'pages',
 } as const;
+/**
+ * link style: the response header naming the next page (RFC 8288 `<url>; rel="next"`, as GitHub, GitLab and Okta's
+ * own API send it), read lower-cased like every response header. [I] Only the quoted `rel="next"` is recognised:
+ * Okta's Text cards with known fields cannot match `rel=next` without quotes regardless of the spaces around it.
+ */
+export const LINK_HEADER = { name: 'link', relNext: 'rel="next"' } as const;
 /** [I] A paginated action's Max Items input, and its default when the spec gives none. */
 export const MAX_ITEMS_INPUT = { key: 'maxItems', label: 'Max Items', default: 1000 } as const;
 /** [I] What a paginated action's outputs read (`from: body`): every item, and how many. */

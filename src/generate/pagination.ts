@@ -7,12 +7,14 @@ import {
   construct,
   find,
   flatten,
+  getLastItem,
   helperFlowStart,
   listConstruct,
   listLength,
   merge,
   paginate,
   returnWith,
+  split,
   textSegment,
   type ObjectField,
   type OutputRef,
@@ -21,6 +23,7 @@ import {
 import type { Flo } from '../flopack/types.js';
 import {
   HELPER_OUTPUTS,
+  LINK_HEADER,
   PAGE_OBJECT,
   PAGINATE,
   PAGINATED_BODY,
@@ -183,8 +186,14 @@ export function buildPageFlow(context: GenerationContext, action: Action, floId:
   );
   const all = flatten(flow, 'page/items', lists, 'Add page items');
   const count = listLength(flow, 'page/count', all, 'Count items');
-  // Is there a next page? nextUrl and cursor: the body names it; offset and page: this page was not empty.
-  const nextValue = p.next ? flow.path(body, p.next.split('.'), 'string') : undefined;
+  // Is there a next page? nextUrl and cursor: the body names it; link: the Link header; offset and page: this page
+  // was not empty.
+  const nextValue =
+    p.style === 'link'
+      ? nextFromLinkHeader(flow, call.output(HELPER_OUTPUTS.headers))
+      : p.next
+        ? flow.path(body, p.next.split('.'), 'string')
+        : undefined;
   const hasNext = nextValue
     ? assignIf(
         flow,
@@ -220,7 +229,7 @@ export function buildPageFlow(context: GenerationContext, action: Action, floId:
   );
 
   const following =
-    p.style === 'nextUrl'
+    p.style === 'nextUrl' || p.style === 'link'
       ? { next: nextPageUrl(flow, firstUrl, nextValue!), cursor: '', query: {} }
       : { next: firstUrl, cursor: nextValue ?? '', query };
   const fields = pageFields(p, {
@@ -284,7 +293,31 @@ function pageFields(
   ];
 }
 
-/** nextUrl style: the first URL's path with the query of the URL the body names (contract PAGE_OBJECT). */
+/**
+ * link style (contract LINK_HEADER): the URL in `<…>` before `rel="next"` in the Link header, with cards whose shapes
+ * real exports show: Find `rel="next"`, the text before it, Split at `<`, Get Last Item, up to `>`. Empty when the
+ * header names no next page (GitHub's last page has `rel="prev"` and `rel="first"` only).
+ */
+function nextFromLinkHeader(flow: FlowBuilder, headers: OutputRef): OutputRef {
+  const link = flow.path(headers, [LINK_HEADER.name], 'string');
+  const at = find(flow, 'page/link/rel-at', link, LINK_HEADER.relNext, `Find ${LINK_HEADER.relNext}`);
+  const before = textSegment(flow, 'page/link/before', link, 0, at, 'Links before rel next');
+  const opened = split(flow, 'page/link/split', before, '<', 'Split at <');
+  const last = getLastItem(flow, 'page/link/last', opened, 'Last link before rel next');
+  const close = find(flow, 'page/link/close-at', last, '>', 'Find >');
+  const url = textSegment(flow, 'page/link/url', last, 0, close, 'Next link URL');
+  return assignIf(
+    flow,
+    'page/link/next',
+    { left: at, operator: '<', right: 0, type: 'number' },
+    '',
+    url,
+    'string',
+    'Next URL if any',
+  );
+}
+
+/** nextUrl and link styles: the first URL's path with the query of the URL the body names (contract PAGE_OBJECT). */
 function nextPageUrl(flow: FlowBuilder, firstUrl: OutputRef, nextValue: OutputRef): OutputRef {
   const at = find(flow, 'page/next/query-at', nextValue, '?', 'Find query in next URL');
   const queryText = textSegment(flow, 'page/next/query', nextValue, at, 1_000_000, 'Query of next URL');

@@ -153,9 +153,9 @@ export interface Pagination {
   /**
    * `nextUrl`: the body names the next page's URL; `cursor`: a cursor sent back as `cursorParam`; `offset`:
    * `offsetParam` is the number of items so far; `page`: `pageParam` counts pages from `firstPage`. Offset and page
-   * stop at the first empty page.
+   * stop at the first empty page. `link`: the response's `Link` header names the next page (`rel="next"`, RFC 8288).
    */
-  style: 'nextUrl' | 'cursor' | 'offset' | 'page';
+  style: 'nextUrl' | 'cursor' | 'offset' | 'page' | 'link';
   /** Dot path of the page's items in the body. */
   items: string;
   /** nextUrl and cursor: dot path of the next URL or cursor in the body; empty or absent on the last page. */

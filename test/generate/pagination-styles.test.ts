@@ -46,7 +46,14 @@ const service =
       next_cursor: more ? String(from + PER_PAGE) : '',
       next: more ? `/v1/items?limit=${PER_PAGE}&cursor=${from + PER_PAGE}` : null,
     };
-    return { status: 200, headers: {}, body: JSON.stringify(body) };
+    // RFC 8288 links as GitHub sends them: prev and first before next, last after it; none on the last page.
+    const link = (at: number) => `<https://api.example.com/v1/items?limit=${PER_PAGE}&cursor=${at}>`;
+    const links = [
+      ...(from > 0 ? [`${link(from - PER_PAGE)}; rel="prev"`, `${link(0)}; rel="first"`] : []),
+      ...(more ? [`${link(from + PER_PAGE)}; rel="next"`, `${link(6)}; rel="last"`] : []),
+    ];
+    const headers: Record<string, string> = links.length ? { link: links.join(', ') } : {};
+    return { status: 200, headers, body: JSON.stringify(body) };
   };
 
 const run = async (pagination: Pagination, values: Record<string, unknown> = {}) => {
@@ -76,6 +83,20 @@ describe('pagination styles', () => {
       cursorParam: 'cursor',
     });
     expect(result).toMatchObject({ ok: true, outputs: { count: 7 } });
+    expect(queries(requests)).toEqual([
+      { limit: '3' },
+      { limit: '3', cursor: '3' },
+      { limit: '3', cursor: '6' },
+    ]);
+  });
+
+  it('link: follows rel="next" in the Link header, past rel="prev" and rel="first", until there is none', async () => {
+    const { result, requests } = await run({ style: 'link', items: 'data' });
+    expect(result).toMatchObject({ ok: true, outputs: { count: 7, ids: ITEMS.map((i) => i.id) } });
+    // The link's own host and path are not the connection's: each page is the first path with the link's query.
+    const paths = requests.map((r) => new URL(r.url).pathname);
+    expect(paths).toEqual(Array(3).fill(paths[0]));
+    expect(paths[0]).toMatch(/\/items$/);
     expect(queries(requests)).toEqual([
       { limit: '3' },
       { limit: '3', cursor: '3' },

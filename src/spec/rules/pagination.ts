@@ -43,6 +43,7 @@ export const pagination: SpecRule = {
         cursor: ['next', 'cursorParam'],
         offset: ['offsetParam'],
         page: ['pageParam'],
+        link: [],
       };
       const settings: Array<keyof typeof p> = [
         'next',

@@ -2,7 +2,7 @@ import { SEGMENT_FIELDS } from '../../cards/string/segment.js';
 import type { OutputRef, Value } from '../card.js';
 import type { FlowBuilder } from '../flow.js';
 
-/** Text Segment (`string:segment`): `text` from `start` up to, not including, `end`. */
+/** Text Segment (`string:substr`): `text` from `start` up to, not including, `end`. */
 export function textSegment(
   flow: FlowBuilder,
   path: string,

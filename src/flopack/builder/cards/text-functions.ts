@@ -1,3 +1,4 @@
+import { SPLIT_FIELDS } from '../../cards/string/split.js';
 import { TEXT_IN_TEXT_OUT } from '../../cards/string/unary.js';
 import { ENCODE_QUERY_FIELDS } from '../../cards/url/encode-query.js';
 import { PLUCK_FIELDS } from '../../cards/list/pluck.js';
@@ -29,4 +30,18 @@ export function pluck(
   flow.set(card.addInput(PLUCK_FIELDS.list), list);
   flow.set(card.addInput(PLUCK_FIELDS.key), key);
   return card.addOutput({ ...PLUCK_FIELDS.output, type });
+}
+
+/** Split (`string:split`): `text` split at `separator` → a list of text, `output`. */
+export function split(
+  flow: FlowBuilder,
+  path: string,
+  text: Value,
+  separator: Value,
+  name?: string,
+): OutputRef {
+  const card = flow.add('split', path, name);
+  flow.set(card.addInput(SPLIT_FIELDS.text), text);
+  flow.set(card.addInput(SPLIT_FIELDS.separator), separator);
+  return card.addOutput(SPLIT_FIELDS.output);
 }

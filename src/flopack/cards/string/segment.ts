@@ -5,7 +5,10 @@ import { kernelCard } from '../definition.js';
 import { SOURCES, kernelEnvelope } from '../envelope.js';
 import type { FieldSpec } from '../field-spec.js';
 
-/** [I] Field keys: Okta's reference names them text, start at, end before → segment; no local sample. */
+/**
+ * The address is the one 20 cards named Text Segment carry in Okta's templates catalogue (reference Appendix A).
+ * [I] Field keys: Okta's reference names them text, start at, end before → segment; no local sample.
+ */
 export const SEGMENT_FIELDS = deepFreeze({
   text: { key: 'text', type: 'string', required: true },
   start: { key: 'start', type: 'number', metadata: { displayname: 'start at' } },
@@ -13,8 +16,8 @@ export const SEGMENT_FIELDS = deepFreeze({
   output: { key: 'output', type: 'string', metadata: { displayname: 'segment' } },
 } satisfies Record<string, FieldSpec>);
 
-/** Text Segment (`string:segment`): the characters of `text` from `start at` up to, not including, `end before`. */
-export const textSegmentCard = kernelCard('string:segment', 'Text › Text Segment', {
+/** Text Segment (`string:substr`): the characters of `text` from `start at` up to, not including, `end before`. */
+export const textSegmentCard = kernelCard('string:substr', 'Text › Text Segment', {
   envelope: kernelEnvelope('Extract a segment of text by position.', SOURCES.catalogue),
   fields: SEGMENT_FIELDS,
   run: (ctx) => {
