@@ -44,6 +44,25 @@ export const CONNECTION_INPUT_KEY = 'auth';
 export const CONNECTION_INPUT_LABEL = 'Connection';
 
 /**
+ * Several authentication methods (help page authentication-multi.htm) [V]: up to five per connector; "the Auth
+ * Selection Key is displayed. This key is passed to the Selected Auth field in the httpHelper flow to
+ * differentiate authentication methods." [I]: the field's key in the flopack's `auth` object (`selected_auth`),
+ * that it holds the chosen method's key, and that a connection without one uses the first method.
+ */
+export const SELECTED_AUTH = { key: 'selected_auth', label: 'Selected Auth', maxMethods: 5 } as const;
+
+/**
+ * Config Values "from a helper flow" (authentication-config-values.htm) [V]: a Label, Static Value or Value from
+ * Helper Flow, Text or Password, Visible; "Helper flows can't use the connector's authentication to make a
+ * request." [I]: the helper flow's name (`<Label> Config Value`), that it receives the connection's parameters as
+ * the `auth` object and returns the value as one Return field `value`, and that the platform runs it when a
+ * connection is created, storing the value in the connection under the config value's key (the simulator runs it
+ * before each simulated run, as each run stands for a fresh connection).
+ */
+export const CONFIG_VALUE_FLOW = { output: 'value', nameSuffix: ' Config Value' } as const;
+export const configValueFlowName = (label: string): string => `${label}${CONFIG_VALUE_FLOW.nameSuffix}`;
+
+/**
  * [I] Action flows start with a Helper Flow card standing in for the Connector Action event card: options are
  * inputs in the `parameters` group with flags "p" (as option fields appear on real connector cards), inputs are
  * plain data inputs (group null, flags "d") keyed by the spec's input key; outputs are the Return card's inputs.
@@ -177,6 +196,7 @@ export const CONNECTOR_BUILDER_CARDS = {
     page: 'On Demand Helper Flow',
     values: 'On Demand Helper Flow',
     event: 'Polling Monitor',
+    config: 'On Demand Helper Flow',
   },
   end: {
     helper: 'Flow Control - Return',
@@ -187,6 +207,7 @@ export const CONNECTOR_BUILDER_CARDS = {
     page: 'Flow Control - Return',
     values: 'Flow Control - Return',
     event: 'Flow Control - Return Outputs',
+    config: 'Flow Control - Return',
   },
   /** The start card's section the platform fills with the connection: Connection, then one field per parameter. */
   authSection: 'Auth',

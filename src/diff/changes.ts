@@ -1,3 +1,4 @@
+import { authMethods } from '../spec/auth-types.js';
 import type {
   Action,
   Authentication,
@@ -172,14 +173,21 @@ export function diffSpecs(before: ConnectorSpec, after: ConnectorSpec): SpecChan
       message: `name changed from "${before.name}" to "${after.name}": a different connector to Okta`,
     });
   }
-  if (before.authentication.type !== after.authentication.type) {
+  const was = authMethods(before);
+  const now = authMethods(after);
+  const describe = (methods: Authentication[]) =>
+    methods.map((m) => (m.key ? `${m.key} (${m.type})` : m.type)).join(', ');
+  if (
+    was.length !== now.length ||
+    was.some((m, i) => m.type !== now[i]!.type || (m.key ?? '') !== (now[i]!.key ?? ''))
+  ) {
     changes.push({
       impact: 'breaking',
       subject: 'authentication',
-      message: `type changed from ${before.authentication.type} to ${after.authentication.type}; every connection must be re-created`,
+      message: `type changed from ${describe(was)} to ${describe(now)}; every connection must be re-created`,
     });
   } else {
-    changes.push(...authenticationChanges(before.authentication, after.authentication));
+    was.forEach((m, i) => changes.push(...authenticationChanges(m, now[i]!)));
   }
   const oldParams = byKey(before.connectionParameters);
   const newParams = byKey(after.connectionParameters);

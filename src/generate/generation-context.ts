@@ -9,6 +9,7 @@ import {
 import type { CalledField, FieldSpec } from '../flopack/builder/index.js';
 import type { IoType } from '../flopack/types.js';
 import type { ConnectorSpec } from '../spec/types.js';
+import { authConnectionKeys } from '../spec/auth-types.js';
 
 /** Shared state of one connector build: the spec, the id source, the folder and the helper's flo id. */
 export class GenerationContext {
@@ -29,11 +30,9 @@ export class GenerationContext {
     return `${this.spec.name}/${flowName}`;
   }
 
-  /** Keys of the connection object: the auth fields plus every connection parameter. */
+  /** Keys of the connection object: each method's auth fields and config values, then every connection parameter. */
   connectionKeys(): string[] {
-    const auth = this.spec.authentication;
-    const keys =
-      auth.type === 'basic' ? ['username', 'password'] : auth.type === 'oauth2' ? ['access_token'] : [];
+    const keys = authConnectionKeys(this.spec);
     for (const p of this.spec.connectionParameters ?? []) if (!keys.includes(p.key)) keys.push(p.key);
     return keys;
   }

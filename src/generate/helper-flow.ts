@@ -4,9 +4,7 @@ import {
   TryCatch,
   addStartField,
   assignIf,
-  base64,
   compose,
-  concat,
   construct,
   helperFlowStart,
   jsonParse,
@@ -29,6 +27,7 @@ import { httpRetryPolicy } from './retry-policy.js';
 import type { GenerationContext } from './generation-context.js';
 import { TemplateScope } from './template-scope.js';
 import { templateParts, textValue } from './templates.js';
+import { authParts, authValues } from './auth-header.js';
 
 /**
  * httpHelper, as seed 001 describes it: the Authorization header from the connection (Basic: Concatenate
@@ -62,30 +61,9 @@ export function buildHelperFlow(context: GenerationContext): Flo {
     optional: () => false,
   });
 
-  // Authentication: a header value, or (custom auth in the query) a query parameter.
-  const a = spec.authentication;
-  let authName = 'Authorization';
-  let authValue: Value;
-  if (a.type === 'basic') {
-    const pair = concat(
-      flow,
-      'auth/pair',
-      [connection('username'), ':', connection('password')],
-      'Concatenate username:password',
-    );
-    authValue = concat(
-      flow,
-      'auth/basic',
-      ['Basic ', base64(flow, 'auth/base64', pair, 'Base64 credentials')],
-      'Concatenate Basic',
-    );
-  } else if (a.type === 'oauth2') {
-    authValue = concat(flow, 'auth/bearer', ['Bearer ', connection('access_token')], 'Concatenate Bearer');
-  } else {
-    authName = a.name;
-    authValue = textValue(scope, 'auth/custom', a.value, { name: `Compose ${a.name}` });
-  }
-  const inQuery = a.type === 'custom' && a.placement === 'query';
+  // Authentication: a header, or (custom auth in the query) a query parameter; with several methods, the one the
+  // connection's Selected Auth names (auth-header.ts).
+  const authValuesBuilt = authValues(flow, scope, connection, spec);
 
   // Default headers may use ${connection.x}; Content-Type comes with a body only (the caller's headers).
   const defaultEntries = Object.entries(spec.defaultHeaders ?? {});
@@ -100,19 +78,14 @@ export function buildHelperFlow(context: GenerationContext): Flo {
         'Construct default headers',
       )
     : undefined;
-  const authObject = construct(
-    flow,
-    'auth/object',
-    [{ key: authName, value: authValue }],
-    inQuery ? 'Construct auth query' : 'Construct auth header',
-  );
+  const { authHeaders, authQuery } = authParts(authValuesBuilt);
   const allHeaders = merge(
     flow,
     'headers/merge',
-    [...(defaultHeaders ? [defaultHeaders] : []), headers, ...(inQuery ? [] : [authObject])],
+    [...(defaultHeaders ? [defaultHeaders] : []), headers, ...(authHeaders ? [authHeaders] : [])],
     'Merge headers',
   );
-  const allQuery = inQuery ? merge(flow, 'query/merge', [query, authObject], 'Merge query') : query;
+  const allQuery = authQuery ? merge(flow, 'query/merge', [query, authQuery], 'Merge query') : query;
 
   const base = templateParts(scope, spec.baseUrl.replace(/\/+$/, ''), { encodeRefs: true });
   const url = compose(flow, 'url', [...base, relativeUrl], 'Compose URL');

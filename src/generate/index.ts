@@ -6,6 +6,7 @@ import {
   FLOPACK_VERSION,
   GENERATED_CREATED,
   REVOKE_FLOW_NAME,
+  configValueFlowName,
   dynamicFieldFlowName,
   dynamicFieldsFlowName,
   dynamicValueFlowName,
@@ -36,7 +37,9 @@ import {
   fieldsList,
   type DesignTimeList,
 } from './dynamic-values.js';
-import { buildRevokeFlow } from './revoke-flow.js';
+import { buildRevokeFlow, revokeUrlOf } from './revoke-flow.js';
+import { buildConfigValueFlow } from './config-value-flow.js';
+import { allConfigValues } from '../spec/auth-types.js';
 
 export interface GeneratedConnector {
   flopack: Flopack;
@@ -58,6 +61,15 @@ export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
     flows.push({ kind, name: flo.name, floId: flo.id, ...(action ? { action } : {}) });
   };
 
+  // Config values' helper flows first: Connector Builder's Authentication dialog chooses them (Choose Flow).
+  for (const { config } of allConfigValues(spec)) {
+    if (!config.helperFlow) continue;
+    const name = configValueFlowName(config.label);
+    add(
+      buildConfigValueFlow(context, { ...config, helperFlow: config.helperFlow }, context.floId(name)),
+      'config',
+    );
+  }
   add(buildHelperFlow(context), 'helper');
   add(buildAuthpingFlow(context, context.floId(AUTHPING_FLOW_NAME)), 'authping');
   for (const action of spec.actions ?? []) {
@@ -102,10 +114,8 @@ export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
     add(buildEventFlow(context, event, context.floId(event.name)), 'event');
   if (spec.customApiAction !== false)
     add(buildCapiaFlow(context, context.floId(CUSTOM_API_ACTION_NAME)), 'capia');
-  const auth = spec.authentication;
-  if (auth.type === 'oauth2' && auth.revokeUrl) {
-    add(buildRevokeFlow(context, context.floId(REVOKE_FLOW_NAME), auth.revokeUrl), 'revoke');
-  }
+  const revokeUrl = revokeUrlOf(spec);
+  if (revokeUrl) add(buildRevokeFlow(context, context.floId(REVOKE_FLOW_NAME), revokeUrl), 'revoke');
 
   const flopack: Flopack = {
     type: 'flopack',

@@ -11,6 +11,8 @@ import {
 import type { Flo } from '../flopack/types.js';
 import { FORM_CONTENT_TYPE, HELPER_OUTPUTS, REVOKE_FLOW_NAME } from '../connector/contract.js';
 import type { GenerationContext } from './generation-context.js';
+import { authMethods } from '../spec/auth-types.js';
+import type { ConnectorSpec } from '../spec/types.js';
 
 /**
  * [I] `_revoke` (OAuth 2.0 with a revokeUrl): RFC 7009 token revocation, `token=<access_token>` form-encoded,
@@ -39,4 +41,10 @@ export function buildRevokeFlow(context: GenerationContext, floId: string, revok
     description: 'Revoke the connection token',
     group: context.groupId,
   });
+}
+
+/** The revoke URL of the connector's OAuth 2.0 method (the first that has one: a connector has one `_revoke`). */
+export function revokeUrlOf(spec: ConnectorSpec): string | undefined {
+  for (const auth of authMethods(spec)) if (auth.type === 'oauth2' && auth.revokeUrl) return auth.revokeUrl;
+  return undefined;
 }

@@ -1,4 +1,6 @@
-import type { ConnectorSpec } from '../spec/types.js';
+import { SELECTED_AUTH, configValueFlowName } from '../connector/contract.js';
+import { allConfigValues, authMethods, configValuesOf, hasSeveralAuthMethods } from '../spec/auth-types.js';
+import type { Authentication, ConnectorSpec } from '../spec/types.js';
 import { parseTemplate } from '../spec/placeholders.js';
 
 /** The Overview › Authentication settings a person enters in Connector Builder (reference §2.3). */
@@ -31,13 +33,38 @@ export interface AuthenticationModel {
     /** Authorization code: the redirect URIs to register with the service, and what Connector Builder lacks. */
     authorizationCode: boolean;
   } | null;
+  /** Config Values of the method (Authentication dialog › Config Values). */
+  configValues: ConfigValueModel[];
   baseUrl: string;
+  /** Several methods (Add Authentication): each one's settings; one method: a list of that one. */
+  methods: MethodModel[];
+  several: boolean;
+  /** With several methods: the Selected Auth field of httpHelper's Auth section. */
+  selectedAuth: string;
   /** The fields of the New Connection dialog as numbered steps after the three fixed ones (Connections, choose, nickname). */
   connectionSteps: Array<{ number: number; label: string; text: string }>;
   /** The number of the final Create step. */
   createStep: number;
   /** OAuth 2.0 authorization code: Create opens the service's sign-in to allow access. */
   signsIn: boolean;
+}
+
+/** One method's settings in its Authentication dialog. */
+export type MethodModel = Pick<
+  AuthenticationModel,
+  'typeLabel' | 'isBasic' | 'isCustom' | 'isOAuth2' | 'credentials' | 'custom' | 'oauth2' | 'configValues'
+> & { key: string | null; label: string | null; number: number; first: boolean };
+
+/** A Config Value row: Label, Definition, Type, Visible. */
+export interface ConfigValueModel {
+  label: string;
+  key: string;
+  definition: string;
+  /** Static Value: the value; Value from Helper Flow: the flow to choose. */
+  value: string | null;
+  flow: string | null;
+  type: string;
+  visible: boolean;
 }
 
 /** Steps 1–3 of the New Connection dialog are always the same: open Connections, choose the connector, nickname. */
@@ -50,9 +77,40 @@ const PARAMETER_TYPES: Record<string, string> = {
 };
 
 export function authenticationModel(spec: ConnectorSpec): AuthenticationModel {
-  const auth = spec.authentication;
   const params = spec.connectionParameters ?? [];
   const labelOf = new Map(params.map((p) => [p.key, p.label] as const));
+  for (const { config } of allConfigValues(spec)) labelOf.set(config.key, config.label);
+  const methods = authMethods(spec).map((auth, i) => ({
+    ...methodModel(auth, labelOf),
+    key: auth.key ?? null,
+    label: auth.label ?? null,
+    number: i + 1,
+    first: i === 0,
+  }));
+  const { key: _key, label: _label, number: _number, first: _first, ...primary } = methods[0]!;
+  return {
+    ...primary,
+    parameters: params.map((p) => ({
+      label: p.label,
+      key: p.key,
+      type: PARAMETER_TYPES[p.type] ?? p.type,
+      required: p.required !== false,
+      description: p.description ?? '',
+      values: p.values ?? [],
+      pattern: p.pattern ?? null,
+    })),
+    baseUrl: readableTemplate(spec.baseUrl, labelOf),
+    methods,
+    several: hasSeveralAuthMethods(spec),
+    selectedAuth: SELECTED_AUTH.label,
+    ...connectionSteps(spec),
+  };
+}
+
+function methodModel(
+  auth: Authentication,
+  labelOf: ReadonlyMap<string, string>,
+): Omit<MethodModel, 'key' | 'label' | 'number' | 'first'> {
   return {
     typeLabel: auth.type === 'basic' ? 'Basic' : auth.type === 'custom' ? 'Custom' : 'OAuth 2.0',
     isBasic: auth.type === 'basic',
@@ -73,15 +131,6 @@ export function authenticationModel(spec: ConnectorSpec): AuthenticationModel {
             },
           ]
         : [],
-    parameters: params.map((p) => ({
-      label: p.label,
-      key: p.key,
-      type: PARAMETER_TYPES[p.type] ?? p.type,
-      required: p.required !== false,
-      description: p.description ?? '',
-      values: p.values ?? [],
-      pattern: p.pattern ?? null,
-    })),
     custom:
       auth.type === 'custom'
         ? { placement: auth.placement, name: auth.name, value: readableTemplate(auth.value, labelOf) }
@@ -104,16 +153,29 @@ export function authenticationModel(spec: ConnectorSpec): AuthenticationModel {
             authorizationCode: auth.grantType === 'authorization_code',
           }
         : null,
-    baseUrl: readableTemplate(spec.baseUrl, labelOf),
-    ...connectionSteps(spec),
+    configValues: configValuesOf(auth).map((c) => ({
+      label: c.label,
+      key: c.key,
+      definition: c.helperFlow ? 'Value from Helper Flow' : 'Static Value',
+      value: c.value ?? null,
+      flow: c.helperFlow ? configValueFlowName(c.label) : null,
+      type: c.type === 'password' ? 'Password' : 'Text',
+      visible: c.visible !== false,
+    })),
   };
 }
 
 function connectionSteps(
   spec: ConnectorSpec,
 ): Pick<AuthenticationModel, 'connectionSteps' | 'createStep' | 'signsIn'> {
-  const auth = spec.authentication;
+  const methods = authMethods(spec);
+  const auth = methods[0]!;
   const fields: Array<{ label: string; text: string }> = [];
+  if (methods.length > 1)
+    fields.push({
+      label: 'Authentication',
+      text: `(one of: ${methods.map((m) => m.label ?? m.key).join(', ')}) the method this connection uses; the fields below are the first method's.`,
+    });
   if (auth.type === 'basic') {
     for (const [field, given] of [
       ['Username', auth.username],
@@ -129,6 +191,13 @@ function connectionSteps(
     const required = p.required !== false ? ', required' : '';
     fields.push({ label: p.label, text: `(${type}${required}) ${p.description ?? ''}${choices}`.trim() });
   }
+  // Visible config values are shown on the dialog (a person may copy them, e.g. an External ID), not entered.
+  for (const c of configValuesOf(auth))
+    if (c.visible !== false && c.value !== undefined)
+      fields.push({
+        label: c.label,
+        text: `(shown, not entered) ${c.type === 'password' ? 'a redacted value' : c.value}`,
+      });
   const connectionStepsList = fields.map((f, i) => ({ number: FIXED_CONNECTION_STEPS + 1 + i, ...f }));
   return {
     connectionSteps: connectionStepsList,

@@ -46,6 +46,8 @@ export interface FlowSheet {
   isHelper: boolean;
   /** A paginated action's page helper flow (its Paginate card runs it once per page). */
   isPage: boolean;
+  /** A config value's helper flow: the Authentication dialog's Config Values choose it. */
+  isConfigValue: boolean;
   /** A polling monitor event flow. */
   isPolling: boolean;
   /** For a page helper flow: the action whose Paginate card runs it. */
@@ -155,7 +157,9 @@ function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: C
     name: flo.name,
     description: flo.description,
     kind: flow.kind,
-    isHelper: flow.kind === 'helper' || flow.kind === 'page' || flow.kind === 'values',
+    isHelper:
+      flow.kind === 'helper' || flow.kind === 'page' || flow.kind === 'values' || flow.kind === 'config',
+    isConfigValue: flow.kind === 'config',
     isPage: flow.kind === 'page',
     isPolling: flow.kind === 'event',
     pagedAction: flow.kind === 'page' ? (flow.action?.name ?? null) : null,

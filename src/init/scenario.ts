@@ -1,3 +1,4 @@
+import { primaryAuth } from '../spec/auth-types.js';
 import { Document, isMap } from 'yaml';
 import type { ConnectorSpec } from '../spec/types.js';
 import { kebab } from './names.js';
@@ -59,9 +60,9 @@ export function buildScenario(spec: ConnectorSpec): ScaffoldScenario {
 /** Placeholder credentials for every connection key the flows read (src/run/connection.ts). */
 function sampleConnection(spec: ConnectorSpec): Record<string, string> {
   const out: Record<string, string> = {};
-  if (spec.authentication.type === 'basic')
-    Object.assign(out, { username: 'test-user', password: 'test-password' });
-  if (spec.authentication.type === 'oauth2') out.access_token = 'test-access-token';
+  const auth = primaryAuth(spec);
+  if (auth.type === 'basic') Object.assign(out, { username: 'test-user', password: 'test-password' });
+  if (auth.type === 'oauth2') out.access_token = 'test-access-token';
   for (const p of spec.connectionParameters ?? []) out[p.key] = sampleValue(p.key);
   return out;
 }

@@ -1,3 +1,11 @@
+import { SELECTED_AUTH } from '../connector/contract.js';
+import {
+  allConfigValues,
+  authFieldKeys,
+  authMethods,
+  configValuesOf,
+  hasSeveralAuthMethods,
+} from '../spec/auth-types.js';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { loadSourceFile } from '../source/document.js';
@@ -88,11 +96,16 @@ function stringValues(data: unknown, where: string): Connection {
 /** The connection keys a spec's flows read: username/password for basic auth plus its connection parameters. */
 export function connectionKeys(spec: ConnectorSpec): { key: string; required: boolean }[] {
   const keys: { key: string; required: boolean }[] = [];
-  if (spec.authentication.type === 'basic') {
-    keys.push({ key: 'username', required: true }, { key: 'password', required: true });
-  } else if (spec.authentication.type === 'oauth2') {
-    keys.push({ key: 'access_token', required: true });
+  // The credentials of the method the connection uses are required; config values are the platform's to fill
+  // (a static value, or its helper flow's result), but a connection may give them.
+  const several = hasSeveralAuthMethods(spec);
+  for (const auth of authMethods(spec)) {
+    for (const key of authFieldKeys(auth))
+      if (!keys.some((k) => k.key === key)) keys.push({ key, required: !several });
+    for (const config of configValuesOf(auth))
+      if (!keys.some((k) => k.key === config.key)) keys.push({ key: config.key, required: false });
   }
+  if (several) keys.push({ key: SELECTED_AUTH.key, required: false });
   for (const p of spec.connectionParameters ?? []) keys.push({ key: p.key, required: p.required === true });
   return keys;
 }
@@ -113,6 +126,8 @@ export function requireConnection(spec: ConnectorSpec, connection: Connection): 
 export function secretConnectionKeys(spec: ConnectorSpec | undefined, connection: Connection): string[] {
   const keys = new Set<string>(['password', 'access_token', 'refresh_token', 'client_secret']);
   for (const p of spec?.connectionParameters ?? []) if (p.type === 'password') keys.add(p.key);
+  for (const { config } of spec ? allConfigValues(spec) : [])
+    if (config.type === 'password') keys.add(config.key);
   for (const k of Object.keys(connection)) if (isSecretName(k)) keys.add(k);
   return [...keys];
 }

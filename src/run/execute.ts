@@ -9,6 +9,8 @@ import type { FlowResult, TraceEvent } from '../simulate/types.js';
 import type { Connection } from './connection.js';
 import type { Target, TargetFlow } from './target.js';
 import { append } from '../util/append.js';
+import { completeConnection } from './config-values.js';
+import { allConfigValues } from '../spec/auth-types.js';
 import { realSleep } from '../util/timers.js';
 
 /** Twilio's API origin: exports such as send_sms_via_twilio call it by name (reference §1.8). */
@@ -50,15 +52,38 @@ export async function runTargetFlow(req: RunFlowRequest): Promise<FlowResult> {
   // Generated connectors: Connector Builder fills each flow's Auth section from the connection (contract), so the
   // connection reaches httpHelper whether or not a Call Flow passes it on.
   const flowInputs = req.target.generated ? { ...req.options, ...req.inputs } : { ...req.inputs };
-  return runFlow(req.target.flopack, req.flow.floId, flowInputs, {
+  const common = {
     transport,
-    ...(req.target.generated ? { platformInputs: { [CONNECTION_INPUT_KEY]: req.connection } } : {}),
+    ...(req.httpTimeoutMs !== undefined ? { httpTimeoutMs: req.httpTimeoutMs } : {}),
+    ...(req.sleep ? { sleep: req.sleep } : {}),
+    ...(req.now ? { now: req.now } : {}),
+  };
+  // Config values: static ones and those a helper flow computes join the connection first (config-values.ts).
+  const completed =
+    req.target.generated && req.target.spec
+      ? await completeConnection({
+          spec: req.target.spec,
+          flopack: req.target.flopack,
+          connection: req.connection,
+          run: (floId, inputs, options) =>
+            runFlow(req.target.flopack, floId, inputs, { ...common, ...options }),
+          ...(req.onEvent ? { onEvent: req.onEvent } : {}),
+        })
+      : undefined;
+  if (completed?.failure) return completed.failure;
+  const connection = completed?.connection ?? req.connection;
+  const result = await runFlow(req.target.flopack, req.flow.floId, flowInputs, {
+    transport,
+    ...(req.target.generated ? { platformInputs: { [CONNECTION_INPUT_KEY]: connection } } : {}),
+    ...(completed?.secrets.length ? { secrets: completed.secrets } : {}),
     connections: req.connections ?? connectionsForConfigs(req.target, req.connection),
     ...(req.httpTimeoutMs !== undefined ? { httpTimeoutMs: req.httpTimeoutMs } : {}),
     ...(req.sleep ? { sleep: req.sleep } : {}),
     ...(req.now ? { now: req.now } : {}),
     ...(req.onEvent ? { onEvent: req.onEvent } : {}),
   });
+  if (!completed?.trace.length) return result;
+  return { ...result, trace: [...completed.trace, ...result.trace], steps: result.steps + completed.steps };
 }
 
 /** The origins the artifact calls that should reach the server under test. */
@@ -66,6 +91,11 @@ export function originsToRewrite(target: Target): string[] {
   const origins = new Set<string>();
   const fromSpec = target.spec ? staticOrigin(target.spec.baseUrl) : undefined;
   if (fromSpec) origins.add(fromSpec);
+  // A config value's request may go elsewhere (a token endpoint on its own host): that reaches the server too.
+  for (const { config } of target.spec ? allConfigValues(target.spec) : []) {
+    const other = config.helperFlow?.url ? staticOrigin(config.helperFlow.url) : undefined;
+    if (other) origins.add(other);
+  }
   origins.add(TWILIO_ORIGIN);
   return [...origins];
 }

@@ -1,3 +1,4 @@
+import { primaryAuth } from '../spec/auth-types.js';
 import { resolve } from 'node:path';
 import type { RecordedRequest } from '../mock/http/record.js';
 import { UsageError } from '../errors.js';
@@ -108,9 +109,10 @@ export async function startOfflineMock(
 export async function placeholderConnection(spec: ConnectorSpec | undefined): Promise<Connection> {
   const connection: Connection = {};
   if (!spec) return connection;
-  if (spec.authentication.type === 'basic')
-    Object.assign(connection, { username: 'mock-user', password: 'mock-password' });
-  if (spec.authentication.type === 'oauth2') connection.access_token = 'mock-access-token';
+  // The first method's credentials (a connection without a Selected Auth uses it).
+  const auth = primaryAuth(spec);
+  if (auth.type === 'basic') Object.assign(connection, { username: 'mock-user', password: 'mock-password' });
+  if (auth.type === 'oauth2') connection.access_token = 'mock-access-token';
   for (const p of spec.connectionParameters ?? []) {
     if (p.values?.length) connection[p.key] = p.values[0]!.value;
     else if (p.pattern) connection[p.key] = await matchingValue(p.pattern, p.key);

@@ -1,3 +1,4 @@
+import { authConnectionKeys, computedConfigKeys } from '../spec/auth-types.js';
 import { stringify } from 'yaml';
 import type { Action, ConnectorSpec } from '../spec/types.js';
 
@@ -59,8 +60,8 @@ export function scaffoldScenario(spec: ConnectorSpec, action: Action): string {
 /** The connection a scenario may give, by this connector's own keys (secrets never belong in the file). */
 function connectionLines(spec: ConnectorSpec): string[] {
   const keys = [
-    ...(spec.authentication.type === 'basic' ? ['username', 'password'] : []),
-    ...(spec.authentication.type === 'oauth2' ? ['access_token'] : []),
+    // Config values computed by a helper flow are the platform's, not the scenario's.
+    ...authConnectionKeys(spec).filter((k) => !computedConfigKeys(spec).includes(k)),
     ...(spec.connectionParameters ?? []).map((p) => p.key),
   ];
   if (keys.length === 0) return [];

@@ -100,6 +100,7 @@ export function createRunState(
     if (value && typeof value === 'object')
       for (const [k, v] of Object.entries(value)) if (isSecretName(k)) scrubber.add(v);
   }
+  for (const secret of options.secrets ?? []) scrubber.add(secret);
   return {
     flopack,
     flags,

@@ -34,6 +34,8 @@ export interface SimulateOptions {
    * objects have their secret-named fields masked in the trace.
    */
   platformInputs?: Record<string, unknown>;
+  /** Values never to show in a trace whatever their field's name (a session token a config value's flow fetched). */
+  secrets?: readonly string[];
   /** Collect `trace` in the result (default true). With false and no onEvent, no events are built at all. */
   collectTrace?: boolean;
 }

@@ -1,3 +1,5 @@
+import type { ConfigValue } from './auth-types.js';
+
 /**
  * The connector spec as authored (`connectors/<name>/connector.yaml`, `specVersion: 1`).
  * `schema/connector.schema.json` describes the same shape for editors and for the structural check;
@@ -25,7 +27,8 @@ export interface ConnectorSpec {
   brandColor?: string;
   /** Which mock serves the connector offline: the bundled mock Twilio, or a mock of an OpenAPI description. */
   mock?: MockDeclaration;
-  authentication: Authentication;
+  /** One method, or 2 to 5 a person picks from when creating a connection (each with `key` and `label`). */
+  authentication: Authentication | Authentication[];
   connectionParameters?: ConnectionParameter[];
   /** Absolute https URL; may use ${connection.<key>} placeholders. */
   baseUrl: string;
@@ -43,7 +46,7 @@ export interface ConnectorSpec {
 
 export type Authentication = BasicAuthentication | CustomAuthentication | OAuth2Authentication;
 
-export interface BasicAuthentication {
+export interface BasicAuthentication extends AuthenticationExtras {
   type: 'basic';
   /** The relabelled Username field, e.g. `{ label: "API Key SID" }`. */
   username?: FieldLabel;
@@ -51,13 +54,24 @@ export interface BasicAuthentication {
   password?: FieldLabel;
 }
 
+/** What every authentication method may add (Connector Builder's Authentication dialog): see auth-types.ts. */
+export interface AuthenticationExtras {
+  /** With several methods: the Auth Selection Key (httpHelper's Selected Auth holds it for a connection). */
+  key?: string;
+  /** With several methods: the display name a person picks when creating a connection. */
+  label?: string;
+  /** Config Values: values the connection holds besides what the person enters (a static value, or a helper flow's). */
+  configValues?: ConfigValue[];
+}
+
+export type { ConfigValue, ConfigValueHelper } from './auth-types.js';
 export interface FieldLabel {
   label: string;
   description?: string;
 }
 
 /** A secret (API key, token) sent in a header or query parameter. Its value comes from a connection parameter. */
-export interface CustomAuthentication {
+export interface CustomAuthentication extends AuthenticationExtras {
   type: 'custom';
   placement: 'header' | 'query';
   /** Header or query parameter name, e.g. `Authorization` or `api_key`. */
@@ -66,7 +80,7 @@ export interface CustomAuthentication {
   value: string;
 }
 
-export interface OAuth2Authentication {
+export interface OAuth2Authentication extends AuthenticationExtras {
   type: 'oauth2';
   grantType: 'authorization_code' | 'client_credentials';
   authorizeUrl?: string;

@@ -2,6 +2,7 @@ import { toPointer } from '../source/document.js';
 import { append } from '../util/append.js';
 import { walkJson } from '../util/json-walk.js';
 import type { Action, ConnectorSpec, RequestTemplate } from './types.js';
+import { authConnectionKeys, authMethods, configValuesOf } from './auth-types.js';
 
 /** Which placeholder keys a templated string may use. */
 export interface TemplateScope {
@@ -22,9 +23,13 @@ export interface TemplatedString {
 /** Keys a `${connection.x}` placeholder may name: the auth fields plus every connection parameter. */
 export function connectionKeys(spec: ConnectorSpec): Set<string> {
   const keys = new Set((spec.connectionParameters ?? []).map((p) => p.key));
-  if (spec.authentication.type === 'basic') ['username', 'password'].forEach((k) => keys.add(k));
-  if (spec.authentication.type === 'oauth2') keys.add('access_token');
+  for (const k of authConnectionKeys(spec)) keys.add(k);
   return keys;
+}
+
+/** The connection parameters' keys alone (what a config value's helper flow may read). */
+export function parameterKeys(spec: ConnectorSpec): Set<string> {
+  return new Set((spec.connectionParameters ?? []).map((p) => p.key));
 }
 
 function requestStrings(
@@ -76,13 +81,36 @@ export function templatedStrings(spec: ConnectorSpec): TemplatedString[] {
       scope: { inputs: none, options: none, connection },
     });
   }
-  if (spec.authentication.type === 'custom') {
-    out.push({
-      pointer: '/authentication/value',
-      template: spec.authentication.value,
-      scope: { inputs: none, options: none, connection },
+  const several = Array.isArray(spec.authentication);
+  authMethods(spec).forEach((auth, i) => {
+    const at: (string | number)[] = several ? ['authentication', i] : ['authentication'];
+    if (auth.type === 'custom')
+      out.push({
+        pointer: toPointer([...at, 'value']),
+        template: auth.value,
+        scope: { inputs: none, options: none, connection },
+      });
+    configValuesOf(auth).forEach((config, c) => {
+      const base = [...at, 'configValues', c];
+      if (config.value !== undefined)
+        out.push({
+          pointer: toPointer([...base, 'value']),
+          template: config.value,
+          scope: { inputs: none, options: none, connection },
+        });
+      // A config value's helper flow reads only what the person entered: the connection's parameters.
+      if (config.helperFlow)
+        append(
+          out,
+          requestStrings(
+            config.helperFlow.request,
+            [...base, 'helperFlow', 'request'],
+            { inputs: none, options: none, connection: parameterKeys(spec) },
+            {},
+          ),
+        );
     });
-  }
+  });
   append(
     out,
     requestStrings(

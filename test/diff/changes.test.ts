@@ -109,7 +109,8 @@ describe('diffSpecs', () => {
           .impact,
       ).toBe('breaking');
       const relabelled = withSpec((s) => {
-        if (s.authentication.type === 'basic') s.authentication.username = { label: 'API Key SID' };
+        if (!Array.isArray(s.authentication) && s.authentication.type === 'basic')
+          s.authentication.username = { label: 'API Key SID' };
       });
       expect(diffSpecs(baseSpec(), relabelled)).toEqual([
         { impact: 'cosmetic', subject: 'authentication', message: 'labels or help text changed' },

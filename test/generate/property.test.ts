@@ -19,7 +19,7 @@ describe('random valid specs (seeded, replayable)', () => {
     const errors = lintFlopack(parsed, { connector: true }).filter((d) => d.severity === 'error');
     expect(errors.map((d) => `${d.code} ${d.message} ${d.pointer ?? ''}`)).toEqual([]);
     const expected = 2 + spec.actions.length + (spec.customApiAction === false ? 0 : 1);
-    const revoke = spec.authentication.type === 'oauth2' && spec.authentication.revokeUrl ? 1 : 0;
+    const revoke = [spec.authentication].flat().some((a) => a.type === 'oauth2' && a.revokeUrl) ? 1 : 0;
     expect(built.flows).toHaveLength(expected + revoke);
   });
 });

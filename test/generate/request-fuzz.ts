@@ -176,6 +176,21 @@ function body(r: R, method: string, scope: Scope): RequestBody | undefined {
   return { encoding: 'form', fields };
 }
 
+const AUTH_KINDS = ['basic', 'oauth2', 'header', 'query'] as const;
+
+function authOf(kind: (typeof AUTH_KINDS)[number]): Authentication {
+  return kind === 'basic'
+    ? { type: 'basic' }
+    : kind === 'oauth2'
+      ? { type: 'oauth2', grantType: 'client_credentials', tokenUrl: 'https://auth.example.com/token' }
+      : {
+          type: 'custom',
+          placement: kind,
+          name: kind === 'header' ? 'X-Api-Key' : 'api_key',
+          value: 'Key ${connection.apiKey}',
+        };
+}
+
 /** A random valid spec with one action (and its values) from a seed. */
 export function fuzzCase(seed: number): FuzzCase {
   const r = rng(seed);
@@ -185,25 +200,27 @@ export function fuzzCase(seed: number): FuzzCase {
     type: 'text' as const,
     ...(chance(r, 0.4) ? { required: false } : {}),
   }));
-  const authKind = pick(r, ['basic', 'oauth2', 'header', 'query'] as const);
-  const authentication: Authentication =
-    authKind === 'basic'
-      ? { type: 'basic' }
-      : authKind === 'oauth2'
-        ? { type: 'oauth2', grantType: 'client_credentials', tokenUrl: 'https://auth.example.com/token' }
-        : {
-            type: 'custom',
-            placement: authKind,
-            name: authKind === 'header' ? 'X-Api-Key' : 'api_key',
-            value: 'Key ${connection.apiKey}',
-          };
-  if (authentication.type === 'custom') params.push({ key: 'apiKey', label: 'API key', type: 'password' });
+  const authentication = authOf(pick(r, AUTH_KINDS));
+  // Several methods (a person picks one per connection) and static config values, from a stream of their own so
+  // every other part of a seed's spec stays as it was.
+  const ra = rng(seed * 7919 + 101);
+  const methods: Authentication[] = [];
+  if (chance(ra, 0.35)) {
+    const kinds = [...AUTH_KINDS].sort(() => ra() - 0.5).slice(0, 2 + count(ra, 2));
+    kinds.forEach((kind, i) => methods.push({ ...authOf(kind), key: `m${i}`, label: `Method ${i}` }));
+  }
+  const configRegion = chance(ra, 0.3);
+  const auths = methods.length ? methods : [authentication];
+  if (configRegion) auths[0]!.configValues = [{ key: 'region', label: 'Region', value: 'eu 1/ü' }];
+  if (auths.some((a) => a.type === 'custom'))
+    params.push({ key: 'apiKey', label: 'API key', type: 'password' });
   const requiredParams = params.filter((p) => p.required !== false && p.key !== 'apiKey');
   const baseUrl =
     requiredParams.length && chance(r, 0.5)
       ? `https://api.example.com/v1/\${connection.${requiredParams[0]!.key}}`
       : 'https://api.example.com/v1';
   const defaultHeaders: Record<string, string> = { Accept: 'application/json' };
+  if (configRegion) defaultHeaders['X-Region'] = '${connection.region}';
   if (requiredParams.length && chance(r, 0.5))
     defaultHeaders['X-Tenant'] = `t-\${connection.${requiredParams[0]!.key}}`;
 
@@ -258,7 +275,7 @@ export function fuzzCase(seed: number): FuzzCase {
     description: 'A random connector.',
     version: '1.0.0',
     supportEmail: 'dev@example.com',
-    authentication,
+    authentication: methods.length ? methods : authentication,
     ...(params.length ? { connectionParameters: params } : {}),
     baseUrl,
     defaultHeaders,
@@ -266,6 +283,12 @@ export function fuzzCase(seed: number): FuzzCase {
     actions: [action],
   };
   const vals = values(r, spec, action);
+  // The platform's part of the connection: the static config value, and which method the person picked (or none).
+  if (configRegion) vals.connection['region'] = 'eu 1/ü';
+  if (methods.length) {
+    const selected = pick(ra, [...methods.map((m) => m.key!), undefined, 'unknown']);
+    if (selected !== undefined) vals.connection['selected_auth'] = selected;
+  }
   return { seed, spec, values: vals, ...(chance(r, 0.25) ? { capia: capiaCall(r) } : {}) };
 }
 
@@ -334,9 +357,11 @@ function values(r: R, spec: ConnectorSpec, action: Action): Values {
     if (!o.required && chance(r, 0.4)) continue;
     out.options[o.key] = o.type === 'dropdown' ? pick(r, o.values!).value : pick(r, TEXT_VALUES);
   }
-  const a = spec.authentication;
-  if (a.type === 'basic') Object.assign(out.connection, { username: 'SK1é', password: 's3cr:et' });
-  if (a.type === 'oauth2') out.connection['access_token'] = 'tok-123';
+  // Every method's credentials: the connection holds what the person entered for the method they picked.
+  for (const a of [spec.authentication].flat()) {
+    if (a.type === 'basic') Object.assign(out.connection, { username: 'SK1é', password: 's3cr:et' });
+    if (a.type === 'oauth2') out.connection['access_token'] = 'tok-123';
+  }
   for (const p of spec.connectionParameters ?? []) {
     if (p.key === 'apiKey') out.connection[p.key] = 'k/ey+1';
     else if (p.required === false && chance(r, 0.5)) {

@@ -12,9 +12,12 @@
  * - an input left out holds its type's empty value ({} for an object, [] for a list), so a text body writes it so;
  * - path and base-URL values are percent-encoded (encodeURIComponent), form names, text and values too;
  * - headers: default headers, then Content-Type (only with a body, unless the action sets it), the action's,
- *   then authentication; the query repeats a key for each item of a list value.
+ *   then authentication; the query repeats a key for each item of a list value;
+ * - with several authentication methods, the one whose key the connection's `selected_auth` holds authenticates
+ *   the request (the first when it holds none, or a key no method has); static config values are in the
+ *   connection like any parameter.
  */
-import type { ConnectorSpec, Action } from '../../src/spec/types.js';
+import type { ConnectorSpec, Action, Authentication } from '../../src/spec/types.js';
 
 export interface Values {
   inputs: Record<string, unknown>;
@@ -167,6 +170,13 @@ function queryPairs(query: Record<string, unknown>): Array<[string, string]> {
   return sortPairs(out);
 }
 
+/** The authentication method a connection uses (README "What is inferred": Selected Auth). */
+function chosenMethod(spec: ConnectorSpec, connection: Record<string, unknown>): Authentication {
+  if (!Array.isArray(spec.authentication)) return spec.authentication;
+  const selected = connection['selected_auth'];
+  return spec.authentication.find((m) => m.key === selected) ?? spec.authentication[0]!;
+}
+
 export function sortPairs(pairs: Array<[string, string]>): Array<[string, string]> {
   return [...pairs].sort((a, b) => (a[0] + '\u0000' + a[1] < b[0] + '\u0000' + b[1] ? -1 : 1));
 }
@@ -215,7 +225,7 @@ export function expectedRequest(
     set('Content-Type', contentType);
   for (const [k, v] of Object.entries(own)) set(k, v);
 
-  const a = spec.authentication;
+  const a = chosenMethod(spec, values.connection);
   if (a.type === 'basic') {
     const pair = `${asText(values.connection['username'])}:${asText(values.connection['password'])}`;
     set('Authorization', `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`);
@@ -264,7 +274,7 @@ export function expectedCapiaRequest(
   if (sendsBody && callerType === undefined) set('Content-Type', 'application/json');
   for (const [k, v] of Object.entries(call.headers ?? {})) if (v !== null && v !== undefined) set(k, v);
   const query: Record<string, unknown> = { ...call.query };
-  const a = spec.authentication;
+  const a = chosenMethod(spec, connection);
   if (a.type === 'basic') {
     const pair = `${asText(connection['username'])}:${asText(connection['password'])}`;
     set('Authorization', `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`);

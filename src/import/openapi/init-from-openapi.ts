@@ -1,3 +1,4 @@
+import { primaryAuth } from '../../spec/auth-types.js';
 import { resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { AuthAnswers, InitAnswers } from '../../init/answers.js';
@@ -81,7 +82,8 @@ export function answersFromSpec(spec: ConnectorSpec): InitAnswers {
 }
 
 function authAnswers(spec: ConnectorSpec): AuthAnswers {
-  const auth = spec.authentication;
+  // An import gives one method (src/import/openapi/auth.ts); init asks about one.
+  const auth = primaryAuth(spec);
   switch (auth.type) {
     case 'basic':
       return {

@@ -1,4 +1,5 @@
 import { authentication } from './authentication.js';
+import { authMethodsRule } from './auth-methods.js';
 import { authpingRequest } from './authping-request.js';
 import { connectorMetadata } from './connector-metadata.js';
 import { contentType } from './content-type.js';
@@ -44,6 +45,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   dropdowns,
   dynamicDropdowns,
   authentication,
+  authMethodsRule,
   authpingRequest,
   urls,
   errorStatuses,

@@ -1,3 +1,4 @@
+import { authMethods } from '../auth-types.js';
 import { AUTHPING_FLOW_NAME, REVOKE_FLOW_NAME } from '../../connector/contract.js';
 import type { RuleFinding, SpecRule } from './rule.js';
 
@@ -12,7 +13,7 @@ export const reservedFlowNames: SpecRule = {
   description: 'Actions may not be named _authping or _revoke; those flows are generated from the spec.',
   check({ spec }) {
     const findings: RuleFinding[] = [];
-    const revokeGenerated = spec.authentication.type === 'oauth2' && Boolean(spec.authentication.revokeUrl);
+    const revokeGenerated = authMethods(spec).some((a) => a.type === 'oauth2' && Boolean(a.revokeUrl));
     spec.actions.forEach((action, i) => {
       const name = action.name.trim().toLowerCase();
       const pointer = `/actions/${i}/name`;
