@@ -10,6 +10,16 @@ export const HTTP_HELPER_FLOW_NAME = 'httpHelper';
 /** Reserved name of the health-check flow (CBDE000004H/5H). */
 export const AUTHPING_FLOW_NAME = '_authping';
 export const REVOKE_FLOW_NAME = '_revoke';
+/**
+ * `_revoke` (help page revoke-method.htm) [V]: If Error around Call Flow httpHelper (relative URL, most likely
+ * POST), then Assign `message`, e.g. "The access token was successfully revoked". [I]: the request body (RFC
+ * 7009's `token=<access_token>`), the refused message for a status from 400, and the Return {message, status_code}.
+ */
+export const REVOKE = {
+  revoked: 'The access token was successfully revoked',
+  refusedPrefix: 'The service did not revoke the access token: HTTP ',
+  outputs: { message: 'message' },
+} as const;
 export const CUSTOM_API_ACTION_NAME = 'Custom API Action';
 
 /** httpHelper inputs, as Connector Builder's httpHelper page lists them [V]. */
