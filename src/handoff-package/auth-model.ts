@@ -53,7 +53,15 @@ export interface AuthenticationModel {
 export type MethodModel = Pick<
   AuthenticationModel,
   'typeLabel' | 'isBasic' | 'isCustom' | 'isOAuth2' | 'credentials' | 'custom' | 'oauth2' | 'configValues'
-> & { key: string | null; label: string | null; number: number; first: boolean };
+> & {
+  key: string | null;
+  label: string | null;
+  number: number;
+  first: boolean;
+  /** Repeated from the model so the template's loop over methods reads them in place. */
+  several: boolean;
+  selectedAuth: string;
+};
 
 /** A Config Value row: Label, Definition, Type, Visible. */
 export interface ConfigValueModel {
@@ -86,8 +94,18 @@ export function authenticationModel(spec: ConnectorSpec): AuthenticationModel {
     label: auth.label ?? null,
     number: i + 1,
     first: i === 0,
+    several: hasSeveralAuthMethods(spec),
+    selectedAuth: SELECTED_AUTH.label,
   }));
-  const { key: _key, label: _label, number: _number, first: _first, ...primary } = methods[0]!;
+  const {
+    key: _key,
+    label: _label,
+    number: _number,
+    first: _first,
+    several: _several,
+    selectedAuth: _selected,
+    ...primary
+  } = methods[0]!;
   return {
     ...primary,
     parameters: params.map((p) => ({
@@ -110,7 +128,7 @@ export function authenticationModel(spec: ConnectorSpec): AuthenticationModel {
 function methodModel(
   auth: Authentication,
   labelOf: ReadonlyMap<string, string>,
-): Omit<MethodModel, 'key' | 'label' | 'number' | 'first'> {
+): Omit<MethodModel, 'key' | 'label' | 'number' | 'first' | 'several' | 'selectedAuth'> {
   return {
     typeLabel: auth.type === 'basic' ? 'Basic' : auth.type === 'custom' ? 'Custom' : 'OAuth 2.0',
     isBasic: auth.type === 'basic',

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { generateConnector } from '../../src/generate/index.js';
+import { buildSheetModel } from '../../src/handoff-package/sheet-model.js';
+import { renderTemplate } from '../../src/handoff-package/templates.js';
+import type { ConnectorSpec } from '../../src/spec/types.js';
+import { withSpec } from '../spec/helpers.js';
+
+function sheet(spec: ConnectorSpec, template: 'build-sheet.md' | 'build-sheet.html' = 'build-sheet.md') {
+  const { flopack, flows } = generateConnector(spec);
+  return renderTemplate(template, {
+    ...buildSheetModel(spec, flopack, flows),
+    tool: { name: 'okta-connector', version: '0.0.0' },
+    accent: '#000000',
+    flopackFile: 'c.flopack',
+  });
+}
+
+const tokenSpec = () =>
+  withSpec((s) => {
+    s.authentication = [
+      {
+        type: 'custom',
+        key: 'session',
+        label: 'Client credentials',
+        placement: 'header',
+        name: 'Authorization',
+        value: 'Session ${connection.session}',
+        configValues: [
+          {
+            key: 'session',
+            label: 'Session',
+            type: 'password',
+            visible: false,
+            helperFlow: {
+              request: {
+                method: 'POST',
+                path: '/session',
+                body: {
+                  encoding: 'json',
+                  fields: { id: '${connection.accountId}', secret: '${connection.clientSecret}' },
+                },
+              },
+              value: 'token',
+            },
+          },
+          { key: 'region', label: 'Region', value: 'eu' },
+        ],
+      },
+      { type: 'basic', key: 'basic', label: 'Username and password' },
+    ];
+    s.connectionParameters!.push({ key: 'clientSecret', label: 'Client Secret', type: 'password' });
+    s.defaultHeaders = { 'X-Region': '${connection.region}' };
+  });
+
+describe('the build sheet for several methods and config values', () => {
+  it('has one Authentication dialog per method, with its display name and Auth Selection Key', () => {
+    const text = sheet(tokenSpec());
+    expect(text).toContain('### 1. Client credentials');
+    expect(text).toContain(
+      'On the **Overview** tab click **Set up authentication**, enter the display name **Client credentials** and choose the auth type **Custom**',
+    );
+    expect(text).toContain('### 2. Username and password');
+    expect(text).toContain(
+      'Click **Add Authentication**, enter the display name **Username and password** and choose the auth type **Basic**. Its Auth Selection Key must be `basic`',
+    );
+    expect(text).toContain("httpHelper's **Selected Auth**");
+  });
+
+  it('lists the config values and explains the helper flow that computes one, card by card', () => {
+    const text = sheet(tokenSpec());
+    expect(text).toContain(
+      '| Session | `session` | Value from Helper Flow | choose the flow `Session Config Value` | Password | No |',
+    );
+    expect(text).toContain('| Region | `region` | Static Value | `eu` | Text | Yes |');
+    const flow = text.slice(text.indexOf('### Session Config Value'));
+    expect(flow).toContain('choose **Value from Helper Flow** and this flow');
+    expect(flow).toContain('Raw Request');
+    // The helper flow comes before httpHelper: the Authentication dialog chooses it.
+    expect(text.indexOf('### Session Config Value')).toBeLessThan(text.indexOf('### httpHelper'));
+    // httpHelper picks the method by Selected Auth.
+    const helper = text.slice(text.indexOf('### httpHelper'), text.indexOf('### _authping'));
+    expect(helper).toContain('Auth header if Username and password');
+  });
+
+  it('renders the HTML sheet too, and a single method keeps its one dialog', () => {
+    expect(sheet(tokenSpec(), 'build-sheet.html')).toContain('<h3>2. Username and password</h3>');
+    const single = sheet(withSpec(() => {}));
+    expect(single).toContain(
+      'On the **Overview** tab click **Set up authentication** and choose the auth type **Basic**.',
+    );
+    expect(single).not.toContain('Auth Selection Key');
+  });
+});
