@@ -2,7 +2,7 @@ import { CONNECTION_INPUT_KEY, CONFIG_VALUE_FLOW, configValueFlowName } from '..
 import type { Flopack } from '../flopack/types.js';
 import { isSecretName, SecretScrubber } from '../simulate/redact.js';
 import type { FlowResult, SimulateOptions, TraceEvent } from '../simulate/types.js';
-import { allConfigValues } from '../spec/auth-types.js';
+import { configValuesOf, selectedMethod } from '../spec/auth-types.js';
 import type { ConnectorSpec } from '../spec/types.js';
 import type { Connection } from './connection.js';
 
@@ -10,6 +10,8 @@ import type { Connection } from './connection.js';
 export interface CompletedConnection {
   connection: Connection;
   secrets: string[];
+  /** Keys of the secret config values: redacted by name in the flow's trace. */
+  secretKeys: string[];
   trace: TraceEvent[];
   steps: number;
   /** A config value's helper flow failed: the run stops here, as a connection cannot be created. */
@@ -17,8 +19,8 @@ export interface CompletedConnection {
 }
 
 /**
- * What Connector Builder adds to a connection besides what the person entered (contract CONFIG_VALUE_FLOW):
- * each static config value, and each value a config value's helper flow computes from the connection's
+ * What Connector Builder adds to a connection besides what the person entered (contract CONFIG_VALUE_FLOW), for
+ * the method the connection uses: each static config value, and each value a config value's helper flow computes from the connection's
  * parameters. The platform runs those flows when a connection is created; a simulated run stands for a fresh
  * connection, so they run first, through the same transport as the flow (the mock or --base-url). A Password
  * config value, or one whose key names a secret, never reaches a trace: the helper flow's own events are scrubbed
@@ -37,10 +39,13 @@ export async function completeConnection(args: {
 }): Promise<CompletedConnection> {
   const connection: Connection = { ...args.connection };
   const secrets: string[] = [];
+  const secretKeys: string[] = [];
   const trace: TraceEvent[] = [];
   let steps = 0;
-  for (const { config } of allConfigValues(args.spec)) {
+  // Config values belong to a method: only those of the method the connection uses (its Selected Auth) are filled.
+  for (const config of configValuesOf(selectedMethod(args.spec, connection))) {
     const secret = config.type === 'password' || isSecretName(config.key);
+    if (secret) secretKeys.push(config.key);
     if (config.value !== undefined) {
       connection[config.key] = config.value;
       if (secret) secrets.push(config.value);
@@ -57,12 +62,14 @@ export async function completeConnection(args: {
         platformInputs: { [CONNECTION_INPUT_KEY]: { ...connection } },
         collectTrace: true,
         secrets,
+        secretKeys,
       },
     );
     steps += result.steps;
     const value = result.ok ? result.outputs[CONFIG_VALUE_FLOW.output] : undefined;
     const text = value === undefined || value === null ? '' : String(value);
     const scrubber = new SecretScrubber();
+    for (const k of secretKeys) scrubber.addSecretKey(k);
     if (secret) scrubber.add(text);
     for (const s of secrets) scrubber.add(s);
     for (const event of result.trace) {
@@ -74,6 +81,7 @@ export async function completeConnection(args: {
       return {
         connection,
         secrets,
+        secretKeys,
         trace,
         steps,
         failure: {
@@ -90,5 +98,5 @@ export async function completeConnection(args: {
     connection[config.key] = text;
     if (secret && text) secrets.push(text);
   }
-  return { connection, secrets, trace, steps };
+  return { connection, secrets, secretKeys, trace, steps };
 }

@@ -76,6 +76,7 @@ export async function runTargetFlow(req: RunFlowRequest): Promise<FlowResult> {
     transport,
     ...(req.target.generated ? { platformInputs: { [CONNECTION_INPUT_KEY]: connection } } : {}),
     ...(completed?.secrets.length ? { secrets: completed.secrets } : {}),
+    ...(completed?.secretKeys.length ? { secretKeys: completed.secretKeys } : {}),
     connections: req.connections ?? connectionsForConfigs(req.target, req.connection),
     ...(req.httpTimeoutMs !== undefined ? { httpTimeoutMs: req.httpTimeoutMs } : {}),
     ...(req.sleep ? { sleep: req.sleep } : {}),

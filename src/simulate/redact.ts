@@ -130,6 +130,8 @@ export const MAX_TRACE_VALUES = 2_000;
 
 export class SecretScrubber {
   private readonly known = new Set<string>();
+  /** Field names whose values are secret besides the usual ones (a config value's key, such as `session`). */
+  private readonly secretKeys = new Set<string>();
   private list: string[] = [];
   // Values repeat across cards (the same auth object, the same texts): memoize verdicts until a secret is added.
   private texts = new Map<string, string>();
@@ -150,6 +152,12 @@ export class SecretScrubber {
     } else if (v && typeof v === 'object') {
       for (const x of Object.values(v)) this.add(x);
     }
+  }
+
+  /** Values under this field name are secret, like a password's: redacted by name wherever they appear. */
+  addSecretKey(name: string): void {
+    this.secretKeys.add(name);
+    this.objects = new WeakMap();
   }
 
   text(s: string): string {
@@ -222,7 +230,7 @@ export class SecretScrubber {
       for (const k of keys.slice(0, MAX_TRACE_ITEMS)) {
         const v = rec[k];
         let r: unknown;
-        if (isSecretName(k) && v !== null && v !== undefined && v !== '') {
+        if ((isSecretName(k) || this.secretKeys.has(k)) && v !== null && v !== undefined && v !== '') {
           this.add(v);
           r = REDACTED;
         } else r = this.view(v, depth + 1);

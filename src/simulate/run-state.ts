@@ -101,6 +101,7 @@ export function createRunState(
       for (const [k, v] of Object.entries(value)) if (isSecretName(k)) scrubber.add(v);
   }
   for (const secret of options.secrets ?? []) scrubber.add(secret);
+  for (const key of options.secretKeys ?? []) scrubber.addSecretKey(key);
   return {
     flopack,
     flags,

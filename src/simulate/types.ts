@@ -36,6 +36,8 @@ export interface SimulateOptions {
   platformInputs?: Record<string, unknown>;
   /** Values never to show in a trace whatever their field's name (a session token a config value's flow fetched). */
   secrets?: readonly string[];
+  /** Field names whose values are secret besides the usual ones (a Password config value's key). */
+  secretKeys?: readonly string[];
   /** Collect `trace` in the result (default true). With false and no onEvent, no events are built at all. */
   collectTrace?: boolean;
 }

@@ -95,3 +95,16 @@ export function computedConfigKeys(spec: { authentication: Authentication | Auth
     .filter(({ config }) => config.helperFlow)
     .map(({ config }) => config.key);
 }
+
+/**
+ * The method a connection uses: the one whose key its Selected Auth holds, else the first (contract SELECTED_AUTH).
+ * Only that method's config values belong to the connection.
+ */
+export function selectedMethod(
+  spec: { authentication: Authentication | Authentication[] },
+  connection: Record<string, unknown>,
+): Authentication {
+  const methods = authMethods(spec);
+  const key = connection[SELECTED_AUTH.key];
+  return methods.find((m) => m.key !== undefined && m.key === key) ?? methods[0]!;
+}
