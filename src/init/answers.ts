@@ -27,7 +27,14 @@ export interface ParamAnswer {
 
 export type AuthAnswers =
   | { type: 'basic'; usernameLabel: string; passwordLabel: string }
-  | { type: 'custom'; placement: Placement; name: string; value: string }
+  | {
+      type: 'custom';
+      placement: Placement;
+      name: string;
+      value: string;
+      /** A token request (POST client id and secret) whose answer is the Session Token config value. */
+      session?: { path: string; value: string };
+    }
   | { type: 'oauth2'; grantType: GrantType; authorizeUrl?: string; tokenUrl: string; scopes: string[] };
 
 /** Everything the scaffold is made from; produced by collectAnswers (flags, prompts, defaults). */
@@ -42,6 +49,14 @@ export interface InitAnswers {
   action: { name: string; method: HttpMethod; path: string };
 }
 
+/** `init --session-path`: the config value and connection parameters a token request makes (spec.ts). */
+export const SESSION_CONFIG = {
+  key: 'sessionToken',
+  label: 'Session Token',
+  clientId: { key: 'clientId', label: 'Client ID' },
+  clientSecret: { key: 'clientSecret', label: 'Client Secret' },
+} as const;
+
 export const DEFAULTS = {
   supportEmail: 'support@example.com',
   usernameLabel: 'Username',
@@ -50,8 +65,11 @@ export const DEFAULTS = {
   method: 'GET' as HttpMethod,
   path: (method: HttpMethod) => (method === 'POST' ? '/items' : '/items/${inputs.id}'),
   authName: (placement: Placement) => (placement === 'header' ? 'Authorization' : 'api_key'),
-  authValue: (name: string) =>
-    name.toLowerCase() === 'authorization' ? 'Bearer ${connection.apiKey}' : '${connection.apiKey}',
+  authValue: (name: string, session = false) => {
+    const key = session ? SESSION_CONFIG.key : 'apiKey';
+    return name.toLowerCase() === 'authorization' ? `Bearer \${connection.${key}}` : `\${connection.${key}}`;
+  },
+  sessionValue: 'access_token',
   description: (displayName: string) => `Okta Workflows connector for ${displayName}.`,
 };
 

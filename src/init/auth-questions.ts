@@ -5,6 +5,7 @@ import {
   authNameProblem,
   authValueProblem,
   labelProblem,
+  pathProblem,
   splitScopes,
   urlProblem,
   type AuthAnswers,
@@ -57,14 +58,31 @@ export async function collectAuth(
       default: DEFAULTS.authName(placement),
       check: (v) => authNameProblem(v, placement),
     });
+    // A session token from a token request is asked for by flags only (Config Values › Value from Helper Flow).
+    const sessionPath =
+      flags.sessionPath === undefined
+        ? undefined
+        : await text({
+            flag: '--session-path',
+            message: 'Token request path, relative to the base URL',
+            given: flags.sessionPath,
+            check: pathProblem,
+          });
     const value = await text({
       flag: '--auth-value',
       message: 'Value (${connection.<key>} refers to a connection parameter)',
       given: flags.authValue,
-      default: DEFAULTS.authValue(name),
+      default: DEFAULTS.authValue(name, sessionPath !== undefined),
       check: authValueProblem,
     });
-    return { type, placement, name, value };
+    if (sessionPath === undefined) return { type, placement, name, value };
+    const sessionValue = await text({
+      flag: '--session-value',
+      message: 'Dot path of the token in the JSON answer',
+      given: flags.sessionValue ?? DEFAULTS.sessionValue,
+      check: (v) => (/^[^.]+(\.[^.]+)*$/.test(v) ? undefined : `"${v}" is not a dot path such as data.token`),
+    });
+    return { type, placement, name, value, session: { path: sessionPath, value: sessionValue } };
   }
   const grantType = await choose(
     '--grant-type',

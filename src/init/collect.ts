@@ -33,6 +33,9 @@ export interface InitFlags {
   authPlacement?: Placement;
   authName?: string;
   authValue?: string;
+  /** Custom: a token request path; its answer becomes the Session Token config value (flags only). */
+  sessionPath?: string;
+  sessionValue?: string;
   grantType?: GrantType;
   authorizeUrl?: string;
   tokenUrl?: string;

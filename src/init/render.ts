@@ -205,7 +205,9 @@ function authSummary(answers: InitAnswers): string {
     case 'basic':
       return `Basic authentication: the connection asks for "${auth.usernameLabel}" and "${auth.passwordLabel}".`;
     case 'custom':
-      return `Custom authentication: an API key sent in the \`${auth.name}\` ${auth.placement === 'header' ? 'header' : 'query parameter'}.`;
+      return auth.session
+        ? `Custom authentication: a session token, fetched from ${auth.session.path} with the client ID and secret by a config value's helper flow, sent in the \`${auth.name}\` ${auth.placement === 'header' ? 'header' : 'query parameter'}.`
+        : `Custom authentication: an API key sent in the \`${auth.name}\` ${auth.placement === 'header' ? 'header' : 'query parameter'}.`;
     case 'oauth2':
       return `OAuth 2.0 (${auth.grantType.replace('_', ' ')}), token URL ${auth.tokenUrl}.`;
   }

@@ -1,4 +1,5 @@
 import type {
+  ConfigValue,
   Action,
   Authentication,
   ConnectionParameter,
@@ -9,7 +10,7 @@ import type {
 } from '../spec/types.js';
 import { templateRefs } from '../spec/placeholders.js';
 import { InvalidAnswersError } from './errors.js';
-import type { AuthAnswers, InitAnswers, ParamAnswer } from './answers.js';
+import { SESSION_CONFIG, type AuthAnswers, type InitAnswers, type ParamAnswer } from './answers.js';
 import { humanize } from './names.js';
 
 /** The scaffold's version: not yet 1.0.0, since nobody has run it against the real API. */
@@ -47,12 +48,54 @@ export function buildSpec(answers: InitAnswers): ScaffoldSpec {
   return { spec, notes };
 }
 
+/**
+ * `--session-path`: the Session Token config value, computed by a helper flow that POSTs the connection's client
+ * id and secret (form-encoded, OAuth's client_credentials names) and reads the token at `value`.
+ */
+function sessionConfigValue(session: { path: string; value: string }): ConfigValue {
+  return {
+    key: SESSION_CONFIG.key,
+    label: SESSION_CONFIG.label,
+    type: 'password',
+    visible: false,
+    helperFlow: {
+      request: {
+        method: 'POST',
+        path: session.path,
+        body: {
+          encoding: 'form',
+          fields: {
+            client_id: `\${connection.${SESSION_CONFIG.clientId.key}}`,
+            client_secret: `\${connection.${SESSION_CONFIG.clientSecret.key}}`,
+          },
+        },
+      },
+      value: session.value,
+    },
+  };
+}
+
 function completeParams(answers: InitAnswers, notes: string[]): ParamAnswer[] {
   const params = [...answers.params];
   const seen = new Set<string>();
   const duplicates = params.filter((p) => seen.has(p.key) || !seen.add(p.key));
   if (duplicates.length > 0) {
     throw new InvalidAnswersError(duplicates.map((p) => `--param: "${p.key}" is given more than once`));
+  }
+  // A session token is a config value, not a parameter; its request needs the client id and secret.
+  if (answers.auth.type === 'custom' && answers.auth.session) {
+    seen.add(SESSION_CONFIG.key);
+    for (const [p, type] of [
+      [SESSION_CONFIG.clientId, 'text'],
+      [SESSION_CONFIG.clientSecret, 'password'],
+    ] as const) {
+      if (params.some((q) => q.key === p.key)) continue;
+      params.push({ key: p.key, label: p.label, type, required: true });
+      seen.add(p.key);
+      notes.push(
+        `added the connection parameter "${p.key}"${type === 'password' ? ' (password)' : ''}, sent by the session token request`,
+      );
+    }
   }
   const uses: Array<[string, string, boolean]> = [
     [answers.baseUrl, 'the base URL', false],
@@ -98,7 +141,13 @@ function authentication(auth: AuthAnswers): Authentication {
         password: { label: auth.passwordLabel },
       };
     case 'custom':
-      return { type: 'custom', placement: auth.placement, name: auth.name, value: auth.value };
+      return {
+        type: 'custom',
+        placement: auth.placement,
+        name: auth.name,
+        value: auth.value,
+        ...(auth.session && { configValues: [sessionConfigValue(auth.session)] }),
+      };
     case 'oauth2':
       return {
         type: 'oauth2',

@@ -176,3 +176,40 @@ describe('collectAnswers, non-interactive', () => {
     ]);
   });
 });
+
+describe('collectAnswers, a session token from a token request (flags only)', () => {
+  it('makes the Session Token the default auth value and keeps the token path', async () => {
+    const answers = await collectAnswers(
+      {
+        displayName: 'Acme',
+        baseUrl: 'https://api.acme.example',
+        auth: 'custom',
+        sessionPath: '/oauth/session',
+        sessionValue: 'data.token',
+      },
+      { flagsOnly: true },
+    );
+    expect(answers.auth).toEqual({
+      type: 'custom',
+      placement: 'header',
+      name: 'Authorization',
+      value: 'Bearer ${connection.sessionToken}',
+      session: { path: '/oauth/session', value: 'data.token' },
+    });
+  });
+
+  it('refuses a token path that is not a path, and a value that is not a dot path', async () => {
+    await expect(
+      collectAnswers(
+        {
+          displayName: 'Acme',
+          baseUrl: 'https://api.acme.example',
+          auth: 'custom',
+          sessionPath: 'oauth session',
+          sessionValue: 'data..token',
+        },
+        { flagsOnly: true },
+      ),
+    ).rejects.toThrow(InvalidAnswersError);
+  });
+});

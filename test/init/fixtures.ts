@@ -9,6 +9,13 @@ export const AUTH_VARIANTS: Record<string, AuthAnswers> = {
     value: 'Bearer ${connection.apiKey}',
   },
   customQuery: { type: 'custom', placement: 'query', name: 'api_key', value: '${connection.token}' },
+  customSession: {
+    type: 'custom',
+    placement: 'header',
+    name: 'Authorization',
+    value: 'Bearer ${connection.sessionToken}',
+    session: { path: '/oauth/session', value: 'data.token' },
+  },
   oauth2: {
     type: 'oauth2',
     grantType: 'authorization_code',

@@ -48,6 +48,14 @@ export function registerInit(program: Command, ctx: CommandContext): Command {
     )
     .option('--auth-name <name>', 'custom: header or query parameter name (default Authorization / api_key)')
     .option('--auth-value <template>', 'custom: value, e.g. "Bearer ${connection.apiKey}"')
+    .option(
+      '--session-path <path>',
+      'custom: a token request (POST client_id, client_secret) whose answer is the Session Token config value',
+    )
+    .option(
+      '--session-value <path>',
+      'custom: dot path of the token in its JSON answer (default access_token)',
+    )
     .addOption(
       new Option('--grant-type <type>', 'oauth2: grant type').choices([
         'authorization_code',
