@@ -158,6 +158,11 @@ function authenticationChanges(before: Authentication, after: Authentication): S
         `the secret is now sent as ${after.placement} ${after.name}: ${after.value} (was ${before.placement} ${before.name}: ${before.value})`,
       );
   }
+  // Config values are part of every connection: a new, removed or redefined one needs connections re-created.
+  const definition = (a: Authentication) =>
+    JSON.stringify((a.configValues ?? []).map(({ label: _l, visible: _v, ...rest }) => rest));
+  if (definition(before) !== definition(after))
+    breaking('config values changed (added, removed or redefined); every connection must be re-created');
   if (changes.length === 0 && JSON.stringify(before) !== JSON.stringify(after))
     changes.push({ impact: 'cosmetic', subject, message: 'labels or help text changed' });
   return changes;

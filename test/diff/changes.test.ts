@@ -118,3 +118,30 @@ describe('diffSpecs', () => {
     });
   });
 });
+
+describe('config values and several methods', () => {
+  it('a redefined config value is breaking; relabelling it is cosmetic; a new method is breaking', () => {
+    const withConfig = (value: string, label = 'Region') =>
+      withSpec((s) => {
+        (s.authentication as { configValues?: unknown }).configValues = [{ key: 'region', label, value }];
+      });
+    expect(diffSpecs(withConfig('eu'), withConfig('us'))[0]).toMatchObject({ impact: 'breaking' });
+    expect(diffSpecs(withConfig('eu'), withConfig('eu', 'Data region'))).toEqual([
+      { impact: 'cosmetic', subject: 'authentication', message: 'labels or help text changed' },
+    ]);
+    const two = withSpec((s) => {
+      s.authentication = [
+        { type: 'basic', key: 'basic', label: 'Password' },
+        {
+          type: 'custom',
+          key: 'key',
+          label: 'Key',
+          placement: 'header',
+          name: 'X-Key',
+          value: '${connection.accountId}',
+        },
+      ];
+    });
+    expect(diffSpecs(baseSpec(), two)[0]).toMatchObject({ impact: 'breaking', subject: 'authentication' });
+  });
+});
