@@ -9,6 +9,7 @@ import {
 import type { Flo } from '../flopack/types.js';
 import { DYNAMIC_DROPDOWN, DYNAMIC_FIELDS, HELPER_OUTPUTS } from '../connector/contract.js';
 import type { Action, RequestTemplate } from '../spec/types.js';
+import { bodyItems } from './body-items.js';
 import { callHelper } from './call-helper.js';
 import { addErrorChecks } from './error-checks.js';
 import type { GenerationContext } from './generation-context.js';
@@ -27,7 +28,7 @@ export interface DesignTimeList {
   itemDescription: string;
   request: RequestTemplate;
   /** Dot path of the items in the body. */
-  items: string;
+  items?: string;
   /** Each object's keys, in order, with the dot path in the item of its value. */
   shape: ReadonlyArray<{ key: string; from: string }>;
   /** The list flow's Return key; the processing flow returns `item`. */
@@ -39,7 +40,7 @@ export function dropdownList(
   action: Action,
   option: {
     label: string;
-    dynamic: { request: RequestTemplate; items: string; label: string; value: string };
+    dynamic: { request: RequestTemplate; items?: string; label: string; value: string };
   },
   names: { list: string; item: string },
 ): DesignTimeList {
@@ -62,7 +63,7 @@ export function dropdownList(
 /** A dynamic input group's fields (contract DYNAMIC_FIELDS): `[{name, displayname}]`. */
 export function fieldsList(
   action: Action,
-  group: { label: string; request: RequestTemplate; items: string; name: string; displayName?: string },
+  group: { label: string; request: RequestTemplate; items?: string; name: string; displayName?: string },
   names: { list: string; item: string },
 ): DesignTimeList {
   return {
@@ -107,7 +108,7 @@ export function buildListFlow(
     body,
     call.output(HELPER_OUTPUTS.errorMessage),
   );
-  const items = flow.path(body, list.items.split('.'), 'object', true);
+  const items = bodyItems(flow, body, list.items);
   const fromItem = Object.fromEntries(list.shape.map((s) => [s.key, s.from]));
   const shaped = mapList(flow, 'values', items, itemFloId, fromItem, 'Map each item');
   flow.chainAll(returnWith(flow, [[{ key: list.returns, type: 'object', collection: true }, shaped]]));

@@ -157,7 +157,8 @@ export interface PollingEvent {
   description: string;
   options?: Option[];
   request: RequestTemplate;
-  items: string;
+  /** Dot path of the records in the body; left out when the body is the list. */
+  items?: string;
   cursor: string;
   errors?: ErrorHandling;
 }
@@ -170,8 +171,8 @@ export interface Pagination {
    * stop at the first empty page. `link`: the response's `Link` header names the next page (`rel="next"`, RFC 8288).
    */
   style: 'nextUrl' | 'cursor' | 'offset' | 'page' | 'link';
-  /** Dot path of the page's items in the body. */
-  items: string;
+  /** Dot path of the page's items in the body; left out when the body is the list (GitHub, Okta). */
+  items?: string;
   /** nextUrl and cursor: dot path of the next URL or cursor in the body; empty or absent on the last page. */
   next?: string;
   cursorParam?: string;
@@ -200,7 +201,8 @@ export interface DynamicInputs {
   key: string;
   label: string;
   request: RequestTemplate;
-  items: string;
+  /** Dot path of the list in the body; left out when the body is the list. */
+  items?: string;
   /** Dot path in each item of the field's key. */
   name: string;
   /** Dot path in each item of the field's label (default: the key). */
@@ -210,7 +212,8 @@ export interface DynamicInputs {
 /** Where a dynamic dropdown's values come from: a GET, the list in its body, and each item's label and value. */
 export interface DynamicValues {
   request: RequestTemplate;
-  items: string;
+  /** Dot path of the list in the body; left out when the body is the list. */
+  items?: string;
   label: string;
   value: string;
 }
