@@ -234,3 +234,14 @@ export function readableTemplate(template: string, labels: ReadonlyMap<string, s
     )
     .join('');
 }
+
+/**
+ * Auth section fields besides Connection and the parameters: each config value (the connection holds it), and
+ * with several methods the Selected Auth (help page authentication-multi.htm).
+ */
+export function authSectionExtras(spec: ConnectorSpec): string[] {
+  return [
+    ...allConfigValues(spec).map(({ config }) => config.label),
+    ...(hasSeveralAuthMethods(spec) ? [SELECTED_AUTH.label] : []),
+  ];
+}

@@ -14,7 +14,7 @@ import { toSvg } from './diagram-svg.js';
 import { describeInput, type FieldSource } from './field-sources.js';
 import { buildFlowGraph, flattenGraph, type FlowGraph, type GraphNode } from './flow-graph.js';
 import { toMermaid } from './mermaid.js';
-import { authenticationModel, type AuthenticationModel } from './auth-model.js';
+import { authSectionExtras, authenticationModel, type AuthenticationModel } from './auth-model.js';
 import type { FlowKind, GeneratedFlow } from './types.js';
 import type { ErrorPolicy } from '../flopack/types.js';
 import { retryStatuses } from '../generate/retry-policy.js';
@@ -172,7 +172,11 @@ function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: C
     authFields:
       flow.kind === 'revoke' || !startFields.some((f) => f.key === CONNECTION_INPUT_KEY)
         ? []
-        : [CONNECTOR_BUILDER_CARDS.connectionField, ...(spec.connectionParameters ?? []).map((p) => p.label)],
+        : [
+            CONNECTOR_BUILDER_CARDS.connectionField,
+            ...(spec.connectionParameters ?? []).map((p) => p.label),
+            ...authSectionExtras(spec),
+          ],
     options: startFields.filter((f) => f.group === OPTION_GROUP).map(described('option')),
     inputs: startFields
       .filter((f) => f.group !== OPTION_GROUP && f.key !== CONNECTION_INPUT_KEY && f.group !== 'context')

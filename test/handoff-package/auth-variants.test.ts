@@ -80,6 +80,8 @@ describe('the build sheet for several methods and config values', () => {
     // httpHelper picks the method by Selected Auth.
     const helper = text.slice(text.indexOf('### httpHelper'), text.indexOf('### _authping'));
     expect(helper).toContain('Auth header if Username and password');
+    // Its Auth section holds the config values and the Selected Auth besides Connection and the parameters.
+    expect(helper).toMatch(/Auth\*\* section that Connector Builder fills in from the connection: .*\*\*Session\*\*, \*\*Region\*\*, \*\*Selected Auth\*\*\./);
   });
 
   it('renders the HTML sheet too, and a single method keeps its one dialog', () => {
