@@ -187,21 +187,33 @@ function connectionSteps(
   spec: ConnectorSpec,
 ): Pick<AuthenticationModel, 'connectionSteps' | 'createStep' | 'signsIn'> {
   const methods = authMethods(spec);
+  const several = methods.length > 1;
   const auth = methods[0]!;
   const fields: Array<{ label: string; text: string }> = [];
-  if (methods.length > 1)
+  if (several)
     fields.push({
       label: 'Authentication',
-      text: `(one of: ${methods.map((m) => m.label ?? m.key).join(', ')}) the method this connection uses; the fields below are the first method's.`,
+      text: `one of ${methods.map((m) => m.label ?? m.key).join(', ')}: the way this connection signs in.`,
     });
-  if (auth.type === 'basic') {
-    for (const [field, given] of [
-      ['Username', auth.username],
-      ['Password', auth.password],
-    ] as const) {
-      const label = given?.label ?? field;
-      fields.push({ label, text: given?.description || `your ${label}.` });
+  // Each method's own fields; with several, each says which method asks for it.
+  for (const m of methods) {
+    const only = several ? `(only with ${m.label ?? m.key}) ` : '';
+    if (m.type === 'basic') {
+      for (const [field, given] of [
+        ['Username', m.username],
+        ['Password', m.password],
+      ] as const) {
+        const label = given?.label ?? field;
+        fields.push({ label, text: `${only}${given?.description || `your ${label}.`}` });
+      }
     }
+    // Visible config values are shown on the dialog (a person may copy them, e.g. an External ID), not entered.
+    for (const c of configValuesOf(m))
+      if (c.visible !== false && c.value !== undefined)
+        fields.push({
+          label: c.label,
+          text: `${only}(shown, not entered) ${c.type === 'password' ? 'a redacted value' : c.value}`,
+        });
   }
   for (const p of spec.connectionParameters ?? []) {
     const type = PARAMETER_TYPES[p.type] ?? p.type;
@@ -209,18 +221,11 @@ function connectionSteps(
     const required = p.required !== false ? ', required' : '';
     fields.push({ label: p.label, text: `(${type}${required}) ${p.description ?? ''}${choices}`.trim() });
   }
-  // Visible config values are shown on the dialog (a person may copy them, e.g. an External ID), not entered.
-  for (const c of configValuesOf(auth))
-    if (c.visible !== false && c.value !== undefined)
-      fields.push({
-        label: c.label,
-        text: `(shown, not entered) ${c.type === 'password' ? 'a redacted value' : c.value}`,
-      });
   const connectionStepsList = fields.map((f, i) => ({ number: FIXED_CONNECTION_STEPS + 1 + i, ...f }));
   return {
     connectionSteps: connectionStepsList,
     createStep: FIXED_CONNECTION_STEPS + 1 + fields.length,
-    signsIn: auth.type === 'oauth2' && auth.grantType === 'authorization_code',
+    signsIn: methods.some((m) => m.type === 'oauth2' && m.grantType === 'authorization_code'),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateConnector } from '../../src/generate/index.js';
+import { authenticationModel } from '../../src/handoff-package/auth-model.js';
 import { buildSheetModel } from '../../src/handoff-package/sheet-model.js';
 import { renderTemplate } from '../../src/handoff-package/templates.js';
 import type { ConnectorSpec } from '../../src/spec/types.js';
@@ -81,7 +82,9 @@ describe('the build sheet for several methods and config values', () => {
     const helper = text.slice(text.indexOf('### httpHelper'), text.indexOf('### _authping'));
     expect(helper).toContain('Auth header if Username and password');
     // Its Auth section holds the config values and the Selected Auth besides Connection and the parameters.
-    expect(helper).toMatch(/Auth\*\* section that Connector Builder fills in from the connection: .*\*\*Session\*\*, \*\*Region\*\*, \*\*Selected Auth\*\*\./);
+    expect(helper).toMatch(
+      /Auth\*\* section that Connector Builder fills in from the connection: .*\*\*Session\*\*, \*\*Region\*\*, \*\*Selected Auth\*\*\./,
+    );
   });
 
   it('renders the HTML sheet too, and a single method keeps its one dialog', () => {
@@ -91,5 +94,25 @@ describe('the build sheet for several methods and config values', () => {
       'On the **Overview** tab click **Set up authentication** and choose the auth type **Basic**.',
     );
     expect(single).not.toContain('Auth Selection Key');
+  });
+});
+
+describe('docs/authorization.md with several methods', () => {
+  it('asks for the method first, then each method its own fields, then the parameters', () => {
+    const spec = tokenSpec();
+    const text = renderTemplate('docs-authorization.md', {
+      connector: { displayName: spec.displayName, version: spec.version },
+      authentication: authenticationModel(spec),
+    });
+    const lines = text.split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(lines.slice(3)).toEqual([
+      '4. **Authentication**: one of Client credentials, Username and password: the way this connection signs in.',
+      '5. **Region**: (only with Client credentials) (shown, not entered) eu',
+      '6. **Username**: (only with Username and password) your Username.',
+      '7. **Password**: (only with Username and password) your Password.',
+      '8. **Account ID**: (Text, required)',
+      '9. **Client Secret**: (Password, required)',
+      expect.stringMatching(/^10\. Click \*\*Create\*\*\./),
+    ]);
   });
 });
