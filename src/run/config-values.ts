@@ -1,9 +1,9 @@
 import { CONNECTION_INPUT_KEY, CONFIG_VALUE_FLOW, configValueFlowName } from '../connector/contract.js';
 import type { Flopack } from '../flopack/types.js';
-import { isSecretName, SecretScrubber } from '../simulate/redact.js';
+import { isSecretName, REDACTED, SecretScrubber } from '../simulate/redact.js';
 import type { FlowResult, SimulateOptions, TraceEvent } from '../simulate/types.js';
-import { configValuesOf, selectedMethod } from '../spec/auth-types.js';
-import type { ConnectorSpec } from '../spec/types.js';
+import { allConfigValues, configValuesOf, selectedMethod } from '../spec/auth-types.js';
+import type { ConfigValue, ConnectorSpec } from '../spec/types.js';
 import type { Connection } from './connection.js';
 
 /** The connection as the platform completes it, the values to keep out of traces, and what running it showed. */
@@ -99,4 +99,28 @@ export async function completeConnection(args: {
     if (secret && text) secrets.push(text);
   }
   return { connection, secrets, secretKeys, trace, steps };
+}
+
+/** The config value a flow computes, when the flow is a config value's helper flow (by its contract name). */
+export function configValueOfFlow(spec: ConnectorSpec, flowName: string): ConfigValue | undefined {
+  return allConfigValues(spec).find(
+    ({ config }) => config.helperFlow && configValueFlowName(config.label) === flowName,
+  )?.config;
+}
+
+/**
+ * A config value's helper flow run on its own (`simulate --flow "<Label> Config Value"`): a Password value, or
+ * one with a secret-looking key, is redacted in its outputs and trace, as Connector Builder shows a Password
+ * config value only redacted.
+ */
+export function maskConfigValueResult(config: ConfigValue, result: FlowResult): FlowResult {
+  if (!result.ok || (config.type !== 'password' && !isSecretName(config.key))) return result;
+  const value = result.outputs[CONFIG_VALUE_FLOW.output];
+  const scrubber = new SecretScrubber();
+  scrubber.add(value === undefined || value === null ? '' : String(value));
+  return {
+    ...result,
+    outputs: { ...result.outputs, [CONFIG_VALUE_FLOW.output]: REDACTED },
+    trace: result.trace.map((e) => scrubber.scrub(e)),
+  };
 }

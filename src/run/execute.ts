@@ -9,7 +9,7 @@ import type { FlowResult, TraceEvent } from '../simulate/types.js';
 import type { Connection } from './connection.js';
 import type { Target, TargetFlow } from './target.js';
 import { append } from '../util/append.js';
-import { completeConnection } from './config-values.js';
+import { completeConnection, configValueOfFlow, maskConfigValueResult } from './config-values.js';
 import { allConfigValues } from '../spec/auth-types.js';
 import { realSleep } from '../util/timers.js';
 
@@ -58,9 +58,12 @@ export async function runTargetFlow(req: RunFlowRequest): Promise<FlowResult> {
     ...(req.sleep ? { sleep: req.sleep } : {}),
     ...(req.now ? { now: req.now } : {}),
   };
+  // A config value's own helper flow reads only the parameters the person entered: nothing to complete first.
+  const ownConfig =
+    req.target.generated && req.target.spec ? configValueOfFlow(req.target.spec, req.flow.name) : undefined;
   // Config values: static ones and those a helper flow computes join the connection first (config-values.ts).
   const completed =
-    req.target.generated && req.target.spec
+    !ownConfig && req.target.generated && req.target.spec
       ? await completeConnection({
           spec: req.target.spec,
           flopack: req.target.flopack,
@@ -81,8 +84,14 @@ export async function runTargetFlow(req: RunFlowRequest): Promise<FlowResult> {
     ...(req.httpTimeoutMs !== undefined ? { httpTimeoutMs: req.httpTimeoutMs } : {}),
     ...(req.sleep ? { sleep: req.sleep } : {}),
     ...(req.now ? { now: req.now } : {}),
-    ...(req.onEvent ? { onEvent: req.onEvent } : {}),
+    // A config value's own flow is passed on only once its value is masked (below).
+    ...(req.onEvent && !ownConfig ? { onEvent: req.onEvent } : {}),
   });
+  if (ownConfig) {
+    const masked = maskConfigValueResult(ownConfig, result);
+    for (const event of masked.trace) req.onEvent?.(event);
+    return masked;
+  }
   if (!completed?.trace.length) return result;
   return { ...result, trace: [...completed.trace, ...result.trace], steps: result.steps + completed.steps };
 }

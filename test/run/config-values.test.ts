@@ -138,6 +138,29 @@ describe('config values from a helper flow', () => {
     expect(JSON.stringify(result.trace)).not.toContain('wrong');
   });
 
+  it('run on its own, the helper flow shows a Password value redacted, in outputs, trace and events', async () => {
+    const target = await fromSpec(tokenSpec(), 'tokensvc.yaml');
+    const { seen, transport } = service();
+    const events: unknown[] = [];
+    const result = await runTargetFlow({
+      target,
+      flow: selectFlow(target, { flow: 'Session Config Value' }),
+      options: {},
+      inputs: {},
+      connection: { clientId: 'app-1', clientSecret: CLIENT_SECRET },
+      serverUrl: 'http://127.0.0.1:9',
+      transport,
+      onEvent: (e) => events.push(e),
+    });
+    expect(result.ok && result.outputs).toEqual({ value: '«redacted»' });
+    expect(seen).toHaveLength(1);
+    expect(events.length).toBeGreaterThan(0);
+    for (const text of [JSON.stringify(result.trace), JSON.stringify(events)]) {
+      expect(text).not.toContain(SESSION);
+      expect(text).not.toContain(CLIENT_SECRET);
+    }
+  });
+
   it('puts a static config value into the connection', async () => {
     const spec = tokenSpec();
     const auth = spec.authentication as Extract<ConnectorSpec['authentication'], { type: 'custom' }>;
