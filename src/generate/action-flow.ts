@@ -21,6 +21,7 @@ import { ioType } from './fields.js';
 import { buildRequest } from './request.js';
 import { TemplateScope } from './template-scope.js';
 import { addDynamicGroup, addInput, addOption } from './start-fields.js';
+import { addDynamicOutputGroup } from './dynamic-outputs.js';
 
 /**
  * One action flow: start card (connection, options, inputs) → Return Error If per required input (400,
@@ -35,6 +36,7 @@ export function buildActionFlow(
   pageFloId?: string,
   valuesFloIds: ReadonlyMap<string, string> = new Map(),
   fieldsFloId?: string,
+  outputFieldsFloId?: string,
 ): Flo {
   const flow = new FlowBuilder(context.ids.scope(), context.namespace(action.name));
   const start = helperFlowStart(flow);
@@ -120,6 +122,10 @@ export function buildActionFlow(
       value,
     );
   }
+  if (action.dynamicOutputs && outputFieldsFloId)
+    addDynamicOutputGroup(flow, ret, action.dynamicOutputs, outputFieldsFloId, (path) =>
+      bodyValue(flow, body, action.dynamicOutputs!.key, path, 'object', false),
+    );
   flow.chainAll(ret);
   return flow.build({
     id: floId,

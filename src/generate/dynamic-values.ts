@@ -8,7 +8,8 @@ import {
 } from '../flopack/builder/index.js';
 import type { Flo } from '../flopack/types.js';
 import { DYNAMIC_DROPDOWN, DYNAMIC_FIELDS, HELPER_OUTPUTS } from '../connector/contract.js';
-import type { Action, RequestTemplate } from '../spec/types.js';
+import { DYNAMIC_GROUP_PROPERTIES } from '../connector/dynamic-groups.js';
+import type { Action, DynamicFieldSource, DynamicInputs, RequestTemplate } from '../spec/types.js';
 import { callHelper } from './call-helper.js';
 import { addErrorChecks } from './error-checks.js';
 import type { GenerationContext } from './generation-context.js';
@@ -30,8 +31,15 @@ export interface DesignTimeList {
   items: string;
   /** Each object's keys, in order, with the dot path in the item of its value. */
   shape: ReadonlyArray<{ key: string; from: string }>;
+  /** Keys every object has with the same value (a dynamic field's `type`), after the shape's. */
+  constants?: ReadonlyArray<{ key: string; value: string }>;
   /** The list flow's Return key; the processing flow returns `item`. */
   returns: string;
+  /**
+   * Okta's dynamic group properties: the list flow returns `{name, extensible, fields}` under `returns`
+   * (DYNAMIC_GROUP_PROPERTIES) instead of the list.
+   */
+  group?: { name: string; extensible: boolean };
 }
 
 /** A dynamic dropdown's lists (contract DYNAMIC_DROPDOWN): `[{value: <label>, key: <value>}]`. */
@@ -59,16 +67,21 @@ export function dropdownList(
   };
 }
 
-/** A dynamic input group's fields (contract DYNAMIC_FIELDS): `[{name, displayname}]`. */
+/**
+ * A dynamic input or output group's fields (contract DYNAMIC_FIELDS): `[{name, displayname, type}]`, or with dynamic
+ * group properties (inputs only) `{name, extensible, fields: [...]}` (DYNAMIC_GROUP_PROPERTIES).
+ */
 export function fieldsList(
   action: Action,
-  group: { label: string; request: RequestTemplate; items: string; name: string; displayName?: string },
+  group: DynamicFieldSource & { groupProperties?: DynamicInputs['groupProperties'] },
   names: { list: string; item: string },
+  role: 'input' | 'output' = 'input',
 ): DesignTimeList {
+  const props = group.groupProperties;
   return {
     name: names.list,
     itemName: names.item,
-    description: `Lists the fields of ${group.label} for ${action.name} (a dynamic input group).`,
+    description: `Lists the fields of ${group.label} for ${action.name} (a dynamic ${role} group).`,
     itemDescription: `Shapes one item as a field of ${group.label}.`,
     request: group.request,
     items: group.items,
@@ -76,7 +89,9 @@ export function fieldsList(
       { key: DYNAMIC_FIELDS.name, from: group.name },
       { key: DYNAMIC_FIELDS.displayName, from: group.displayName ?? group.name },
     ],
-    returns: DYNAMIC_FIELDS.listReturn,
+    constants: [{ key: DYNAMIC_FIELDS.type, value: DYNAMIC_FIELDS.types[group.type ?? 'text'] }],
+    returns: props ? DYNAMIC_GROUP_PROPERTIES.listReturn : DYNAMIC_FIELDS.listReturn,
+    ...(props ? { group: { name: props.name ?? group.label, extensible: props.extensible ?? false } } : {}),
   };
 }
 
@@ -110,7 +125,19 @@ export function buildListFlow(
   const items = flow.path(body, list.items.split('.'), 'object', true);
   const fromItem = Object.fromEntries(list.shape.map((s) => [s.key, s.from]));
   const shaped = mapList(flow, 'values', items, itemFloId, fromItem, 'Map each item');
-  flow.chainAll(returnWith(flow, [[{ key: list.returns, type: 'object', collection: true }, shaped]]));
+  const result = list.group
+    ? construct(
+        flow,
+        'group',
+        [
+          { key: DYNAMIC_GROUP_PROPERTIES.name, value: list.group.name },
+          { key: DYNAMIC_GROUP_PROPERTIES.extensible, value: list.group.extensible, type: 'boolean' },
+          { key: DYNAMIC_GROUP_PROPERTIES.fields, value: shaped, type: 'object', collection: true },
+        ],
+        'Construct group properties',
+      )
+    : shaped;
+  flow.chainAll(returnWith(flow, [[{ key: list.returns, type: 'object', collection: !list.group }, result]]));
   return flow.build({ id: floId, name: list.name, description: list.description, group: context.groupId });
 }
 
@@ -122,7 +149,8 @@ export function buildItemFlow(context: GenerationContext, list: DesignTimeList, 
     key: s.key,
     value: addStartField(start, { key: s.key, type: 'string' }).output,
   }));
-  const item = construct(flow, 'item', fields, 'Construct item');
+  const constants = (list.constants ?? []).map((c) => ({ key: c.key, value: c.value }));
+  const item = construct(flow, 'item', [...fields, ...constants], 'Construct item');
   flow.chainAll(returnWith(flow, [[{ key: DYNAMIC_DROPDOWN.itemReturn, type: 'object' }, item]]));
   return flow.build({
     id: floId,

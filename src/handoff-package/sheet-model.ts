@@ -221,10 +221,13 @@ function fieldDef(field: IoField, role: FieldRole, flow: GeneratedFlow): FieldDe
       role === 'option' && action && fromSpec && 'dynamic' in fromSpec && fromSpec.dynamic
         ? `Dropdown: Dynamic, choose the flow "${dynamicValuesFlowName(action.name, fromSpec.label)}"`
         : role === 'input' && action?.dynamicInputs?.key === field.key
-          ? `Dynamic Input Group, choose the flow "${dynamicFieldsFlowName(action.name, action.dynamicInputs.label)}"`
-          : role === 'option' && choices.length
-            ? 'Dropdown: Static Values'
-            : fieldTypeName(field.value),
+          ? `Dynamic Input Group, choose the flow "${dynamicFieldsFlowName(action.name, action.dynamicInputs.label)}"` +
+            (action.dynamicInputs.groupProperties ? ' (it returns the group properties too)' : '')
+          : role === 'output' && action?.dynamicOutputs?.key === field.key
+            ? `Dynamic Output Group, choose the flow "${dynamicFieldsFlowName(action.name, action.dynamicOutputs.label)}"`
+            : role === 'option' && choices.length
+              ? 'Dropdown: Static Values'
+              : fieldTypeName(field.value),
     required: field.required === true,
     description: fromSpec?.description ?? '',
     choices,

@@ -131,6 +131,8 @@ export interface Action {
   pagination?: Pagination;
   /** A dynamic input group: its fields come from the service; `${inputs.<key>}` is the object of values entered. */
   dynamicInputs?: DynamicInputs;
+  /** A dynamic output group: its fields come from the service; the values are an object in the response body. */
+  dynamicOutputs?: DynamicOutputs;
   errors?: ErrorHandling;
 }
 
@@ -182,7 +184,8 @@ export interface Option {
 }
 
 /** Where a dynamic input group's fields come from: a GET, the list in its body, each item's key and label. */
-export interface DynamicInputs {
+/** Where a dynamic group's fields come from: a GET, the list in its body, each item's key and label. */
+export interface DynamicFieldSource {
   key: string;
   label: string;
   request: RequestTemplate;
@@ -191,6 +194,21 @@ export interface DynamicInputs {
   name: string;
   /** Dot path in each item of the field's label (default: the key). */
   displayName?: string;
+  /** The data type of every field (Okta's `type` key, default text). */
+  type?: FieldType;
+}
+
+export interface DynamicInputs extends DynamicFieldSource {
+  /**
+   * Okta's second shape, "dynamic group properties": the helper flow returns the group's name and extensibility with
+   * the fields (inputs only).
+   */
+  groupProperties?: { name?: string; extensible?: boolean };
+}
+
+export interface DynamicOutputs extends DynamicFieldSource {
+  /** Dot path in the action's response body of the object holding each field's value by its key ('' = the body). */
+  path: string;
 }
 
 /** Where a dynamic dropdown's values come from: a GET, the list in its body, and each item's label and value. */

@@ -4,6 +4,7 @@ import { connectorMetadata } from './connector-metadata.js';
 import { contentType } from './content-type.js';
 import { dropdowns } from './dropdowns.js';
 import { dynamicDropdowns } from './dynamic-dropdowns.js';
+import { dynamicGroups } from './dynamic-groups.js';
 import { duplicateFlowNames } from './duplicate-flow-names.js';
 import { duplicateKeys } from './duplicate-keys.js';
 import { errorStatuses } from './error-statuses.js';
@@ -43,6 +44,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   inputDefaults,
   dropdowns,
   dynamicDropdowns,
+  dynamicGroups,
   authentication,
   authpingRequest,
   urls,
