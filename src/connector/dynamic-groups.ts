@@ -19,3 +19,27 @@ export const DYNAMIC_GROUP_PROPERTIES = {
   extensible: 'extensible',
   fields: 'fields',
 } as const;
+
+/**
+ * Extensible input fields: [V] an input group's "extensibility option" lets the card user add fields of their own.
+ * [I] How they reach the flow: one object input keyed by the group's key with `metadata.extensible: true`, holding
+ * the added fields by name (user-added fields carry `metadata.custom: true` in exports, reference §1.5).
+ */
+export const EXTENSIBLE_INPUTS = { metadataKey: 'extensible' } as const;
+
+/**
+ * Selected outputs (Connector Builder, "Add selectable outputs to an action card") [V]: the Connector Action card's
+ * SELECTED OUTPUTS section has one field per output group, an object `{<field id>: {type, collection}}` of the
+ * outputs the card user kept, with Okta's type names; the page suggests Object Keys and List to Text to send them to
+ * a service as comma-separated text. [I]: the section's stand-in (a start-card object input in group
+ * `Selected Outputs`), that a static output's field id is its key, the static output group only (a dynamic output
+ * group's selection is not modelled), and that a card user who changes nothing keeps every output (the field's
+ * default, which the simulator uses when no value is given).
+ */
+export const SELECTED_OUTPUTS = {
+  group: 'Selected Outputs',
+  metadataKey: 'selectedOutputs',
+  separator: ',',
+  type: 'type',
+  collection: 'collection',
+} as const;

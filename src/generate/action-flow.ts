@@ -22,6 +22,7 @@ import { buildRequest } from './request.js';
 import { TemplateScope } from './template-scope.js';
 import { addDynamicGroup, addInput, addOption } from './start-fields.js';
 import { addDynamicOutputGroup } from './dynamic-outputs.js';
+import { addExtensibleGroup, addSelectedOutputs } from './card-groups.js';
 
 /**
  * One action flow: start card (connection, options, inputs) → Return Error If per required input (400,
@@ -49,6 +50,10 @@ export function buildActionFlow(
     const group = action.dynamicInputs;
     inputs.set(group.key, addDynamicGroup(start, group, fieldsFloId));
   }
+  if (action.extensibleInputs)
+    inputs.set(action.extensibleInputs.key, addExtensibleGroup(start, action.extensibleInputs));
+  if (action.selectedOutputs)
+    inputs.set(action.selectedOutputs.key, addSelectedOutputs(flow, start, action, action.selectedOutputs));
   if (action.pagination) {
     const { key, label, default: fallback } = MAX_ITEMS_INPUT;
     inputs.set(

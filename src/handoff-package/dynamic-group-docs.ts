@@ -20,19 +20,35 @@ export function dynamicGroupRows(action: Action): {
   const o = action.dynamicOutputs;
   const from = (g: { request: { method: string; path: string }; type?: keyof typeof DYNAMIC_FIELDS.types }) =>
     `listed from the service (${g.request.method} ${g.request.path}) when the card is placed; each field is ${DYNAMIC_FIELDS.types[g.type ?? 'text']}`;
+  const e = action.extensibleInputs;
+  const extensible = e
+    ? [
+        {
+          label: e.label,
+          key: e.key,
+          type: 'Fields you add',
+          required: false,
+          description: e.description ?? 'Add fields of your own; each is sent under the name you give it.',
+          default: null,
+        },
+      ]
+    : [];
   return {
-    inputs: i
-      ? [
-          {
-            label: i.label,
-            key: i.key,
-            type: 'Dynamic fields',
-            required: false,
-            description: `One input per field ${from(i)}.${i.groupProperties?.extensible ? ' You may add fields of your own.' : ''}`,
-            default: null,
-          },
-        ]
-      : [],
+    inputs: [
+      ...extensible,
+      ...(i
+        ? [
+            {
+              label: i.label,
+              key: i.key,
+              type: 'Dynamic fields',
+              required: false,
+              description: `One input per field ${from(i)}.${i.groupProperties?.extensible ? ' You may add fields of your own.' : ''}`,
+              default: null,
+            },
+          ]
+        : []),
+    ],
     outputs: o
       ? [
           {

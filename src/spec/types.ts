@@ -133,7 +133,23 @@ export interface Action {
   dynamicInputs?: DynamicInputs;
   /** A dynamic output group: its fields come from the service; the values are an object in the response body. */
   dynamicOutputs?: DynamicOutputs;
+  /** An extensible input group: the fields the card user adds arrive as one object, `${inputs.<key>}`. */
+  extensibleInputs?: ExtensibleInputs;
+  /** Connector Builder's Selected Outputs: `${inputs.<key>}` is the keys of the outputs the card user kept, as text. */
+  selectedOutputs?: SelectedOutputs;
   errors?: ErrorHandling;
+}
+
+export interface ExtensibleInputs {
+  key: string;
+  label: string;
+  description?: string;
+}
+
+export interface SelectedOutputs {
+  key: string;
+  /** Between the keys (default `,`, as Jira's `fields` and most field-selection parameters take them). */
+  separator?: string;
 }
 
 /**

@@ -22,6 +22,7 @@ import { requestBody } from './request-body.js';
 import { requestValues } from './request-values.js';
 import { reservedFlowNames } from './reserved-flow-names.js';
 import { retry } from './retry.js';
+import { selectedOutputs } from './selected-outputs.js';
 import type { SpecRule } from './rule.js';
 import { sizeLimits } from './size-limits.js';
 import { unusedFields } from './unused-fields.js';
@@ -45,6 +46,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   dropdowns,
   dynamicDropdowns,
   dynamicGroups,
+  selectedOutputs,
   authentication,
   authpingRequest,
   urls,
