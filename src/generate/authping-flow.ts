@@ -83,10 +83,9 @@ export function buildAuthpingFlow(context: GenerationContext, floId: string): Fl
   const unhealthy = compose(
     tf,
     'unhealthy',
-    // With a body condition the status alone may be 200: say what the service said (httpHelper's error_message).
-    when
-      ? [AUTHPING_MESSAGES.unhealthyPrefix, status, ': ', call.output(HELPER_OUTPUTS.errorMessage), '.']
-      : [AUTHPING_MESSAGES.unhealthyPrefix, status, '.'],
+    // The status and what the service said (httpHelper's error_message: "Bad credentials", Slack's "invalid_auth"
+    // with its 200), so a person sees why the connection fails.
+    [AUTHPING_MESSAGES.unhealthyPrefix, status, ': ', call.output(HELPER_OUTPUTS.errorMessage), '.'],
     'Compose unhealthy message',
   );
   const message = assignIf(

@@ -10,6 +10,7 @@ import type { Flo } from '../flopack/types.js';
 import { DYNAMIC_DROPDOWN, DYNAMIC_FIELDS, HELPER_OUTPUTS } from '../connector/contract.js';
 import { DYNAMIC_GROUP_PROPERTIES } from '../connector/dynamic-groups.js';
 import type { Action, DynamicFieldSource, DynamicInputs, RequestTemplate } from '../spec/types.js';
+import { bodyItems } from './body-items.js';
 import { callHelper } from './call-helper.js';
 import { addErrorChecks } from './error-checks.js';
 import type { GenerationContext } from './generation-context.js';
@@ -28,7 +29,7 @@ export interface DesignTimeList {
   itemDescription: string;
   request: RequestTemplate;
   /** Dot path of the items in the body. */
-  items: string;
+  items?: string;
   /** Each object's keys, in order, with the dot path in the item of its value. */
   shape: ReadonlyArray<{ key: string; from: string }>;
   /** Keys every object has with the same value (a dynamic field's `type`), after the shape's. */
@@ -47,7 +48,7 @@ export function dropdownList(
   action: Action,
   option: {
     label: string;
-    dynamic: { request: RequestTemplate; items: string; label: string; value: string };
+    dynamic: { request: RequestTemplate; items?: string; label: string; value: string };
   },
   names: { list: string; item: string },
 ): DesignTimeList {
@@ -122,7 +123,7 @@ export function buildListFlow(
     body,
     call.output(HELPER_OUTPUTS.errorMessage),
   );
-  const items = flow.path(body, list.items.split('.'), 'object', true);
+  const items = bodyItems(flow, body, list.items);
   const fromItem = Object.fromEntries(list.shape.map((s) => [s.key, s.from]));
   const shaped = mapList(flow, 'values', items, itemFloId, fromItem, 'Map each item');
   const result = list.group

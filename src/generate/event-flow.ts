@@ -12,6 +12,7 @@ import { CURSOR_FIELDS } from '../flopack/cards/control/cursor.js';
 import { HELPER_OUTPUTS, POLLING } from '../connector/contract.js';
 import { optionalIn } from '../spec/empty-values.js';
 import type { Action, PollingEvent } from '../spec/types.js';
+import { bodyItems } from './body-items.js';
 import { callHelper } from './call-helper.js';
 import { addErrorChecks } from './error-checks.js';
 import type { GenerationContext } from './generation-context.js';
@@ -74,7 +75,7 @@ export function buildEventFlow(context: GenerationContext, event: PollingEvent, 
     call.output(HELPER_OUTPUTS.errorMessage),
   );
 
-  const items = flow.path(body, event.items.split('.'), 'object', true);
+  const items = bodyItems(flow, body, event.items);
   const newest = flow.path(body, event.cursor.split('.'), 'string');
   const next = assignIf(
     flow,

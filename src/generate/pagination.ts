@@ -30,6 +30,7 @@ import {
   pageFlowName,
 } from '../connector/contract.js';
 import type { Action, Pagination } from '../spec/types.js';
+import { bodyItems } from './body-items.js';
 import { callHelper } from './call-helper.js';
 import { addErrorChecks } from './error-checks.js';
 import type { GenerationContext } from './generation-context.js';
@@ -173,7 +174,7 @@ export function buildPageFlow(context: GenerationContext, action: Action, floId:
   const body = call.output(HELPER_OUTPUTS.body);
   addErrorChecks(flow, action, status, body, call.output(HELPER_OUTPUTS.errorMessage));
 
-  const pageItems = flow.path(body, p.items.split('.'), 'object', true);
+  const pageItems = bodyItems(flow, body, p.items);
   const lists = listConstruct(
     flow,
     'page/lists',

@@ -161,7 +161,8 @@ export interface PollingEvent {
   description: string;
   options?: Option[];
   request: RequestTemplate;
-  items: string;
+  /** Dot path of the records in the body; left out when the body is the list. */
+  items?: string;
   cursor: string;
   errors?: ErrorHandling;
 }
@@ -174,8 +175,8 @@ export interface Pagination {
    * stop at the first empty page. `link`: the response's `Link` header names the next page (`rel="next"`, RFC 8288).
    */
   style: 'nextUrl' | 'cursor' | 'offset' | 'page' | 'link';
-  /** Dot path of the page's items in the body. */
-  items: string;
+  /** Dot path of the page's items in the body; left out when the body is the list (GitHub, Okta). */
+  items?: string;
   /** nextUrl and cursor: dot path of the next URL or cursor in the body; empty or absent on the last page. */
   next?: string;
   cursorParam?: string;
@@ -205,7 +206,8 @@ export interface DynamicFieldSource {
   key: string;
   label: string;
   request: RequestTemplate;
-  items: string;
+  /** Dot path of the list in the body; left out when the body is the list. */
+  items?: string;
   /** Dot path in each item of the field's key. */
   name: string;
   /** Dot path in each item of the field's label (default: the key). */
@@ -230,7 +232,8 @@ export interface DynamicOutputs extends DynamicFieldSource {
 /** Where a dynamic dropdown's values come from: a GET, the list in its body, and each item's label and value. */
 export interface DynamicValues {
   request: RequestTemplate;
-  items: string;
+  /** Dot path of the list in the body; left out when the body is the list. */
+  items?: string;
   label: string;
   value: string;
 }

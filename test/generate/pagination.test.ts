@@ -29,7 +29,7 @@ function specWith(pagination: Pagination) {
 
 /** The service: which slice a request asks for, by the style's parameters (pages numbered from `firstPage`). */
 const service =
-  (firstPage = 1) =>
+  (firstPage = 1, bodyIsTheList = false) =>
   (req: HttpRequest) => {
     const q = new URL(req.url).searchParams;
     const from = q.has('offset')
@@ -53,6 +53,8 @@ const service =
       ...(more ? [`${link(from + PER_PAGE)}; rel="next"`, `${link(6)}; rel="last"`] : []),
     ];
     const headers: Record<string, string> = links.length ? { link: links.join(', ') } : {};
+    // A service that pages by Link header answers with the list itself (GitHub, Okta).
+    if (bodyIsTheList) return { status: 200, headers, body: JSON.stringify(page) };
     return { status: 200, headers, body: JSON.stringify(body) };
   };
 
@@ -102,6 +104,14 @@ describe('pagination styles', () => {
       { limit: '3', cursor: '3' },
       { limit: '3', cursor: '6' },
     ]);
+  });
+
+  it('link: a body that is the list itself needs no items path', async () => {
+    const spec = specWith({ style: 'link' });
+    expect((await validateObject(spec)).filter((d) => d.severity === 'error')).toEqual([]);
+    const { result, requests } = await runBuilt(spec, 'List All', {}, undefined, service(1, true));
+    expect(result).toMatchObject({ ok: true, outputs: { count: 7, ids: ITEMS.map((i) => i.id) } });
+    expect(requests).toHaveLength(3);
   });
 
   it('offset: the number of items so far, until an empty page', async () => {

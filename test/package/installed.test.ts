@@ -66,6 +66,8 @@ describe('the packed package', () => {
       'connectors/slack/connector.yaml',
       'connectors/slack/openapi/slack_web_openapi_v2.json',
       'openapi-overrides/slack_web_openapi_v2.yaml',
+      'connectors/github/connector.yaml',
+      'connectors/github/tests/list-issues.yaml',
       'package.json',
       'README.md',
     ]) {
@@ -134,6 +136,11 @@ describe('the packed package', () => {
     const r = await cli(['test', 'slack']);
     expect(r.stdout).toMatch(/\b\d+ passed, 0 failed/);
     expect(r.stdout).not.toContain('skipped');
+  });
+
+  it('test runs the GitHub connector on its stubs', async () => {
+    const r = await cli(['test', 'github']);
+    expect(r.stdout).toMatch(/\b8 passed, 0 failed/);
   });
 
   it('init writes a scaffold from the packaged templates', async () => {
