@@ -282,6 +282,8 @@ export const DYNAMIC_DROPDOWN = {
 export const DYNAMIC_FIELDS = {
   name: 'name',
   displayName: 'displayname',
+  /** [V] Whether the card user must give a value (inputs only). */
+  required: 'required',
   /** [V] The field's data type: required in Okta's shape; its values as the docs name them. */
   type: 'type',
   types: {

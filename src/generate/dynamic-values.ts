@@ -1,12 +1,14 @@
 import {
   FlowBuilder,
   addStartField,
+  assignIf,
   construct,
   helperFlowStart,
   mapList,
   returnWith,
 } from '../flopack/builder/index.js';
-import type { Flo } from '../flopack/types.js';
+import type { Flo, IoType } from '../flopack/types.js';
+import type { Value } from '../flopack/builder/index.js';
 import { DYNAMIC_DROPDOWN, DYNAMIC_FIELDS, HELPER_OUTPUTS } from '../connector/contract.js';
 import { DYNAMIC_GROUP_PROPERTIES } from '../connector/dynamic-groups.js';
 import type { Action, DynamicFieldSource, DynamicInputs, RequestTemplate } from '../spec/types.js';
@@ -30,8 +32,13 @@ export interface DesignTimeList {
   request: RequestTemplate;
   /** Dot path of the items in the body. */
   items?: string;
-  /** Each object's keys, in order, with the dot path in the item of its value. */
-  shape: ReadonlyArray<{ key: string; from: string }>;
+  /** Each object's keys, in order, with the dot path in the item of its value (and its type, default text). */
+  shape: ReadonlyArray<{ key: string; from: string; type?: IoType }>;
+  /**
+   * A key whose value the processing flow maps from the item's value at `from`: the first of `map` it equals, else
+   * `fallback` (one Assign If per entry), after the shape's keys.
+   */
+  mapped?: { key: string; from: string; map: ReadonlyArray<[string, string]>; fallback: string };
   /** Keys every object has with the same value (a dynamic field's `type`), after the shape's. */
   constants?: ReadonlyArray<{ key: string; value: string }>;
   /** The list flow's Return key; the processing flow returns `item`. */
@@ -74,7 +81,7 @@ export function dropdownList(
  */
 export function fieldsList(
   action: Action,
-  group: DynamicFieldSource & { groupProperties?: DynamicInputs['groupProperties'] },
+  group: DynamicFieldSource & Pick<DynamicInputs, 'groupProperties' | 'required'>,
   names: { list: string; item: string },
   role: 'input' | 'output' = 'input',
 ): DesignTimeList {
@@ -89,8 +96,22 @@ export function fieldsList(
     shape: [
       { key: DYNAMIC_FIELDS.name, from: group.name },
       { key: DYNAMIC_FIELDS.displayName, from: group.displayName ?? group.name },
+      ...(group.required
+        ? [{ key: DYNAMIC_FIELDS.required, from: group.required, type: 'boolean' as const }]
+        : []),
     ],
-    constants: [{ key: DYNAMIC_FIELDS.type, value: DYNAMIC_FIELDS.types[group.type ?? 'text'] }],
+    ...(group.typeFrom
+      ? {
+          mapped: {
+            key: DYNAMIC_FIELDS.type,
+            from: group.typeFrom.path,
+            map: Object.entries(group.typeFrom.map).map(
+              ([service, type]) => [service, DYNAMIC_FIELDS.types[type]] as [string, string],
+            ),
+            fallback: DYNAMIC_FIELDS.types[group.type ?? 'text'],
+          },
+        }
+      : { constants: [{ key: DYNAMIC_FIELDS.type, value: DYNAMIC_FIELDS.types[group.type ?? 'text'] }] }),
     returns: props ? DYNAMIC_GROUP_PROPERTIES.listReturn : DYNAMIC_FIELDS.listReturn,
     ...(props ? { group: { name: props.name ?? group.label, extensible: props.extensible ?? false } } : {}),
   };
@@ -124,7 +145,10 @@ export function buildListFlow(
     call.output(HELPER_OUTPUTS.errorMessage),
   );
   const items = bodyItems(flow, body, list.items);
-  const fromItem = Object.fromEntries(list.shape.map((s) => [s.key, s.from]));
+  const fromItem = Object.fromEntries([
+    ...list.shape.map((s) => [s.key, s.from]),
+    ...(list.mapped ? [[list.mapped.key, list.mapped.from]] : []),
+  ]);
   const shaped = mapList(flow, 'values', items, itemFloId, fromItem, 'Map each item');
   const result = list.group
     ? construct(
@@ -146,10 +170,28 @@ export function buildListFlow(
 export function buildItemFlow(context: GenerationContext, list: DesignTimeList, floId: string): Flo {
   const flow = new FlowBuilder(context.ids.scope(), context.namespace(list.itemName));
   const start = helperFlowStart(flow);
-  const fields = list.shape.map((s) => ({
+  const fields: Array<{ key: string; value: Value; type?: IoType }> = list.shape.map((s) => ({
     key: s.key,
-    value: addStartField(start, { key: s.key, type: 'string' }).output,
+    type: s.type ?? 'string',
+    value: addStartField(start, { key: s.key, type: s.type ?? 'string' }).output,
   }));
+  const m = list.mapped;
+  if (m) {
+    // The service's value, then one Assign If per entry of the map, from the last back to the first.
+    const given = addStartField(start, { key: m.key, type: 'string' }).output;
+    let value: Value = m.fallback;
+    for (const [i, [service, okta]] of [...m.map.entries()].reverse())
+      value = assignIf(
+        flow,
+        `map/${m.key}/${i}`,
+        { left: given, operator: '==', right: service },
+        okta,
+        value,
+        'string',
+        `${m.key} ${service}`,
+      );
+    fields.push({ key: m.key, value });
+  }
   const constants = (list.constants ?? []).map((c) => ({ key: c.key, value: c.value }));
   const item = construct(flow, 'item', [...fields, ...constants], 'Construct item');
   flow.chainAll(returnWith(flow, [[{ key: DYNAMIC_DROPDOWN.itemReturn, type: 'object' }, item]]));

@@ -212,8 +212,10 @@ export interface DynamicFieldSource {
   name: string;
   /** Dot path in each item of the field's label (default: the key). */
   displayName?: string;
-  /** The data type of every field (Okta's `type` key, default text). */
+  /** The data type of every field (Okta's `type` key, default text); with `typeFrom`, of fields it does not map. */
   type?: FieldType;
+  /** Each field's type from the item: the service's type at `path`, mapped to a spec type by `map`. */
+  typeFrom?: { path: string; map: Record<string, FieldType> };
 }
 
 export interface DynamicInputs extends DynamicFieldSource {
@@ -222,6 +224,8 @@ export interface DynamicInputs extends DynamicFieldSource {
    * the fields (inputs only).
    */
   groupProperties?: { name?: string; extensible?: boolean };
+  /** Dot path in each item of whether the card user must fill the field in (Okta's `required`, inputs only). */
+  required?: string;
 }
 
 export interface DynamicOutputs extends DynamicFieldSource {

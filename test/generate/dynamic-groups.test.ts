@@ -202,3 +202,52 @@ describe('dynamic group properties (inputs)', () => {
     });
   });
 });
+
+describe("each field's type and required flag from the service (Okta's HTTP example)", () => {
+  const typed = withSpec((s) => {
+    const action = s.actions[0]!;
+    action.dynamicInputs = {
+      key: 'custom',
+      label: 'Issue Fields',
+      request: { method: 'GET', path: '/fields' },
+      name: 'key',
+      displayName: 'name',
+      required: 'required',
+      typeFrom: { path: 'schema.type', map: { string: 'text', number: 'number', date: 'datetime' } },
+      type: 'object',
+    };
+    action.request.body = {
+      encoding: 'json',
+      fields: { to: '${inputs.to}', from: '${options.from}', custom: '${inputs.custom}' },
+    };
+  });
+  // The service's answer in Okta's "Add dynamic input fields: HTTP example", plus a type the map does not name.
+  const EXAMPLE = [
+    { required: true, schema: { type: 'string' }, name: 'Summary', key: 'summary' },
+    { required: false, schema: { type: 'number' }, name: 'Priority', key: 'priority' },
+    { required: true, schema: { type: 'date' }, name: 'Due Date', key: 'duedate' },
+    { required: false, schema: { type: 'array' }, name: 'Labels', key: 'labels' },
+  ];
+
+  it("maps each type to Okta's name, unmapped ones to the group's type, and keeps required", async () => {
+    expect((await validateObject(typed)).filter((d) => d.severity === 'error')).toEqual([]);
+    const { result } = await runBuilt(
+      typed,
+      'Send Message Issue Fields Fields',
+      {},
+      undefined,
+      answer(EXAMPLE),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      outputs: {
+        fields: [
+          { name: 'summary', displayname: 'Summary', required: true, type: 'Text' },
+          { name: 'priority', displayname: 'Priority', required: false, type: 'Number' },
+          { name: 'duedate', displayname: 'Due Date', required: true, type: 'Date & Time' },
+          { name: 'labels', displayname: 'Labels', required: false, type: 'Object' },
+        ],
+      },
+    });
+  });
+});
