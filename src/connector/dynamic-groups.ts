@@ -32,9 +32,10 @@ export const EXTENSIBLE_INPUTS = { metadataKey: 'extensible' } as const;
  * SELECTED OUTPUTS section has one field per output group, an object `{<field id>: {type, collection}}` of the
  * outputs the card user kept, with Okta's type names; the page suggests Object Keys and List to Text to send them to
  * a service as comma-separated text. [I]: the section's stand-in (a start-card object input in group
- * `Selected Outputs`), that a static output's field id is its key, the static output group only (a dynamic output
- * group's selection is not modelled), and that a card user who changes nothing keeps every output (the field's
- * default, which the simulator uses when no value is given).
+ * `Selected Outputs`, one per spec `selectedOutputs`: the static outputs' or the dynamic output group's), that a
+ * static output's field id is its key and a dynamic field's its `name`, and that a card user who changes nothing
+ * keeps every static output (the field's default, which the simulator uses when no value is given; a dynamic group's
+ * fields are known only at design time, so its default is empty).
  */
 export const SELECTED_OUTPUTS = {
   group: 'Selected Outputs',

@@ -51,13 +51,18 @@ export function addSelectedOutputs(
   action: Action,
   selected: SelectedOutputs,
 ): OutputRef {
+  // The dynamic group's fields are known only once its Fields flow has run, at design time: no default here.
+  const ofDynamic = selected.group === 'dynamicOutputs';
   const field = addStartField(start, {
     key: selected.key,
     group: SELECTED_OUTPUTS.group,
     type: 'object',
-    data: selectedOutputsShape(action),
+    data: ofDynamic ? {} : selectedOutputsShape(action),
     required: false,
-    metadata: { displayname: SELECTED_OUTPUTS.group, [SELECTED_OUTPUTS.metadataKey]: true },
+    metadata: {
+      displayname: ofDynamic && action.dynamicOutputs ? action.dynamicOutputs.label : SELECTED_OUTPUTS.group,
+      [SELECTED_OUTPUTS.metadataKey]: ofDynamic ? 'dynamicOutputs' : 'outputs',
+    },
   }).output;
   const keys = objectKeys(flow, `selected/${selected.key}/keys`, field, 'Keys of the selected outputs');
   return listToText(

@@ -150,6 +150,8 @@ export interface SelectedOutputs {
   key: string;
   /** Between the keys (default `,`, as Jira's `fields` and most field-selection parameters take them). */
   separator?: string;
+  /** Which output group's selection (Okta adds one Selected Outputs field per group): default the static outputs. */
+  group?: 'outputs' | 'dynamicOutputs';
 }
 
 /**

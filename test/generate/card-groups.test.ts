@@ -110,3 +110,41 @@ describe('selected-outputs rule', () => {
     expect(found[0]!.line).toBeGreaterThan(1);
   });
 });
+
+describe("a dynamic output group's selection", () => {
+  const dynamic = withSpec((s) => {
+    const action = s.actions[0]!;
+    action.request.query = { fields: '${inputs.picked}' };
+    action.dynamicOutputs = {
+      key: 'custom',
+      label: 'Custom Fields',
+      request: { method: 'GET', path: '/fields' },
+      name: 'id',
+      path: 'custom',
+    };
+    action.selectedOutputs = { key: 'picked', group: 'dynamicOutputs', separator: ' ' };
+  });
+
+  it('sends the dynamic fields the card user kept, and nothing by default', async () => {
+    expect((await validateObject(dynamic)).filter((d) => d.severity === 'error')).toEqual([]);
+    const kept = await runBuilt(dynamic, 'Send Message', {
+      from: '+1',
+      to: '+2',
+      picked: { f1: { type: 'Text', collection: false }, f7: { type: 'Text', collection: false } },
+    });
+    expect(new URL(kept.requests[0]!.url).searchParams.get('fields')).toBe('f1 f7');
+    const none = await runBuilt(dynamic, 'Send Message', { from: '+1', to: '+2' });
+    expect(new URL(none.requests[0]!.url).searchParams.has('fields')).toBe(false);
+  });
+
+  it('refuses a dynamic selection on a card without a dynamic output group', async () => {
+    const bad = withSpec((s) => {
+      s.actions[0]!.request.query = { fields: '${inputs.picked}' };
+      s.actions[0]!.selectedOutputs = { key: 'picked', group: 'dynamicOutputs' };
+    });
+    const found = (await validateObject(bad)).filter((d) => d.code === 'OC-SPEC-SELECTED-OUTPUTS');
+    expect(found.map((d) => [d.severity, d.pointer])).toEqual([
+      ['error', '/actions/0/selectedOutputs/group'],
+    ]);
+  });
+});

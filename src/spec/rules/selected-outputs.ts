@@ -15,7 +15,16 @@ export const selectedOutputs: SpecRule = {
       const selected = action.selectedOutputs;
       if (!selected) return;
       const at = `/actions/${a}/selectedOutputs`;
-      if (!(action.outputs ?? []).length)
+      if (selected.group === 'dynamicOutputs') {
+        if (!action.dynamicOutputs)
+          findings.push({
+            code: 'OC-SPEC-SELECTED-OUTPUTS',
+            severity: 'error',
+            pointer: `${at}/group`,
+            message: `action "${action.name}" has no dynamicOutputs, so there is no dynamic output group to select from`,
+            hint: 'add dynamicOutputs or select from the static outputs (group: outputs)',
+          });
+      } else if (!(action.outputs ?? []).length)
         findings.push({
           code: 'OC-SPEC-SELECTED-OUTPUTS',
           severity: 'error',
