@@ -313,6 +313,17 @@ export const DYNAMIC_DROPDOWN = {
 export const DYNAMIC_FIELDS = {
   name: 'name',
   displayName: 'displayname',
+  /** [V] Whether the card user must give a value (inputs only). */
+  required: 'required',
+  /** [V] The field's data type: required in Okta's shape; its values as the docs name them. */
+  type: 'type',
+  types: {
+    text: 'Text',
+    number: 'Number',
+    boolean: 'True/False',
+    datetime: 'Date & Time',
+    object: 'Object',
+  },
   listReturn: 'fields',
   metadataKey: 'dynamicFields',
 } as const;

@@ -21,6 +21,8 @@ import { ioType } from './fields.js';
 import { buildRequest } from './request.js';
 import { TemplateScope } from './template-scope.js';
 import { addDynamicGroup, addInput, addOption } from './start-fields.js';
+import { addDynamicOutputGroup } from './dynamic-outputs.js';
+import { addExtensibleGroup, addSelectedOutputs } from './card-groups.js';
 
 /**
  * One action flow: start card (connection, options, inputs) → Return Error If per required input (400,
@@ -35,6 +37,7 @@ export function buildActionFlow(
   pageFloId?: string,
   valuesFloIds: ReadonlyMap<string, string> = new Map(),
   fieldsFloId?: string,
+  outputFieldsFloId?: string,
 ): Flo {
   const flow = new FlowBuilder(context.ids.scope(), context.namespace(action.name));
   const start = helperFlowStart(flow);
@@ -47,6 +50,10 @@ export function buildActionFlow(
     const group = action.dynamicInputs;
     inputs.set(group.key, addDynamicGroup(start, group, fieldsFloId));
   }
+  if (action.extensibleInputs)
+    inputs.set(action.extensibleInputs.key, addExtensibleGroup(start, action.extensibleInputs));
+  if (action.selectedOutputs)
+    inputs.set(action.selectedOutputs.key, addSelectedOutputs(flow, start, action, action.selectedOutputs));
   if (action.pagination) {
     const { key, label, default: fallback } = MAX_ITEMS_INPUT;
     inputs.set(
@@ -120,6 +127,10 @@ export function buildActionFlow(
       value,
     );
   }
+  if (action.dynamicOutputs && outputFieldsFloId)
+    addDynamicOutputGroup(flow, ret, action.dynamicOutputs, outputFieldsFloId, (path) =>
+      bodyValue(flow, body, action.dynamicOutputs!.key, path, 'object', false),
+    );
   flow.chainAll(ret);
   return flow.build({
     id: floId,

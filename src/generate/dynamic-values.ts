@@ -1,14 +1,17 @@
 import {
   FlowBuilder,
   addStartField,
+  assignIf,
   construct,
   helperFlowStart,
   mapList,
   returnWith,
 } from '../flopack/builder/index.js';
-import type { Flo } from '../flopack/types.js';
+import type { Flo, IoType } from '../flopack/types.js';
+import type { Value } from '../flopack/builder/index.js';
 import { DYNAMIC_DROPDOWN, DYNAMIC_FIELDS, HELPER_OUTPUTS } from '../connector/contract.js';
-import type { Action, RequestTemplate } from '../spec/types.js';
+import { DYNAMIC_GROUP_PROPERTIES } from '../connector/dynamic-groups.js';
+import type { Action, DynamicFieldSource, DynamicInputs, RequestTemplate } from '../spec/types.js';
 import { bodyItems } from './body-items.js';
 import { callHelper } from './call-helper.js';
 import { addErrorChecks } from './error-checks.js';
@@ -29,10 +32,22 @@ export interface DesignTimeList {
   request: RequestTemplate;
   /** Dot path of the items in the body. */
   items?: string;
-  /** Each object's keys, in order, with the dot path in the item of its value. */
-  shape: ReadonlyArray<{ key: string; from: string }>;
+  /** Each object's keys, in order, with the dot path in the item of its value (and its type, default text). */
+  shape: ReadonlyArray<{ key: string; from: string; type?: IoType }>;
+  /**
+   * A key whose value the processing flow maps from the item's value at `from`: the first of `map` it equals, else
+   * `fallback` (one Assign If per entry), after the shape's keys.
+   */
+  mapped?: { key: string; from: string; map: ReadonlyArray<[string, string]>; fallback: string };
+  /** Keys every object has with the same value (a dynamic field's `type`), after the shape's. */
+  constants?: ReadonlyArray<{ key: string; value: string }>;
   /** The list flow's Return key; the processing flow returns `item`. */
   returns: string;
+  /**
+   * Okta's dynamic group properties: the list flow returns `{name, extensible, fields}` under `returns`
+   * (DYNAMIC_GROUP_PROPERTIES) instead of the list.
+   */
+  group?: { name: string; extensible: boolean };
 }
 
 /** A dynamic dropdown's lists (contract DYNAMIC_DROPDOWN): `[{value: <label>, key: <value>}]`. */
@@ -60,24 +75,45 @@ export function dropdownList(
   };
 }
 
-/** A dynamic input group's fields (contract DYNAMIC_FIELDS): `[{name, displayname}]`. */
+/**
+ * A dynamic input or output group's fields (contract DYNAMIC_FIELDS): `[{name, displayname, type}]`, or with dynamic
+ * group properties (inputs only) `{name, extensible, fields: [...]}` (DYNAMIC_GROUP_PROPERTIES).
+ */
 export function fieldsList(
   action: Action,
-  group: { label: string; request: RequestTemplate; items?: string; name: string; displayName?: string },
+  group: DynamicFieldSource & Pick<DynamicInputs, 'groupProperties' | 'required'>,
   names: { list: string; item: string },
+  role: 'input' | 'output' = 'input',
 ): DesignTimeList {
+  const props = group.groupProperties;
   return {
     name: names.list,
     itemName: names.item,
-    description: `Lists the fields of ${group.label} for ${action.name} (a dynamic input group).`,
+    description: `Lists the fields of ${group.label} for ${action.name} (a dynamic ${role} group).`,
     itemDescription: `Shapes one item as a field of ${group.label}.`,
     request: group.request,
     items: group.items,
     shape: [
       { key: DYNAMIC_FIELDS.name, from: group.name },
       { key: DYNAMIC_FIELDS.displayName, from: group.displayName ?? group.name },
+      ...(group.required
+        ? [{ key: DYNAMIC_FIELDS.required, from: group.required, type: 'boolean' as const }]
+        : []),
     ],
-    returns: DYNAMIC_FIELDS.listReturn,
+    ...(group.typeFrom
+      ? {
+          mapped: {
+            key: DYNAMIC_FIELDS.type,
+            from: group.typeFrom.path,
+            map: Object.entries(group.typeFrom.map).map(
+              ([service, type]) => [service, DYNAMIC_FIELDS.types[type]] as [string, string],
+            ),
+            fallback: DYNAMIC_FIELDS.types[group.type ?? 'text'],
+          },
+        }
+      : { constants: [{ key: DYNAMIC_FIELDS.type, value: DYNAMIC_FIELDS.types[group.type ?? 'text'] }] }),
+    returns: props ? DYNAMIC_GROUP_PROPERTIES.listReturn : DYNAMIC_FIELDS.listReturn,
+    ...(props ? { group: { name: props.name ?? group.label, extensible: props.extensible ?? false } } : {}),
   };
 }
 
@@ -109,9 +145,24 @@ export function buildListFlow(
     call.output(HELPER_OUTPUTS.errorMessage),
   );
   const items = bodyItems(flow, body, list.items);
-  const fromItem = Object.fromEntries(list.shape.map((s) => [s.key, s.from]));
+  const fromItem = Object.fromEntries([
+    ...list.shape.map((s) => [s.key, s.from]),
+    ...(list.mapped ? [[list.mapped.key, list.mapped.from]] : []),
+  ]);
   const shaped = mapList(flow, 'values', items, itemFloId, fromItem, 'Map each item');
-  flow.chainAll(returnWith(flow, [[{ key: list.returns, type: 'object', collection: true }, shaped]]));
+  const result = list.group
+    ? construct(
+        flow,
+        'group',
+        [
+          { key: DYNAMIC_GROUP_PROPERTIES.name, value: list.group.name },
+          { key: DYNAMIC_GROUP_PROPERTIES.extensible, value: list.group.extensible, type: 'boolean' },
+          { key: DYNAMIC_GROUP_PROPERTIES.fields, value: shaped, type: 'object', collection: true },
+        ],
+        'Construct group properties',
+      )
+    : shaped;
+  flow.chainAll(returnWith(flow, [[{ key: list.returns, type: 'object', collection: !list.group }, result]]));
   return flow.build({ id: floId, name: list.name, description: list.description, group: context.groupId });
 }
 
@@ -119,11 +170,30 @@ export function buildListFlow(
 export function buildItemFlow(context: GenerationContext, list: DesignTimeList, floId: string): Flo {
   const flow = new FlowBuilder(context.ids.scope(), context.namespace(list.itemName));
   const start = helperFlowStart(flow);
-  const fields = list.shape.map((s) => ({
+  const fields: Array<{ key: string; value: Value; type?: IoType }> = list.shape.map((s) => ({
     key: s.key,
-    value: addStartField(start, { key: s.key, type: 'string' }).output,
+    type: s.type ?? 'string',
+    value: addStartField(start, { key: s.key, type: s.type ?? 'string' }).output,
   }));
-  const item = construct(flow, 'item', fields, 'Construct item');
+  const m = list.mapped;
+  if (m) {
+    // The service's value, then one Assign If per entry of the map, from the last back to the first.
+    const given = addStartField(start, { key: m.key, type: 'string' }).output;
+    let value: Value = m.fallback;
+    for (const [i, [service, okta]] of [...m.map.entries()].reverse())
+      value = assignIf(
+        flow,
+        `map/${m.key}/${i}`,
+        { left: given, operator: '==', right: service },
+        okta,
+        value,
+        'string',
+        `${m.key} ${service}`,
+      );
+    fields.push({ key: m.key, value });
+  }
+  const constants = (list.constants ?? []).map((c) => ({ key: c.key, value: c.value }));
+  const item = construct(flow, 'item', [...fields, ...constants], 'Construct item');
   flow.chainAll(returnWith(flow, [[{ key: DYNAMIC_DROPDOWN.itemReturn, type: 'object' }, item]]));
   return flow.build({
     id: floId,

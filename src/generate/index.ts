@@ -102,11 +102,33 @@ export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
           }),
         )
       : undefined;
+    const outputGroup = action.dynamicOutputs;
+    const outputFieldsFloId = outputGroup
+      ? addLists(
+          fieldsList(
+            action,
+            outputGroup,
+            {
+              list: dynamicFieldsFlowName(action.name, outputGroup.label),
+              item: dynamicFieldFlowName(action.name, outputGroup.label),
+            },
+            'output',
+          ),
+        )
+      : undefined;
     const floId = context.floId(action.name);
     const pageFloId = action.pagination ? context.floId(pageFlowName(action.name)) : undefined;
     // The page helper first: the sheet has a person build it before the Paginate card that chooses it.
     const page = pageFloId ? buildPageFlow(context, action, pageFloId) : undefined;
-    const actionFlow = buildActionFlow(context, action, floId, pageFloId, valuesFloIds, fieldsFloId);
+    const actionFlow = buildActionFlow(
+      context,
+      action,
+      floId,
+      pageFloId,
+      valuesFloIds,
+      fieldsFloId,
+      outputFieldsFloId,
+    );
     if (page) add(page, 'page', action);
     add(actionFlow, 'action', action);
   }

@@ -1,3 +1,4 @@
+import { dynamicGroupRows } from './dynamic-group-docs.js';
 import type { Flopack } from '../flopack/types.js';
 import type { Action, ConnectorSpec, FieldType } from '../spec/types.js';
 import { CAPIA } from '../connector/contract.js';
@@ -113,25 +114,31 @@ function actionDoc(
       description: o.description ?? '',
       values: (o.values ?? []).map((v) => v.label),
     })),
-    inputs: (action.inputs ?? []).map((input) => ({
-      label: input.label,
-      key: input.key,
-      type: typeName(input.type, input.list),
-      required: input.required === true,
-      description: input.description ?? '',
-      default:
-        input.default === undefined
-          ? null
-          : typeof input.default === 'string'
-            ? input.default
-            : JSON.stringify(input.default),
-    })),
-    outputs: (action.outputs ?? []).map((o) => ({
-      label: o.label,
-      key: o.key,
-      type: typeName(o.type, o.list),
-      description: o.description ?? defaultOutputDescription(o.from, o.path),
-    })),
+    inputs: [
+      ...(action.inputs ?? []).map((input) => ({
+        label: input.label,
+        key: input.key,
+        type: typeName(input.type, input.list),
+        required: input.required === true,
+        description: input.description ?? '',
+        default:
+          input.default === undefined
+            ? null
+            : typeof input.default === 'string'
+              ? input.default
+              : JSON.stringify(input.default),
+      })),
+      ...dynamicGroupRows(action).inputs,
+    ],
+    outputs: [
+      ...(action.outputs ?? []).map((o) => ({
+        label: o.label,
+        key: o.key,
+        type: typeName(o.type, o.list),
+        description: o.description ?? defaultOutputDescription(o.from, o.path),
+      })),
+      ...dynamicGroupRows(action).outputs,
+    ],
     checks,
     errorStatuses: (action.errors?.statuses ?? ['400-599']).map(String).join(', '),
     errorMessagePath:

@@ -1,3 +1,4 @@
+import { SELECTED_OUTPUTS } from '../connector/dynamic-groups.js';
 import type { CardInfo } from '../flopack/read/index.js';
 import type { Flopack, IoField } from '../flopack/types.js';
 import type { ConnectorSpec } from '../spec/types.js';
@@ -182,6 +183,8 @@ function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: C
       .filter((f) => f.group !== OPTION_GROUP && f.key !== CONNECTION_INPUT_KEY && f.group !== 'context')
       // A polling monitor's Cursor is an output of its event card, which Connector Builder adds itself.
       .filter((f) => !(flow.kind === 'event' && f.key === POLLING.cursorInput))
+      // The SELECTED OUTPUTS section is filled by Connector Builder from the output groups (dynamic-groups.ts).
+      .filter((f) => f.group !== SELECTED_OUTPUTS.group)
       .map(described('input')),
     outputs: returnCard ? visibleInputs(returnCard).map(described('output')) : [],
     entries: sheetEntries(graph, flopack),
@@ -229,10 +232,15 @@ function fieldDef(field: IoField, role: FieldRole, flow: GeneratedFlow): FieldDe
       role === 'option' && action && fromSpec && 'dynamic' in fromSpec && fromSpec.dynamic
         ? `Dropdown: Dynamic, choose the flow "${dynamicValuesFlowName(action.name, fromSpec.label)}"`
         : role === 'input' && action?.dynamicInputs?.key === field.key
-          ? `Dynamic Input Group, choose the flow "${dynamicFieldsFlowName(action.name, action.dynamicInputs.label)}"`
-          : role === 'option' && choices.length
-            ? 'Dropdown: Static Values'
-            : fieldTypeName(field.value),
+          ? `Dynamic Input Group, choose the flow "${dynamicFieldsFlowName(action.name, action.dynamicInputs.label)}"` +
+            (action.dynamicInputs.groupProperties ? ' (it returns the group properties too)' : '')
+          : role === 'input' && action?.extensibleInputs?.key === field.key
+            ? 'Input group with extensibility on (card users add their own fields; they arrive as one Object)'
+            : role === 'output' && action?.dynamicOutputs?.key === field.key
+              ? `Dynamic Output Group, choose the flow "${dynamicFieldsFlowName(action.name, action.dynamicOutputs.label)}"`
+              : role === 'option' && choices.length
+                ? 'Dropdown: Static Values'
+                : fieldTypeName(field.value),
     required: field.required === true,
     description: fromSpec?.description ?? '',
     choices,

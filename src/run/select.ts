@@ -28,6 +28,7 @@ function isProcessingFlow(flow: TargetFlow): boolean {
   const names = [
     ...(action.options ?? []).map((o) => dynamicValueFlowName(action.name, o.label)),
     ...(action.dynamicInputs ? [dynamicFieldFlowName(action.name, action.dynamicInputs.label)] : []),
+    ...(action.dynamicOutputs ? [dynamicFieldFlowName(action.name, action.dynamicOutputs.label)] : []),
   ];
   return names.includes(flow.name);
 }

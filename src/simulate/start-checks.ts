@@ -35,8 +35,12 @@ function fits(type: unknown, v: unknown): boolean {
     case 'object':
       return typeof v === 'object' && !Array.isArray(v);
     case 'string':
-    case 'Date':
       return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+    case 'Date':
+      // [I] Date & Time takes a date in text (ISO 8601, as Okta's date cards write it) or epoch milliseconds.
+      return (
+        (typeof v === 'string' && (v.trim() === '' || !Number.isNaN(Date.parse(v)))) || typeof v === 'number'
+      );
     default:
       return true;
   }

@@ -145,7 +145,27 @@ export interface Action {
   pagination?: Pagination;
   /** A dynamic input group: its fields come from the service; `${inputs.<key>}` is the object of values entered. */
   dynamicInputs?: DynamicInputs;
+  /** A dynamic output group: its fields come from the service; the values are an object in the response body. */
+  dynamicOutputs?: DynamicOutputs;
+  /** An extensible input group: the fields the card user adds arrive as one object, `${inputs.<key>}`. */
+  extensibleInputs?: ExtensibleInputs;
+  /** Connector Builder's Selected Outputs: `${inputs.<key>}` is the keys of the outputs the card user kept, as text. */
+  selectedOutputs?: SelectedOutputs;
   errors?: ErrorHandling;
+}
+
+export interface ExtensibleInputs {
+  key: string;
+  label: string;
+  description?: string;
+}
+
+export interface SelectedOutputs {
+  key: string;
+  /** Between the keys (default `,`, as Jira's `fields` and most field-selection parameters take them). */
+  separator?: string;
+  /** Which output group's selection (Okta adds one Selected Outputs field per group): default the static outputs. */
+  group?: 'outputs' | 'dynamicOutputs';
 }
 
 /**
@@ -197,7 +217,8 @@ export interface Option {
 }
 
 /** Where a dynamic input group's fields come from: a GET, the list in its body, each item's key and label. */
-export interface DynamicInputs {
+/** Where a dynamic group's fields come from: a GET, the list in its body, each item's key and label. */
+export interface DynamicFieldSource {
   key: string;
   label: string;
   request: RequestTemplate;
@@ -207,6 +228,25 @@ export interface DynamicInputs {
   name: string;
   /** Dot path in each item of the field's label (default: the key). */
   displayName?: string;
+  /** The data type of every field (Okta's `type` key, default text); with `typeFrom`, of fields it does not map. */
+  type?: FieldType;
+  /** Each field's type from the item: the service's type at `path`, mapped to a spec type by `map`. */
+  typeFrom?: { path: string; map: Record<string, FieldType> };
+}
+
+export interface DynamicInputs extends DynamicFieldSource {
+  /**
+   * Okta's second shape, "dynamic group properties": the helper flow returns the group's name and extensibility with
+   * the fields (inputs only).
+   */
+  groupProperties?: { name?: string; extensible?: boolean };
+  /** Dot path in each item of whether the card user must fill the field in (Okta's `required`, inputs only). */
+  required?: string;
+}
+
+export interface DynamicOutputs extends DynamicFieldSource {
+  /** Dot path in the action's response body of the object holding each field's value by its key ('' = the body). */
+  path: string;
 }
 
 /** Where a dynamic dropdown's values come from: a GET, the list in its body, and each item's label and value. */

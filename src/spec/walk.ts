@@ -1,3 +1,4 @@
+import { groupInputKeys } from './card-groups.js';
 import { toPointer } from '../source/document.js';
 import { append } from '../util/append.js';
 import { walkJson } from '../util/json-walk.js';
@@ -122,10 +123,10 @@ export function templatedStrings(spec: ConnectorSpec): TemplatedString[] {
   );
   spec.actions.forEach((action, actionIndex) => {
     const scope = {
-      // A dynamic input group is one object input: `${inputs.<its key>}` holds the values entered.
+      // A dynamic or extensible input group is one object input, Selected Outputs one text (card-groups.ts).
       inputs: new Set([
         ...(action.inputs ?? []).map((i) => i.key),
-        ...(action.dynamicInputs ? [action.dynamicInputs.key] : []),
+        ...groupInputKeys(action).map((g) => g.key),
       ]),
       options: new Set((action.options ?? []).map((o) => o.key)),
       connection,

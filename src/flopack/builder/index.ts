@@ -36,6 +36,7 @@ export { construct, type ObjectField } from './cards/construct.js';
 export { merge } from './cards/merge.js';
 export { listConstruct, type ListItem } from './cards/list-construct.js';
 export { flatten, getLastItem, listLength } from './cards/list-functions.js';
+export { objectKeys, listToText } from './cards/keys-to-text.js';
 export { paginate } from './cards/paginate.js';
 export { mapList } from './cards/map.js';
 export { textSegment } from './cards/segment.js';

@@ -52,6 +52,7 @@ import { constructCard } from './object/construct.js';
 import { getCard } from './object/get.js';
 import { getMultipleCard } from './object/get-multiple.js';
 import { keysCard } from './object/keys.js';
+import { listToTextCard } from './list/join.js';
 import { mergeCard } from './object/merge.js';
 import { pathCard } from './object/path.js';
 import { setCard } from './object/set.js';
@@ -115,6 +116,7 @@ export const CARDS = {
   set: setCard,
   expand: pathCard,
   keys: keysCard,
+  listToText: listToTextCard,
   values: valuesCard,
   clearEmpty: clearEmptyCard,
   forEach: forEachCard,

@@ -1,3 +1,4 @@
+import { groupInputKeys } from '../card-groups.js';
 import type { RuleFinding, SpecRule } from './rule.js';
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string): Array<[index: number, first: number]> {
@@ -42,7 +43,7 @@ export const duplicateKeys: SpecRule = {
       const fields = [
         ...(action.options ?? []).map((o, i) => ({ key: o.key, at: `${base}/options/${i}` })),
         ...(action.inputs ?? []).map((o, i) => ({ key: o.key, at: `${base}/inputs/${i}` })),
-        ...(action.dynamicInputs ? [{ key: action.dynamicInputs.key, at: `${base}/dynamicInputs` }] : []),
+        ...groupInputKeys(action).map((g) => ({ key: g.key, at: `${base}/${g.at}` })),
       ];
       for (const [i, first] of duplicates(fields, (f) => f.key)) {
         report(

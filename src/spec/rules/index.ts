@@ -5,6 +5,7 @@ import { connectorMetadata } from './connector-metadata.js';
 import { contentType } from './content-type.js';
 import { dropdowns } from './dropdowns.js';
 import { dynamicDropdowns } from './dynamic-dropdowns.js';
+import { dynamicGroups } from './dynamic-groups.js';
 import { duplicateFlowNames } from './duplicate-flow-names.js';
 import { duplicateKeys } from './duplicate-keys.js';
 import { errorStatuses } from './error-statuses.js';
@@ -22,6 +23,7 @@ import { requestBody } from './request-body.js';
 import { requestValues } from './request-values.js';
 import { reservedFlowNames } from './reserved-flow-names.js';
 import { retry } from './retry.js';
+import { selectedOutputs } from './selected-outputs.js';
 import type { SpecRule } from './rule.js';
 import { sizeLimits } from './size-limits.js';
 import { unusedFields } from './unused-fields.js';
@@ -44,6 +46,8 @@ export const SPEC_RULES: readonly SpecRule[] = [
   inputDefaults,
   dropdowns,
   dynamicDropdowns,
+  dynamicGroups,
+  selectedOutputs,
   authentication,
   authMethodsRule,
   authpingRequest,
