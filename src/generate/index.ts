@@ -37,7 +37,7 @@ import {
   fieldsList,
   type DesignTimeList,
 } from './dynamic-values.js';
-import { buildRevokeFlow, revokeUrlOf } from './revoke-flow.js';
+import { buildRevokeFlow, revokeOf } from './revoke-flow.js';
 import { buildConfigValueFlow } from './config-value-flow.js';
 import { allConfigValues } from '../spec/auth-types.js';
 
@@ -136,8 +136,8 @@ export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
     add(buildEventFlow(context, event, context.floId(event.name)), 'event');
   if (spec.customApiAction !== false)
     add(buildCapiaFlow(context, context.floId(CUSTOM_API_ACTION_NAME)), 'capia');
-  const revokeUrl = revokeUrlOf(spec);
-  if (revokeUrl) add(buildRevokeFlow(context, context.floId(REVOKE_FLOW_NAME), revokeUrl), 'revoke');
+  const revoke = revokeOf(spec);
+  if (revoke) add(buildRevokeFlow(context, context.floId(REVOKE_FLOW_NAME), revoke), 'revoke');
 
   const flopack: Flopack = {
     type: 'flopack',

@@ -15,7 +15,9 @@ import type { Flo } from '../flopack/types.js';
 import { FORM_CONTENT_TYPE, HELPER_OUTPUTS, REVOKE, REVOKE_FLOW_NAME } from '../connector/contract.js';
 import type { GenerationContext } from './generation-context.js';
 import { authMethods } from '../spec/auth-types.js';
-import type { ConnectorSpec } from '../spec/types.js';
+import type { ConnectorSpec, RequestTemplate } from '../spec/types.js';
+import { optionalIn } from '../spec/empty-values.js';
+import { buildRequest } from './request.js';
 import { callHelper } from './call-helper.js';
 import { TemplateScope } from './template-scope.js';
 
@@ -26,9 +28,10 @@ import { TemplateScope } from './template-scope.js';
  * form-encoded. [I] (contract REVOKE): a status from 400 is reported in `message` rather than as the flow's
  * error, the Error branch's message is the error's, and the flow returns {message, status_code}. A revoke URL
  * outside the base URL cannot go through httpHelper (it composes base URL + relative URL), so that one request
- * is a Raw Request straight to the URL, still inside If Error.
+ * is a Raw Request straight to the URL, still inside If Error. A custom (token) method's `revoke.request` is sent
+ * through httpHelper as the spec writes it.
  */
-export function buildRevokeFlow(context: GenerationContext, floId: string, revokeUrl: string): Flo {
+export function buildRevokeFlow(context: GenerationContext, floId: string, revoke: RevokeSource): Flo {
   const flow = new FlowBuilder(context.ids.scope(), context.namespace(REVOKE_FLOW_NAME));
   const start = helperFlowStart(flow);
   const auth = addStartField(start, context.connectionField()).output;
@@ -36,15 +39,22 @@ export function buildRevokeFlow(context: GenerationContext, floId: string, revok
   const guard = new TryCatch(flow, 'try', 'If Error');
   const tf = guard.tryFlow;
   const innerAuth = guard.wormhole(auth, 'try', context.connectionType());
-  const token = urlEncode(tf, 'token', tf.path(innerAuth, ['access_token']), 'Encode access token');
-  const body = compose(tf, 'body', ['token=', token], 'Compose revoke body');
-  const relative = relativeRevokeUrl(context.spec.baseUrl, revokeUrl);
+  const scope = new TemplateScope(tf, {
+    resolve(source, key) {
+      if (source !== 'connection')
+        throw new Error(`_revoke's request may only use \${connection.*}, not \${${source}.${key}}`);
+      return tf.path(innerAuth, [key]);
+    },
+    optional: optionalIn(context.spec, undefined),
+  });
   let status: OutputRef;
-  if (relative !== undefined) {
-    const scope = new TemplateScope(tf, {
-      resolve: (_source, key) => tf.path(innerAuth, [key]),
-      optional: () => false,
-    });
+  if (revoke.request) {
+    // A token-based custom method's own revoke request, as the spec writes it.
+    const call = callHelper(context, scope, innerAuth, buildRequest(scope, revoke.request));
+    status = call.output(HELPER_OUTPUTS.statusCode);
+  } else if (relativeRevokeUrl(context.spec.baseUrl, revoke.url) !== undefined) {
+    const relative = relativeRevokeUrl(context.spec.baseUrl, revoke.url)!;
+    const body = revokeBody(tf, innerAuth);
     const call = callHelper(context, scope, innerAuth, {
       relativeUrl: relative,
       method: 'POST',
@@ -55,8 +65,9 @@ export function buildRevokeFlow(context: GenerationContext, floId: string, revok
     });
     status = call.output(HELPER_OUTPUTS.statusCode);
   } else {
+    const body = revokeBody(tf, innerAuth);
     const http = rawRequest(tf, 'request', {
-      url: revokeUrl,
+      url: revoke.url,
       method: 'POST',
       query: {},
       headers: { 'Content-Type': FORM_CONTENT_TYPE },
@@ -99,8 +110,21 @@ export function relativeRevokeUrl(baseUrl: string, revokeUrl: string): string | 
   return revokeUrl.slice(base.length);
 }
 
-/** The revoke URL of the connector's OAuth 2.0 method (the first that has one: a connector has one `_revoke`). */
-export function revokeUrlOf(spec: ConnectorSpec): string | undefined {
-  for (const auth of authMethods(spec)) if (auth.type === 'oauth2' && auth.revokeUrl) return auth.revokeUrl;
+/** What `_revoke` sends: an OAuth 2.0 revoke URL (RFC 7009), or a custom method's own request. */
+export type RevokeSource =
+  { url: string; request?: undefined } | { url?: undefined; request: RequestTemplate };
+
+/** The connector's revoke (the first method that has one: a connector has one `_revoke`). */
+export function revokeOf(spec: ConnectorSpec): RevokeSource | undefined {
+  for (const auth of authMethods(spec)) {
+    if (auth.type === 'oauth2' && auth.revokeUrl) return { url: auth.revokeUrl };
+    if (auth.type === 'custom' && auth.revoke) return { request: auth.revoke.request };
+  }
   return undefined;
+}
+
+/** RFC 7009's body: `token=<access_token>`, form-encoded. */
+function revokeBody(flow: FlowBuilder, auth: OutputRef): OutputRef {
+  const token = urlEncode(flow, 'token', flow.path(auth, ['access_token']), 'Encode access token');
+  return compose(flow, 'body', ['token=', token], 'Compose revoke body');
 }

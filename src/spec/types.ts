@@ -78,6 +78,11 @@ export interface CustomAuthentication extends AuthenticationExtras {
   name: string;
   /** Value template, e.g. `Bearer ${connection.apiKey}`. */
   value: string;
+  /**
+   * A token-based method's revoke request (Okta: a revoke flow revokes "an OAuth 2.0 (or other token-based
+   * authentication) token"): generates `_revoke`, sent through httpHelper; may use only `${connection.*}`.
+   */
+  revoke?: { request: RequestTemplate };
 }
 
 export interface OAuth2Authentication extends AuthenticationExtras {

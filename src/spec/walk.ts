@@ -91,6 +91,16 @@ export function templatedStrings(spec: ConnectorSpec): TemplatedString[] {
         template: auth.value,
         scope: { inputs: none, options: none, connection },
       });
+    if (auth.type === 'custom' && auth.revoke)
+      append(
+        out,
+        requestStrings(
+          auth.revoke.request,
+          [...at, 'revoke', 'request'],
+          { inputs: none, options: none, connection },
+          {},
+        ),
+      );
     configValuesOf(auth).forEach((config, c) => {
       const base = [...at, 'configValues', c];
       if (config.value !== undefined)

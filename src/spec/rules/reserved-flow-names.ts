@@ -13,7 +13,9 @@ export const reservedFlowNames: SpecRule = {
   description: 'Actions may not be named _authping or _revoke; those flows are generated from the spec.',
   check({ spec }) {
     const findings: RuleFinding[] = [];
-    const revokeGenerated = authMethods(spec).some((a) => a.type === 'oauth2' && Boolean(a.revokeUrl));
+    const revokeGenerated = authMethods(spec).some(
+      (a) => (a.type === 'oauth2' && Boolean(a.revokeUrl)) || (a.type === 'custom' && Boolean(a.revoke)),
+    );
     spec.actions.forEach((action, i) => {
       const name = action.name.trim().toLowerCase();
       const pointer = `/actions/${i}/name`;

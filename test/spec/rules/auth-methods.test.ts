@@ -152,3 +152,36 @@ describe('auth-methods', () => {
     }
   });
 });
+
+describe("a custom method's revoke request", () => {
+  it('generates _revoke, so an action may not take the name, and may read only the connection', () => {
+    const yaml = (path: string) =>
+      [
+        'specVersion: 1',
+        'name: tok',
+        'displayName: Tok',
+        'description: A service.',
+        'version: 1.0.0',
+        'supportEmail: dev@example.com',
+        'authentication:',
+        '  type: custom',
+        '  placement: header',
+        '  name: X-Key',
+        '  value: ${connection.key}',
+        `  revoke: {request: {method: DELETE, path: "${path}"}}`,
+        'connectionParameters: [{key: key, label: Key, type: password}]',
+        'baseUrl: https://api.example.com',
+        'authping: {request: {method: GET, path: /me}}',
+        'actions:',
+        '  - name: _revoke',
+        '    description: Pings.',
+        '    request: {method: GET, path: /ping}',
+      ].join('\n');
+    const codes = (text: string) =>
+      validateSpec(parseSource(text, 'tok.yaml'), process.cwd())
+        .filter((d) => d.severity === 'error')
+        .map((d) => d.code);
+    expect(codes(yaml('/keys/${connection.key}'))).toEqual(['CBDE000006H', 'CBDE000007H']);
+    expect(codes(yaml('/keys/${inputs.id}'))).toContain('OC-SPEC-UNKNOWN-PLACEHOLDER');
+  });
+});
