@@ -11,7 +11,10 @@ import {
   dynamicValueFlowName,
   dynamicValuesFlowName,
   pageFlowName,
+  deregistrationFlowName,
+  registrationFlowName,
 } from '../connector/contract.js';
+import { isWebhookEvent } from '../spec/webhook-event.js';
 import type { FlowKind } from '../connector/flow-kinds.js';
 import type { Action, ConnectorSpec } from '../spec/types.js';
 
@@ -37,6 +40,7 @@ import {
   type DesignTimeList,
 } from './dynamic-values.js';
 import { buildRevokeFlow } from './revoke-flow.js';
+import { buildDeregistrationFlow, buildRegistrationFlow, buildWebhookEventFlow } from './webhook-flows.js';
 
 export interface GeneratedConnector {
   flopack: Flopack;
@@ -98,8 +102,18 @@ export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
     if (page) add(page, 'page', action);
     add(actionFlow, 'action', action);
   }
-  for (const event of spec.events ?? [])
-    add(buildEventFlow(context, event, context.floId(event.name)), 'event');
+  for (const event of spec.events ?? []) {
+    if (!isWebhookEvent(event)) {
+      add(buildEventFlow(context, event, context.floId(event.name)), 'event');
+      continue;
+    }
+    // The registration flows first: the sheet has a person build them before the card that chooses them.
+    const registration = registrationFlowName(event.name);
+    const deregistration = deregistrationFlowName(event.name);
+    add(buildRegistrationFlow(context, event, context.floId(registration)), 'registration');
+    add(buildDeregistrationFlow(context, event, context.floId(deregistration)), 'deregistration');
+    add(buildWebhookEventFlow(context, event, context.floId(event.name)), 'webhook');
+  }
   if (spec.customApiAction !== false)
     add(buildCapiaFlow(context, context.floId(CUSTOM_API_ACTION_NAME)), 'capia');
   const auth = spec.authentication;

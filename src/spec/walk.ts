@@ -27,7 +27,7 @@ export function connectionKeys(spec: ConnectorSpec): Set<string> {
   return keys;
 }
 
-function requestStrings(
+export function requestStrings(
   request: RequestTemplate,
   base: (string | number)[],
   scope: TemplateScope,

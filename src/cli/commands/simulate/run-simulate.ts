@@ -204,6 +204,12 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
   }
   const labels = args.labels ? outputLabels(target.flopack, flow.floId) : undefined;
   io.stdout.write(scrub(formatOutputs(result.outputs, labels)));
+  if (result.stopped) {
+    // A webhook event whose filter dropped the delivery: in Okta no flow starts.
+    io.stderr.write(
+      `${io.paint.dim('the flow stopped at a Continue If: no Return ran (a filtered webhook delivery starts no flow)')}\n`,
+    );
+  }
   if (result.cursor) {
     // A polling monitor: what its next run gets as Cursor (pass it back with --input cursor=…).
     io.stderr.write(
