@@ -16,7 +16,7 @@ import {
 } from '../connector/contract.js';
 import { isWebhookEvent } from '../spec/webhook-event.js';
 import type { FlowKind } from '../connector/flow-kinds.js';
-import type { Action, ConnectorSpec } from '../spec/types.js';
+import type { Action, ConnectorSpec, WebhookEvent } from '../spec/types.js';
 
 /** A flow of the generated connector, with the spec action it was generated from (action flows). */
 export interface GeneratedFlow {
@@ -24,6 +24,8 @@ export interface GeneratedFlow {
   name: string;
   floId: string;
   action?: Action;
+  /** The webhook event a webhook, registration or deregistration flow belongs to. */
+  webhookEvent?: WebhookEvent;
 }
 import { buildActionFlow } from './action-flow.js';
 import { buildAuthpingFlow } from './authping-flow.js';
@@ -57,9 +59,15 @@ export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
   const context = new GenerationContext(spec);
   const flows: GeneratedFlow[] = [];
   const flos: Record<string, Flo> = {};
-  const add = (flo: Flo, kind: GeneratedFlow['kind'], action?: Action) => {
+  const add = (flo: Flo, kind: GeneratedFlow['kind'], action?: Action, webhookEvent?: WebhookEvent) => {
     flos[flo.id] = flo;
-    flows.push({ kind, name: flo.name, floId: flo.id, ...(action ? { action } : {}) });
+    flows.push({
+      kind,
+      name: flo.name,
+      floId: flo.id,
+      ...(action ? { action } : {}),
+      ...(webhookEvent ? { webhookEvent } : {}),
+    });
   };
 
   add(buildHelperFlow(context), 'helper');
@@ -110,9 +118,14 @@ export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
     // The registration flows first: the sheet has a person build them before the card that chooses them.
     const registration = registrationFlowName(event.name);
     const deregistration = deregistrationFlowName(event.name);
-    add(buildRegistrationFlow(context, event, context.floId(registration)), 'registration');
-    add(buildDeregistrationFlow(context, event, context.floId(deregistration)), 'deregistration');
-    add(buildWebhookEventFlow(context, event, context.floId(event.name)), 'webhook');
+    add(buildRegistrationFlow(context, event, context.floId(registration)), 'registration', undefined, event);
+    add(
+      buildDeregistrationFlow(context, event, context.floId(deregistration)),
+      'deregistration',
+      undefined,
+      event,
+    );
+    add(buildWebhookEventFlow(context, event, context.floId(event.name)), 'webhook', undefined, event);
   }
   if (spec.customApiAction !== false)
     add(buildCapiaFlow(context, context.floId(CUSTOM_API_ACTION_NAME)), 'capia');

@@ -18,6 +18,7 @@ import { authenticationModel, type AuthenticationModel } from './auth-model.js';
 import type { FlowKind, GeneratedFlow } from './types.js';
 import type { ErrorPolicy } from '../flopack/types.js';
 import { retryStatuses } from '../generate/retry-policy.js';
+import { isBuiltInWebhookInput, webhookSheet, type WebhookSheet } from './webhook-sheet.js';
 
 /** What the build sheet templates (BUILD.md, build.html) render: everything derived from the flopack and the spec. */
 export interface SheetModel {
@@ -48,6 +49,8 @@ export interface FlowSheet {
   isPage: boolean;
   /** A polling monitor event flow. */
   isPolling: boolean;
+  /** A webhook event's flow or one of its registration flows. */
+  webhook: WebhookSheet | null;
   /** For a page helper flow: the action whose Paginate card runs it. */
   pagedAction: string | null;
   isAuthping: boolean;
@@ -158,6 +161,7 @@ function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: C
     isHelper: flow.kind === 'helper' || flow.kind === 'page' || flow.kind === 'values',
     isPage: flow.kind === 'page',
     isPolling: flow.kind === 'event',
+    webhook: webhookSheet(flow),
     pagedAction: flow.kind === 'page' ? (flow.action?.name ?? null) : null,
     isAuthping: flow.kind === 'authping',
     isAction: flow.kind === 'action' || flow.kind === 'capia',
@@ -174,6 +178,7 @@ function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: C
       .filter((f) => f.group !== OPTION_GROUP && f.key !== CONNECTION_INPUT_KEY && f.group !== 'context')
       // A polling monitor's Cursor is an output of its event card, which Connector Builder adds itself.
       .filter((f) => !(flow.kind === 'event' && f.key === POLLING.cursorInput))
+      .filter((f) => !isBuiltInWebhookInput(flow, f.key))
       .map(described('input')),
     outputs: returnCard ? visibleInputs(returnCard).map(described('output')) : [],
     entries: sheetEntries(graph, flopack),
