@@ -47,6 +47,8 @@ export const webhookEvents: SpecRule = {
         const scope: TemplateScope = { inputs: new Set([input]), options, connection };
         let usesInput = false;
         for (const s of requestStrings(request, [...at, part, 'request'], scope, {})) {
+          // The placeholders rule walks actions only: a malformed placeholder here would be sent as text.
+          for (const p of parseTemplate(s.template).problems) add(s.pointer, p.message);
           for (const ref of refsIn(s.template)) {
             if (ref.source === 'inputs' && ref.key === input) usesInput = true;
             if (!scope[ref.source].has(ref.key))
@@ -96,7 +98,7 @@ export const webhookEvents: SpecRule = {
   },
 };
 
-/** Well-formed references only: syntax problems are the placeholders rule's. */
+/** The well-formed references of a template. */
 function refsIn(template: string) {
   return parseTemplate(template).parts.flatMap((p) => (p.kind === 'ref' ? [p] : []));
 }

@@ -61,6 +61,14 @@ describe('webhook-events', () => {
     expect(found[2]!.message).toContain('found ${inputs.eventUrl}');
   });
 
+  it('refuses a malformed placeholder, which would otherwise be sent as text', () => {
+    const found = runRule(
+      webhookEvents,
+      withWebhook((e) => (e.deregistration.request.path = '/webhooks/${inputs.registrationData')),
+    );
+    expect(found.map((f) => f.pointer)).toEqual(['/events/0/deregistration/request/path']);
+  });
+
   it('refuses duplicate output keys, a header output without a name, a * path, and a generated name taken', () => {
     const spec = withWebhook((e) => {
       e.payload.outputs = [
