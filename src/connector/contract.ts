@@ -207,6 +207,10 @@ export const CONNECTOR_BUILDER_CARDS = {
     values: 'On Demand Helper Flow',
     event: 'Polling Monitor',
     config: 'On Demand Helper Flow',
+    // Webhook events (help.okta.com connector-builder/webhook-event*.htm) [V].
+    webhook: 'Webhook Event',
+    registration: 'Webhook Registration',
+    deregistration: 'Webhook Deregistration',
   },
   end: {
     helper: 'Flow Control - Return',
@@ -218,6 +222,11 @@ export const CONNECTOR_BUILDER_CARDS = {
     values: 'Flow Control - Return',
     event: 'Flow Control - Return Outputs',
     config: 'Flow Control - Return',
+    // [I] Okta's webhook pages are silent on the end cards: Return Outputs (the event card's outputs) as for polling
+    // monitors, and Return for the registration helper flows.
+    webhook: 'Flow Control - Return Outputs',
+    registration: 'Flow Control - Return',
+    deregistration: 'Flow Control - Return',
   },
   /** The start card's section the platform fills with the connection: Connection, then one field per parameter. */
   authSection: 'Auth',
@@ -357,3 +366,31 @@ export const POLLING = {
   records: 'records',
   count: 'count',
 } as const;
+
+/**
+ * Webhook events (Connector Builder "Build a webhook event flow", "Register a webhook event", "Deregister a webhook
+ * event") [V]: the Webhook Event card (options; a Webhook Registration section choosing a registration and a
+ * deregistration helper flow) starts the flow each time the service posts to the Event URL; the registration flow
+ * (event card "Webhook Event: Registration") runs when a user turns their flow on, gets the auto-generated **Event
+ * URL** and inputs mapped from the event card's options, and registers the URL with the service; the deregistration
+ * flow ("Webhook Event: Deregistration") runs when the flow is turned off and gets the **Registration data** the
+ * registration flow stored (e.g. the service's webhook id) plus the mapped options.
+ * [I]: the flopack's stand-ins (Helper Flow cards; the Event URL and Registration data as inputs with these keys;
+ * the event card's options as inputs of the registration flows with the options' keys), the registration flow's
+ * Return key for the Registration data, and how the delivery reaches the event flow: inputs `body` (the payload,
+ * JSON or form fields parsed into an object), `headers` (names lower-cased) and `query`.
+ */
+export const WEBHOOK = {
+  eventUrlInput: 'eventUrl',
+  eventUrlLabel: 'Event URL',
+  registrationDataInput: 'registrationData',
+  registrationDataLabel: 'Registration data',
+  registrationReturn: 'registrationData',
+  delivery: { body: 'body', headers: 'headers', query: 'query' },
+} as const;
+export function registrationFlowName(eventName: string): string {
+  return flowNameOf(`${eventName} Registration`);
+}
+export function deregistrationFlowName(eventName: string): string {
+  return flowNameOf(`${eventName} Deregistration`);
+}

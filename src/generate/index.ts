@@ -12,9 +12,12 @@ import {
   dynamicValueFlowName,
   dynamicValuesFlowName,
   pageFlowName,
+  deregistrationFlowName,
+  registrationFlowName,
 } from '../connector/contract.js';
+import { isWebhookEvent } from '../spec/webhook-event.js';
 import type { FlowKind } from '../connector/flow-kinds.js';
-import type { Action, ConnectorSpec } from '../spec/types.js';
+import type { Action, ConnectorSpec, WebhookEvent } from '../spec/types.js';
 
 /** A flow of the generated connector, with the spec action it was generated from (action flows). */
 export interface GeneratedFlow {
@@ -22,6 +25,8 @@ export interface GeneratedFlow {
   name: string;
   floId: string;
   action?: Action;
+  /** The webhook event a webhook, registration or deregistration flow belongs to. */
+  webhookEvent?: WebhookEvent;
 }
 import { buildActionFlow } from './action-flow.js';
 import { buildAuthpingFlow } from './authping-flow.js';
@@ -40,6 +45,7 @@ import {
 import { buildRevokeFlow, revokeOf } from './revoke-flow.js';
 import { buildConfigValueFlow } from './config-value-flow.js';
 import { allConfigValues } from '../spec/auth-types.js';
+import { buildDeregistrationFlow, buildRegistrationFlow, buildWebhookEventFlow } from './webhook-flows.js';
 
 export interface GeneratedConnector {
   flopack: Flopack;
@@ -56,9 +62,15 @@ export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
   const context = new GenerationContext(spec);
   const flows: GeneratedFlow[] = [];
   const flos: Record<string, Flo> = {};
-  const add = (flo: Flo, kind: GeneratedFlow['kind'], action?: Action) => {
+  const add = (flo: Flo, kind: GeneratedFlow['kind'], action?: Action, webhookEvent?: WebhookEvent) => {
     flos[flo.id] = flo;
-    flows.push({ kind, name: flo.name, floId: flo.id, ...(action ? { action } : {}) });
+    flows.push({
+      kind,
+      name: flo.name,
+      floId: flo.id,
+      ...(action ? { action } : {}),
+      ...(webhookEvent ? { webhookEvent } : {}),
+    });
   };
 
   // Config values' helper flows first: Connector Builder's Authentication dialog chooses them (Choose Flow).
@@ -132,8 +144,23 @@ export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
     if (page) add(page, 'page', action);
     add(actionFlow, 'action', action);
   }
-  for (const event of spec.events ?? [])
-    add(buildEventFlow(context, event, context.floId(event.name)), 'event');
+  for (const event of spec.events ?? []) {
+    if (!isWebhookEvent(event)) {
+      add(buildEventFlow(context, event, context.floId(event.name)), 'event');
+      continue;
+    }
+    // The registration flows first: the sheet has a person build them before the card that chooses them.
+    const registration = registrationFlowName(event.name);
+    const deregistration = deregistrationFlowName(event.name);
+    add(buildRegistrationFlow(context, event, context.floId(registration)), 'registration', undefined, event);
+    add(
+      buildDeregistrationFlow(context, event, context.floId(deregistration)),
+      'deregistration',
+      undefined,
+      event,
+    );
+    add(buildWebhookEventFlow(context, event, context.floId(event.name)), 'webhook', undefined, event);
+  }
   if (spec.customApiAction !== false)
     add(buildCapiaFlow(context, context.floId(CUSTOM_API_ACTION_NAME)), 'capia');
   const revoke = revokeOf(spec);

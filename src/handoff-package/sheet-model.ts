@@ -19,6 +19,7 @@ import { authSectionExtras, authenticationModel, type AuthenticationModel } from
 import type { FlowKind, GeneratedFlow } from './types.js';
 import type { ErrorPolicy } from '../flopack/types.js';
 import { retryStatuses } from '../generate/retry-policy.js';
+import { isBuiltInWebhookInput, webhookSheet, type WebhookSheet } from './webhook-sheet.js';
 
 /** What the build sheet templates (BUILD.md, build.html) render: everything derived from the flopack and the spec. */
 export interface SheetModel {
@@ -51,6 +52,8 @@ export interface FlowSheet {
   isConfigValue: boolean;
   /** A polling monitor event flow. */
   isPolling: boolean;
+  /** A webhook event's flow or one of its registration flows. */
+  webhook: WebhookSheet | null;
   /** For a page helper flow: the action whose Paginate card runs it. */
   pagedAction: string | null;
   isAuthping: boolean;
@@ -163,6 +166,7 @@ function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: C
     isConfigValue: flow.kind === 'config',
     isPage: flow.kind === 'page',
     isPolling: flow.kind === 'event',
+    webhook: webhookSheet(flow),
     pagedAction: flow.kind === 'page' ? (flow.action?.name ?? null) : null,
     isAuthping: flow.kind === 'authping',
     isAction: flow.kind === 'action' || flow.kind === 'capia',
@@ -185,6 +189,7 @@ function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: C
       .filter((f) => !(flow.kind === 'event' && f.key === POLLING.cursorInput))
       // The SELECTED OUTPUTS section is filled by Connector Builder from the output groups (dynamic-groups.ts).
       .filter((f) => f.group !== SELECTED_OUTPUTS.group)
+      .filter((f) => !isBuiltInWebhookInput(flow, f.key))
       .map(described('input')),
     outputs: returnCard ? visibleInputs(returnCard).map(described('output')) : [],
     entries: sheetEntries(graph, flopack),

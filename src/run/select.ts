@@ -16,7 +16,16 @@ export interface FlowChoice {
  * The flows a user may name: actions, CAPIA, event cards and the lists of dynamic dropdowns and input groups for
  * connectors (not the per-item processing flows Map runs), every flow for exports.
  */
-const RUNNABLE = new Set(['action', 'capia', 'flow', 'event', 'values']);
+const RUNNABLE = new Set([
+  'action',
+  'capia',
+  'flow',
+  'event',
+  'values',
+  'webhook',
+  'registration',
+  'deregistration',
+]);
 export function runnableNames(target: Target): string[] {
   return target.flows.filter((f) => RUNNABLE.has(f.kind) && !isProcessingFlow(f)).map((f) => flowLabel(f));
 }

@@ -17,6 +17,8 @@ import {
   type ScenarioStep,
 } from './types.js';
 
+import { deliveryInputs, type WebhookDelivery } from './webhook-delivery.js';
+
 export { SCENARIO_CODES };
 
 const TOP_KEYS = [
@@ -25,6 +27,7 @@ const TOP_KEYS = [
   'authping',
   'options',
   'inputs',
+  'webhook',
   'connection',
   'setup',
   'retry',
@@ -34,7 +37,7 @@ const TOP_KEYS = [
 const STEP_KEYS = ['action', 'authping', 'options', 'inputs'];
 const MOCK_KEYS = ['seed', 'faults', 'settle', 'httpTimeoutMs', 'responses', 'cassette'];
 const FAULT_KEYS = ['route', 'nth', 'times', 'kind', 'status', 'retryAfterSeconds', 'delayMs'];
-const EXPECT_KEYS = ['outputs', 'error', 'requests', 'messages', 'cursor'];
+const EXPECT_KEYS = ['outputs', 'error', 'requests', 'messages', 'cursor', 'stopped'];
 const ERROR_KEYS = ['statusCode', 'message', 'kind'];
 const REQUEST_KEYS = ['method', 'path', 'query', 'form', 'headers', 'status', 'authUser', 'body', 'auth'];
 
@@ -63,7 +66,10 @@ function checkScenario(doc: SourceDocument): Scenario {
     c.error(['authping'], SCENARIO_CODES.shape, 'give either `action` or `authping: true`, not both');
   }
   const options = c.object(top.options, ['options'], '`options`', true) ?? {};
-  const inputs = c.object(top.inputs, ['inputs'], '`inputs`', true) ?? {};
+  const given = c.object(top.inputs, ['inputs'], '`inputs`', true) ?? {};
+  // A webhook event's delivery: the event flow's inputs (body, headers, query) as the platform hands them over.
+  const delivery = checkWebhook(c, top.webhook);
+  const inputs = delivery ? { ...given, ...deliveryInputs(delivery) } : given;
   const connectionObj = c.object(top.connection, ['connection'], '`connection`', true);
   let connection: Record<string, string> | undefined;
   if (connectionObj) {
@@ -90,6 +96,31 @@ function checkScenario(doc: SourceDocument): Scenario {
     ...(retry ? { retry } : {}),
     mock,
     expect,
+  };
+}
+
+function checkWebhook(c: Checker, value: unknown): WebhookDelivery | undefined {
+  const w = c.object(value, ['webhook'], '`webhook`', true);
+  if (!w) return undefined;
+  c.keys(w, ['webhook'], ['body', 'contentType', 'headers', 'query']);
+  const text = (obj: unknown, key: string): Record<string, string> | undefined => {
+    const o = c.object(obj, ['webhook', key], `\`webhook.${key}\``, true);
+    if (!o) return undefined;
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(o)) {
+      const s = c.string(v, ['webhook', key, k], true);
+      if (s !== undefined) out[k] = s;
+    }
+    return out;
+  };
+  const contentType = c.string(w.contentType, ['webhook', 'contentType'], false);
+  const headers = text(w.headers, 'headers');
+  const query = text(w.query, 'query');
+  return {
+    ...(w.body !== undefined ? { body: w.body } : {}),
+    ...(contentType !== undefined ? { contentType } : {}),
+    ...(headers ? { headers } : {}),
+    ...(query ? { query } : {}),
   };
 }
 
@@ -242,6 +273,11 @@ function checkExpect(c: Checker, value: unknown): ScenarioExpect {
   }
   // A polling monitor's Cursor card: what the next run gets (any value; `{match:}` for text).
   if (Object.hasOwn(e, 'cursor')) out.cursor = e.cursor;
+  // A webhook event's filter (Continue If) dropped the delivery: no flow starts.
+  if (Object.hasOwn(e, 'stopped')) {
+    const stopped = c.boolean(e.stopped, ['expect', 'stopped']);
+    if (stopped !== undefined) out.stopped = stopped;
+  }
   c.matchers(e, ['expect']);
   return out;
 }

@@ -251,6 +251,15 @@ function check(
   if (e.outputs && result.ok) out.push(...matchValue(e.outputs, result.outputs, 'outputs'));
   if (Object.hasOwn(e, 'cursor') && result.ok)
     out.push(...matchValue(e.cursor, result.cursor?.value, 'cursor'));
+  if (e.stopped !== undefined && result.ok && e.stopped !== (result.stopped === true))
+    out.push({
+      path: 'stopped',
+      expected: e.stopped,
+      actual: result.stopped === true,
+      message: e.stopped
+        ? 'expected the filter to drop the delivery, but the flow returned outputs'
+        : "the flow stopped at a Continue If: the event's filter dropped the delivery",
+    });
   if (e.requests && e.requests.length === 0 && seen.length > 0) {
     // `requests: []` means the flow must not have called the API at all.
     out.push({ path: 'requests', expected: [], actual: seen, message: 'expected no requests' });

@@ -92,6 +92,8 @@ export interface ScenarioExpect {
   messages?: Array<Record<string, Expected>>;
   /** A polling monitor's saved cursor (what its Cursor card passed on to the next run). */
   cursor?: Expected;
+  /** A webhook event's filter dropped the delivery (true), or let it through (false). */
+  stopped?: boolean;
 }
 
 /** The outcome of one scenario. */

@@ -47,6 +47,7 @@ export async function runFlow(
       outputs: r.outputs,
       ...(r.raw ? { raw: r.raw } : {}),
       ...(state.cursor ? { cursor: state.cursor } : {}),
+      ...(r.stopped ? { stopped: true } : {}),
       steps: state.steps,
       trace: state.trace,
     };

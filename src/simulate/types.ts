@@ -49,6 +49,8 @@ export type FlowResult =
       raw?: { statusCode: number; headers: Record<string, unknown>; body: unknown };
       /** A polling monitor's Cursor card ran: the value its next run gets as Cursor. */
       cursor?: { value: unknown };
+      /** The flow ended at a Continue If (a webhook delivery its filter dropped): no Return ran. */
+      stopped?: true;
       steps: number;
       trace: TraceEvent[];
     }

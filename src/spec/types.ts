@@ -11,6 +11,9 @@ import type { ConfigValue } from './auth-types.js';
  *   ${connection.<key>}   a connection parameter (e.g. ${connection.accountSid})
  * with literal text around them, e.g. "whatsapp:${inputs.to}". `$${` is a literal `${`.
  */
+export type { WebhookEvent } from './webhook-event.js';
+import type { WebhookEvent } from './webhook-event.js';
+
 export interface ConnectorSpec {
   specVersion: 1;
   /** Machine name: lower-case letters, digits and underscores, starting with a letter (e.g. `twilio`). */
@@ -38,8 +41,8 @@ export interface ConnectorSpec {
   actions: Action[];
   /** Include the Custom API Action flow (default true). */
   customApiAction?: boolean;
-  /** Event cards: polling monitors. */
-  events?: PollingEvent[];
+  /** Event cards: polling monitors, and webhook events (`type: webhook`). */
+  events?: Array<PollingEvent | WebhookEvent>;
   /** The HTTP card's retries in httpHelper (Connector Builder's error handling); absent = its default. */
   retry?: RetryPolicy;
 }
@@ -178,6 +181,8 @@ export interface SelectedOutputs {
  * cursor the last run saved (`${inputs.cursor}`), the records at `items`, the next cursor at `cursor` in the body.
  */
 export interface PollingEvent {
+  /** Polling is the default. */
+  type?: 'polling';
   name: string;
   description: string;
   options?: Option[];

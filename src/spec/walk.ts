@@ -33,7 +33,7 @@ export function parameterKeys(spec: ConnectorSpec): Set<string> {
   return new Set((spec.connectionParameters ?? []).map((p) => p.key));
 }
 
-function requestStrings(
+export function requestStrings(
   request: RequestTemplate,
   base: (string | number)[],
   scope: TemplateScope,

@@ -57,6 +57,15 @@ describe('generateConnector (Twilio)', () => {
         ...(a.pagination ? [['page', `${a.name} Page`]] : []),
         ['action', a.name],
       ]),
+      ...(spec.events ?? []).flatMap((e) =>
+        e.type === 'webhook'
+          ? [
+              ['registration', `${e.name} Registration`],
+              ['deregistration', `${e.name} Deregistration`],
+              ['webhook', e.name],
+            ]
+          : [['event', e.name]],
+      ),
       ['capia', 'Custom API Action'],
     ]);
     for (const f of built.flows) expect(built.flopack.data.flos[f.floId]?.name).toBe(f.name);
@@ -90,9 +99,11 @@ describe('generateConnector (Twilio)', () => {
       }
     };
     for (const f of Object.values(built.flopack.data.flos)) collect(f.data.methods);
-    // Every action (a paginated one through its page helper), _authping, the CAPIA, each dynamic dropdown's list.
+    // Every action (a paginated one through its page helper), _authping, the CAPIA, each dynamic dropdown's list,
+    // each webhook event's registration and deregistration flows (its event flow calls nothing).
     const dynamicDropdowns = spec.actions.flatMap((a) => (a.options ?? []).filter((o) => o.dynamic)).length;
-    expect(calls.length).toBe(spec.actions.length + 2 + dynamicDropdowns);
+    const webhookCalls = 2 * (spec.events ?? []).filter((e) => e.type === 'webhook').length;
+    expect(calls.length).toBe(spec.actions.length + 2 + dynamicDropdowns + webhookCalls);
     for (const call of calls) {
       expect(input(call, 'flo').value.data).toBe(helper.id);
       expect(

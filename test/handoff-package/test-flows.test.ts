@@ -62,6 +62,13 @@ describe('submission test flows (.folder) for the Twilio scenarios', () => {
     expect(Object.keys(left)).toEqual([
       'authping-bad-credentials.yaml',
       'authping-ok.yaml',
+      // A webhook event's flows: Okta runs them itself (turning a flow on or off, a delivery).
+      'new-incoming-message-bad-url.yaml',
+      'new-incoming-message-delivery.yaml',
+      'new-incoming-message-deregister.yaml',
+      'new-incoming-message-other-account.yaml',
+      'new-incoming-message-register.yaml',
+      'new-incoming-message-unknown-number.yaml',
       'rate-limited-retry.yaml',
       'rate-limited.yaml',
       'send-message-from-values.yaml',

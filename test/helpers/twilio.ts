@@ -12,5 +12,9 @@ export const TWILIO_FLOW_KINDS = [
   'page',
   'action',
   'action',
+  // New Incoming Message (a webhook event): its registration flows, then the event flow.
+  'registration',
+  'deregistration',
+  'webhook',
   'capia',
 ];

@@ -19,6 +19,10 @@ export const TWILIO_ERRORS = {
   }, // [V] §3.2
   notFound: { code: 20404, status: 404, message: 'The requested resource {path} was not found' }, // [V]
   methodNotAllowed: { code: 20004, status: 405, message: 'Method not allowed' }, // [I]
+  // Code and title from Twilio's error page (21402 "Invalid Url": updating a number's URL handler) [V]; the
+  // API response's wording is [I].
+  invalidUrl: { code: 21402, status: 400, message: 'Url is not valid: {value}' },
+  invalidMethod: { code: 21403, status: 400, message: 'Method is not valid: {value}' }, // [I] code and wording
   testCredentials: {
     code: 20008,
     status: 403,

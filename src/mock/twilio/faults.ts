@@ -6,6 +6,8 @@ export const FAULT_ROUTES = [
   'messages.update',
   'messages.delete',
   'incomingPhoneNumbers.list',
+  'incomingPhoneNumbers.fetch',
+  'incomingPhoneNumbers.update',
   '*',
 ] as const;
 export type FaultRoute = (typeof FAULT_ROUTES)[number];

@@ -4,7 +4,9 @@ export type ApiOperation =
   | 'messages.fetch'
   | 'messages.update'
   | 'messages.delete'
-  | 'incomingPhoneNumbers.list';
+  | 'incomingPhoneNumbers.list'
+  | 'incomingPhoneNumbers.fetch'
+  | 'incomingPhoneNumbers.update';
 
 export type Route =
   | { kind: 'api'; op: ApiOperation; accountSid: string; sid?: string }
@@ -28,6 +30,13 @@ export function route(method: string, path: string): Route {
   }
   if (parts.length === 2 && parts[1] === 'IncomingPhoneNumbers.json') {
     if (method === 'GET') return { kind: 'api', op: 'incomingPhoneNumbers.list', accountSid };
+    return { kind: 'method-not-allowed' };
+  }
+  if (parts.length === 3 && parts[1] === 'IncomingPhoneNumbers' && parts[2]!.endsWith('.json')) {
+    const sid = parts[2]!.slice(0, -'.json'.length);
+    if (sid === '') return { kind: 'not-found' };
+    if (method === 'GET') return { kind: 'api', op: 'incomingPhoneNumbers.fetch', accountSid, sid };
+    if (method === 'POST') return { kind: 'api', op: 'incomingPhoneNumbers.update', accountSid, sid };
     return { kind: 'method-not-allowed' };
   }
   if (parts.length === 3 && parts[1] === 'Messages' && parts[2]!.endsWith('.json')) {

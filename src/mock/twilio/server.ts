@@ -10,7 +10,11 @@ import { handleInspect } from './inspect.js';
 import { newSid } from './message.js';
 import { createMessage, deleteMessage, fetchMessage, updateMessage } from './operations.js';
 import { listMessages } from './paging.js';
-import { listIncomingPhoneNumbers } from './phone-numbers.js';
+import {
+  fetchIncomingPhoneNumber,
+  listIncomingPhoneNumbers,
+  updateIncomingPhoneNumber,
+} from './phone-numbers.js';
 import { route, type ApiOperation } from './router.js';
 
 /** What every answer to one request carries. */
@@ -125,6 +129,10 @@ function operate(
       return send(ex, 204, undefined);
     case 'incomingPhoneNumbers.list':
       return send(ex, 200, listIncomingPhoneNumbers(account, parseQuery(search)));
+    case 'incomingPhoneNumbers.fetch':
+      return send(ex, 200, fetchIncomingPhoneNumber(account, sid));
+    case 'incomingPhoneNumbers.update':
+      return send(ex, 200, updateIncomingPhoneNumber(account, sid, fields, ctx.now()));
   }
 }
 

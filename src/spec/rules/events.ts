@@ -1,6 +1,7 @@
 import { POLLING } from '../../connector/contract.js';
 import { isValidFlowName } from '../../connector/flow-names.js';
 import { requestRefs } from '../placeholders.js';
+import { isWebhookEvent } from '../webhook-event.js';
 import type { RuleFinding, SpecRule } from './rule.js';
 
 /**
@@ -27,6 +28,7 @@ export const events: SpecRule = {
         );
       if (actions.has(name) || seen.has(name)) add('/name', `"${event.name}" is already the name of a flow`);
       seen.add(name);
+      if (isWebhookEvent(event)) return; // the webhook-events rule checks the rest
       if (event.request.method !== 'GET' || event.request.body)
         add('/request/method', `event "${event.name}" polls with a GET without a body`);
       const options = new Set((event.options ?? []).map((o) => o.key));

@@ -10,6 +10,7 @@ import { duplicateFlowNames } from './duplicate-flow-names.js';
 import { duplicateKeys } from './duplicate-keys.js';
 import { errorStatuses } from './error-statuses.js';
 import { events } from './events.js';
+import { webhookEvents } from './webhook-events.js';
 import { fileNames } from './file-names.js';
 import { flowNameCharacters } from './flow-name-characters.js';
 import { inputDefaults } from './input-defaults.js';
@@ -54,6 +55,7 @@ export const SPEC_RULES: readonly SpecRule[] = [
   urls,
   errorStatuses,
   events,
+  webhookEvents,
   retry,
   literalSecrets,
   mockDescription,

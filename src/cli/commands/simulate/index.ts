@@ -33,6 +33,10 @@ export function registerSimulate(program: Command, ctx: CommandContext): Command
       collect,
     )
     .option('--input-file <file>', 'inputs from a JSON/YAML file, or @- for JSON on stdin')
+    .option(
+      '--webhook <file>',
+      "a webhook event's delivery from a JSON/YAML file {body, contentType, headers, query} (as a scenario's `webhook:`): the body as posted, form or JSON text, or an object",
+    )
     .option('--base-url <url>', "run against this server (real or staging) instead of the spec's mock")
     .option(
       '--openapi <description>',

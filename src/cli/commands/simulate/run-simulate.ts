@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { CassetteRecorder, connectionSecrets } from '../../../scenario/cassette.js';
+import { deliveryInputs } from '../../../scenario/webhook-delivery.js';
 import type { HttpTransport } from '../../../simulate/transport.js';
 import type { Io } from '../../io.js';
 import { ExitCode } from '../../exit-codes.js';
@@ -30,6 +31,7 @@ export interface SimulateArgs {
   option?: string[];
   input?: string[];
   inputFile?: string;
+  webhook?: string;
   baseUrl?: string;
   connectionFile?: string;
   mockSeed?: string;
@@ -104,7 +106,10 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
     ? await readObjectArg(args.inputFile, '--input-file', io.cwd, () => io.readStdin())
     : {};
   const options = collectPairs(args.option, '--option');
-  const inputs = { ...fromFile, ...collectPairs(args.input, '--input') };
+  const delivery = args.webhook
+    ? webhookDelivery(await readObjectArg(args.webhook, '--webhook', io.cwd, () => io.readStdin()))
+    : {};
+  const inputs = { ...fromFile, ...delivery, ...collectPairs(args.input, '--input') };
   const fields = checkFields(target, flow, options, inputs);
   const textKeys = (kind: 'option' | 'input') =>
     new Set(
@@ -204,6 +209,12 @@ export async function simulateCli(args: SimulateArgs, io: Io): Promise<number> {
   }
   const labels = args.labels ? outputLabels(target.flopack, flow.floId) : undefined;
   io.stdout.write(scrub(formatOutputs(result.outputs, labels)));
+  if (result.stopped) {
+    // A webhook event whose filter dropped the delivery: in Okta no flow starts.
+    io.stderr.write(
+      `${io.paint.dim('the flow stopped at a Continue If: no Return ran (a filtered webhook delivery starts no flow)')}\n`,
+    );
+  }
   if (result.cursor) {
     // A polling monitor: what its next run gets as Cursor (pass it back with --input cursor=…).
     io.stderr.write(
@@ -238,4 +249,34 @@ function checkBaseUrl(raw: string): string {
     );
   }
   return url.origin;
+}
+
+/** `--webhook`: the delivery as the service posts it, turned into the event flow's inputs as the platform does. */
+function webhookDelivery(given: Record<string, unknown>): Record<string, unknown> {
+  const known = ['body', 'contentType', 'headers', 'query'];
+  const unknown = Object.keys(given).filter((k) => !known.includes(k));
+  if (unknown.length)
+    throw new UsageError(`--webhook: unknown key(s) ${unknown.join(', ')}; expected ${known.join(', ')}`);
+  const texts = (key: string): Record<string, string> | undefined => {
+    const v = given[key];
+    if (v === undefined) return undefined;
+    if (
+      typeof v !== 'object' ||
+      v === null ||
+      Array.isArray(v) ||
+      Object.values(v).some((x) => typeof x !== 'string')
+    )
+      throw new UsageError(`--webhook: ${key} must be an object of text values`);
+    return v as Record<string, string>;
+  };
+  if (given.contentType !== undefined && typeof given.contentType !== 'string')
+    throw new UsageError('--webhook: contentType must be text');
+  const headers = texts('headers');
+  const query = texts('query');
+  return deliveryInputs({
+    ...(given.body !== undefined ? { body: given.body } : {}),
+    ...(typeof given.contentType === 'string' ? { contentType: given.contentType } : {}),
+    ...(headers ? { headers } : {}),
+    ...(query ? { query } : {}),
+  });
 }

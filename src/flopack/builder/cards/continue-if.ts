@@ -11,7 +11,7 @@ export function continueIf(
   otherwise: Value = '',
   name?: string,
 ): CardHandle {
-  const card = conditionCard(flow, 'continueIf', path, condition, name);
+  const card = conditionCard(flow, 'continueIf', path, condition, name, CONTINUE_IF_FIELDS.operator);
   flow.set(card.addInput(CONTINUE_IF_FIELDS.otherwise), otherwise);
   card.addOutput(CONTINUE_IF_FIELDS.message);
   return card;

@@ -3,10 +3,12 @@ import { toText } from '../../semantics/values.js';
 import { kernelCard } from '../definition.js';
 import { OPERAND_RULES, SOURCES, kernelEnvelope } from '../envelope.js';
 import type { FieldSpec } from '../field-spec.js';
-import { OPERAND_FIELDS, conditionHolds } from '../operands.js';
+import { OPERAND_FIELDS, OPTIONAL_OPERATOR, conditionHolds } from '../operands.js';
 
 export const CONTINUE_IF_FIELDS = deepFreeze({
   ...OPERAND_FIELDS,
+  /** As real Continue If cards carry it: not required. */
+  operator: OPTIONAL_OPERATOR,
   /** The message the flow stops with. */
   otherwise: { key: 'message', group: 'otherwise', type: 'string', available: ['*'] },
   /** Output: the message, hidden on the card. */
