@@ -21,32 +21,84 @@ export function serializeFlopack(flopack: Flopack, options: SerializeOptions = {
  * can be written to a stream without holding the whole text in memory.
  */
 export function* serializeFlopackChunks(flopack: Flopack, options: SerializeOptions = {}): Generator<string> {
-  const indent = options.indent ?? 0;
-  for (const chunk of chunks(flopack, 0, 0, indent))
-    yield UNSAFE_TEST.test(chunk) ? chunk.replace(UNSAFE, escapeChar) : chunk;
+  for (const piece of pieces(flopack, 0, 0, options.indent ?? 0))
+    yield typeof piece === 'string' ? piece : piece.text!;
   yield '\n';
 }
 
+/**
+ * The compact serialization (`serializeFlopack` without indent) as one UTF-8 buffer, each piece encoded as soon as
+ * it is made: no piece's string outlives the next one (held together they were another 36 MB of old-space strings
+ * on a 1,000-action connector). With `floBytes`, a second file that holds the same flo objects (the test folder
+ * embeds the connector's flows) copies their bytes instead of serializing them again: objects found in the map are
+ * reused, and every one serialized here is added (as a view into the returned buffer, so it costs no memory).
+ */
+export function serializeFlopackBuffer(flopack: Flopack, floBytes?: Map<object, Buffer>): Buffer {
+  const parts: Buffer[] = [];
+  const made: Array<[object, number]> = [];
+  for (const piece of pieces(flopack, 0, 0, 0, floBytes)) {
+    if (typeof piece === 'string') parts.push(Buffer.from(piece, 'utf8'));
+    else if (piece.bytes) parts.push(piece.bytes);
+    else {
+      if (floBytes) made.push([piece.leaf, parts.length]);
+      parts.push(Buffer.from(piece.text!, 'utf8'));
+    }
+  }
+  parts.push(Buffer.from('\n'));
+  const bytes = Buffer.concat(parts);
+  if (floBytes && made.length > 0) {
+    const offsets: number[] = [];
+    let offset = 0;
+    for (const part of parts) {
+      offsets.push(offset);
+      offset += part.length;
+    }
+    for (const [leaf, i] of made)
+      floBytes.set(leaf, bytes.subarray(offsets[i]!, offsets[i]! + parts[i]!.length));
+  }
+  return bytes;
+}
+
+/** A piece of the text: punctuation and keys as strings; each object below `data.<section>` as a leaf of its own. */
+type Piece = string | { leaf: object; text?: string; bytes?: Buffer };
+
 /** Objects down to `data.flos` are written key by key; everything below by JSON.stringify (re-indented). */
-function* chunks(value: unknown, depth: number, level: number, indent: number): Generator<string> {
+function* pieces(
+  value: unknown,
+  depth: number,
+  level: number,
+  indent: number,
+  known?: ReadonlyMap<object, Buffer>,
+): Generator<Piece> {
   const entries =
     depth < 3 && value !== null && typeof value === 'object' && !Array.isArray(value)
       ? Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function')
       : undefined;
   if (!entries || entries.length === 0) {
+    const isObject = value !== null && typeof value === 'object';
+    const bytes = isObject ? known?.get(value) : undefined;
+    if (bytes) {
+      yield { leaf: value as object, bytes };
+      return;
+    }
     const json = JSON.stringify(value, null, indent);
-    yield indent && level ? json.replaceAll('\n', `\n${' '.repeat(level * indent)}`) : json;
+    const text = escape(indent && level ? json.replaceAll('\n', `\n${' '.repeat(level * indent)}`) : json);
+    yield isObject ? { leaf: value, text } : text;
     return;
   }
   const inner = indent ? `\n${' '.repeat((level + 1) * indent)}` : '';
   const colon = indent ? ': ' : ':';
   let first = true;
   for (const [key, v] of entries) {
-    yield `${first ? '{' : ','}${inner}${JSON.stringify(key)}${colon}`;
-    yield* chunks(v, depth + 1, level + 1, indent);
+    yield escape(`${first ? '{' : ','}${inner}${JSON.stringify(key)}${colon}`);
+    yield* pieces(v, depth + 1, level + 1, indent, known);
     first = false;
   }
   yield indent ? `\n${' '.repeat(level * indent)}}` : '}';
+}
+
+function escape(text: string): string {
+  return UNSAFE_TEST.test(text) ? text.replace(UNSAFE, escapeChar) : text;
 }
 
 const UNSAFE = /[<>&\u2028\u2029]/g;
