@@ -27,36 +27,30 @@ export function* serializeFlopackChunks(flopack: Flopack, options: SerializeOpti
 }
 
 /**
- * The compact serialization (`serializeFlopack` without indent) as one UTF-8 buffer, each piece encoded as soon as
- * it is made: no piece's string outlives the next one (held together they were another 36 MB of old-space strings
- * on a 1,000-action connector). With `floBytes`, a second file that holds the same flo objects (the test folder
- * embeds the connector's flows) copies their bytes instead of serializing them again: objects found in the map are
- * reused, and every one serialized here is added (as a view into the returned buffer, so it costs no memory).
+ * The compact serialization (`serializeFlopack` without indent) as UTF-8, one buffer per piece, each encoded as soon
+ * as it is made: no piece's string outlives the next one (held together they were another 36 MB of old-space strings
+ * on a 1,000-action connector), and the pieces are never joined (that held the text twice). With `floBytes`, a second
+ * file that holds the same flo objects (the test folder embeds the connector's flows) reuses their bytes instead of
+ * serializing them again: objects found in the map are reused, and every one serialized here is added.
  */
-export function serializeFlopackBuffer(flopack: Flopack, floBytes?: Map<object, Buffer>): Buffer {
+export function serializeFlopackParts(flopack: Flopack, floBytes?: Map<object, Buffer>): Buffer[] {
   const parts: Buffer[] = [];
-  const made: Array<[object, number]> = [];
   for (const piece of pieces(flopack, 0, 0, 0, floBytes)) {
     if (typeof piece === 'string') parts.push(Buffer.from(piece, 'utf8'));
     else if (piece.bytes) parts.push(piece.bytes);
     else {
-      if (floBytes) made.push([piece.leaf, parts.length]);
-      parts.push(Buffer.from(piece.text!, 'utf8'));
+      const bytes = Buffer.from(piece.text!, 'utf8');
+      floBytes?.set(piece.leaf, bytes);
+      parts.push(bytes);
     }
   }
   parts.push(Buffer.from('\n'));
-  const bytes = Buffer.concat(parts);
-  if (floBytes && made.length > 0) {
-    const offsets: number[] = [];
-    let offset = 0;
-    for (const part of parts) {
-      offsets.push(offset);
-      offset += part.length;
-    }
-    for (const [leaf, i] of made)
-      floBytes.set(leaf, bytes.subarray(offsets[i]!, offsets[i]! + parts[i]!.length));
-  }
-  return bytes;
+  return parts;
+}
+
+/** `serializeFlopackParts` joined into one buffer. */
+export function serializeFlopackBuffer(flopack: Flopack, floBytes?: Map<object, Buffer>): Buffer {
+  return Buffer.concat(serializeFlopackParts(flopack, floBytes));
 }
 
 /** A piece of the text: punctuation and keys as strings; each object below `data.<section>` as a leaf of its own. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { generateConnector } from '../generate/index.js';
-import { serializeFlopackBuffer } from '../flopack/serialize.js';
+import { serializeFlopackParts } from '../flopack/serialize.js';
 import { lintFlopack } from '../lint/index.js';
 import { validateSpecFile } from '../spec/validate.js';
 import { findCredentialValues } from './credentials.js';
@@ -13,6 +13,7 @@ import { buildTestPackage, loadBuildScenarios, type TestPackage } from './test-p
 import { toolInfo } from '../util/tool-info.js';
 import type { BuildOptions, BuildResult } from './types.js';
 import { comparePackage, isStale, writePackage } from './write.js';
+import { byteLength } from './manifest.js';
 import { deflateEntry } from './zip.js';
 
 export const BUILD_CODES = {
@@ -54,7 +55,7 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
   });
   const files = rendered.files.map((f) => ({
     path: f.path,
-    bytes: typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.length,
+    bytes: byteLength(f.content),
   }));
 
   if (options.check) {
@@ -107,7 +108,7 @@ function flopackOf(
   spec: ConnectorSpec,
   options: { file: string; zip: boolean; scenarios: Parameters<typeof buildTestPackage>[2] },
 ): {
-  bytes: Buffer;
+  bytes: Buffer[];
   deflated?: Promise<Buffer>;
   problems: Diagnostic[];
   models?: DocumentModels;
@@ -116,7 +117,7 @@ function flopackOf(
   const generated = generateConnector(spec);
   // Serialized flo by flo; the test folder embeds the same flo objects and copies their bytes from here.
   const floBytes = options.scenarios.length > 0 ? new Map<object, Buffer>() : undefined;
-  const bytes = serializeFlopackBuffer(generated.flopack, floBytes);
+  const bytes = serializeFlopackParts(generated.flopack, floBytes);
   const tests = buildTestPackage(spec, generated, options.scenarios, floBytes);
   // Compressed for the zip on the thread pool while lint and the build sheet run on this one.
   const deflated = options.zip ? deflateEntry(bytes) : undefined;
