@@ -27,30 +27,60 @@ export function* serializeFlopackChunks(flopack: Flopack, options: SerializeOpti
 }
 
 /**
- * The compact serialization (`serializeFlopack` without indent) as UTF-8, one buffer per piece, each encoded as soon
- * as it is made: no piece's string outlives the next one (held together they were another 36 MB of old-space strings
- * on a 1,000-action connector), and the pieces are never joined (that held the text twice). With `floBytes`, a second
- * file that holds the same flo objects (the test folder embeds the connector's flows) reuses their bytes instead of
- * serializing them again: objects found in the map are reused, and every one serialized here is added.
+ * The compact serialization (`serializeFlopack` without indent) as UTF-8, written piece by piece into blocks as it is
+ * made: no piece's string outlives the next one (held together they were another 36 MB of old-space strings on a
+ * 1,000-action connector), and the text is never copied into one buffer (that held it twice). Returns the blocks'
+ * filled parts, in order. `allocate` makes a block (SharedArrayBuffer-backed ones can be read by a worker thread).
+ * With `floBytes`, a second file that holds the same flo objects (the test folder embeds the connector's flows)
+ * copies their bytes instead of serializing them again: objects found in the map are reused, and every one
+ * serialized here is added, as a view into its block.
  */
-export function serializeFlopackParts(flopack: Flopack, floBytes?: Map<object, Buffer>): Buffer[] {
-  const parts: Buffer[] = [];
+export function serializeFlopackBlocks(
+  flopack: Flopack,
+  options: { floBytes?: Map<object, Buffer>; allocate?: (size: number) => Buffer; blockSize?: number } = {},
+): Buffer[] {
+  const {
+    floBytes,
+    allocate = (size: number) => Buffer.allocUnsafe(size),
+    blockSize = 4 * 1024 * 1024,
+  } = options;
+  const blocks: Buffer[] = [];
+  let block: Buffer | undefined;
+  let used = 0;
+  const room = (size: number): Buffer => {
+    if (block && used + size <= block.length) return block;
+    if (block) blocks.push(block.subarray(0, used));
+    block = allocate(Math.max(blockSize, size));
+    used = 0;
+    return block;
+  };
+  const put = (text: string): Buffer => {
+    const size = Buffer.byteLength(text, 'utf8');
+    const target = room(size);
+    target.write(text, used, 'utf8');
+    used += size;
+    return target.subarray(used - size, used);
+  };
   for (const piece of pieces(flopack, 0, 0, 0, floBytes)) {
-    if (typeof piece === 'string') parts.push(Buffer.from(piece, 'utf8'));
-    else if (piece.bytes) parts.push(piece.bytes);
-    else {
-      const bytes = Buffer.from(piece.text!, 'utf8');
+    if (typeof piece === 'string') put(piece);
+    else if (piece.bytes) {
+      const target = room(piece.bytes.length);
+      piece.bytes.copy(target, used);
+      used += piece.bytes.length;
+    } else {
+      const bytes = put(piece.text!);
       floBytes?.set(piece.leaf, bytes);
-      parts.push(bytes);
     }
   }
-  parts.push(Buffer.from('\n'));
-  return parts;
+  put('\n');
+  if (block) blocks.push(block.subarray(0, used));
+  return blocks;
 }
 
-/** `serializeFlopackParts` joined into one buffer. */
+/** `serializeFlopackBlocks` as one buffer. */
 export function serializeFlopackBuffer(flopack: Flopack, floBytes?: Map<object, Buffer>): Buffer {
-  return Buffer.concat(serializeFlopackParts(flopack, floBytes));
+  const blocks = serializeFlopackBlocks(flopack, { floBytes });
+  return blocks.length === 1 ? blocks[0]! : Buffer.concat(blocks);
 }
 
 /** A piece of the text: punctuation and keys as strings; each object below `data.<section>` as a leaf of its own. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { generateConnector } from '../generate/index.js';
-import { serializeFlopackParts } from '../flopack/serialize.js';
+import { serializeFlopackBlocks } from '../flopack/serialize.js';
 import { lintFlopack } from '../lint/index.js';
 import { validateSpecFile } from '../spec/validate.js';
 import { findCredentialValues } from './credentials.js';
@@ -117,7 +117,9 @@ function flopackOf(
   const generated = generateConnector(spec);
   // Serialized flo by flo; the test folder embeds the same flo objects and copies their bytes from here.
   const floBytes = options.scenarios.length > 0 ? new Map<object, Buffer>() : undefined;
-  const bytes = serializeFlopackParts(generated.flopack, floBytes);
+  // In shared memory when zipped, so that a worker thread can compress it where it lies (zip.ts deflateEntry).
+  const allocate = options.zip ? (size: number) => Buffer.from(new SharedArrayBuffer(size)) : undefined;
+  const bytes = serializeFlopackBlocks(generated.flopack, { floBytes, ...(allocate ? { allocate } : {}) });
   const tests = buildTestPackage(spec, generated, options.scenarios, floBytes);
   // Compressed for the zip on the thread pool while lint and the build sheet run on this one.
   const deflated = options.zip ? deflateEntry(bytes) : undefined;

@@ -58,7 +58,7 @@ export async function loadBuildScenarios(
 
 /**
  * Undefined when the connector has no scenarios: then the package has no test part. `floBytes`: the connector's
- * flos as serialized for its flopack (serializeFlopackBuffer), copied into the folder rather than serialized again.
+ * flos as serialized for its flopack (serializeFlopackBlocks), copied into the folder rather than serialized again.
  */
 export function buildTestPackage(
   spec: ConnectorSpec,

@@ -1,4 +1,5 @@
 import { promisify } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { createDeflateRaw, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 import { UserError } from '../errors.js';
 import { byteLength, compareStrings, contentParts, contentRuns } from './manifest.js';
@@ -28,11 +29,60 @@ const ON_THREAD_POOL = 256 * 1024;
  */
 export function deflateEntry(content: Content): Promise<Buffer> {
   const parts = contentParts(content);
+  if (parts.every((p) => p.buffer instanceof SharedArrayBuffer) && byteLength(parts) >= IN_WORKER)
+    return deflateInWorker(parts);
+  // One job on the thread pool: with an output buffer that holds the result, zlib runs to the end without coming
+  // back to this thread, which is busy (lint, the build sheet) and would otherwise feed it 16 KB at a time.
   if (parts.length === 1 && parts[0]!.length >= ON_THREAD_POOL)
-    return deflateRawAsync(parts[0]!, { level: ZLIB_LEVEL });
+    return deflateRawAsync(parts[0]!, { level: ZLIB_LEVEL, chunkSize: outputChunk(parts[0]!.length) });
   if (byteLength(parts) < ON_THREAD_POOL)
     return Promise.resolve(deflateRawSync(Buffer.concat(parts), { level: ZLIB_LEVEL }));
   return deflateRuns(parts);
+}
+
+/** A sixth of the input (JSON deflates 5-10x), within zlib's limits: one output buffer for most entries. */
+function outputChunk(size: number): number {
+  return Math.min(Math.max(Math.ceil(size / 6), 64 * 1024), 64 * 1024 * 1024);
+}
+
+/** Shared content this large deflates on a worker thread (starting one costs a few milliseconds). */
+const IN_WORKER = 4 * 1024 * 1024;
+
+// CommonJS run by `new Worker(..., { eval: true })`: the blocks are views of SharedArrayBuffers, read in place.
+const DEFLATE_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createDeflateRaw } = require('node:zlib');
+const stream = createDeflateRaw({ level: workerData.level, chunkSize: workerData.chunkSize });
+const out = [];
+stream.on('data', (chunk) => out.push(chunk));
+stream.on('error', (error) => { throw error; });
+stream.on('end', () => parentPort.postMessage(Buffer.concat(out)));
+for (const b of workerData.blocks) stream.write(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+stream.end();
+`;
+
+/**
+ * Blocks in shared memory (serializeFlopackBlocks) deflated as one stream on a worker thread: the thread pool's
+ * zlib jobs come back to this thread between 16 KB pieces, and this thread is busy (lint, the build sheet) for
+ * seconds at a time on large connectors, so they stalled; the worker's own event loop is never busy.
+ */
+function deflateInWorker(blocks: readonly Buffer[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(DEFLATE_WORKER, {
+      eval: true,
+      workerData: {
+        blocks: blocks.map((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)),
+        level: ZLIB_LEVEL,
+        chunkSize: outputChunk(byteLength(blocks)),
+      },
+    });
+    worker.once('message', (data: Uint8Array) => {
+      resolve(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the compression worker stopped (exit code ${code})`)));
+  });
 }
 
 /**

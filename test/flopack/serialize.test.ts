@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   serializeFlopack,
+  serializeFlopackBlocks,
   serializeFlopackBuffer,
   serializeFlopackChunks,
 } from '../../src/flopack/serialize.js';
@@ -69,5 +70,22 @@ describe('serializeFlopack', () => {
     // What the map holds is what is written: a changed entry shows the copy is taken from it.
     floBytes.set(a, Buffer.from('{"id":"a"}'));
     expect(serializeFlopackBuffer(folder, floBytes).toString('utf8')).toContain('"a":{"id":"a"},"b"');
+  });
+
+  it('writes the pieces into blocks of the given size (a piece larger than a block gets its own), in order', () => {
+    const d = doc('</script> blocks ünï 🚀');
+    const shared: Buffer[] = [];
+    const blocks = serializeFlopackBlocks(d, {
+      blockSize: 64,
+      allocate: (size) => {
+        const block = Buffer.from(new SharedArrayBuffer(size));
+        shared.push(block);
+        return block;
+      },
+    });
+    expect(blocks.length).toBeGreaterThan(2);
+    expect(Buffer.concat(blocks).toString('utf8')).toBe(serializeFlopack(d));
+    expect(blocks.every((b) => b.buffer instanceof SharedArrayBuffer)).toBe(true);
+    expect(shared.every((b) => b.length >= 64)).toBe(true);
   });
 });

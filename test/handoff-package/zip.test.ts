@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deflateEntry, zipArtifacts } from '../../src/handoff-package/zip.js';
-import { contentRuns } from '../../src/handoff-package/manifest.js';
+import { byteLength, contentRuns } from '../../src/handoff-package/manifest.js';
 import { deflateRawSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -100,5 +100,18 @@ describe('content in pieces', () => {
     expect(Buffer.concat(runs).equals(whole)).toBe(true);
     expect(runs.length).toBeLessThan(pieces.length);
     expect(runs.filter((r) => r.length === 40_000).every((r) => pieces.includes(r))).toBe(true);
+  });
+
+  it('deflates content in shared memory on a worker thread to the same bytes', async () => {
+    // Over the 4 MiB from which shared blocks go to a worker.
+    const big = Buffer.concat(Array.from({ length: 12 }, () => whole));
+    const blocks = [0, 1, 2].map((i) => {
+      const part = big.subarray((i * big.length) / 3, ((i + 1) * big.length) / 3);
+      const block = Buffer.from(new SharedArrayBuffer(part.length));
+      part.copy(block);
+      return block;
+    });
+    expect(byteLength(blocks)).toBeGreaterThan(4 * 1024 * 1024);
+    expect((await deflateEntry(blocks)).equals(deflateRawSync(big, { level: 3 }))).toBe(true);
   });
 });
