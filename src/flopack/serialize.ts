@@ -79,7 +79,8 @@ export function serializeFlopackBlocks(
 
 /** `serializeFlopackBlocks` as one buffer. */
 export function serializeFlopackBuffer(flopack: Flopack, floBytes?: Map<object, Buffer>): Buffer {
-  const blocks = serializeFlopackBlocks(flopack, { floBytes });
+  // Small blocks: a one-block result is a view that keeps its whole block alive.
+  const blocks = serializeFlopackBlocks(flopack, { floBytes, blockSize: 256 * 1024 });
   return blocks.length === 1 ? blocks[0]! : Buffer.concat(blocks);
 }
 
