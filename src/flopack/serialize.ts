@@ -21,32 +21,109 @@ export function serializeFlopack(flopack: Flopack, options: SerializeOptions = {
  * can be written to a stream without holding the whole text in memory.
  */
 export function* serializeFlopackChunks(flopack: Flopack, options: SerializeOptions = {}): Generator<string> {
-  const indent = options.indent ?? 0;
-  for (const chunk of chunks(flopack, 0, 0, indent))
-    yield UNSAFE_TEST.test(chunk) ? chunk.replace(UNSAFE, escapeChar) : chunk;
+  for (const piece of pieces(flopack, 0, 0, options.indent ?? 0))
+    yield typeof piece === 'string' ? piece : piece.text!;
   yield '\n';
 }
 
+/**
+ * The compact serialization (`serializeFlopack` without indent) as UTF-8, written piece by piece into blocks as it is
+ * made: no piece's string outlives the next one (held together they were another 36 MB of old-space strings on a
+ * 1,000-action connector), and the text is never copied into one buffer (that held it twice). Returns the blocks'
+ * filled parts, in order. `allocate` makes a block (SharedArrayBuffer-backed ones can be read by a worker thread).
+ * With `floBytes`, a second file that holds the same flo objects (the test folder embeds the connector's flows)
+ * copies their bytes instead of serializing them again: objects found in the map are reused, and every one
+ * serialized here is added, as a view into its block.
+ */
+export function serializeFlopackBlocks(
+  flopack: Flopack,
+  options: { floBytes?: Map<object, Buffer>; allocate?: (size: number) => Buffer; blockSize?: number } = {},
+): Buffer[] {
+  const {
+    floBytes,
+    allocate = (size: number) => Buffer.allocUnsafe(size),
+    blockSize = 4 * 1024 * 1024,
+  } = options;
+  const blocks: Buffer[] = [];
+  let block: Buffer | undefined;
+  let used = 0;
+  const room = (size: number): Buffer => {
+    if (block && used + size <= block.length) return block;
+    if (block) blocks.push(block.subarray(0, used));
+    block = allocate(Math.max(blockSize, size));
+    used = 0;
+    return block;
+  };
+  const put = (text: string): Buffer => {
+    const size = Buffer.byteLength(text, 'utf8');
+    const target = room(size);
+    target.write(text, used, 'utf8');
+    used += size;
+    return target.subarray(used - size, used);
+  };
+  for (const piece of pieces(flopack, 0, 0, 0, floBytes)) {
+    if (typeof piece === 'string') put(piece);
+    else if (piece.bytes) {
+      const target = room(piece.bytes.length);
+      piece.bytes.copy(target, used);
+      used += piece.bytes.length;
+    } else {
+      const bytes = put(piece.text!);
+      floBytes?.set(piece.leaf, bytes);
+    }
+  }
+  put('\n');
+  if (block) blocks.push(block.subarray(0, used));
+  return blocks;
+}
+
+/** `serializeFlopackBlocks` as one buffer. */
+export function serializeFlopackBuffer(flopack: Flopack, floBytes?: Map<object, Buffer>): Buffer {
+  // Small blocks: a one-block result is a view that keeps its whole block alive.
+  const blocks = serializeFlopackBlocks(flopack, { floBytes, blockSize: 256 * 1024 });
+  return blocks.length === 1 ? blocks[0]! : Buffer.concat(blocks);
+}
+
+/** A piece of the text: punctuation and keys as strings; each object below `data.<section>` as a leaf of its own. */
+type Piece = string | { leaf: object; text?: string; bytes?: Buffer };
+
 /** Objects down to `data.flos` are written key by key; everything below by JSON.stringify (re-indented). */
-function* chunks(value: unknown, depth: number, level: number, indent: number): Generator<string> {
+function* pieces(
+  value: unknown,
+  depth: number,
+  level: number,
+  indent: number,
+  known?: ReadonlyMap<object, Buffer>,
+): Generator<Piece> {
   const entries =
     depth < 3 && value !== null && typeof value === 'object' && !Array.isArray(value)
       ? Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function')
       : undefined;
   if (!entries || entries.length === 0) {
+    const isObject = value !== null && typeof value === 'object';
+    const bytes = isObject ? known?.get(value) : undefined;
+    if (bytes) {
+      yield { leaf: value as object, bytes };
+      return;
+    }
     const json = JSON.stringify(value, null, indent);
-    yield indent && level ? json.replaceAll('\n', `\n${' '.repeat(level * indent)}`) : json;
+    const text = escape(indent && level ? json.replaceAll('\n', `\n${' '.repeat(level * indent)}`) : json);
+    yield isObject ? { leaf: value, text } : text;
     return;
   }
   const inner = indent ? `\n${' '.repeat((level + 1) * indent)}` : '';
   const colon = indent ? ': ' : ':';
   let first = true;
   for (const [key, v] of entries) {
-    yield `${first ? '{' : ','}${inner}${JSON.stringify(key)}${colon}`;
-    yield* chunks(v, depth + 1, level + 1, indent);
+    yield escape(`${first ? '{' : ','}${inner}${JSON.stringify(key)}${colon}`);
+    yield* pieces(v, depth + 1, level + 1, indent, known);
     first = false;
   }
   yield indent ? `\n${' '.repeat(level * indent)}}` : '}';
+}
+
+function escape(text: string): string {
+  return UNSAFE_TEST.test(text) ? text.replace(UNSAFE, escapeChar) : text;
 }
 
 const UNSAFE = /[<>&\u2028\u2029]/g;

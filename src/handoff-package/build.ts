@@ -2,16 +2,18 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { generateConnector } from '../generate/index.js';
-import { serializeFlopackChunks } from '../flopack/serialize.js';
+import { serializeFlopackBlocks } from '../flopack/serialize.js';
 import { lintFlopack } from '../lint/index.js';
 import { validateSpecFile } from '../spec/validate.js';
 import { findCredentialValues } from './credentials.js';
 import { documentModels, flopackFileName, renderPackage, type DocumentModels } from './package.js';
 import type { ConnectorSpec } from '../spec/types.js';
+import type { Flopack } from '../flopack/types.js';
 import { buildTestPackage, loadBuildScenarios, type TestPackage } from './test-package.js';
 import { toolInfo } from '../util/tool-info.js';
 import type { BuildOptions, BuildResult } from './types.js';
 import { comparePackage, isStale, writePackage } from './write.js';
+import { byteLength } from './manifest.js';
 import { deflateEntry } from './zip.js';
 
 export const BUILD_CODES = {
@@ -53,7 +55,7 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
   });
   const files = rendered.files.map((f) => ({
     path: f.path,
-    bytes: typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.length,
+    bytes: byteLength(f.content),
   }));
 
   if (options.check) {
@@ -106,17 +108,19 @@ function flopackOf(
   spec: ConnectorSpec,
   options: { file: string; zip: boolean; scenarios: Parameters<typeof buildTestPackage>[2] },
 ): {
-  bytes: Buffer;
+  bytes: Buffer[];
   deflated?: Promise<Buffer>;
   problems: Diagnostic[];
   models?: DocumentModels;
   tests?: TestPackage;
 } {
   const generated = generateConnector(spec);
-  const tests = buildTestPackage(spec, generated, options.scenarios);
-  // Encoded flow by flow: the text of a large connector is tens of MB, and building it as one string first
-  // doubled the peak memory of 1,000-action builds.
-  const bytes = encodeChunks(serializeFlopackChunks(generated.flopack));
+  // Serialized flo by flo; the test folder embeds the same flo objects and copies their bytes from here.
+  const floBytes = options.scenarios.length > 0 ? new Map<object, Buffer>() : undefined;
+  // In shared memory when zipped, so that a worker thread can compress it where it lies (zip.ts deflateEntry).
+  const allocate = options.zip ? (size: number) => Buffer.from(new SharedArrayBuffer(size)) : undefined;
+  const bytes = serializeFlopackBlocks(generated.flopack, { floBytes, ...(allocate ? { allocate } : {}) });
+  const tests = buildTestPackage(spec, generated, options.scenarios, floBytes);
   // Compressed for the zip on the thread pool while lint and the build sheet run on this one.
   const deflated = options.zip ? deflateEntry(bytes) : undefined;
   // Lint the object rather than re-parsing the text: serialization is plain JSON (the <>& escapes decode to the same
@@ -131,8 +135,10 @@ function flopackOf(
       hint: 'This is a bug in okta-connector (the flopack it generated fails its own lint); please report it with the spec.',
     }));
   if (tests) {
+    // The connector's flows in the folder are the objects just linted: only the file-wide checks see them again.
+    const checked = new Set<object>(Object.values(generated.flopack.data.flos));
     problems.push(
-      ...lintFlopack(tests.folder, { file: tests.folderFile })
+      ...lintFlopack(tests.folder, { file: tests.folderFile, checked })
         .filter((d) => d.severity === 'error')
         .map((d) => ({
           ...d,
@@ -140,9 +146,10 @@ function flopackOf(
         })),
     );
   }
+  const testFlows = tests ? testFlowsOnly(tests.folder, generated.flopack) : undefined;
   for (const f of [
     ...findCredentialValues(generated.flopack),
-    ...(tests ? findCredentialValues(tests.folder) : []),
+    ...(testFlows ? findCredentialValues(testFlows) : []),
   ]) {
     problems.push({
       severity: 'error',
@@ -157,13 +164,10 @@ function flopackOf(
   return { bytes, deflated, problems, models, ...(tests ? { tests } : {}) };
 }
 
-/**
- * The chunks' UTF-8 in one buffer, each encoded as soon as it is made: no chunk string outlives the next one (held
- * together they were another 36 MB of old-space strings for the garbage collector on 1,000 actions), and the
- * encoded pieces take the text's size once more, briefly (a growing buffer took up to three times).
- */
-function encodeChunks(chunks: Iterable<string>): Buffer {
-  const parts: Buffer[] = [];
-  for (const chunk of chunks) parts.push(Buffer.from(chunk, 'utf8'));
-  return Buffer.concat(parts);
+/** The test folder without the connector's flows it embeds (those were checked with the connector). */
+function testFlowsOnly(folder: Flopack, connector: Flopack): Flopack {
+  const flos = Object.fromEntries(
+    Object.entries(folder.data.flos).filter(([id, flo]) => connector.data.flos[id] !== flo),
+  );
+  return { ...folder, data: { ...folder.data, flos } };
 }

@@ -3,9 +3,9 @@ import type { ConnectorSpec } from '../spec/types.js';
 import { buildDocsModel, type DocsModel } from './docs-model.js';
 import { buildManifest, compareStrings } from './manifest.js';
 import { buildSheetModel, type SheetModel } from './sheet-model.js';
-import { renderTemplateBytes as render, trustedMarkup } from './templates.js';
+import { renderTemplateParts as render, trustedMarkup } from './templates.js';
 import type { ToolInfo } from '../util/tool-info.js';
-import type { Artifact, FlowKind, GeneratedFlow } from './types.js';
+import type { Artifact, Content, FlowKind, GeneratedFlow } from './types.js';
 import { deflateEntry, zipArtifacts } from './zip.js';
 import type { TestPackage } from './test-package.js';
 import { TESTING_MD } from './testing-doc.js';
@@ -14,8 +14,8 @@ export interface PackageInput {
   spec: ConnectorSpec;
   /** The spec file: path relative to the package directory (posix) and its bytes, for the manifest. */
   specFile: { path: string; content: string | Buffer };
-  /** The flopack serialized exactly as it is written (UTF-8). */
-  flopackBytes: Buffer;
+  /** The flopack serialized exactly as it is written (UTF-8), whole or in pieces. */
+  flopackBytes: Content;
   /** What the build sheets and docs show (documentModels). */
   models: DocumentModels;
   tool: ToolInfo;
@@ -70,7 +70,7 @@ export async function renderPackage(input: PackageInput): Promise<RenderedPackag
   // Each text is encoded once, as soon as it is rendered: hashing, zipping and writing then share the same bytes,
   // and its compression for the zip starts on the thread pool while the next file renders.
   const deflated = new Map<string, Promise<Buffer>>();
-  const add = (path: string, content: string | Buffer, compressed?: Promise<Buffer>) => {
+  const add = (path: string, content: Content, compressed?: Promise<Buffer>) => {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     files.push({ path, content: bytes });
     if (input.zip) deflated.set(path, compressed ?? deflateEntry(bytes));

@@ -81,12 +81,18 @@ export function renderTemplate(name: string, model: object): string {
 
 /** `renderTemplate` as UTF-8, encoded piece by piece while it renders (build sheets reach tens of MB). */
 export function renderTemplateBytes(name: string, model: object): Buffer {
+  const parts = renderTemplateParts(name, model);
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+}
+
+/** The pieces of `renderTemplateBytes`, not joined (a large build sheet is then never held twice). */
+export function renderTemplateParts(name: string, model: object): Buffer[] {
   const template = loaded()[name];
   if (!template) throw new Error(`no hand-off template named ${name}`);
   const parts: Buffer[] = [];
   const rest = template(model, (text) => parts.push(Buffer.from(text, 'utf8')));
   parts.push(Buffer.from(rest, 'utf8'));
-  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+  return parts;
 }
 
 /** Marks markup built and escaped in code (the SVG diagrams) as safe for `{{ }}` in an HTML template. */

@@ -2,7 +2,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DiagnosticsError } from '../errors.js';
 import type { GeneratedConnector } from '../generate/index.js';
-import { serializeFlopackChunks } from '../flopack/serialize.js';
+import { serializeFlopackBuffer } from '../flopack/serialize.js';
 import type { Flopack } from '../flopack/types.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { scenarioFiles } from '../scenario/suite.js';
@@ -56,16 +56,20 @@ export async function loadBuildScenarios(
   return { scenarios, diagnostics };
 }
 
-/** Undefined when the connector has no scenarios: then the package has no test part. */
+/**
+ * Undefined when the connector has no scenarios: then the package has no test part. `floBytes`: the connector's
+ * flos as serialized for its flopack (serializeFlopackBlocks), copied into the folder rather than serialized again.
+ */
 export function buildTestPackage(
   spec: ConnectorSpec,
   generated: GeneratedConnector,
   scenarios: ReadonlyArray<{ scenario: Scenario; file: string }>,
+  floBytes?: Map<object, Buffer>,
 ): TestPackage | undefined {
   if (scenarios.length === 0) return undefined;
   const plan = planTests(generated.flopack, generated.flows, scenarios);
   const folder = buildTestFolder(spec, generated.flopack, plan);
-  const folderBytes = Buffer.concat([...serializeFlopackChunks(folder)].map((c) => Buffer.from(c, 'utf8')));
+  const folderBytes = serializeFlopackBuffer(folder, floBytes);
   return {
     folderFile: testFolderFileName(spec),
     folder,

@@ -1,10 +1,16 @@
 import type { FlowKind } from '../connector/flow-kinds.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
+/**
+ * A file's bytes: text, one buffer, or the buffers it was encoded in, in order. Large files stay in their pieces:
+ * joining them held a 1,000-action flopack (~47 MB) twice.
+ */
+export type Content = string | Buffer | readonly Buffer[];
+
 /** One file of the hand-off package, relative to `dist/<name>/` (posix separators). */
 export interface Artifact {
   path: string;
-  content: string | Buffer;
+  content: Content;
 }
 
 export type { FlowKind } from '../connector/flow-kinds.js';

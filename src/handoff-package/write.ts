@@ -1,6 +1,13 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { byteLength, compareStrings, MANIFEST_PATH, type Manifest } from './manifest.js';
+import {
+  byteLength,
+  compareStrings,
+  contentParts,
+  contentRuns,
+  MANIFEST_PATH,
+  type Manifest,
+} from './manifest.js';
 import type { Artifact, StaleReport, WrittenFile } from './types.js';
 
 /**
@@ -23,7 +30,12 @@ export async function writePackage(
   // writing them one by one left the process idle for most of half a second.
   const targets = artifacts.map((a) => ({ path: inside(dir, a.path), content: a.content }));
   for (const folder of new Set(targets.map((t) => dirname(t.path)))) await mkdir(folder, { recursive: true });
-  await inBatches(targets, WRITE_CONCURRENCY, (t) => writeFile(t.path, t.content));
+  await inBatches(targets, WRITE_CONCURRENCY, (t) =>
+    writeFile(
+      t.path,
+      typeof t.content === 'string' || Buffer.isBuffer(t.content) ? t.content : contentRuns(t.content),
+    ),
+  );
   return {
     written: artifacts.map((a) => ({ path: a.path, bytes: byteLength(a.content) })),
     removed: removed.sort(compareStrings),
@@ -55,8 +67,8 @@ export async function comparePackage(
       continue;
     }
     const current = await readFile(inside(dir, artifact.path));
-    const wanted =
-      typeof artifact.content === 'string' ? Buffer.from(artifact.content, 'utf8') : artifact.content;
+    const parts = contentParts(artifact.content);
+    const wanted = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
     if (!current.equals(wanted)) report.changed.push(artifact.path);
   }
   for (const path of onDisk) if (!expected.has(path) && !ignoreExtra(path)) report.extra.push(path);

@@ -18,6 +18,12 @@ export interface LintOptions {
   /** Force Connector Builder checks on (true) or off (false); by default they apply when a flow is named
    *  `httpHelper` or `_authping`. */
   connector?: boolean;
+  /**
+   * Top-level flo objects whose flows an earlier run already checked with the same `connector` setting (the test
+   * folder embeds the connector's flows): their scopes and cards are not checked again; file-wide checks (names,
+   * roles, references) still see them.
+   */
+  checked?: ReadonlySet<object>;
 }
 
 /**
@@ -27,7 +33,9 @@ export interface LintOptions {
 export function lintFlopack(data: unknown, options: LintOptions = {}): Diagnostic[] {
   const reading = readFlopack(data);
   const connector = options.connector ?? looksLikeConnector(reading);
-  const found = runRules(reading, connector, LINT_RULES);
+  const checked = options.checked;
+  const skip = checked?.size ? (flowId: string) => checked.has(reading.flos[flowId] as object) : undefined;
+  const found = runRules(reading, connector, LINT_RULES, skip);
   const file = options.file ?? options.doc?.file;
   const doc = options.doc;
   // Positions only for what is reported, and in one pass when the document supports it.

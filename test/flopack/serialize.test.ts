@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { serializeFlopack, serializeFlopackChunks } from '../../src/flopack/serialize.js';
+import {
+  serializeFlopack,
+  serializeFlopackBlocks,
+  serializeFlopackBuffer,
+  serializeFlopackChunks,
+} from '../../src/flopack/serialize.js';
 import type { Flopack } from '../../src/flopack/types.js';
 
 const doc = (name: string): Flopack => ({
@@ -49,5 +54,38 @@ describe('serializeFlopack', () => {
       const d = doc('</script> chunked');
       expect([...serializeFlopackChunks(d, { indent })].join('')).toBe(serializeFlopack(d, { indent }));
     }
+  });
+
+  it('gives the same bytes as one UTF-8 buffer, and reuses the bytes of flo objects another file already wrote', () => {
+    const d = doc('</script> ünï 🚀');
+    expect(serializeFlopackBuffer(d).toString('utf8')).toBe(serializeFlopack(d));
+    const floBytes = new Map<object, Buffer>();
+    const first = serializeFlopackBuffer(d, floBytes);
+    const a = d.data.flos.a!;
+    expect(floBytes.get(a)?.toString('utf8')).toBe(serializeFlopack({ a } as never).slice(5, -2));
+    // A second file holding the same flo object: its bytes are copied from the first file's buffer.
+    expect(floBytes.get(a)!.buffer).toBe(first.buffer);
+    const folder: Flopack = { ...d, data: { ...d.data, flos: { ...d.data.flos, c: { ...a, id: 'c' } } } };
+    expect(serializeFlopackBuffer(folder, floBytes).toString('utf8')).toBe(serializeFlopack(folder));
+    // What the map holds is what is written: a changed entry shows the copy is taken from it.
+    floBytes.set(a, Buffer.from('{"id":"a"}'));
+    expect(serializeFlopackBuffer(folder, floBytes).toString('utf8')).toContain('"a":{"id":"a"},"b"');
+  });
+
+  it('writes the pieces into blocks of the given size (a piece larger than a block gets its own), in order', () => {
+    const d = doc('</script> blocks ünï 🚀');
+    const shared: Buffer[] = [];
+    const blocks = serializeFlopackBlocks(d, {
+      blockSize: 64,
+      allocate: (size) => {
+        const block = Buffer.from(new SharedArrayBuffer(size));
+        shared.push(block);
+        return block;
+      },
+    });
+    expect(blocks.length).toBeGreaterThan(2);
+    expect(Buffer.concat(blocks).toString('utf8')).toBe(serializeFlopack(d));
+    expect(blocks.every((b) => b.buffer instanceof SharedArrayBuffer)).toBe(true);
+    expect(shared.every((b) => b.length >= 64)).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { zipArtifacts } from '../../src/handoff-package/zip.js';
+import { deflateEntry, zipArtifacts } from '../../src/handoff-package/zip.js';
+import { byteLength, contentRuns } from '../../src/handoff-package/manifest.js';
+import { deflateRawSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,5 +67,51 @@ describe('zipArtifacts', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('content in pieces', () => {
+  // 600 KB of varied text, split as a flopack is (a large piece per flo, small keys and brackets between).
+  const text = Array.from(
+    { length: 6000 },
+    (_, i) => `{"card${i}":"${'x'.repeat(i % 97)}${i * 7919}"},`,
+  ).join('');
+  const whole = Buffer.from(text);
+  const pieces: Buffer[] = [];
+  for (let at = 0, i = 0; at < whole.length; i++) {
+    const size = i % 3 === 0 ? 40_000 : 17;
+    pieces.push(whole.subarray(at, at + size));
+    at += size;
+  }
+
+  it('deflates to the same bytes as the joined buffer (zlib output does not depend on how input is split)', async () => {
+    const expected = deflateRawSync(whole, { level: 3 });
+    expect((await deflateEntry(pieces)).equals(expected)).toBe(true);
+    expect((await deflateEntry(whole)).equals(expected)).toBe(true);
+  });
+
+  it('zips to the same bytes as the joined buffer', async () => {
+    const joined = await zipArtifacts([{ path: 'big.flopack', content: whole }], 'pkg');
+    expect((await zipArtifacts([{ path: 'big.flopack', content: pieces }], 'pkg')).equals(joined)).toBe(true);
+  });
+
+  it('streams small pieces in runs and large ones uncopied, in order', () => {
+    const runs = [...contentRuns(pieces)];
+    expect(Buffer.concat(runs).equals(whole)).toBe(true);
+    expect(runs.length).toBeLessThan(pieces.length);
+    expect(runs.filter((r) => r.length === 40_000).every((r) => pieces.includes(r))).toBe(true);
+  });
+
+  it('deflates content in shared memory on a worker thread to the same bytes', async () => {
+    // Over the 4 MiB from which shared blocks go to a worker.
+    const big = Buffer.concat(Array.from({ length: 12 }, () => whole));
+    const blocks = [0, 1, 2].map((i) => {
+      const part = big.subarray((i * big.length) / 3, ((i + 1) * big.length) / 3);
+      const block = Buffer.from(new SharedArrayBuffer(part.length));
+      part.copy(block);
+      return block;
+    });
+    expect(byteLength(blocks)).toBeGreaterThan(4 * 1024 * 1024);
+    expect((await deflateEntry(blocks)).equals(deflateRawSync(big, { level: 3 }))).toBe(true);
   });
 });

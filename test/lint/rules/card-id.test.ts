@@ -19,4 +19,12 @@ describe(CODE, () => {
       pointer: `${floPointer(HELPER_ID)}/methods/4/uuid`,
     });
   });
+
+  it('leaves out the scopes and cards of flows given as already checked (not the other flows)', () => {
+    const fp = validFlopack();
+    cardsOf(fp, HELPER_ID)[4].uuid = 'compose001';
+    const checked = new Set<object>([fp.data.flos[HELPER_ID]]);
+    expect(lintCode(fp, CODE, { checked })).toEqual([]);
+    expect(lintCode(fp, CODE, { checked: new Set<object>([{}]) })).toHaveLength(1);
+  });
 });
