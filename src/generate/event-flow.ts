@@ -10,15 +10,11 @@ import {
 import type { Flo } from '../flopack/types.js';
 import { CURSOR_FIELDS } from '../flopack/cards/control/cursor.js';
 import { HELPER_OUTPUTS, POLLING } from '../connector/contract.js';
-import { optionalIn } from '../spec/empty-values.js';
-import type { Action, PollingEvent } from '../spec/types.js';
+import type { PollingEvent } from '../spec/types.js';
 import { bodyItems } from './body-items.js';
-import { callHelper } from './call-helper.js';
-import { addErrorChecks } from './error-checks.js';
+import { callEventRequest } from './event-request.js';
 import type { GenerationContext } from './generation-context.js';
-import { buildRequest } from './request.js';
 import { addOption } from './start-fields.js';
-import { TemplateScope } from './template-scope.js';
 
 /**
  * A polling monitor event flow (contract POLLING): the event card's Cursor (empty on the first run) and options →
@@ -38,42 +34,13 @@ export function buildEventFlow(context: GenerationContext, event: PollingEvent, 
     metadata: { displayname: 'Cursor' },
   }).output;
 
-  // An event reads like an action with no inputs: its request, options and errors follow the same rules.
-  const asAction: Action = {
-    name: event.name,
-    description: event.description,
-    request: event.request,
-    ...(event.options ? { options: event.options } : {}),
-    ...(event.errors ? { errors: event.errors } : {}),
-  };
-  const optionalOfEvent = optionalIn(context.spec, asAction);
-  const scope = new TemplateScope(flow, {
-    resolve(source, key) {
-      const ref =
-        source === 'connection'
-          ? flow.path(auth, [key])
-          : source === 'options'
-            ? options.get(key)
-            : key === POLLING.cursorInput
-              ? cursor
-              : undefined;
-      if (!ref)
-        throw new Error(`event "${event.name}" references \${${source}.${key}}, which it does not have`);
-      return ref;
-    },
-    // The cursor is empty on the first run, so a query parameter that carries it is left out then.
-    optional: (source, key) =>
-      (source === 'inputs' && key === POLLING.cursorInput) || optionalOfEvent(source, key),
+  // The cursor is empty on the first run, so a query parameter that carries it is left out then.
+  const call = callEventRequest(context, flow, event, {
+    auth,
+    options,
+    input: { key: POLLING.cursorInput, ref: cursor, optional: true },
   });
-  const call = callHelper(context, scope, auth, buildRequest(scope, event.request));
   const body = call.output(HELPER_OUTPUTS.body);
-  addErrorChecks(
-    flow,
-    asAction,
-    call.output(HELPER_OUTPUTS.statusCode),
-    body,
-    call.output(HELPER_OUTPUTS.errorMessage),
-  );
 
   const items = bodyItems(flow, body, event.items);
   const newest = flow.path(body, event.cursor.split('.'), 'string');

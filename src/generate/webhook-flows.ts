@@ -15,15 +15,13 @@ import {
   deregistrationFlowName,
   registrationFlowName,
 } from '../connector/contract.js';
-import { optionalIn } from '../spec/empty-values.js';
 import { parseTemplate } from '../spec/placeholders.js';
-import type { Action, ErrorHandling, RequestTemplate } from '../spec/types.js';
+import type { ErrorHandling, RequestTemplate } from '../spec/types.js';
 import type { WebhookEvent, WebhookSource } from '../spec/webhook-event.js';
-import { callHelper } from './call-helper.js';
-import { addErrorChecks, conditionType } from './error-checks.js';
+import { callEventRequest } from './event-request.js';
+import { conditionType } from './error-checks.js';
 import { ioType } from './fields.js';
 import type { GenerationContext } from './generation-context.js';
-import { buildRequest } from './request.js';
 import { addOption } from './start-fields.js';
 import { TemplateScope } from './template-scope.js';
 import { textValue } from './templates.js';
@@ -109,33 +107,20 @@ function requestFlow(
       }).output,
     );
 
-  const asAction: Action = {
-    name: spec.name,
-    description: spec.description,
-    request: spec.request,
-    ...(event.options ? { options: event.options } : {}),
-    ...(spec.errors ? { errors: spec.errors } : {}),
-  };
-  const optionalOf = optionalIn(context.spec, asAction);
-  const scope = new TemplateScope(flow, {
-    resolve(source, key) {
-      const ref =
-        source === 'connection'
-          ? flow.path(auth, [key])
-          : source === 'options'
-            ? options.get(key)
-            : key === spec.input.key
-              ? given
-              : undefined;
-      if (!ref) throw new Error(`"${spec.name}" references \${${source}.${key}}, which it does not have`);
-      return ref;
+  const call = callEventRequest(
+    context,
+    flow,
+    {
+      name: spec.name,
+      description: spec.description,
+      request: spec.request,
+      ...(event.options ? { options: event.options } : {}),
+      ...(spec.errors ? { errors: spec.errors } : {}),
     },
-    optional: (source, key) => !(source === 'inputs' && key === spec.input.key) && optionalOf(source, key),
-  });
-  const call = callHelper(context, scope, auth, buildRequest(scope, spec.request));
+    { auth, options, input: { key: spec.input.key, ref: given, optional: false } },
+  );
   const body = call.output(HELPER_OUTPUTS.body);
   const status = call.output(HELPER_OUTPUTS.statusCode);
-  addErrorChecks(flow, asAction, status, body, call.output(HELPER_OUTPUTS.errorMessage));
   flow.chainAll(returnWith(flow, spec.result(flow, body, status)));
   return flow.build({ id: floId, name: spec.name, description: spec.description, group: context.groupId });
 }
