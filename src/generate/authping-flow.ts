@@ -1,13 +1,4 @@
-import {
-  FlowBuilder,
-  TryCatch,
-  addStartField,
-  assignIf,
-  compose,
-  construct,
-  helperFlowStart,
-  returnWith,
-} from '../flopack/builder/index.js';
+import { assignIf, compose, construct, returnWith } from '../flopack/builder/index.js';
 import type { Flo } from '../flopack/types.js';
 import {
   AUTHPING_FLOW_NAME,
@@ -19,10 +10,9 @@ import {
 } from '../connector/contract.js';
 import { conditionType } from './error-checks.js';
 import { callHelper } from './call-helper.js';
-import { optionalIn } from '../spec/empty-values.js';
 import type { GenerationContext } from './generation-context.js';
 import { buildRequest } from './request.js';
-import { TemplateScope } from './template-scope.js';
+import { guardedConnectionFlow } from './guarded-connection-flow.js';
 
 /**
  * `_authping` (Connector Builder "Connection health check"), as Okta's walkthrough builds it: If Error around
@@ -31,21 +21,7 @@ import { TemplateScope } from './template-scope.js';
  * `serviceResponse` {status_code, message, responseBody} and Return Status {working, serviceResponse} (contract).
  */
 export function buildAuthpingFlow(context: GenerationContext, floId: string): Flo {
-  const flow = new FlowBuilder(context.ids.scope(), context.namespace(AUTHPING_FLOW_NAME));
-  const start = helperFlowStart(flow);
-  const auth = addStartField(start, context.connectionField()).output;
-
-  const guard = new TryCatch(flow, 'try', 'If Error');
-  const tf = guard.tryFlow;
-  const innerAuth = guard.wormhole(auth, 'try', context.connectionType());
-  const scope = new TemplateScope(tf, {
-    resolve(source, key) {
-      if (source !== 'connection')
-        throw new Error(`_authping's request may only use \${connection.*}, not \${${source}.${key}}`);
-      return tf.path(innerAuth, [key]);
-    },
-    optional: optionalIn(context.spec, undefined),
-  });
+  const { flow, guard, tf, innerAuth, scope } = guardedConnectionFlow(context, AUTHPING_FLOW_NAME);
   const call = callHelper(context, scope, innerAuth, buildRequest(scope, context.spec.authping.request));
   const status = call.output(HELPER_OUTPUTS.statusCode);
   const healthy = context.spec.authping.healthyStatuses?.length

@@ -1,11 +1,8 @@
 import { HTTP_FIELDS } from '../flopack/cards/http-functions/request.js';
 import {
   FlowBuilder,
-  TryCatch,
-  addStartField,
   assignIf,
   compose,
-  helperFlowStart,
   rawRequest,
   returnWith,
   urlEncode,
@@ -16,10 +13,9 @@ import { FORM_CONTENT_TYPE, HELPER_OUTPUTS, REVOKE, REVOKE_FLOW_NAME } from '../
 import type { GenerationContext } from './generation-context.js';
 import { authMethods } from '../spec/auth-types.js';
 import type { ConnectorSpec, RequestTemplate } from '../spec/types.js';
-import { optionalIn } from '../spec/empty-values.js';
 import { buildRequest } from './request.js';
 import { callHelper } from './call-helper.js';
-import { TemplateScope } from './template-scope.js';
+import { guardedConnectionFlow } from './guarded-connection-flow.js';
 
 /**
  * `_revoke`, as Okta's "Build a revoke flow" page builds it: If Error around Call Flow httpHelper with the revoke
@@ -32,28 +28,14 @@ import { TemplateScope } from './template-scope.js';
  * through httpHelper as the spec writes it.
  */
 export function buildRevokeFlow(context: GenerationContext, floId: string, revoke: RevokeSource): Flo {
-  const flow = new FlowBuilder(context.ids.scope(), context.namespace(REVOKE_FLOW_NAME));
-  const start = helperFlowStart(flow);
-  const auth = addStartField(start, context.connectionField()).output;
-
-  const guard = new TryCatch(flow, 'try', 'If Error');
-  const tf = guard.tryFlow;
-  const innerAuth = guard.wormhole(auth, 'try', context.connectionType());
-  const scope = new TemplateScope(tf, {
-    resolve(source, key) {
-      if (source !== 'connection')
-        throw new Error(`_revoke's request may only use \${connection.*}, not \${${source}.${key}}`);
-      return tf.path(innerAuth, [key]);
-    },
-    optional: optionalIn(context.spec, undefined),
-  });
+  const { flow, guard, tf, innerAuth, scope } = guardedConnectionFlow(context, REVOKE_FLOW_NAME);
+  const relative = revoke.request ? undefined : relativeRevokeUrl(context.spec.baseUrl, revoke.url);
   let status: OutputRef;
   if (revoke.request) {
     // A token-based custom method's own revoke request, as the spec writes it.
     const call = callHelper(context, scope, innerAuth, buildRequest(scope, revoke.request));
     status = call.output(HELPER_OUTPUTS.statusCode);
-  } else if (relativeRevokeUrl(context.spec.baseUrl, revoke.url) !== undefined) {
-    const relative = relativeRevokeUrl(context.spec.baseUrl, revoke.url)!;
+  } else if (relative !== undefined) {
     const body = revokeBody(tf, innerAuth);
     const call = callHelper(context, scope, innerAuth, {
       relativeUrl: relative,
