@@ -1,4 +1,4 @@
-import type { Flopack } from './types.js';
+import type { Flo, Flopack } from './types.js';
 
 export interface SerializeOptions {
   /** Spaces per level. Default 0: compact JSON, as Okta's own exports are (and 2.6x smaller than 2-space). */
@@ -35,10 +35,35 @@ export function* serializeFlopackChunks(flopack: Flopack, options: SerializeOpti
  * copies their bytes instead of serializing them again: objects found in the map are reused, and every one
  * serialized here is added, as a view into its block.
  */
-export function serializeFlopackBlocks(
-  flopack: Flopack,
-  options: { floBytes?: Map<object, Buffer>; allocate?: (size: number) => Buffer; blockSize?: number } = {},
+export function serializeFlopackBlocks(flopack: Flopack, options: BlockOptions = {}): Buffer[] {
+  return writeBlocks(flopack, options);
+}
+
+export interface BlockOptions {
+  floBytes?: Map<object, Buffer>;
+  allocate?: (size: number) => Buffer;
+  blockSize?: number;
+}
+
+/**
+ * `serializeFlopackBlocks` of `envelope` with `flos` as its `data.flos`, pulled one at a time: each flo is serialized
+ * before the next is asked for, so a generator of flos can build one, yield it, and let it go once the serializer
+ * asks for the next (handoff-package/build.ts checks and documents it there). Same bytes as the whole flopack.
+ */
+export function serializeFlopackFlowByFlow(
+  envelope: Flopack,
+  flos: Iterable<readonly [string, Flo]>,
+  options: BlockOptions = {},
 ): Buffer[] {
+  return writeBlocks({ ...envelope, data: { ...envelope.data, flos: new PulledEntries(flos) } }, options);
+}
+
+/** An object's entries produced on demand (`data.flos` of serializeFlopackFlowByFlow). */
+class PulledEntries {
+  constructor(readonly entries: Iterable<readonly [string, unknown]>) {}
+}
+
+function writeBlocks(flopack: unknown, options: BlockOptions): Buffer[] {
   const {
     floBytes,
     allocate = (size: number) => Buffer.allocUnsafe(size),
@@ -96,10 +121,12 @@ function* pieces(
   known?: ReadonlyMap<object, Buffer>,
 ): Generator<Piece> {
   const entries =
-    depth < 3 && value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function')
-      : undefined;
-  if (!entries || entries.length === 0) {
+    value instanceof PulledEntries
+      ? value.entries
+      : depth < 3 && value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function')
+        : undefined;
+  if (!entries || (Array.isArray(entries) && entries.length === 0)) {
     const isObject = value !== null && typeof value === 'object';
     const bytes = isObject ? known?.get(value) : undefined;
     if (bytes) {
@@ -119,7 +146,9 @@ function* pieces(
     yield* pieces(v, depth + 1, level + 1, indent, known);
     first = false;
   }
-  yield indent ? `\n${' '.repeat(level * indent)}}` : '}';
+  // Pulled entries that turned out to be none: `{}`, as JSON.stringify writes an empty object.
+  if (first) yield '{';
+  yield indent && !first ? `\n${' '.repeat(level * indent)}}` : '}';
 }
 
 function escape(text: string): string {

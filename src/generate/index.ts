@@ -6,6 +6,7 @@ import {
   FLOPACK_VERSION,
   GENERATED_CREATED,
   REVOKE_FLOW_NAME,
+  HTTP_HELPER_FLOW_NAME,
   configValueFlowName,
   dynamicFieldFlowName,
   dynamicFieldsFlowName,
@@ -52,24 +53,48 @@ export interface GeneratedConnector {
   flows: GeneratedFlow[];
 }
 
+/** A flow of the connector before it is built: what it is, its name and id, and how to build it. */
+export interface PlannedFlow extends GeneratedFlow {
+  build(): Flo;
+}
+
 /**
- * The connector's flows as one flopack (v1.5.0, no checksum): httpHelper, _authping, one flow per action,
- * Custom API Action (unless disabled) and, for OAuth 2.0 with a revoke URL, _revoke — all in one folder named
- * after the connector. Ids derive from the spec, so the same spec gives byte-identical output
- * (see serializeFlopack). No connection value is ever read or written: the spec holds none.
+ * The connector's flows, in flopack order, each built only when asked: a large connector is then generated,
+ * serialized and checked flow by flow (handoff-package/build.ts) and never held whole. `envelope` is the flopack
+ * around them, with no flos yet. Every flow's name and id is known before any is built (a card that calls a flow
+ * names it), and ids are drawn in the same order as before, so the bytes are those of `generateConnector`.
  */
-export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
+export interface ConnectorPlan {
+  flows: PlannedFlow[];
+  envelope: Flopack;
+}
+
+export function planConnector(spec: ConnectorSpec): ConnectorPlan {
   const context = new GenerationContext(spec);
-  const flows: GeneratedFlow[] = [];
-  const flos: Record<string, Flo> = {};
-  const add = (flo: Flo, kind: GeneratedFlow['kind'], action?: Action, webhookEvent?: WebhookEvent) => {
-    flos[flo.id] = flo;
+  const flows: PlannedFlow[] = [];
+  const add = (
+    kind: GeneratedFlow['kind'],
+    name: string,
+    floId: string,
+    build: () => Flo,
+    action?: Action,
+    webhookEvent?: WebhookEvent,
+  ) => {
     flows.push({
       kind,
-      name: flo.name,
-      floId: flo.id,
+      name,
+      floId,
       ...(action ? { action } : {}),
       ...(webhookEvent ? { webhookEvent } : {}),
+      build: () => {
+        const flo = build();
+        // The plan named the flow for the cards that call it: the built flow must carry that name and id.
+        if (flo.name !== name || flo.id !== floId)
+          throw new Error(
+            `generated flow "${flo.name}" (${flo.id}) differs from its plan "${name}" (${floId})`,
+          );
+        return flo;
+      },
     });
   };
 
@@ -77,21 +102,21 @@ export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
   for (const { config } of allConfigValues(spec)) {
     if (!config.helperFlow) continue;
     const name = configValueFlowName(config.label);
-    add(
-      buildConfigValueFlow(context, { ...config, helperFlow: config.helperFlow }, context.floId(name)),
-      'config',
-    );
+    const floId = context.floId(name);
+    const helperFlow = config.helperFlow;
+    add('config', name, floId, () => buildConfigValueFlow(context, { ...config, helperFlow }, floId));
   }
-  add(buildHelperFlow(context), 'helper');
-  add(buildAuthpingFlow(context, context.floId(AUTHPING_FLOW_NAME)), 'authping');
+  add('helper', HTTP_HELPER_FLOW_NAME, context.helperFloId, () => buildHelperFlow(context));
+  const authpingId = context.floId(AUTHPING_FLOW_NAME);
+  add('authping', AUTHPING_FLOW_NAME, authpingId, () => buildAuthpingFlow(context, authpingId));
   for (const action of spec.actions ?? []) {
     // Design-time helper flows first: the sheet has a person build a flow before the card that chooses it.
     const valuesFloIds = new Map<string, string>();
     const addLists = (list: DesignTimeList): string => {
       const listId = context.floId(list.name);
       const itemId = context.floId(list.itemName);
-      add(buildItemFlow(context, list, itemId), 'values', action);
-      add(buildListFlow(context, action, list, listId, itemId), 'values', action);
+      add('values', list.itemName, itemId, () => buildItemFlow(context, list, itemId), action);
+      add('values', list.name, listId, () => buildListFlow(context, action, list, listId, itemId), action);
       return listId;
     };
     for (const option of action.options ?? []) {
@@ -129,50 +154,65 @@ export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
         )
       : undefined;
     const floId = context.floId(action.name);
-    const pageFloId = action.pagination ? context.floId(pageFlowName(action.name)) : undefined;
+    const pageName = pageFlowName(action.name);
+    const pageFloId = action.pagination ? context.floId(pageName) : undefined;
     // The page helper first: the sheet has a person build it before the Paginate card that chooses it.
-    const page = pageFloId ? buildPageFlow(context, action, pageFloId) : undefined;
-    const actionFlow = buildActionFlow(
-      context,
-      action,
+    if (pageFloId) add('page', pageName, pageFloId, () => buildPageFlow(context, action, pageFloId), action);
+    add(
+      'action',
+      action.name,
       floId,
-      pageFloId,
-      valuesFloIds,
-      fieldsFloId,
-      outputFieldsFloId,
+      () => buildActionFlow(context, action, floId, pageFloId, valuesFloIds, fieldsFloId, outputFieldsFloId),
+      action,
     );
-    if (page) add(page, 'page', action);
-    add(actionFlow, 'action', action);
   }
   for (const event of spec.events ?? []) {
     if (!isWebhookEvent(event)) {
-      add(buildEventFlow(context, event, context.floId(event.name)), 'event');
+      const floId = context.floId(event.name);
+      add('event', event.name, floId, () => buildEventFlow(context, event, floId));
       continue;
     }
     // The registration flows first: the sheet has a person build them before the card that chooses them.
     const registration = registrationFlowName(event.name);
     const deregistration = deregistrationFlowName(event.name);
-    add(buildRegistrationFlow(context, event, context.floId(registration)), 'registration', undefined, event);
+    const registrationId = context.floId(registration);
+    const deregistrationId = context.floId(deregistration);
+    const floId = context.floId(event.name);
     add(
-      buildDeregistrationFlow(context, event, context.floId(deregistration)),
-      'deregistration',
+      'registration',
+      registration,
+      registrationId,
+      () => buildRegistrationFlow(context, event, registrationId),
       undefined,
       event,
     );
-    add(buildWebhookEventFlow(context, event, context.floId(event.name)), 'webhook', undefined, event);
+    add(
+      'deregistration',
+      deregistration,
+      deregistrationId,
+      () => buildDeregistrationFlow(context, event, deregistrationId),
+      undefined,
+      event,
+    );
+    add('webhook', event.name, floId, () => buildWebhookEventFlow(context, event, floId), undefined, event);
   }
-  if (spec.customApiAction !== false)
-    add(buildCapiaFlow(context, context.floId(CUSTOM_API_ACTION_NAME)), 'capia');
+  if (spec.customApiAction !== false) {
+    const floId = context.floId(CUSTOM_API_ACTION_NAME);
+    add('capia', CUSTOM_API_ACTION_NAME, floId, () => buildCapiaFlow(context, floId));
+  }
   const revoke = revokeOf(spec);
-  if (revoke) add(buildRevokeFlow(context, context.floId(REVOKE_FLOW_NAME), revoke), 'revoke');
+  if (revoke) {
+    const floId = context.floId(REVOKE_FLOW_NAME);
+    add('revoke', REVOKE_FLOW_NAME, floId, () => buildRevokeFlow(context, floId, revoke));
+  }
 
-  const flopack: Flopack = {
+  const envelope: Flopack = {
     type: 'flopack',
     version: FLOPACK_VERSION,
     created: GENERATED_CREATED,
     flags: { ...FLOPACK_FLAGS },
     data: {
-      flos,
+      flos: {},
       configs: {},
       tables: {},
       groups: {
@@ -183,5 +223,26 @@ export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
       },
     },
   };
-  return { flopack, flows };
+  return { flows, envelope };
+}
+
+/**
+ * The connector's flows as one flopack (v1.5.0, no checksum): httpHelper, _authping, one flow per action,
+ * Custom API Action (unless disabled) and, for OAuth 2.0 with a revoke URL, _revoke — all in one folder named
+ * after the connector. Ids derive from the spec, so the same spec gives byte-identical output
+ * (see serializeFlopack). No connection value is ever read or written: the spec holds none.
+ */
+export function generateConnector(spec: ConnectorSpec): GeneratedConnector {
+  const plan = planConnector(spec);
+  const flos: Record<string, Flo> = {};
+  for (const flow of plan.flows) flos[flow.floId] = flow.build();
+  return {
+    flopack: { ...plan.envelope, data: { ...plan.envelope.data, flos } },
+    flows: plan.flows.map(generatedFlow),
+  };
+}
+
+/** A planned flow without its builder. */
+export function generatedFlow({ build: _build, ...flow }: PlannedFlow): GeneratedFlow {
+  return flow;
 }

@@ -1,14 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { generateConnector } from '../generate/index.js';
-import { serializeFlopackBlocks } from '../flopack/serialize.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { generatedFlow, planConnector } from '../generate/index.js';
+import { serializeFlopackFlowByFlow } from '../flopack/serialize.js';
 import { lintFlopack } from '../lint/index.js';
+import { lintFlowByFlow } from '../lint/flow-by-flow.js';
 import { validateSpecFile } from '../spec/validate.js';
-import { findCredentialValues } from './credentials.js';
-import { documentModels, flopackFileName, renderPackage, type DocumentModels } from './package.js';
+import { credentialValuesIn, findCredentialValues, type CredentialFinding } from './credentials.js';
+import { docsModel, isDocumented, returnErrorIfMessages } from './docs-model.js';
+import type { FlowNames } from './field-sources.js';
+import { flowSheet, sheetModel, type FlowSheet } from './sheet-model.js';
+import { flopackFileName, renderPackage, type DocumentModels } from './package.js';
 import type { ConnectorSpec } from '../spec/types.js';
-import type { Flopack } from '../flopack/types.js';
+import type { Flo, Flopack } from '../flopack/types.js';
 import { buildTestPackage, loadBuildScenarios, type TestPackage } from './test-package.js';
 import { toolInfo } from '../util/tool-info.js';
 import type { BuildOptions, BuildResult } from './types.js';
@@ -101,8 +105,10 @@ async function validatedSpec(
 }
 
 /**
- * Generates, serializes and checks the flopack, and derives what the documents show from it. The generated objects
- * (~100 MB of heap for 1,000 actions) are garbage once this returns, before the documents render.
+ * Generates, serializes and checks the flopack, and derives what the documents show from it, one flow at a time:
+ * each flow is built, written into the flopack's blocks, checked, and turned into its build-sheet section and docs
+ * facts before the next is built, and then let go (unless the test package embeds it). A 1,000-action connector is
+ * never held whole: its flows as objects were ~65 MB of heap, and their garbage a fifth of the build's time.
  */
 function flopackOf(
   spec: ConnectorSpec,
@@ -114,43 +120,59 @@ function flopackOf(
   models?: DocumentModels;
   tests?: TestPackage;
 } {
-  const generated = generateConnector(spec);
-  // Serialized flo by flo; the test folder embeds the same flo objects and copies their bytes from here.
-  const floBytes = options.scenarios.length > 0 ? new Map<object, Buffer>() : undefined;
+  const plan = planConnector(spec);
+  const flows = plan.flows.map(generatedFlow);
+  const names: FlowNames = new Map(flows.map((f) => [f.floId, f.name] as const));
+  const lint = lintFlowByFlow({ connector: true, file: flopackFileName(spec) });
+  const lintErrors: Diagnostic[] = [];
+  const credentials: CredentialFinding[] = [];
+  const sheets: FlowSheet[] = [];
+  const checks = new Map<string, string[]>();
+  // The test folder embeds the connector's flows: only then are they kept, and their bytes copied from here.
+  const kept: Record<string, Flo> | undefined = options.scenarios.length > 0 ? {} : undefined;
+  const floBytes = kept ? new Map<object, Buffer>() : undefined;
+  function* builtFlows(): Generator<readonly [string, Flo]> {
+    for (const [index, planned] of plan.flows.entries()) {
+      const flo = planned.build();
+      yield [planned.floId, flo];
+      // The serializer asks for the next flow once this one is written: check and document it, then let it go.
+      lintErrors.push(...errorsOnly(lint.flow(planned.floId, flo)));
+      credentials.push(...credentialValuesIn(flo));
+      sheets.push(flowSheet(flows[index]!, index, flo, spec, names));
+      if (isDocumented(planned)) checks.set(planned.floId, returnErrorIfMessages(flo));
+      if (kept) kept[planned.floId] = flo;
+    }
+  }
   // In shared memory when zipped, so that a worker thread can compress it where it lies (zip.ts deflateEntry).
   const allocate = options.zip ? (size: number) => Buffer.from(new SharedArrayBuffer(size)) : undefined;
-  const bytes = serializeFlopackBlocks(generated.flopack, { floBytes, ...(allocate ? { allocate } : {}) });
-  const tests = buildTestPackage(spec, generated, options.scenarios, floBytes);
-  // Compressed for the zip on the thread pool while lint and the build sheet run on this one.
+  const bytes = serializeFlopackFlowByFlow(plan.envelope, builtFlows(), {
+    floBytes,
+    ...(allocate ? { allocate } : {}),
+  });
+  // Compressed for the zip on a worker thread while the test package and the documents are made on this one.
   const deflated = options.zip ? deflateEntry(bytes) : undefined;
-  // Lint the object rather than re-parsing the text: serialization is plain JSON (the <>& escapes decode to the same
-  // strings), so both are the same document, and a second 30 MB copy is what pushed large builds over their budget.
-  const problems: Diagnostic[] = lintFlopack(generated.flopack, {
-    connector: true,
-    file: flopackFileName(spec),
-  })
-    .filter((d) => d.severity === 'error')
-    .map((d) => ({
-      ...d,
-      hint: 'This is a bug in okta-connector (the flopack it generated fails its own lint); please report it with the spec.',
-    }));
-  if (tests) {
+  lintErrors.push(...errorsOnly(lint.finish(plan.envelope)));
+  const problems: Diagnostic[] = sortDiagnostics(lintErrors).map((d) => ({
+    ...d,
+    hint: 'This is a bug in okta-connector (the flopack it generated fails its own lint); please report it with the spec.',
+  }));
+
+  const generated = kept
+    ? { flopack: { ...plan.envelope, data: { ...plan.envelope.data, flos: kept } }, flows }
+    : undefined;
+  const tests = generated ? buildTestPackage(spec, generated, options.scenarios, floBytes) : undefined;
+  if (tests && generated) {
     // The connector's flows in the folder are the objects just linted: only the file-wide checks see them again.
     const checked = new Set<object>(Object.values(generated.flopack.data.flos));
     problems.push(
-      ...lintFlopack(tests.folder, { file: tests.folderFile, checked })
-        .filter((d) => d.severity === 'error')
-        .map((d) => ({
-          ...d,
-          hint: 'This is a bug in okta-connector (the test flows it generated fail its own lint); please report it with the spec and its tests.',
-        })),
+      ...errorsOnly(lintFlopack(tests.folder, { file: tests.folderFile, checked })).map((d) => ({
+        ...d,
+        hint: 'This is a bug in okta-connector (the test flows it generated fail its own lint); please report it with the spec and its tests.',
+      })),
     );
+    credentials.push(...findCredentialValues(testFlowsOnly(tests.folder, generated.flopack)));
   }
-  const testFlows = tests ? testFlowsOnly(tests.folder, generated.flopack) : undefined;
-  for (const f of [
-    ...findCredentialValues(generated.flopack),
-    ...(testFlows ? findCredentialValues(testFlows) : []),
-  ]) {
+  for (const f of credentials) {
     problems.push({
       severity: 'error',
       code: BUILD_CODES.credential,
@@ -160,8 +182,15 @@ function flopackOf(
     });
   }
   if (problems.length > 0) return { bytes, deflated, problems };
-  const models = documentModels(spec, generated.flopack, generated.flows);
+  const models: DocumentModels = {
+    sheet: sheetModel(spec, sheets),
+    docs: docsModel(spec, flows, (floId) => checks.get(floId) ?? []),
+  };
   return { bytes, deflated, problems, models, ...(tests ? { tests } : {}) };
+}
+
+function errorsOnly(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.severity === 'error');
 }
 
 /** The test folder without the connector's flows it embeds (those were checked with the connector). */

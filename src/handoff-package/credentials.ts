@@ -1,4 +1,4 @@
-import type { Card, Flopack, IoField } from '../flopack/types.js';
+import type { Card, Flo, Flopack, IoField } from '../flopack/types.js';
 
 /** What the build sheet and docs show instead of a value that looks like a credential. */
 export const REDACTED = '•••••• (redacted)';
@@ -24,6 +24,11 @@ export interface CredentialFinding {
  * write it into an artifact.
  */
 export function findCredentialValues(flopack: Flopack): CredentialFinding[] {
+  return Object.values(flopack.data.flos).flatMap(credentialValuesIn);
+}
+
+/** `findCredentialValues` of one flow (and its inline flows). */
+export function credentialValuesIn(flo: Flo): CredentialFinding[] {
   const findings: CredentialFinding[] = [];
   const visit = (flow: string, methods: unknown) => {
     if (!Array.isArray(methods)) return;
@@ -46,7 +51,7 @@ export function findCredentialValues(flopack: Flopack): CredentialFinding[] {
       if (policy && policy.type === 'handler' && policy.flo) visit(flow, policy.flo.methods);
     }
   };
-  for (const flo of Object.values(flopack.data.flos)) visit(flo.name, flo.data.methods);
+  visit(flo.name, flo.data.methods);
   return findings;
 }
 

@@ -1,5 +1,5 @@
 import { dynamicGroupRows } from './dynamic-group-docs.js';
-import type { Flopack } from '../flopack/types.js';
+import type { Flo, Flopack } from '../flopack/types.js';
 import type { Action, ConnectorSpec, FieldType } from '../spec/types.js';
 import { CAPIA } from '../connector/contract.js';
 import { RETURN_ERROR_IF_FIELDS } from '../flopack/cards/control/return-error-if.js';
@@ -75,7 +75,19 @@ export function buildDocsModel(
   flopack: Flopack,
   flows: readonly GeneratedFlow[],
 ): DocsModel {
-  const actionFlows = flows.filter((f) => f.kind === 'action' || f.kind === 'capia');
+  return docsModel(spec, flows, (floId) => {
+    const flo = flopack.data.flos[floId];
+    return flo ? returnErrorIfMessages(flo) : [];
+  });
+}
+
+/** The docs of `flows`; `checksOf` gives an action flow's Return Error If messages (returnErrorIfMessages). */
+export function docsModel(
+  spec: ConnectorSpec,
+  flows: readonly GeneratedFlow[],
+  checksOf: (floId: string) => string[],
+): DocsModel {
+  const actionFlows = flows.filter(isDocumented);
   const slugs = uniqueSlugs(
     actionFlows.map((f) => f.name),
     'action',
@@ -85,13 +97,18 @@ export function buildDocsModel(
     connector: connectorInfo(spec),
     authentication: authenticationModel(spec),
     actions: actionFlows.map((flow, i) => {
-      const checks = returnErrorIfMessages(flopack, flow.floId);
+      const checks = checksOf(flow.floId);
       const slug = slugs[i] as string;
       if (flow.kind === 'capia') return capiaDoc(flow.name, slug, spec, checks);
       const action = flow.action ?? spec.actions.find((a) => a.name === flow.name);
       return action ? actionDoc(action, slug, checks, labels) : capiaDoc(flow.name, slug, spec, checks);
     }),
   };
+}
+
+/** The flows the docs have a page for: the cards a connector's user sees. */
+export function isDocumented(flow: Pick<GeneratedFlow, 'kind'>): boolean {
+  return flow.kind === 'action' || flow.kind === 'capia';
 }
 
 function actionDoc(
@@ -237,9 +254,7 @@ function capiaDoc(name: string, slug: string, spec: ConnectorSpec, checks: strin
 }
 
 /** The `message` of every Return Error If card in the flow, so the docs list exactly the checks the flow makes. */
-function returnErrorIfMessages(flopack: Flopack, floId: string): string[] {
-  const flo = flopack.data.flos[floId];
-  if (!flo) return [];
+export function returnErrorIfMessages(flo: Flo): string[] {
   return executionOrder(readFlo(flo.data))
     .filter((c) => c.tail === 'control:throwIf')
     .map(

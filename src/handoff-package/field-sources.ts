@@ -21,12 +21,19 @@ export interface DragSource {
 
 const MAX_DEPTH = 20;
 
+/** Each flow's name by its flo id: a card that chooses a flow shows it by name. */
+export type FlowNames = ReadonlyMap<string, string>;
+
+export function flowNamesOf(flopack: Flopack): FlowNames {
+  return new Map(Object.entries(flopack.data.flos).map(([id, flo]) => [id, flo.name] as const));
+}
+
 /** Describes one input of a card: pinned ("drag … from …"), a typed-in value, a chosen flow, or empty. */
 export function describeInput(
   card: CardInfo,
   field: IoField,
   graph: FlowGraph,
-  flopack: Flopack,
+  flowNames: FlowNames,
 ): FieldSource {
   const sources = graphOf(card.scope).incoming.get(card.uuid)?.get(field.id) ?? [];
   if (sources.length > 0) {
@@ -35,7 +42,7 @@ export function describeInput(
   }
   const data = field.value.data;
   if (field.value.type === 'flo' && typeof data === 'string') {
-    return { how: 'flow', flow: flopack.data.flos[data]?.name ?? data };
+    return { how: 'flow', flow: flowNames.get(data) ?? data };
   }
   return staticValue(field.key, data, field.metadata.displayname);
 }

@@ -1,6 +1,6 @@
 import { SELECTED_OUTPUTS } from '../connector/dynamic-groups.js';
 import type { CardInfo } from '../flopack/read/index.js';
-import type { Flopack, IoField } from '../flopack/types.js';
+import type { Flo, Flopack, IoField } from '../flopack/types.js';
 import type { ConnectorSpec } from '../spec/types.js';
 import {
   CONNECTION_INPUT_KEY,
@@ -12,7 +12,7 @@ import {
 } from '../connector/contract.js';
 import { fieldTypeName } from './field-types.js';
 import { toSvg } from './diagram-svg.js';
-import { describeInput, type FieldSource } from './field-sources.js';
+import { describeInput, flowNamesOf, type FieldSource, type FlowNames } from './field-sources.js';
 import { buildFlowGraph, flattenGraph, type FlowGraph, type GraphNode } from './flow-graph.js';
 import { toMermaid } from './mermaid.js';
 import { authSectionExtras, authenticationModel, type AuthenticationModel } from './auth-model.js';
@@ -135,16 +135,30 @@ export function buildSheetModel(
   flopack: Flopack,
   flows: readonly GeneratedFlow[],
 ): SheetModel {
-  return {
-    connector: connectorInfo(spec),
-    authentication: authenticationModel(spec),
-    flows: flows.map((flow, i) => flowSheet(flow, i, flopack, spec)),
-  };
+  const names = flowNamesOf(flopack);
+  return sheetModel(
+    spec,
+    flows.map((flow, i) => {
+      const flo = flopack.data.flos[flow.floId];
+      if (!flo) throw new Error(`generated flow "${flow.name}" (${flow.floId}) is missing from the flopack`);
+      return flowSheet(flow, i, flo, spec, names);
+    }),
+  );
 }
 
-function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: ConnectorSpec): FlowSheet {
-  const flo = flopack.data.flos[flow.floId];
-  if (!flo) throw new Error(`generated flow "${flow.name}" (${flow.floId}) is missing from the flopack`);
+/** The sheet around its flows' sections (flowSheet, one flow at a time). */
+export function sheetModel(spec: ConnectorSpec, flows: FlowSheet[]): SheetModel {
+  return { connector: connectorInfo(spec), authentication: authenticationModel(spec), flows };
+}
+
+/** The section of the `index`th flow (0-based): needs only that flow and every flow's name. */
+export function flowSheet(
+  flow: GeneratedFlow,
+  index: number,
+  flo: Flo,
+  spec: ConnectorSpec,
+  flowNames: FlowNames,
+): FlowSheet {
   const startCard = CONNECTOR_BUILDER_CARDS.start[flow.kind];
   const endCard = CONNECTOR_BUILDER_CARDS.end[flow.kind];
   const graph = buildFlowGraph(flo, { start: startCard, end: endCard });
@@ -192,7 +206,7 @@ function flowSheet(flow: GeneratedFlow, index: number, flopack: Flopack, spec: C
       .filter((f) => !isBuiltInWebhookInput(flow, f.key))
       .map(described('input')),
     outputs: returnCard ? visibleInputs(returnCard).map(described('output')) : [],
-    entries: sheetEntries(graph, flopack),
+    entries: sheetEntries(graph, flowNames),
     cardCount: nodes.length,
     mermaid: toMermaid(graph),
     svg: toSvg(graph, `flow-${index + 1}`),
@@ -254,11 +268,11 @@ function fieldDef(field: IoField, role: FieldRole, flow: GeneratedFlow): FieldDe
   };
 }
 
-function sheetEntries(graph: FlowGraph, flopack: Flopack): SheetEntry[] {
+function sheetEntries(graph: FlowGraph, flowNames: FlowNames): SheetEntry[] {
   const entries: SheetEntry[] = [];
   const walk = (steps: readonly GraphNode[], depth: number) => {
     for (const node of steps) {
-      entries.push({ lane: null, card: cardSheet(node, graph, flopack), depth });
+      entries.push({ lane: null, card: cardSheet(node, graph, flowNames), depth });
       for (const lane of node.lanes) {
         entries.push({
           lane: { label: lane.label, ownerNumber: node.number, ownerName: node.name },
@@ -273,7 +287,7 @@ function sheetEntries(graph: FlowGraph, flopack: Flopack): SheetEntry[] {
   return entries;
 }
 
-function cardSheet(node: GraphNode, graph: FlowGraph, flopack: Flopack): CardSheet {
+function cardSheet(node: GraphNode, graph: FlowGraph, flowNames: FlowNames): CardSheet {
   const isEvent = node.card === graph.start;
   const kind = node.card.tail;
   // The flopack's Call Flow passes the connection on (an importable stand-in); in Connector Builder the platform
@@ -281,7 +295,7 @@ function cardSheet(node: GraphNode, graph: FlowGraph, flopack: Flopack): CardShe
   const inputs = isEvent
     ? []
     : visibleInputs(node.card).filter((f) => !(kind === 'control:spawn' && f.key === CONNECTION_INPUT_KEY));
-  const rows = inputs.map((f) => fieldRow(f, describeInput(node.card, f, graph, flopack)));
+  const rows = inputs.map((f) => fieldRow(f, describeInput(node.card, f, graph, flowNames)));
   let text: string | null = null;
   if (kind === 'string:compose') {
     const textField = inputs.find((f) => f.key === '_text_');

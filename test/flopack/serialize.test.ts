@@ -4,6 +4,7 @@ import {
   serializeFlopackBlocks,
   serializeFlopackBuffer,
   serializeFlopackChunks,
+  serializeFlopackFlowByFlow,
 } from '../../src/flopack/serialize.js';
 import type { Flopack } from '../../src/flopack/types.js';
 
@@ -87,5 +88,30 @@ describe('serializeFlopack', () => {
     expect(Buffer.concat(blocks).toString('utf8')).toBe(serializeFlopack(d));
     expect(blocks.every((b) => b.buffer instanceof SharedArrayBuffer)).toBe(true);
     expect(shared.every((b) => b.length >= 64)).toBe(true);
+  });
+
+  it('writes flos pulled one at a time as the whole flopack, asking for the next only once the last is written', () => {
+    for (const d of [
+      doc('</script> pulled ünï'),
+      { ...doc('none'), data: { ...doc('none').data, flos: {} } },
+    ]) {
+      const envelope: Flopack = { ...d, data: { ...d.data, flos: {} } };
+      const events: string[] = [];
+      let blocks: Buffer[] = [];
+      const floBytes = new Map<object, Buffer>();
+      function* flos(): Generator<readonly [string, Flopack['data']['flos'][string]]> {
+        for (const [id, flo] of Object.entries(d.data.flos)) {
+          events.push(`make ${id}`);
+          yield [id, flo];
+          // By the time the serializer asks for the next flo, this one's bytes are recorded.
+          events.push(
+            `written ${id}: ${JSON.stringify(JSON.parse(floBytes.get(flo)?.toString('utf8') ?? 'null')) === JSON.stringify(flo)}`,
+          );
+        }
+      }
+      blocks = serializeFlopackFlowByFlow(envelope, flos(), { floBytes, blockSize: 64 });
+      expect(Buffer.concat(blocks).toString('utf8')).toBe(serializeFlopack(d));
+      expect(events).toEqual(Object.keys(d.data.flos).flatMap((id) => [`make ${id}`, `written ${id}: true`]));
+    }
   });
 });

@@ -9,12 +9,14 @@ import { onlyFlo, sample } from './helpers.js';
 
 // A generator bug stand-in: a real export whose ordering points at a card that does not exist (reference §1.11 rule 11).
 vi.mock('../../src/generate/index.js', () => ({
-  generateConnector: () => {
-    const flopack = sample('send_sms_via_twilio.flopack');
-    const flo = onlyFlo(flopack);
+  planConnector: () => {
+    const { data, ...rest } = sample('send_sms_via_twilio.flopack');
+    const flo = onlyFlo({ ...rest, data });
     flo.data.orderings.broken = ['IorXgQAeL', 'noSuchCard'];
-    return { flopack, flows: [{ kind: 'helper', name: flo.name, floId: flo.id }] };
+    const flow = { kind: 'helper', name: flo.name, floId: flo.id };
+    return { flows: [{ ...flow, build: () => flo }], envelope: { ...rest, data: { ...data, flos: {} } } };
   },
+  generatedFlow: ({ build: _build, ...flow }: { build: unknown }) => flow,
 }));
 
 describe('buildConnector when the generated flopack fails lint', () => {

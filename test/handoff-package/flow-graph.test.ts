@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFlowGraph, flattenGraph } from '../../src/handoff-package/flow-graph.js';
-import { describeInput } from '../../src/handoff-package/field-sources.js';
+import { describeInput, flowNamesOf } from '../../src/handoff-package/field-sources.js';
 import { onlyFlo, sample } from './helpers.js';
 
 describe('buildFlowGraph', () => {
@@ -39,14 +39,14 @@ describe('buildFlowGraph', () => {
     const readUser = graph.steps[1];
     const field = [...(readUser?.card.inputs.values() ?? [])][0]?.field;
     if (!readUser || !field) throw new Error('sample changed');
-    expect(describeInput(readUser.card, field, graph, flopack)).toEqual({
+    expect(describeInput(readUser.card, field, graph, flowNamesOf(flopack))).toEqual({
       how: 'drag',
       from: [{ output: 'data › userProfile › userId', card: 'API Endpoint', number: '1' }],
     });
     const post = graph.steps[6]?.lanes[0]?.steps[0];
     const body = [...(post?.card.inputs.values() ?? [])].find((f) => f.key === 'Body')?.field;
     if (!post || !body) throw new Error('sample changed');
-    expect(describeInput(post.card, body, graph, flopack)).toEqual({
+    expect(describeInput(post.card, body, graph, flowNamesOf(flopack))).toEqual({
       how: 'drag',
       from: [{ output: 'URL Body', card: 'Join', number: '4' }],
     });
