@@ -7,10 +7,8 @@ import { lintFlopack } from '../lint/index.js';
 import { lintFlowByFlow } from '../lint/flow-by-flow.js';
 import { validateSpecFile } from '../spec/validate.js';
 import { credentialValuesIn, findCredentialValues, type CredentialFinding } from './credentials.js';
-import { docsModel, isDocumented, returnErrorIfMessages } from './docs-model.js';
-import type { FlowNames } from './field-sources.js';
-import { flowSheet, sheetModel, type FlowSheet } from './sheet-model.js';
-import { flopackFileName, renderPackage, type DocumentModels } from './package.js';
+import { documentCommon, flopackFileName, renderPackage } from './package.js';
+import { DocumentWriter, type DocumentCommon, type RenderedDocuments } from './documents.js';
 import type { ConnectorSpec } from '../spec/types.js';
 import type { Flo, Flopack } from '../flopack/types.js';
 import { buildTestPackage, loadBuildScenarios, type TestPackage } from './test-package.js';
@@ -40,8 +38,14 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
 
   const loaded = await loadBuildScenarios(specPath, shownAs);
   warnings.push(...loaded.diagnostics);
-  const flopack = flopackOf(spec, { file: shownAs, zip: options.zip !== false, scenarios: loaded.scenarios });
-  if (!flopack.models) return { ok: false, diagnostics: [...warnings, ...flopack.problems], ...empty };
+  const tool = toolInfo();
+  const flopack = flopackOf(spec, {
+    file: shownAs,
+    zip: options.zip !== false,
+    scenarios: loaded.scenarios,
+    common: documentCommon(spec, tool),
+  });
+  if (!flopack.documents) return { ok: false, diagnostics: [...warnings, ...flopack.problems], ...empty };
 
   const packageDir = resolve(options.outDir, spec.name);
   const rendered = await renderPackage({
@@ -51,8 +55,8 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
       content: await readFile(specPath),
     },
     flopackBytes: flopack.bytes,
-    models: flopack.models,
-    tool: toolInfo(),
+    documents: flopack.documents,
+    tool,
     zip: options.zip !== false,
     flopackDeflated: flopack.deflated,
     ...(flopack.tests ? { tests: flopack.tests } : {}),
@@ -112,22 +116,25 @@ async function validatedSpec(
  */
 function flopackOf(
   spec: ConnectorSpec,
-  options: { file: string; zip: boolean; scenarios: Parameters<typeof buildTestPackage>[2] },
+  options: {
+    file: string;
+    zip: boolean;
+    scenarios: Parameters<typeof buildTestPackage>[2];
+    common: DocumentCommon;
+  },
 ): {
   bytes: Buffer[];
   deflated?: Promise<Buffer>;
   problems: Diagnostic[];
-  models?: DocumentModels;
+  documents?: RenderedDocuments;
   tests?: TestPackage;
 } {
   const plan = planConnector(spec);
   const flows = plan.flows.map(generatedFlow);
-  const names: FlowNames = new Map(flows.map((f) => [f.floId, f.name] as const));
   const lint = lintFlowByFlow({ connector: true, file: flopackFileName(spec) });
   const lintErrors: Diagnostic[] = [];
   const credentials: CredentialFinding[] = [];
-  const sheets: FlowSheet[] = [];
-  const checks = new Map<string, string[]>();
+  const documents = new DocumentWriter(spec, flows, options.common);
   // The test folder embeds the connector's flows: only then are they kept, and their bytes copied from here.
   const kept: Record<string, Flo> | undefined = options.scenarios.length > 0 ? {} : undefined;
   const floBytes = kept ? new Map<object, Buffer>() : undefined;
@@ -138,8 +145,7 @@ function flopackOf(
       // The serializer asks for the next flow once this one is written: check and document it, then let it go.
       lintErrors.push(...errorsOnly(lint.flow(planned.floId, flo)));
       credentials.push(...credentialValuesIn(flo));
-      sheets.push(flowSheet(flows[index]!, index, flo, spec, names));
-      if (isDocumented(planned)) checks.set(planned.floId, returnErrorIfMessages(flo));
+      documents.flow(index, flo);
       if (kept) kept[planned.floId] = flo;
     }
   }
@@ -182,11 +188,7 @@ function flopackOf(
     });
   }
   if (problems.length > 0) return { bytes, deflated, problems };
-  const models: DocumentModels = {
-    sheet: sheetModel(spec, sheets),
-    docs: docsModel(spec, flows, (floId) => checks.get(floId) ?? []),
-  };
-  return { bytes, deflated, problems, models, ...(tests ? { tests } : {}) };
+  return { bytes, deflated, problems, documents: documents.finish(), ...(tests ? { tests } : {}) };
 }
 
 function errorsOnly(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -1,14 +1,14 @@
-import type { Flopack } from '../flopack/types.js';
 import type { ConnectorSpec } from '../spec/types.js';
-import { buildDocsModel, type DocsModel } from './docs-model.js';
+import type { DocumentCommon, FlowSummary, RenderedDocuments } from './documents.js';
 import { buildManifest, compareStrings } from './manifest.js';
-import { buildSheetModel, type SheetModel } from './sheet-model.js';
-import { renderTemplateParts as render, trustedMarkup } from './templates.js';
+import { renderTemplateParts } from './templates.js';
 import type { ToolInfo } from '../util/tool-info.js';
-import type { Artifact, Content, FlowKind, GeneratedFlow } from './types.js';
+import type { Artifact, Content } from './types.js';
 import { deflateEntry, zipArtifacts } from './zip.js';
 import type { TestPackage } from './test-package.js';
 import { TESTING_MD } from './testing-doc.js';
+
+export { BUILD_SHEET_HTML, BUILD_SHEET_MD } from './documents.js';
 
 export interface PackageInput {
   spec: ConnectorSpec;
@@ -16,8 +16,8 @@ export interface PackageInput {
   specFile: { path: string; content: string | Buffer };
   /** The flopack serialized exactly as it is written (UTF-8), whole or in pieces. */
   flopackBytes: Content;
-  /** What the build sheets and docs show (documentModels). */
-  models: DocumentModels;
+  /** The build sheets and docs (documents.ts DocumentWriter). */
+  documents: RenderedDocuments;
   tool: ToolInfo;
   zip: boolean;
   /** The flopack's zip entry, when its compression was started earlier (zip.ts deflateEntry). */
@@ -25,9 +25,6 @@ export interface PackageInput {
   /** The submission's test flows and TESTING.md, when the connector has scenarios. */
   tests?: TestPackage;
 }
-
-export const BUILD_SHEET_MD = 'BUILD.md';
-export const BUILD_SHEET_HTML = 'build.html';
 
 export function flopackFileName(spec: Pick<ConnectorSpec, 'name'>): string {
   return `${spec.name}.flopack`;
@@ -42,33 +39,23 @@ function accentColor(color: string | undefined): string {
   return color && /^#[0-9a-fA-F]{6}$/.test(color) ? color : '#1a56db';
 }
 
-/** What the build sheets and docs show, derived from the generated flopack (which they no longer need). */
-export interface DocumentModels {
-  sheet: SheetModel;
-  docs: DocsModel;
-}
-
-export function documentModels(
-  spec: ConnectorSpec,
-  flopack: Flopack,
-  flows: readonly GeneratedFlow[],
-): DocumentModels {
-  return { sheet: buildSheetModel(spec, flopack, flows), docs: buildDocsModel(spec, flopack, flows) };
+/** What every document of `spec`'s package shows besides its own model. */
+export function documentCommon(spec: ConnectorSpec, tool: ToolInfo): DocumentCommon {
+  return { tool, accent: accentColor(spec.brandColor), flopackFile: flopackFileName(spec) };
 }
 
 export interface RenderedPackage {
   /** Every file, in path order (the zip, when wanted, last). */
   files: Artifact[];
-  flows: Array<{ kind: FlowKind; name: string; cards: number }>;
+  flows: FlowSummary[];
 }
 
-/** Every file of the hand-off package. Pure apart from reading the templates. */
+/** Every file of the hand-off package: the flopack, the documents, the tests, the manifest and the zip. */
 export async function renderPackage(input: PackageInput): Promise<RenderedPackage> {
   const { spec, tool } = input;
-  const { sheet, docs } = input.models;
   const files: Artifact[] = [];
-  // Each text is encoded once, as soon as it is rendered: hashing, zipping and writing then share the same bytes,
-  // and its compression for the zip starts on the thread pool while the next file renders.
+  // Each text is encoded once: hashing, zipping and writing then share the same bytes, and its compression for the
+  // zip starts on the thread pool while the next file is added.
   const deflated = new Map<string, Promise<Buffer>>();
   const add = (path: string, content: Content, compressed?: Promise<Buffer>) => {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
@@ -76,26 +63,10 @@ export async function renderPackage(input: PackageInput): Promise<RenderedPackag
     if (input.zip) deflated.set(path, compressed ?? deflateEntry(bytes));
   };
   add(flopackFileName(spec), input.flopackBytes, input.flopackDeflated);
-
-  const common = { tool, accent: accentColor(spec.brandColor), flopackFile: flopackFileName(spec) };
-  const sheetView = {
-    ...sheet,
-    ...common,
-    flows: sheet.flows.map((f) => ({ ...f, mermaid: trustedMarkup(f.mermaid), svg: trustedMarkup(f.svg) })),
-  };
-  add(BUILD_SHEET_MD, render('build-sheet.md', sheetView));
-  add(BUILD_SHEET_HTML, render('build-sheet.html', sheetView));
-
-  const docsView = { ...docs, ...common };
-  add('docs/index.md', render('docs-index.md', docsView));
-  add('docs/authorization.md', render('docs-authorization.md', docsView));
-  for (const action of docs.actions)
-    add(`docs/actions/${action.slug}.md`, render('docs-action.md', { ...docsView, action }));
-  add('docs/index.html', render('docs.html', docsView));
-
+  for (const file of input.documents.files) add(file.path, file.content);
   if (input.tests) {
     add(input.tests.folderFile, input.tests.folderBytes);
-    add(TESTING_MD, render('testing.md', input.tests.testing));
+    add(TESTING_MD, renderTemplateParts('testing.md', input.tests.testing));
   }
 
   files.sort((a, b) => compareStrings(a.path, b.path));
@@ -105,5 +76,5 @@ export async function renderPackage(input: PackageInput): Promise<RenderedPackag
     all.push({ path: zipFileName(spec), content: await zipArtifacts(all, spec.name, deflated) });
     all.sort((a, b) => compareStrings(a.path, b.path));
   }
-  return { files: all, flows: sheet.flows.map((f) => ({ kind: f.kind, name: f.name, cards: f.cardCount })) };
+  return { files: all, flows: input.documents.flows };
 }

@@ -146,6 +146,11 @@ export function buildSheetModel(
   );
 }
 
+/** The anchor of the `index`th flow's section (0-based), in both build sheets. */
+export function sectionAnchor(index: number): string {
+  return `flow-${index + 1}`;
+}
+
 /** The sheet around its flows' sections (flowSheet, one flow at a time). */
 export function sheetModel(spec: ConnectorSpec, flows: FlowSheet[]): SheetModel {
   return { connector: connectorInfo(spec), authentication: authenticationModel(spec), flows };
@@ -171,7 +176,7 @@ export function flowSheet(
   const returnCard = graph.steps.find((n) => n.card.tail === 'control:return')?.card;
   const nodes = flattenGraph(graph.steps);
   return {
-    anchor: `flow-${index + 1}`,
+    anchor: sectionAnchor(index),
     name: flo.name,
     description: flo.description,
     kind: flow.kind,
@@ -209,7 +214,7 @@ export function flowSheet(
     entries: sheetEntries(graph, flowNames),
     cardCount: nodes.length,
     mermaid: toMermaid(graph),
-    svg: toSvg(graph, `flow-${index + 1}`),
+    svg: toSvg(graph, sectionAnchor(index)),
   };
 }
 

@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { generateConnector } from '../../src/generate/index.js';
 import { authenticationModel } from '../../src/handoff-package/auth-model.js';
 import { buildSheetModel } from '../../src/handoff-package/sheet-model.js';
+import { renderSheet } from '../../src/handoff-package/documents.js';
 import { renderTemplate } from '../../src/handoff-package/templates.js';
 import type { ConnectorSpec } from '../../src/spec/types.js';
 import { withSpec } from '../spec/helpers.js';
 
-function sheet(spec: ConnectorSpec, template: 'build-sheet.md' | 'build-sheet.html' = 'build-sheet.md') {
+function sheet(spec: ConnectorSpec, kind: 'md' | 'html' = 'md') {
   const { flopack, flows } = generateConnector(spec);
-  return renderTemplate(template, {
-    ...buildSheetModel(spec, flopack, flows),
+  return renderSheet(kind, buildSheetModel(spec, flopack, flows), {
     tool: { name: 'okta-connector', version: '0.0.0' },
     accent: '#000000',
     flopackFile: 'c.flopack',
-  });
+  }).toString();
 }
 
 const tokenSpec = () =>
@@ -88,7 +88,7 @@ describe('the build sheet for several methods and config values', () => {
   });
 
   it('renders the HTML sheet too, and a single method keeps its one dialog', () => {
-    expect(sheet(tokenSpec(), 'build-sheet.html')).toContain('<h3>2. Username and password</h3>');
+    expect(sheet(tokenSpec(), 'html')).toContain('<h3>2. Username and password</h3>');
     const single = sheet(withSpec(() => {}));
     expect(single).toContain(
       'On the **Overview** tab click **Set up authentication** and choose the auth type **Basic**.',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateConnector } from '../../src/generate/index.js';
 import { buildSheetModel } from '../../src/handoff-package/sheet-model.js';
-import { renderTemplate } from '../../src/handoff-package/templates.js';
+import { renderSheet } from '../../src/handoff-package/documents.js';
 import { withSpec } from '../spec/helpers.js';
 
 const spec = withSpec((s) => {
@@ -50,7 +50,11 @@ describe('build sheet: options and inputs as a person enters them', () => {
   });
 
   it('BUILD.md has a Default column with them', () => {
-    const md = renderTemplate('build-sheet.md', { ...sheet, flopackFile: 'acme.flopack', tool: {} });
+    const md = renderSheet('md', sheet, {
+      flopackFile: 'acme.flopack',
+      tool: {} as never,
+      accent: '#000000',
+    }).toString();
     expect(md).toContain('| From | Dropdown: Static Values | Yes |');
     expect(md).toContain('SMS = `sms`, WhatsApp = `whatsapp` | `sms` |');
     expect(md).toContain('| Body | Text | No | `Hello` |');
