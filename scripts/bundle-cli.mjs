@@ -6,7 +6,8 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'dist/cli/main.js' },
+  // The documents' worker thread (src/handoff-package/documents-thread.ts) loads its own entry, beside the chunks.
+  entryPoints: { main: 'dist/cli/main.js', 'documents-worker': 'dist/handoff-package/documents-worker.js' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -39,8 +39,11 @@ export function serializeFlopackBlocks(flopack: Flopack, options: BlockOptions =
   return writeBlocks(flopack, options);
 }
 
+/** Each flo object's bytes as written (a WeakMap does not keep the flos alive). */
+export type FloBytes = Pick<WeakMap<object, Buffer>, 'get' | 'set'>;
+
 export interface BlockOptions {
-  floBytes?: Map<object, Buffer>;
+  floBytes?: FloBytes;
   allocate?: (size: number) => Buffer;
   blockSize?: number;
 }
@@ -103,7 +106,7 @@ function writeBlocks(flopack: unknown, options: BlockOptions): Buffer[] {
 }
 
 /** `serializeFlopackBlocks` as one buffer. */
-export function serializeFlopackBuffer(flopack: Flopack, floBytes?: Map<object, Buffer>): Buffer {
+export function serializeFlopackBuffer(flopack: Flopack, floBytes?: FloBytes): Buffer {
   // Small blocks: a one-block result is a view that keeps its whole block alive.
   const blocks = serializeFlopackBlocks(flopack, { floBytes, blockSize: 256 * 1024 });
   return blocks.length === 1 ? blocks[0]! : Buffer.concat(blocks);
@@ -118,7 +121,7 @@ function* pieces(
   depth: number,
   level: number,
   indent: number,
-  known?: ReadonlyMap<object, Buffer>,
+  known?: Pick<FloBytes, 'get'>,
 ): Generator<Piece> {
   const entries =
     value instanceof PulledEntries

@@ -8,7 +8,8 @@ import { lintFlowByFlow } from '../lint/flow-by-flow.js';
 import { validateSpecFile } from '../spec/validate.js';
 import { credentialValuesIn, findCredentialValues, type CredentialFinding } from './credentials.js';
 import { documentCommon, flopackFileName, renderPackage } from './package.js';
-import { DocumentWriter, type DocumentCommon, type RenderedDocuments } from './documents.js';
+import type { DocumentCommon, RenderedDocuments } from './documents.js';
+import { documentSink, type DocumentsThread } from './documents-thread.js';
 import type { ConnectorSpec } from '../spec/types.js';
 import type { Flo, Flopack } from '../flopack/types.js';
 import { buildTestPackage, loadBuildScenarios, type TestPackage } from './test-package.js';
@@ -44,6 +45,7 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
     zip: options.zip !== false,
     scenarios: loaded.scenarios,
     common: documentCommon(spec, tool),
+    documents: options.documents,
   });
   if (!flopack.documents) return { ok: false, diagnostics: [...warnings, ...flopack.problems], ...empty };
 
@@ -55,7 +57,7 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
       content: await readFile(specPath),
     },
     flopackBytes: flopack.bytes,
-    documents: flopack.documents,
+    documents: await flopack.documents,
     tool,
     zip: options.zip !== false,
     flopackDeflated: flopack.deflated,
@@ -121,12 +123,13 @@ function flopackOf(
     zip: boolean;
     scenarios: Parameters<typeof buildTestPackage>[2];
     common: DocumentCommon;
+    documents?: DocumentsThread;
   },
 ): {
   bytes: Buffer[];
   deflated?: Promise<Buffer>;
   problems: Diagnostic[];
-  documents?: RenderedDocuments;
+  documents?: Promise<RenderedDocuments>;
   tests?: TestPackage;
 } {
   const plan = planConnector(spec);
@@ -134,28 +137,29 @@ function flopackOf(
   const lint = lintFlowByFlow({ connector: true, file: flopackFileName(spec) });
   const lintErrors: Diagnostic[] = [];
   const credentials: CredentialFinding[] = [];
-  const documents = new DocumentWriter(spec, flows, options.common);
-  // The test folder embeds the connector's flows: only then are they kept, and their bytes copied from here.
+  const documents = documentSink(spec, flows, options.common, options.documents);
+  // The test folder embeds the connector's flows: only then are they kept.
   const kept: Record<string, Flo> | undefined = options.scenarios.length > 0 ? {} : undefined;
-  const floBytes = kept ? new Map<object, Buffer>() : undefined;
+  // Each flo's bytes as written: the documents are made from them, the test folder copies them.
+  const floBytes = new WeakMap<object, Buffer>();
   function* builtFlows(): Generator<readonly [string, Flo]> {
     for (const [index, planned] of plan.flows.entries()) {
       const flo = planned.build();
       yield [planned.floId, flo];
       // The serializer asks for the next flow once this one is written: check and document it, then let it go.
+      documents.flow(index, flo, floBytes.get(flo)!);
       lintErrors.push(...errorsOnly(lint.flow(planned.floId, flo)));
       credentials.push(...credentialValuesIn(flo));
-      documents.flow(index, flo);
       if (kept) kept[planned.floId] = flo;
     }
   }
-  // In shared memory when zipped, so that a worker thread can compress it where it lies (zip.ts deflateEntry).
-  const allocate = options.zip ? (size: number) => Buffer.from(new SharedArrayBuffer(size)) : undefined;
+  // In shared memory, so that worker threads read it where it lies: the documents' (documents-thread.ts) and the
+  // zip's compression (zip.ts deflateEntry).
   const bytes = serializeFlopackFlowByFlow(plan.envelope, builtFlows(), {
     floBytes,
-    ...(allocate ? { allocate } : {}),
+    allocate: (size: number) => Buffer.from(new SharedArrayBuffer(size)),
   });
-  // Compressed for the zip on a worker thread while the test package and the documents are made on this one.
+  // Compressed for the zip on a worker thread while the test package and the documents are finished.
   const deflated = options.zip ? deflateEntry(bytes) : undefined;
   lintErrors.push(...errorsOnly(lint.finish(plan.envelope)));
   const problems: Diagnostic[] = sortDiagnostics(lintErrors).map((d) => ({
@@ -187,7 +191,10 @@ function flopackOf(
       hint: 'take credentials from the connection (${connection.<key>}) instead of writing them into the spec',
     });
   }
-  if (problems.length > 0) return { bytes, deflated, problems };
+  if (problems.length > 0) {
+    documents.abandon();
+    return { bytes, deflated, problems };
+  }
   return { bytes, deflated, problems, documents: documents.finish(), ...(tests ? { tests } : {}) };
 }
 

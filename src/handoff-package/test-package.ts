@@ -2,7 +2,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DiagnosticsError } from '../errors.js';
 import type { GeneratedConnector } from '../generate/index.js';
-import { serializeFlopackBuffer } from '../flopack/serialize.js';
+import { serializeFlopackBuffer, type FloBytes } from '../flopack/serialize.js';
 import type { Flopack } from '../flopack/types.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { scenarioFiles } from '../scenario/suite.js';
@@ -64,7 +64,7 @@ export function buildTestPackage(
   spec: ConnectorSpec,
   generated: GeneratedConnector,
   scenarios: ReadonlyArray<{ scenario: Scenario; file: string }>,
-  floBytes?: Map<object, Buffer>,
+  floBytes?: FloBytes,
 ): TestPackage | undefined {
   if (scenarios.length === 0) return undefined;
   const plan = planTests(generated.flopack, generated.flows, scenarios);
