@@ -4,12 +4,11 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { generatedFlow, planConnector } from '../generate/index.js';
 import { serializeFlopackFlowByFlow } from '../flopack/serialize.js';
 import { lintFlopack } from '../lint/index.js';
-import { lintFlowByFlow } from '../lint/flow-by-flow.js';
 import { validateSpecFile } from '../spec/validate.js';
-import { credentialValuesIn, findCredentialValues, type CredentialFinding } from './credentials.js';
+import { findCredentialValues } from './credentials.js';
 import { documentCommon, flopackFileName, renderPackage } from './package.js';
 import type { DocumentCommon, RenderedDocuments } from './documents.js';
-import { documentSink, type DocumentsThread } from './documents-thread.js';
+import { readBackSink, type ReadBackThread } from './read-back-thread.js';
 import type { ConnectorSpec } from '../spec/types.js';
 import type { Flo, Flopack } from '../flopack/types.js';
 import { buildTestPackage, loadBuildScenarios, type TestPackage } from './test-package.js';
@@ -40,12 +39,12 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
   const loaded = await loadBuildScenarios(specPath, shownAs);
   warnings.push(...loaded.diagnostics);
   const tool = toolInfo();
-  const flopack = flopackOf(spec, {
+  const flopack = await flopackOf(spec, {
     file: shownAs,
     zip: options.zip !== false,
     scenarios: loaded.scenarios,
     common: documentCommon(spec, tool),
-    documents: options.documents,
+    readBack: options.readBack,
   });
   if (!flopack.documents) return { ok: false, diagnostics: [...warnings, ...flopack.problems], ...empty };
 
@@ -57,7 +56,7 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
       content: await readFile(specPath),
     },
     flopackBytes: flopack.bytes,
-    documents: await flopack.documents,
+    documents: flopack.documents,
     tool,
     zip: options.zip !== false,
     flopackDeflated: flopack.deflated,
@@ -116,52 +115,47 @@ async function validatedSpec(
  * facts before the next is built, and then let go (unless the test package embeds it). A 1,000-action connector is
  * never held whole: its flows as objects were ~65 MB of heap, and their garbage a fifth of the build's time.
  */
-function flopackOf(
+async function flopackOf(
   spec: ConnectorSpec,
   options: {
     file: string;
     zip: boolean;
     scenarios: Parameters<typeof buildTestPackage>[2];
     common: DocumentCommon;
-    documents?: DocumentsThread;
+    readBack?: ReadBackThread;
   },
-): {
+): Promise<{
   bytes: Buffer[];
   deflated?: Promise<Buffer>;
   problems: Diagnostic[];
-  documents?: Promise<RenderedDocuments>;
+  documents?: RenderedDocuments;
   tests?: TestPackage;
-} {
+}> {
   const plan = planConnector(spec);
   const flows = plan.flows.map(generatedFlow);
-  const lint = lintFlowByFlow({ connector: true, file: flopackFileName(spec) });
-  const lintErrors: Diagnostic[] = [];
-  const credentials: CredentialFinding[] = [];
-  const documents = documentSink(spec, flows, options.common, options.documents);
+  const readBack = readBackSink(spec, flows, options.common, plan.envelope, options.readBack);
   // The test folder embeds the connector's flows: only then are they kept.
   const kept: Record<string, Flo> | undefined = options.scenarios.length > 0 ? {} : undefined;
-  // Each flo's bytes as written: the documents are made from them, the test folder copies them.
+  // Each flo's bytes as written: read back from there, and copied into the test folder.
   const floBytes = new WeakMap<object, Buffer>();
   function* builtFlows(): Generator<readonly [string, Flo]> {
     for (const [index, planned] of plan.flows.entries()) {
       const flo = planned.build();
       yield [planned.floId, flo];
-      // The serializer asks for the next flow once this one is written: check and document it, then let it go.
-      documents.flow(index, flo, floBytes.get(flo)!);
-      lintErrors.push(...errorsOnly(lint.flow(planned.floId, flo)));
-      credentials.push(...credentialValuesIn(flo));
+      // The serializer asks for the next flow once this one is written: read it back, then let it go.
+      readBack.flow(index, flo, floBytes.get(flo)!);
       if (kept) kept[planned.floId] = flo;
     }
   }
-  // In shared memory, so that worker threads read it where it lies: the documents' (documents-thread.ts) and the
+  // In shared memory, so that worker threads read it where it lies: the read-back's (read-back-thread.ts) and the
   // zip's compression (zip.ts deflateEntry).
   const bytes = serializeFlopackFlowByFlow(plan.envelope, builtFlows(), {
     floBytes,
     allocate: (size: number) => Buffer.from(new SharedArrayBuffer(size)),
   });
-  // Compressed for the zip on a worker thread while the test package and the documents are finished.
+  // Compressed for the zip on a worker thread while the flows are read back and the test package is made.
   const deflated = options.zip ? deflateEntry(bytes) : undefined;
-  lintErrors.push(...errorsOnly(lint.finish(plan.envelope)));
+  const { lintErrors, credentials, documents } = await readBack.finish();
   const problems: Diagnostic[] = sortDiagnostics(lintErrors).map((d) => ({
     ...d,
     hint: 'This is a bug in okta-connector (the flopack it generated fails its own lint); please report it with the spec.',
@@ -191,11 +185,8 @@ function flopackOf(
       hint: 'take credentials from the connection (${connection.<key>}) instead of writing them into the spec',
     });
   }
-  if (problems.length > 0) {
-    documents.abandon();
-    return { bytes, deflated, problems };
-  }
-  return { bytes, deflated, problems, documents: documents.finish(), ...(tests ? { tests } : {}) };
+  if (problems.length > 0) return { bytes, deflated, problems };
+  return { bytes, deflated, problems, documents, ...(tests ? { tests } : {}) };
 }
 
 function errorsOnly(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -1,18 +1,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Flo } from '../flopack/types.js';
-import { DocumentWriter } from './documents.js';
-import type { DocumentsRequest, DocumentsWorkerData } from './documents-thread.js';
+import { ReadBack } from './read-back.js';
+import type { ReadBackRequest, ReadBackWorkerData } from './read-back-thread.js';
 
 /**
- * The documents' worker thread (documents-thread.ts): reads each flow back from the flopack's bytes as the build
- * writes them, and makes the build sheets and docs from what was written while the build thread goes on.
+ * The read-back worker thread (read-back-thread.ts): parses each flow from the flopack's bytes as the build thread
+ * writes them, and checks and documents it there while the build thread goes on.
  */
-const { spec, flows, common } = workerData as DocumentsWorkerData;
-const writer = new DocumentWriter(spec, flows, common);
+const { spec, flows, common, envelope } = workerData as ReadBackWorkerData;
+const readBack = new ReadBack(spec, flows, common);
 const port = parentPort!;
 /** The flopack's blocks (shared memory), as the build thread posts them. */
 const blocks: Buffer[] = [];
-port.on('message', (request: DocumentsRequest) => {
+port.on('message', (request: ReadBackRequest) => {
   try {
     if (request.type === 'block') {
       blocks[request.block] = Buffer.from(request.memory);
@@ -22,19 +22,17 @@ port.on('message', (request: DocumentsRequest) => {
       const { places } = request;
       for (let i = 0; i < places.length; i += 4) {
         const [index, block, start, end] = places.slice(i, i + 4) as [number, number, number, number];
-        writer.flow(index, JSON.parse(blocks[block]!.toString('utf8', start, end)) as Flo);
+        readBack.flow(index, JSON.parse(blocks[block]!.toString('utf8', start, end)) as Flo);
       }
       return;
     }
-    const documents = writer.finish();
+    const result = readBack.finish(envelope);
     // One buffer per file: parts rendered from short strings share Node's pool, which cannot be posted as it is.
-    port.postMessage({
-      type: 'documents',
-      documents: {
-        flows: documents.flows,
-        files: documents.files.map((f) => ({ path: f.path, content: Buffer.concat(partsOf(f.content)) })),
-      },
-    });
+    const files = result.documents.files.map((f) => ({
+      path: f.path,
+      content: Buffer.concat(partsOf(f.content)),
+    }));
+    port.postMessage({ type: 'result', result: { ...result, documents: { ...result.documents, files } } });
   } catch (error) {
     port.postMessage({
       type: 'error',
