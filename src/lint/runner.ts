@@ -46,6 +46,7 @@ export function startLintRun(
   const contexts: FlowContext<unknown>[] = rules.map((rule, i) => ({
     connector,
     report: reporter(rule),
+    flows: index,
     note: (fact) => void notes[i]!.push(fact),
   }));
   const fail = (i: number, error: unknown): void => {

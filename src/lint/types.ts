@@ -16,6 +16,11 @@ export interface FlowContext<Note = never> {
   connector: boolean;
   report(finding: Finding): void;
   /**
+   * The flows read so far, this one included: a flow found here is final; one not found yet may come later, so a
+   * finding that depends on it is `note`d for `check`.
+   */
+  flows: FlowIndex;
+  /**
    * Keeps a small fact for this rule's `check` (which runs after the last flow): what it needs of another flow or
    * of the envelope. Plain data only (strings, numbers, pointers, `where` labels): never the flo, a card or a scope,
    * since the flow-by-flow lint drops each flow before reading the next.

@@ -203,6 +203,11 @@ export function mutatedEntries(base: Any, sample: Any): CorpusEntry[] {
       flowsOf(fp)[0]![1].data.methods.push(stash);
     }
   });
+  add('flows in reverse order (every Call Flow and pin looks ahead)', base, (fp) => {
+    fp.data.flos = Object.fromEntries(flowsOf(fp).reverse());
+    const flows = flowsOf(fp).map(([, f]) => f);
+    flows[0].data.methods[0].pins = { out: { [flows.at(-1).data.methods[1].uuid]: [] } };
+  });
   add('data.flos is a list', sample, (fp) => {
     fp.data.flos = Object.values(fp.data.flos);
   });

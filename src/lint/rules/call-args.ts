@@ -1,6 +1,6 @@
-import { fieldPointer, isObject } from '../../flopack/read/index.js';
+import { childPointer, fieldPointer, isObject } from '../../flopack/read/index.js';
 import { cardWhere, fieldValue, quote } from '../describe.js';
-import { lintRule } from '../types.js';
+import { lintRule, type FileContext } from '../types.js';
 
 /**
  * Inputs of For Each / Map / Reduce / Repeat / Paginate that configure the loop rather than feed the helper
@@ -12,7 +12,10 @@ const LOOP_INPUTS = new Set(['list', 'concurrency', 'object', 'initial', 'memo',
 interface Call {
   ref: string;
   where: string;
-  args: Array<{ key: string; pointer: string }>;
+  /** Each argument's key and its field's id under `inputs.data`. */
+  args: Array<[key: string, id: string]>;
+  /** `…/node/model/inputs/data` of the card. */
+  inputs: string;
 }
 
 /** Reference §1.7 (warning): a Call Flow's custom inputs are named like the called Helper Flow's inputs. */
@@ -23,33 +26,41 @@ export const callArgsRule = lintRule<Call>('OC-FLOPACK-CALL-ARGS', 'warning', {
     const ref = floInput && fieldValue(floInput)?.data;
     if (!floInput || typeof ref !== 'string') return;
     const args: Call['args'] = [];
+    let inputs: string | undefined;
     for (const io of card.inputs.values()) {
       if (io === floInput || fieldValue(io)?.type === 'flo' || LOOP_INPUTS.has(io.key)) continue;
       // Options live in other groups; Streaming extras reach the helper inside its `State` input.
       if (!(io.group === null || io.group === 'context')) continue;
       const metadata = (io.field as { metadata?: unknown }).metadata;
       if (isObject(metadata) && metadata.forceHide === true) continue;
-      args.push({ key: io.key, pointer: fieldPointer(card, io) });
+      args.push([io.key, io.id]);
+      inputs ??= fieldPointer(card, io).slice(0, -childPointer('', io.id).length);
     }
-    if (args.length > 0) ctx.note({ ref, where: cardWhere(card), args });
+    if (inputs === undefined) return;
+    const call = { ref, where: cardWhere(card), args, inputs };
+    // A helper read earlier is checked now; a later one once every flow is known.
+    if (ctx.flows.get(ref)) checkCall(call, ctx);
+    else ctx.note(call);
   },
   check(ctx) {
-    for (const { ref, where, args } of ctx.notes) {
-      const helper = ctx.flows.get(ref);
-      const inputs = helper?.callableInputs;
-      if (!helper || !inputs) continue;
-      const accepted = new Set(inputs);
-      for (const { key, pointer } of args) {
-        if (accepted.has(key)) continue;
-        ctx.report({
-          message: `argument ${JSON.stringify(key)} is not an input of the called flow ${quote(helper.name)}`,
-          pointer,
-          where,
-          hint: accepted.size
-            ? `its inputs are ${[...accepted].map((k) => JSON.stringify(k)).join(', ')}`
-            : 'it takes no inputs',
-        });
-      }
-    }
+    for (const call of ctx.notes) checkCall(call, ctx);
   },
 });
+
+function checkCall({ ref, where, args, inputs }: Call, ctx: Pick<FileContext, 'flows' | 'report'>): void {
+  const helper = ctx.flows.get(ref);
+  const keys = helper?.callableInputs;
+  if (!helper || !keys) return;
+  const accepted = new Set(keys);
+  for (const [key, id] of args) {
+    if (accepted.has(key)) continue;
+    ctx.report({
+      message: `argument ${JSON.stringify(key)} is not an input of the called flow ${quote(helper.name)}`,
+      pointer: childPointer(inputs, id),
+      where,
+      hint: accepted.size
+        ? `its inputs are ${[...accepted].map((k) => JSON.stringify(k)).join(', ')}`
+        : 'it takes no inputs',
+    });
+  }
+}

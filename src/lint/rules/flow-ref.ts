@@ -1,5 +1,5 @@
 import { cardWhere, fieldValue, quote, valuePointer } from '../describe.js';
-import { lintRule } from '../types.js';
+import { lintRule, type FileContext } from '../types.js';
 
 /** A flow reference, checked once every flow of the file is known (the called flow may come later). */
 interface Call {
@@ -21,34 +21,39 @@ export const flowRefRule = lintRule<Call>('OC-FLOPACK-FLOW-REF', 'error', {
       const value = fieldValue(io);
       const ref = value?.data;
       if (value?.type !== 'flo' || typeof ref !== 'string' || ref === '') continue;
-      ctx.note({
+      const call = {
         ref,
         anyFlow: card.parts?.family === 'kernel' && card.tail === 'utility:exportFlo',
         pointer: valuePointer(card, io),
         where: cardWhere(card),
-      });
+      };
+      // A flow read earlier is checked now; a later one (or none) once every flow is known.
+      if (ctx.flows.get(ref)) checkCall(call, ctx);
+      else ctx.note(call);
     }
   },
   check(ctx) {
-    for (const { ref, anyFlow, pointer, where } of ctx.notes) {
-      const target = ctx.flows.get(ref);
-      if (!target) {
-        ctx.report({
-          message: `the card calls flow ${ref}, which is not in this file`,
-          pointer,
-          where,
-          hint: 'export the called flow in the same folder; Okta asks for a replacement flow on import otherwise',
-        });
-        continue;
-      }
-      if (anyFlow || !target.hasData) continue;
-      if (target.callableInputs === undefined) {
-        ctx.report({
-          message: `the card calls flow ${quote(target.name)}, which has no Helper Flow card to start it`,
-          pointer,
-          where,
-        });
-      }
-    }
+    for (const call of ctx.notes) checkCall(call, ctx);
   },
 });
+
+function checkCall({ ref, anyFlow, pointer, where }: Call, ctx: Pick<FileContext, 'flows' | 'report'>): void {
+  const target = ctx.flows.get(ref);
+  if (!target) {
+    ctx.report({
+      message: `the card calls flow ${ref}, which is not in this file`,
+      pointer,
+      where,
+      hint: 'export the called flow in the same folder; Okta asks for a replacement flow on import otherwise',
+    });
+    return;
+  }
+  if (anyFlow || !target.hasData) return;
+  if (target.callableInputs === undefined) {
+    ctx.report({
+      message: `the card calls flow ${quote(target.name)}, which has no Helper Flow card to start it`,
+      pointer,
+      where,
+    });
+  }
+}

@@ -1,6 +1,6 @@
 import { childPointer, isObject, stringOr } from '../../flopack/read/index.js';
 import { cardPropertyPointer, cardWhere, rawCard, show } from '../describe.js';
-import { lintRule } from '../types.js';
+import { lintRule, type FileContext } from '../types.js';
 
 /** Reference §1.6 / §1.11 #6: a pin's target card is in the same flo scope and has the target input. */
 /** A pin whose target card is not in its scope: whether the card is elsewhere in the file is known at the end. */
@@ -26,7 +26,9 @@ export const pinTargetRule = lintRule<Stray>('OC-FLOPACK-PIN-TARGET', 'error', {
         const pointer = childPointer(outPointer, targetId);
         const target = card.scope.byUuid.get(targetId);
         if (!target) {
-          ctx.note({ targetId, pointer, where });
+          // A card of a flow read earlier settles it now; otherwise a later flow may have it.
+          if (ctx.flows.cardUuids.has(targetId)) stray({ targetId, pointer, where }, ctx);
+          else ctx.note({ targetId, pointer, where });
           continue;
         }
         if (!Array.isArray(bindings)) {
@@ -46,17 +48,19 @@ export const pinTargetRule = lintRule<Stray>('OC-FLOPACK-PIN-TARGET', 'error', {
     }
   },
   check(ctx) {
-    for (const { targetId, pointer, where } of ctx.notes) {
-      // Not in its own scope, so any card of the file with that uuid is in another flow or inline flo.
-      const elsewhere = ctx.flows.cardUuids.has(targetId);
-      ctx.report({
-        message: `a pin targets card ${targetId}, which is not in this flow scope${elsewhere ? ' (it is in another flow or inline flo)' : ''}`,
-        pointer,
-        where,
-        hint: elsewhere
-          ? 'values cross into inline flos through wormhole context fields (reference §1.6)'
-          : undefined,
-      });
-    }
+    for (const pin of ctx.notes) stray(pin, ctx);
   },
 });
+
+function stray({ targetId, pointer, where }: Stray, ctx: Pick<FileContext, 'flows' | 'report'>): void {
+  // Not in its own scope, so any card of the file with that uuid is in another flow or inline flo.
+  const elsewhere = ctx.flows.cardUuids.has(targetId);
+  ctx.report({
+    message: `a pin targets card ${targetId}, which is not in this flow scope${elsewhere ? ' (it is in another flow or inline flo)' : ''}`,
+    pointer,
+    where,
+    hint: elsewhere
+      ? 'values cross into inline flos through wormhole context fields (reference §1.6)'
+      : undefined,
+  });
+}
