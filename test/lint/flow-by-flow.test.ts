@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sortDiagnostics, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { isObject } from '../../src/flopack/read/index.js';
+import { childPointer, isObject } from '../../src/flopack/read/index.js';
 import { envelopeOf, lintFlopack, lintFlowByFlow, LINT_RULES } from '../../src/lint/index.js';
 import { INTERNAL_CODE, startLintRun } from '../../src/lint/runner.js';
 import { lintRule } from '../../src/lint/types.js';
@@ -18,7 +18,13 @@ const FILE = 'x.flopack';
 function flowByFlow(data: unknown, connector: boolean, checked?: ReadonlySet<object>): Diagnostic[] {
   const lint = lintFlowByFlow({ connector, file: FILE, checked });
   const flos = isObject(data) && isObject(data.data) && isObject(data.data.flos) ? data.data.flos : {};
-  const found = Object.entries(flos).map(([id, flo]) => lint.flow(id, flo));
+  const found = Object.entries(flos).map(([id, flo]) => {
+    const own = lint.flow(id, flo);
+    // What flow() returns is about that flow.
+    const at = childPointer('/data/flos', id);
+    for (const d of own) expect(d.pointer === at || d.pointer?.startsWith(`${at}/`), d.pointer).toBe(true);
+    return own;
+  });
   return sortDiagnostics([...found, lint.finish(envelopeOf(data))].flat());
 }
 

@@ -21,29 +21,32 @@ export const flowRefRule = lintRule<Call>('OC-FLOPACK-FLOW-REF', 'error', {
       const value = fieldValue(io);
       const ref = value?.data;
       if (value?.type !== 'flo' || typeof ref !== 'string' || ref === '') continue;
-      const call = {
-        ref,
-        anyFlow: card.parts?.family === 'kernel' && card.tail === 'utility:exportFlo',
-        pointer: valuePointer(card, io),
-        where: cardWhere(card),
-      };
+      const anyFlow = card.parts?.family === 'kernel' && card.tail === 'utility:exportFlo';
+      const pointer = valuePointer(card, io);
       // A flow read earlier is checked now; a later one (or none) once every flow is known.
-      if (ctx.flows.get(ref)) checkCall(call, ctx);
-      else ctx.note(call);
+      if (ctx.flows.get(ref)) checkCall(ref, anyFlow, pointer, () => cardWhere(card), ctx);
+      else ctx.note({ ref, anyFlow, pointer, where: cardWhere(card) });
     }
   },
   check(ctx) {
-    for (const call of ctx.notes) checkCall(call, ctx);
+    for (const { ref, anyFlow, pointer, where } of ctx.notes)
+      checkCall(ref, anyFlow, pointer, () => where, ctx);
   },
 });
 
-function checkCall({ ref, anyFlow, pointer, where }: Call, ctx: Pick<FileContext, 'flows' | 'report'>): void {
+function checkCall(
+  ref: string,
+  anyFlow: boolean,
+  pointer: string,
+  where: () => string,
+  ctx: Pick<FileContext, 'flows' | 'report'>,
+): void {
   const target = ctx.flows.get(ref);
   if (!target) {
     ctx.report({
       message: `the card calls flow ${ref}, which is not in this file`,
       pointer,
-      where,
+      where: where(),
       hint: 'export the called flow in the same folder; Okta asks for a replacement flow on import otherwise',
     });
     return;
@@ -53,7 +56,7 @@ function checkCall({ ref, anyFlow, pointer, where }: Call, ctx: Pick<FileContext
     ctx.report({
       message: `the card calls flow ${quote(target.name)}, which has no Helper Flow card to start it`,
       pointer,
-      where,
+      where: where(),
     });
   }
 }
