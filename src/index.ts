@@ -34,7 +34,7 @@ export {
 } from './flopack/cards/index.js';
 export { generateConnector, type GeneratedConnector, type GeneratedFlow } from './generate/index.js';
 export { serializeFlopack } from './flopack/serialize.js';
-export { lintFlopack, lintFile, LINT_RULES } from './lint/index.js';
+export { lintFlopack, lintFile, lintFlowByFlow, envelopeOf, LINT_RULES } from './lint/index.js';
 export { buildConnector } from './handoff-package/build.js';
 
 export {

@@ -75,7 +75,7 @@ export function cardPropertyPointer(card: CardInfo, ...segments: Array<string | 
 }
 
 /** Pointer to a property of a flow (`name`). */
-export function flowPropertyPointer(flow: FlowInfo, property: string): string {
+export function flowPropertyPointer(flow: Pick<FlowInfo, 'id'>, property: string): string {
   return childPointer(childPointer('/data/flos', flow.id), property);
 }
 

@@ -1,14 +1,16 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../source/document.js';
-import { readFlopack } from '../flopack/read/index.js';
+import { isObject } from '../flopack/read/index.js';
 import { looksLikeConnector } from './connector.js';
 import { loadFlopackFile } from './load.js';
 import { LINT_RULES } from './rules/index.js';
-import { runRules } from './runner.js';
+import { startLintRun } from './runner.js';
 import type { BatchLocatingDocument } from './json-document.js';
 
 export { LINT_RULES };
-export type { LintRule, LintContext } from './types.js';
+export type { LintRule, FlowContext, FileContext } from './types.js';
+export type { FlowSummary } from './summary.js';
+export { lintFlowByFlow, envelopeOf, type FlowByFlowLint, type FlowByFlowOptions } from './flow-by-flow.js';
 
 export interface LintOptions {
   /** Name to put in diagnostics (defaults to `doc.file`). */
@@ -31,11 +33,13 @@ export interface LintOptions {
  * Builder's validations (§2.8). Never throws on malformed data: what cannot be read is reported.
  */
 export function lintFlopack(data: unknown, options: LintOptions = {}): Diagnostic[] {
-  const reading = readFlopack(data);
-  const connector = options.connector ?? looksLikeConnector(reading);
-  const checked = options.checked;
-  const skip = checked?.size ? (flowId: string) => checked.has(reading.flos[flowId] as object) : undefined;
-  const found = runRules(reading, connector, LINT_RULES, skip);
+  const flos = isObject(data) && isObject(data.data) && isObject(data.data.flos) ? data.data.flos : {};
+  const connector = options.connector ?? looksLikeConnector(flos);
+  // The whole file is its flows one after the other, then the file-wide checks (the flow-by-flow lint's way too).
+  const run = startLintRun(LINT_RULES, connector, options.checked?.size ? options.checked : undefined);
+  const found: Diagnostic[] = [];
+  for (const id of Object.keys(flos)) for (const d of run.flow(id, flos[id])) found.push(d);
+  for (const d of run.finish(data)) found.push(d);
   const file = options.file ?? options.doc?.file;
   const doc = options.doc;
   // Positions only for what is reported, and in one pass when the document supports it.

@@ -1,76 +1,134 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FlopackReading } from '../flopack/read/index.js';
-import type { LintContext, LintRule } from './types.js';
+import { isObject, objectOr, readFlow } from '../flopack/read/index.js';
+import { FlowIndex } from './summary.js';
+import type { FileContext, Finding, FlowContext, LintRule } from './types.js';
 
 export const INTERNAL_CODE = 'OC-LINT-INTERNAL';
 
+/** One lint of one file, fed flow by flow (see LintRule for the order of the hooks). */
+export interface LintRun {
+  /** Reads and checks one top-level flow (`id` is its key in `data.flos`); returns what needs only this flow. */
+  flow(id: string, flo: unknown): Diagnostic[];
+  /** After the last flow: what compares flows or needs the envelope (`data.flos` is not read). Call once. */
+  finish(envelope: unknown): Diagnostic[];
+  /** What the run keeps between flows (for tests: plain data only, never part of a flo). */
+  retained(): { index: FlowIndex; notes: readonly unknown[][] };
+}
+
 /**
- * Runs every rule over the read file in one walk. Findings come back rule by rule, each rule's in walk order; a
- * rule that throws becomes one diagnostic (and is not called again), never an exception. `skip` names flows (by
- * top-level id) whose scopes and cards are left out; file-wide checks still run over everything.
+ * Starts a run of `rules`. A rule that throws becomes one OC-LINT-INTERNAL diagnostic and is not called again, never
+ * an exception. `checked` holds flo objects an earlier run already checked with the same `connector`: their scopes
+ * and cards are left out; `flow` hooks and the file-wide `check` still see them.
  */
-export function runRules(
-  reading: FlopackReading,
+export function startLintRun(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each rule has its own kind of note
+  rules: readonly LintRule<any>[],
   connector: boolean,
-  rules: readonly LintRule[],
-  skip?: (flowId: string) => boolean,
-): Diagnostic[] {
-  const found: Diagnostic[][] = rules.map(() => []);
+  checked?: ReadonlySet<object>,
+): LintRun {
+  const index = new FlowIndex();
+  const notes: unknown[][] = rules.map(() => []);
   const broken = new Set<number>();
-  const contexts: LintContext[] = rules.map((rule, i) => ({
-    ...reading,
+  // Shared by the flows of the file, weakly: an inline flo reached twice is reported as readFlopack reports it.
+  const seen = new WeakSet<object>();
+  let found: Diagnostic[] = [];
+  const reporter = (rule: LintRule<unknown>) => (f: Finding) => {
+    const d: Diagnostic = {
+      severity: rule.severity,
+      code: rule.code,
+      message: f.message,
+      pointer: f.pointer,
+    };
+    if (f.where) d.where = f.where;
+    if (f.hint) d.hint = f.hint;
+    found.push(d);
+  };
+  const contexts: FlowContext<unknown>[] = rules.map((rule, i) => ({
     connector,
-    report: (f) => {
-      const d: Diagnostic = {
-        severity: rule.severity,
-        code: rule.code,
-        message: f.message,
-        pointer: f.pointer,
-      };
-      if (f.where) d.where = f.where;
-      if (f.hint) d.hint = f.hint;
-      found[i]!.push(d);
-    },
+    report: reporter(rule),
+    flows: index,
+    note: (fact) => void notes[i]!.push(fact),
   }));
   const fail = (i: number, error: unknown): void => {
     broken.add(i);
-    found[i]!.push({
+    found.push({
       severity: 'error',
       code: INTERNAL_CODE,
       message: `rule ${rules[i]!.code} could not check this file (${error instanceof Error ? error.message : String(error)}); this is a bug in okta-connector`,
     });
   };
-  // Plain loops with the try/catch inline: a closure per card and rule was a measurable share of large lints.
-  const having = (hook: 'check' | 'scope' | 'card') => rules.flatMap((r, i) => (r[hook] ? [i] : []));
-  for (const i of having('check')) {
-    try {
-      rules[i]!.check!(contexts[i]!);
-    } catch (error) {
-      fail(i, error);
-    }
-  }
+  const having = (hook: 'flow' | 'scope' | 'card' | 'check') => rules.flatMap((r, i) => (r[hook] ? [i] : []));
+  const flowRules = having('flow');
   const scopeRules = having('scope');
   const cardRules = having('card');
-  for (const scope of reading.scopes) {
-    if (skip?.(scope.flowId)) continue;
-    for (const i of scopeRules) {
-      if (broken.has(i)) continue;
-      try {
-        rules[i]!.scope!(scope, contexts[i]!);
-      } catch (error) {
-        fail(i, error);
-      }
-    }
-    for (const card of scope.cards) {
-      for (const i of cardRules) {
+  const checkRules = having('check');
+  const take = (): Diagnostic[] => {
+    const out = found;
+    found = [];
+    return out;
+  };
+  let finished = false;
+  return {
+    flow(id, flo) {
+      if (finished) throw new Error('lint: flow() after finish()');
+      const reading = readFlow(id, flo, seen);
+      index.add(reading);
+      // Plain loops with the try/catch inline: a closure per card and rule was a measurable share of large lints.
+      for (const i of flowRules) {
         if (broken.has(i)) continue;
         try {
-          rules[i]!.card!(card, contexts[i]!);
+          rules[i]!.flow!(reading, contexts[i]!);
         } catch (error) {
           fail(i, error);
         }
       }
-    }
-  }
-  return found.flat();
+      if (checked?.has(flo as object)) return take();
+      for (const scope of reading.scopes) {
+        for (const i of scopeRules) {
+          if (broken.has(i)) continue;
+          try {
+            rules[i]!.scope!(scope, contexts[i]!);
+          } catch (error) {
+            fail(i, error);
+          }
+        }
+        for (const card of scope.cards) {
+          for (const i of cardRules) {
+            if (broken.has(i)) continue;
+            try {
+              rules[i]!.card!(card, contexts[i]!);
+            } catch (error) {
+              fail(i, error);
+            }
+          }
+        }
+      }
+      return take();
+    },
+    finish(envelope) {
+      if (finished) throw new Error('lint: finish() called twice');
+      finished = true;
+      const data = isObject(envelope) && isObject(envelope.data) ? envelope.data : undefined;
+      const file = {
+        connector,
+        root: envelope,
+        data,
+        configs: objectOr(data?.configs),
+        tables: objectOr(data?.tables),
+        groups: objectOr(data?.groups),
+        flows: index,
+      };
+      for (const i of checkRules) {
+        if (broken.has(i)) continue;
+        const ctx: FileContext<unknown> = { ...file, report: reporter(rules[i]!), notes: notes[i]! };
+        try {
+          rules[i]!.check!(ctx);
+        } catch (error) {
+          fail(i, error);
+        }
+      }
+      return take();
+    },
+    retained: () => ({ index, notes }),
+  };
 }

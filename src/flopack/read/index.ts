@@ -9,6 +9,7 @@ export * from './inline.js';
 export {
   readFlo,
   readFlopack,
+  readFlow,
   readInline,
   cardPointer,
   fieldPointer,

@@ -112,6 +112,19 @@ export interface ReadProblem {
   scope?: Scope;
 }
 
+/** One top-level flow read on its own (walk.ts readFlow): what readFlopack reads of each flow. */
+export interface FlowReading {
+  /** Its key in `data.flos`. */
+  id: string;
+  /** `/data/flos/<id>`. */
+  pointer: string;
+  /** Undefined when the flo is not an object. */
+  flow: FlowInfo | undefined;
+  /** Its scopes: the flow's own, then its inline flos depth first. */
+  scopes: Scope[];
+  problems: ReadProblem[];
+}
+
 /** A whole flopack, read once: its sections, its flows, and every scope (inline flos after their flow's cards). */
 export interface FlopackReading {
   /** The document as parsed. */

@@ -1,7 +1,15 @@
 import type { Card, CardModel, IoField } from '../types.js';
 import { addressTail, parseAddress } from './address.js';
 import { inlineFlows } from './inline.js';
-import type { CardInfo, FieldInfo, FlopackReading, FlowInfo, InlineFlow, Scope } from './model.js';
+import type {
+  CardInfo,
+  FieldInfo,
+  FlopackReading,
+  FlowInfo,
+  FlowReading,
+  InlineFlow,
+  Scope,
+} from './model.js';
 import { isObject, objectOr, stringOr, type Json } from './tolerant.js';
 
 /** Appends one JSON pointer segment (RFC 6901 escaping). */
@@ -49,26 +57,45 @@ export function readFlopack(root: unknown): FlopackReading {
   };
   const seen = new WeakSet<object>();
   for (const [id, flo] of Object.entries(flos)) {
-    const pointer = childPointer('/data/flos', id);
-    if (!isObject(flo)) {
-      reading.problems.push({ message: `flow ${id} is not an object`, pointer });
-      continue;
-    }
-    const flow: FlowInfo = { id, name: stringOr(flo.name) ?? id, flo, scope: undefined };
-    reading.flows.push(flow);
-    if (!isObject(flo.data)) {
-      reading.problems.push({ message: 'the flow has no `data` object', pointer, flow });
-      continue;
-    }
-    const head = { flowId: id, flowName: flow.name, inline: false, pointer: childPointer(pointer, 'data') };
-    flow.scope = walkScope(reading, seen, flo.data, head);
+    const flow = readFlow(id, flo, seen);
+    if (flow.flow) reading.flows.push(flow.flow);
+    for (const scope of flow.scopes) reading.scopes.push(scope);
+    for (const problem of flow.problems) reading.problems.push(problem);
   }
+  return reading;
+}
+
+/**
+ * One top-level flow of `data.flos` read on its own (`id` is its key there), as readFlopack reads each flow: the
+ * flow-by-flow lint reads a flow, checks it and drops it. `seen` holds the flos already walked (weakly), shared
+ * across the flows of one file so that an inline flo reached again is reported as readFlopack reports it.
+ */
+export function readFlow(id: string, flo: unknown, seen: WeakSet<object> = new WeakSet()): FlowReading {
+  const pointer = childPointer('/data/flos', id);
+  const reading: FlowReading = { id, pointer, flow: undefined, scopes: [], problems: [] };
+  if (!isObject(flo)) {
+    reading.problems.push({ message: `flow ${id} is not an object`, pointer });
+    return reading;
+  }
+  const flow: FlowInfo = { id, name: stringOr(flo.name) ?? id, flo, scope: undefined };
+  reading.flow = flow;
+  if (!isObject(flo.data)) {
+    reading.problems.push({ message: 'the flow has no `data` object', pointer, flow });
+    return reading;
+  }
+  const head = { flowId: id, flowName: flow.name, inline: false, pointer: childPointer(pointer, 'data') };
+  flow.scope = walkScope(reading, seen, flo.data, head);
   return reading;
 }
 
 type ScopeHead = Pick<Scope, 'flowId' | 'flowName' | 'inline' | 'pointer' | 'owner'>;
 
-function walkScope(reading: FlopackReading, seen: WeakSet<object>, data: Json, head: ScopeHead): Scope {
+function walkScope(
+  reading: Pick<FlowReading, 'scopes' | 'problems'>,
+  seen: WeakSet<object>,
+  data: Json,
+  head: ScopeHead,
+): Scope {
   seen.add(data);
   const scope = readScope(data, head);
   reading.scopes.push(scope);

@@ -6,7 +6,7 @@ export const cbActionFlowRule = lintRule('OC-CB-NO-ACTION-FLOW', 'error', {
   description: 'connector projects: at least one action flow (a deploy check of Connector Builder)',
   check(ctx) {
     if (!ctx.connector) return;
-    const roles = flowRoles(ctx);
+    const roles = flowRoles(ctx.flows);
     if ([...roles.values()].includes('action')) return;
     ctx.report({
       message: 'the connector has no action flow; Connector Builder requires at least one to deploy',

@@ -8,7 +8,7 @@ export const cbdeDuplicateNamesRule = lintRule('CBDE000001H', 'error', {
   check(ctx) {
     if (!ctx.connector) return;
     const first = new Map<string, string>();
-    for (const flow of ctx.flows) {
+    for (const flow of ctx.flows.summaries) {
       const earlier = first.get(flow.name);
       if (earlier === undefined) {
         first.set(flow.name, flow.id);

@@ -9,8 +9,8 @@ export const cbdeFlowNameRule = lintRule('CBDE000003H', 'error', {
     'connector projects: action flow names use letters, numbers and spaces only, no leading/trailing spaces',
   check(ctx) {
     if (!ctx.connector) return;
-    const roles = flowRoles(ctx);
-    for (const flow of ctx.flows) {
+    const roles = flowRoles(ctx.flows);
+    for (const flow of ctx.flows.summaries) {
       if (roles.get(flow) !== 'action' || isValidFlowName(flow.name)) continue;
       const suggestion = suggestFlowName(flow.name);
       ctx.report({

@@ -5,18 +5,16 @@ import { lintRule } from '../types.js';
 /** Reference §3.4 (warning): API Endpoint flows are exported with security_level "medium" (client token) or "open". */
 export const endpointSecurityRule = lintRule('OC-FLOPACK-ENDPOINT-SECURITY', 'warning', {
   description: 'API Endpoint flows have `security_level` "medium" (client token) or "open" (public)',
-  check(ctx) {
-    for (const flow of ctx.flows) {
-      const start = singleRoot(flow.scope);
-      if (!flow.scope || start?.parts?.family !== 'kernel' || start.tail !== 'http:accept') continue;
-      const level = flow.scope.data.security_level;
-      if (level === 'medium' || level === 'open') continue;
-      ctx.report({
-        message: `API Endpoint flow with security_level ${show(level)}; exports use "medium" (client token) or "open" (public)`,
-        pointer: childPointer(flow.scope.pointer, 'security_level'),
-        where: scopeWhere(flow.scope),
-        hint: '"medium" keeps the endpoint behind a client token',
-      });
-    }
+  flow({ flow }, ctx) {
+    const start = singleRoot(flow?.scope);
+    if (!flow?.scope || start?.parts?.family !== 'kernel' || start.tail !== 'http:accept') return;
+    const level = flow.scope.data.security_level;
+    if (level === 'medium' || level === 'open') return;
+    ctx.report({
+      message: `API Endpoint flow with security_level ${show(level)}; exports use "medium" (client token) or "open" (public)`,
+      pointer: childPointer(flow.scope.pointer, 'security_level'),
+      where: scopeWhere(flow.scope),
+      hint: '"medium" keeps the endpoint behind a client token',
+    });
   },
 });

@@ -1,9 +1,13 @@
 import { childPointer, isObject, stringOr } from '../../flopack/read/index.js';
-import { quote, scopeWhere, show } from '../describe.js';
+import { flowWhere, quote, scopeWhere, show } from '../describe.js';
 import { lintRule } from '../types.js';
 
+function notAFolder(folder: unknown): string {
+  return `the flow's folder ${show(folder)} is not in \`data.groups\``;
+}
+
 /** Reference §1.2 (warning): group paths, table folders and flow folders should name a group in the file. */
-export const folderRefRule = lintRule('OC-FLOPACK-FOLDER-REF', 'warning', {
+export const folderRefRule = lintRule<{ id: string; folder: string }>('OC-FLOPACK-FOLDER-REF', 'warning', {
   description: 'group `path`, table `group_id` and flow `group` refer to folders in `data.groups`',
   check(ctx) {
     const groups = ctx.groups;
@@ -26,15 +30,21 @@ export const folderRefRule = lintRule('OC-FLOPACK-FOLDER-REF', 'warning', {
         });
       }
     }
-    for (const flow of ctx.flows) {
-      const folder = flow.scope?.data.group;
-      if (flow.scope && (typeof folder !== 'string' || !(folder in groups))) {
-        ctx.report({
-          message: `the flow's folder ${show(folder)} is not in \`data.groups\``,
-          pointer: childPointer(flow.scope.pointer, 'group'),
-          where: scopeWhere(flow.scope),
-        });
-      }
+    for (const { id, folder } of ctx.notes) {
+      if (folder in groups) continue;
+      // The flow's own scope: its pointer and where, from its id and name.
+      const pointer = childPointer(childPointer(childPointer('/data/flos', id), 'data'), 'group');
+      ctx.report({ message: notAFolder(folder), pointer, where: flowWhere(ctx.flows.get(id)!) });
+    }
+  },
+  flow({ flow }, ctx) {
+    if (!flow?.scope) return;
+    const folder = flow.scope.data.group;
+    // Whether the folder is one of data.groups is known once the envelope is.
+    if (typeof folder === 'string') ctx.note({ id: flow.id, folder });
+    else {
+      const pointer = childPointer(flow.scope.pointer, 'group');
+      ctx.report({ message: notAFolder(folder), pointer, where: scopeWhere(flow.scope) });
     }
   },
 });

@@ -1,9 +1,16 @@
 import { childPointer, isObject, stringOr } from '../../flopack/read/index.js';
 import { cardPropertyPointer, cardWhere, rawCard, show } from '../describe.js';
-import { lintRule } from '../types.js';
+import { lintRule, type FileContext } from '../types.js';
 
 /** Reference §1.6 / §1.11 #6: a pin's target card is in the same flo scope and has the target input. */
-export const pinTargetRule = lintRule('OC-FLOPACK-PIN-TARGET', 'error', {
+/** A pin whose target card is not in its scope: whether the card is elsewhere in the file is known at the end. */
+interface Stray {
+  targetId: string;
+  pointer: string;
+  where: string;
+}
+
+export const pinTargetRule = lintRule<Stray>('OC-FLOPACK-PIN-TARGET', 'error', {
   description: 'each pin targets a card in the same flow scope and an input that exists on it',
   card(card, ctx) {
     const pins = rawCard(card).pins;
@@ -19,15 +26,9 @@ export const pinTargetRule = lintRule('OC-FLOPACK-PIN-TARGET', 'error', {
         const pointer = childPointer(outPointer, targetId);
         const target = card.scope.byUuid.get(targetId);
         if (!target) {
-          const elsewhere = ctx.scopes.some((s) => s !== card.scope && s.byUuid.has(targetId));
-          ctx.report({
-            message: `a pin targets card ${targetId}, which is not in this flow scope${elsewhere ? ' (it is in another flow or inline flo)' : ''}`,
-            pointer,
-            where,
-            hint: elsewhere
-              ? 'values cross into inline flos through wormhole context fields (reference §1.6)'
-              : undefined,
-          });
+          // A card of a flow read earlier settles it now; otherwise a later flow may have it.
+          if (ctx.flows.cardUuids.has(targetId)) stray({ targetId, pointer, where }, ctx);
+          else ctx.note({ targetId, pointer, where });
           continue;
         }
         if (!Array.isArray(bindings)) {
@@ -46,4 +47,20 @@ export const pinTargetRule = lintRule('OC-FLOPACK-PIN-TARGET', 'error', {
       }
     }
   },
+  check(ctx) {
+    for (const pin of ctx.notes) stray(pin, ctx);
+  },
 });
+
+function stray({ targetId, pointer, where }: Stray, ctx: Pick<FileContext, 'flows' | 'report'>): void {
+  // Not in its own scope, so any card of the file with that uuid is in another flow or inline flo.
+  const elsewhere = ctx.flows.cardUuids.has(targetId);
+  ctx.report({
+    message: `a pin targets card ${targetId}, which is not in this flow scope${elsewhere ? ' (it is in another flow or inline flo)' : ''}`,
+    pointer,
+    where,
+    hint: elsewhere
+      ? 'values cross into inline flos through wormhole context fields (reference §1.6)'
+      : undefined,
+  });
+}

@@ -15,20 +15,18 @@ function matches(entry: unknown, card: CardInfo): boolean {
 /** Reference §1.3 (warning, cosmetic): `display.preview` lists the cards in `methods` order. */
 export const previewRule = lintRule('OC-FLOPACK-PREVIEW', 'warning', {
   description: "`display.preview` lists the flow's cards in `methods` order (cosmetic)",
-  check(ctx) {
-    for (const flow of ctx.flows) {
-      const scope = flow.scope;
-      if (!scope) continue;
-      const display = scope.data.display;
-      const preview = isObject(display) && Array.isArray(display.preview) ? display.preview : [];
-      const cards = scope.cards;
-      if (preview.length === cards.length && cards.every((card, i) => matches(preview[i], card))) continue;
-      ctx.report({
-        message: `display.preview lists ${preview.length} card(s) that do not match the flow's ${cards.length} card(s) in order`,
-        pointer: childPointer(childPointer(scope.pointer, 'display'), 'preview'),
-        where: scopeWhere(scope),
-        hint: 'cosmetic: the card icons shown in the flow list; regenerate it from `methods`',
-      });
-    }
+  flow({ flow }, ctx) {
+    const scope = flow?.scope;
+    if (!scope) return;
+    const display = scope.data.display;
+    const preview = isObject(display) && Array.isArray(display.preview) ? display.preview : [];
+    const cards = scope.cards;
+    if (preview.length === cards.length && cards.every((card, i) => matches(preview[i], card))) return;
+    ctx.report({
+      message: `display.preview lists ${preview.length} card(s) that do not match the flow's ${cards.length} card(s) in order`,
+      pointer: childPointer(childPointer(scope.pointer, 'display'), 'preview'),
+      where: scopeWhere(scope),
+      hint: 'cosmetic: the card icons shown in the flow list; regenerate it from `methods`',
+    });
   },
 });

@@ -1,5 +1,4 @@
 import { flowPropertyPointer, flowWhere, quote } from '../describe.js';
-import { notSystemShaped } from '../connector.js';
 import { lintRule, type LintRule } from '../types.js';
 
 /**
@@ -11,9 +10,9 @@ export function reservedNameRule(code: string, name: string, kind: string): Lint
     description: `connector projects: only a ${kind} flow (no options or inputs) may be named ${name}`,
     check(ctx) {
       if (!ctx.connector) return;
-      for (const flow of ctx.flows) {
+      for (const flow of ctx.flows.summaries) {
         if (flow.name !== name) continue;
-        const why = notSystemShaped(flow);
+        const why = flow.notSystem;
         if (!why) continue;
         ctx.report({
           message: `Name of the flow cannot be ${name}. The flow named ${quote(flow.name)} is not a ${kind} flow: ${why}`,

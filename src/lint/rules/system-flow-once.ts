@@ -11,8 +11,8 @@ export function systemFlowOnceRule(code: string, role: FlowRole, kind: string, f
     description: `connector projects: at most one ${kind} flow`,
     check(ctx) {
       if (!ctx.connector) return;
-      const roles = flowRoles(ctx);
-      const flows = ctx.flows.filter((f) => roles.get(f) === role);
+      const roles = flowRoles(ctx.flows);
+      const flows = ctx.flows.summaries.filter((f) => roles.get(f) === role);
       for (const flow of flows.slice(1)) {
         ctx.report({
           message: `${found} ${quote(flow.name)} is a second ${kind} flow (the first is ${flows[0]!.id})`,
