@@ -4,7 +4,7 @@ import { buildManifest, compareStrings } from './manifest.js';
 import { renderTemplateParts } from './templates.js';
 import type { ToolInfo } from '../util/tool-info.js';
 import type { Artifact, Content } from './types.js';
-import { deflateEntry, zipArtifacts } from './zip.js';
+import { deflateEntry, zipArtifactParts } from './zip.js';
 import type { TestPackage } from './test-package.js';
 import { TESTING_MD } from './testing-doc.js';
 
@@ -73,7 +73,7 @@ export async function renderPackage(input: PackageInput): Promise<RenderedPackag
   const manifest = buildManifest(tool, { name: spec.name, version: spec.version }, input.specFile, files);
   const all = [...files, manifest].sort((a, b) => compareStrings(a.path, b.path));
   if (input.zip) {
-    all.push({ path: zipFileName(spec), content: await zipArtifacts(all, spec.name, deflated) });
+    all.push({ path: zipFileName(spec), content: await zipArtifactParts(all, spec.name, deflated) });
     all.sort((a, b) => compareStrings(a.path, b.path));
   }
   return { files: all, flows: input.documents.flows };

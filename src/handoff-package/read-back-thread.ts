@@ -75,7 +75,7 @@ export function readBackSink(
 }
 
 function workerSink(script: string, data: ReadBackWorkerData): ReadBackSink {
-  const worker = new Worker(script, { workerData: data });
+  const worker = new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   // Until the build asks for the result, the worker must not keep a failed build's process alive.
   worker.unref();
   const reply = new Promise<ReadBackResult>((resolve, reject) => {

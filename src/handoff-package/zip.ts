@@ -120,6 +120,15 @@ export async function zipArtifacts(
   root: string,
   deflated: ReadonlyMap<string, Promise<Buffer>> = new Map(),
 ): Promise<Buffer> {
+  return Buffer.concat(await zipArtifactParts(files, root, deflated));
+}
+
+/** `zipArtifacts` in its pieces (headers and each entry's compressed data), not joined: written as they are. */
+export async function zipArtifactParts(
+  files: readonly Artifact[],
+  root: string,
+  deflated: ReadonlyMap<string, Promise<Buffer>> = new Map(),
+): Promise<Buffer[]> {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -170,5 +179,5 @@ export async function zipArtifacts(
   end.writeUInt16LE(central.length / 2, 10);
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...central, end]);
+  return [...parts, ...central, end];
 }
