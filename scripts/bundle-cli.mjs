@@ -6,8 +6,8 @@
 import { build } from 'esbuild';
 
 await build({
-  // The read-back worker thread (src/handoff-package/read-back-thread.ts) loads its own entry, beside the chunks.
-  entryPoints: { main: 'dist/cli/main.js', 'read-back-worker': 'dist/handoff-package/read-back-worker.js' },
+  // The documents' worker thread (src/handoff-package/documents-thread.ts) loads its own entry, beside the chunks.
+  entryPoints: { main: 'dist/cli/main.js', 'documents-worker': 'dist/handoff-package/documents-worker.js' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -3,12 +3,12 @@ import { relative, resolve, sep } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { generatedFlow, planConnector } from '../generate/index.js';
 import { serializeFlopackFlowByFlow } from '../flopack/serialize.js';
-import { lintFlopack } from '../lint/index.js';
+import { lintFlopack, lintFlowByFlow } from '../lint/index.js';
 import { validateSpecFile } from '../spec/validate.js';
-import { findCredentialValues } from './credentials.js';
+import { credentialValuesIn, findCredentialValues, type CredentialFinding } from './credentials.js';
 import { documentCommon, flopackFileName, renderPackage } from './package.js';
 import type { DocumentCommon, RenderedDocuments } from './documents.js';
-import { readBackSink, type ReadBackThread } from './read-back-thread.js';
+import { documentSink, type DocumentsThread } from './documents-thread.js';
 import type { ConnectorSpec } from '../spec/types.js';
 import type { Flo, Flopack } from '../flopack/types.js';
 import { buildTestPackage, loadBuildScenarios, type TestPackage } from './test-package.js';
@@ -44,7 +44,7 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
     zip: options.zip !== false,
     scenarios: loaded.scenarios,
     common: documentCommon(spec, tool),
-    readBack: options.readBack,
+    documents: options.documents,
   });
   if (!flopack.documents) return { ok: false, diagnostics: [...warnings, ...flopack.problems], ...empty };
 
@@ -110,10 +110,10 @@ async function validatedSpec(
 }
 
 /**
- * Generates, serializes and checks the flopack, and derives what the documents show from it, one flow at a time:
- * each flow is built, written into the flopack's blocks, checked, and turned into its build-sheet section and docs
- * facts before the next is built, and then let go (unless the test package embeds it). A 1,000-action connector is
- * never held whole: its flows as objects were ~65 MB of heap, and their garbage a fifth of the build's time.
+ * Generates, serializes and checks the flopack, and makes the documents from it, one flow at a time: each flow is
+ * built, written into the flopack's blocks, documented (on a worker for large connectors, documents-thread.ts),
+ * linted and searched for fixed credentials before the next is built, and then let go (unless the test package
+ * embeds it). A 1,000-action connector is never held whole: its flows as objects were ~65 MB of heap.
  */
 async function flopackOf(
   spec: ConnectorSpec,
@@ -122,7 +122,7 @@ async function flopackOf(
     zip: boolean;
     scenarios: Parameters<typeof buildTestPackage>[2];
     common: DocumentCommon;
-    readBack?: ReadBackThread;
+    documents?: DocumentsThread;
   },
 ): Promise<{
   bytes: Buffer[];
@@ -133,29 +133,34 @@ async function flopackOf(
 }> {
   const plan = planConnector(spec);
   const flows = plan.flows.map(generatedFlow);
-  const readBack = readBackSink(spec, flows, options.common, plan.envelope, options.readBack);
+  const lint = lintFlowByFlow({ connector: true, file: flopackFileName(spec) });
+  const lintErrors: Diagnostic[] = [];
+  const credentials: CredentialFinding[] = [];
+  const documents = documentSink(spec, flows, options.common, options.documents);
   // The test folder embeds the connector's flows: only then are they kept.
   const kept: Record<string, Flo> | undefined = options.scenarios.length > 0 ? {} : undefined;
-  // Each flo's bytes as written: read back from there, and copied into the test folder.
+  // Each flo's bytes as written: the documents are made from them, the test folder copies them.
   const floBytes = new WeakMap<object, Buffer>();
   function* builtFlows(): Generator<readonly [string, Flo]> {
     for (const [index, planned] of plan.flows.entries()) {
       const flo = planned.build();
       yield [planned.floId, flo];
-      // The serializer asks for the next flow once this one is written: read it back, then let it go.
-      readBack.flow(index, flo, floBytes.get(flo)!);
+      // The serializer asks for the next flow once this one is written: document and check it, then let it go.
+      documents.flow(index, flo, floBytes.get(flo)!);
+      lintErrors.push(...errorsOnly(lint.flow(planned.floId, flo)));
+      credentials.push(...credentialValuesIn(flo));
       if (kept) kept[planned.floId] = flo;
     }
   }
-  // In shared memory, so that worker threads read it where it lies: the read-back's (read-back-thread.ts) and the
+  // In shared memory, so that worker threads read it where it lies: the documents' (documents-thread.ts) and the
   // zip's compression (zip.ts deflateEntry).
   const bytes = serializeFlopackFlowByFlow(plan.envelope, builtFlows(), {
     floBytes,
     allocate: (size: number) => Buffer.from(new SharedArrayBuffer(size)),
   });
-  // Compressed for the zip on a worker thread while the flows are read back and the test package is made.
+  // Compressed for the zip on a worker thread while the documents are finished and the test package is made.
   const deflated = options.zip ? deflateEntry(bytes) : undefined;
-  const { lintErrors, credentials, documents } = await readBack.finish();
+  lintErrors.push(...errorsOnly(lint.finish(plan.envelope)));
   const problems: Diagnostic[] = sortDiagnostics(lintErrors).map((d) => ({
     ...d,
     hint: 'This is a bug in okta-connector (the flopack it generated fails its own lint); please report it with the spec.',
@@ -185,8 +190,11 @@ async function flopackOf(
       hint: 'take credentials from the connection (${connection.<key>}) instead of writing them into the spec',
     });
   }
-  if (problems.length > 0) return { bytes, deflated, problems };
-  return { bytes, deflated, problems, documents, ...(tests ? { tests } : {}) };
+  if (problems.length > 0) {
+    documents.abandon();
+    return { bytes, deflated, problems };
+  }
+  return { bytes, deflated, problems, documents: await documents.finish(), ...(tests ? { tests } : {}) };
 }
 
 function errorsOnly(diagnostics: Diagnostic[]): Diagnostic[] {

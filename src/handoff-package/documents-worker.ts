@@ -1,18 +1,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Flo } from '../flopack/types.js';
-import { ReadBack } from './read-back.js';
-import type { ReadBackRequest, ReadBackWorkerData } from './read-back-thread.js';
+import { DocumentWriter } from './documents.js';
+import type { DocumentsRequest, DocumentsWorkerData } from './documents-thread.js';
 
 /**
- * The read-back worker thread (read-back-thread.ts): parses each flow from the flopack's bytes as the build thread
- * writes them, and checks and documents it there while the build thread goes on.
+ * The documents' worker thread (documents-thread.ts): parses each flow from the flopack's bytes as the build thread
+ * writes them, and makes its build-sheet sections and docs facts there while the build thread goes on.
  */
-const { spec, flows, common, envelope } = workerData as ReadBackWorkerData;
-const readBack = new ReadBack(spec, flows, common);
+const { spec, flows, common } = workerData as DocumentsWorkerData;
+const writer = new DocumentWriter(spec, flows, common);
 const port = parentPort!;
 /** The flopack's blocks (shared memory), as the build thread posts them. */
 const blocks: Buffer[] = [];
-port.on('message', (request: ReadBackRequest) => {
+port.on('message', (request: DocumentsRequest) => {
   try {
     if (request.type === 'block') {
       blocks[request.block] = Buffer.from(request.memory);
@@ -22,23 +22,19 @@ port.on('message', (request: ReadBackRequest) => {
       const { places } = request;
       for (let i = 0; i < places.length; i += 4) {
         const [index, block, start, end] = places.slice(i, i + 4) as [number, number, number, number];
-        readBack.flow(index, JSON.parse(blocks[block]!.toString('utf8', start, end)) as Flo);
+        writer.flow(index, JSON.parse(blocks[block]!.toString('utf8', start, end)) as Flo);
       }
       return;
     }
-    const result = readBack.finish(envelope);
+    const documents = writer.finish();
     // One buffer per file, moved to the build thread rather than copied (the build sheets of 1,000 actions are
     // ~25 MB). Parts rendered from short strings share Node's pool, which cannot be moved: small files are copied.
-    const files = result.documents.files.map((f) => ({
-      path: f.path,
-      content: Buffer.concat(partsOf(f.content)),
-    }));
+    const files = documents.files.map((f) => ({ path: f.path, content: Buffer.concat(partsOf(f.content)) }));
     const movable = files
       .map((f) => f.content)
       .filter((b) => b.byteOffset === 0 && b.buffer.byteLength === b.byteLength && b.byteLength > 0)
       .map((b) => b.buffer as ArrayBuffer);
-    const message = { type: 'result', result: { ...result, documents: { ...result.documents, files } } };
-    port.postMessage(message, movable);
+    port.postMessage({ type: 'documents', documents: { ...documents, files } }, movable);
   } catch (error) {
     port.postMessage({
       type: 'error',

@@ -9,14 +9,14 @@ import type { ConnectorSpec } from '../../src/spec/types.js';
 import { packagePath } from '../../src/util/paths.js';
 
 /**
- * The read-back on a worker thread (flows parsed back from the flopack's shared blocks) against the same read-back
- * on the build's thread (the flows as built): the same package, byte for byte. The worker is the compiled one in
+ * The documents made on a worker thread (flows parsed back from the flopack's shared blocks) against the same
+ * documents made on the build's thread (from the flows as built): the same package, byte for byte. The worker is the compiled one in
  * dist/ (`npm test` builds before vitest); the comparison builds with dist/ on the worker and with src/ here.
  */
 const LETTERS = 'ABCDEFGHIJ';
 type Build = (spec: string, options: BuildOptions) => Promise<BuildResult>;
 let compiledBuild: Build;
-const root = mkdtempSync(join(tmpdir(), 'oc-read-back-'));
+const root = mkdtempSync(join(tmpdir(), 'oc-documents-thread-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 beforeAll(async () => {
@@ -38,8 +38,8 @@ function snapshot(dir: string): Map<string, string> {
 
 async function bothWays(name: string, specPath: string): Promise<void> {
   const out = join(root, name);
-  const worker = await compiledBuild(specPath, { outDir: join(out, 'worker'), readBack: 'worker' });
-  const here = await buildConnector(specPath, { outDir: join(out, 'here'), readBack: 'here' });
+  const worker = await compiledBuild(specPath, { outDir: join(out, 'worker'), documents: 'worker' });
+  const here = await buildConnector(specPath, { outDir: join(out, 'here'), documents: 'here' });
   expect(worker.ok && here.ok, JSON.stringify([...worker.diagnostics, ...here.diagnostics])).toBe(true);
   const [a, b] = [snapshot(join(out, 'worker')), snapshot(join(out, 'here'))];
   expect([...a.keys()]).toEqual([...b.keys()]);
@@ -47,7 +47,7 @@ async function bothWays(name: string, specPath: string): Promise<void> {
   expect(worker.flows).toEqual(here.flows);
 }
 
-describe('reading the written flows back on a worker thread', () => {
+describe('the documents made on a worker thread', () => {
   it('gives the Twilio package (with its test folder) byte for byte as on the build thread', async () => {
     const dir = join(root, 'twilio-src');
     cpSync(packagePath('connectors/twilio'), dir, { recursive: true });
@@ -67,7 +67,7 @@ describe('reading the written flows back on a worker thread', () => {
     writeFileSync(path, stringify({ ...twilio, name: 'many', actions }));
     const out = join(root, 'many');
     const auto = await compiledBuild(path, { outDir: join(out, 'auto') });
-    const here = await buildConnector(path, { outDir: join(out, 'here'), readBack: 'here' });
+    const here = await buildConnector(path, { outDir: join(out, 'here'), documents: 'here' });
     expect(auto.ok && here.ok, JSON.stringify([...auto.diagnostics, ...here.diagnostics])).toBe(true);
     expect(auto.flows.length).toBeGreaterThanOrEqual(64);
     expect(snapshot(join(out, 'auto'))).toEqual(snapshot(join(out, 'here')));
@@ -77,8 +77,8 @@ describe('reading the written flows back on a worker thread', () => {
     await expect(
       buildConnector(packagePath('connectors/twilio/connector.yaml'), {
         outDir: join(root, 'none'),
-        readBack: 'worker',
+        documents: 'worker',
       }),
-    ).rejects.toThrow(/read-back worker script is missing/);
+    ).rejects.toThrow(/documents' worker script is missing/);
   });
 });
