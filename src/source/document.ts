@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DiagnosticsError } from '../errors.js';
+import { fastYamlData } from './fast-yaml.js';
 
 /** Larger files are refused before parsing: no real spec or flopack comes close (Okta's biggest exports are ~2 MB). */
 export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
@@ -82,11 +83,17 @@ export function parseSource(bytes: Uint8Array | string, file: string): SourceDoc
   }
   const isJson = looksLikeJson(text);
   if (isJson) checkJsonDepth(text, file);
-  const json = isJson ? parseJson(text, file) : undefined;
-  // JSON parses natively (fast); the YAML AST, needed only to turn pointers into positions, is built on first use.
+  // JSON parses natively and plain YAML through js-yaml (both fast); the `yaml` library's AST, needed to turn
+  // pointers into positions, is built on first use, and gives the data (and every error) for the rest of YAML.
+  const fast = isJson
+    ? parseJson(text, file)
+    : fastYamlData(text.replace(/^\uFEFF/, ''), {
+        maxDepth: MAX_NESTING_DEPTH,
+        maxAliases: MAX_ALIAS_COUNT,
+      });
   let ast: { doc: Document; lineCounter: LineCounter } | undefined;
-  const yamlAst = () => (ast ??= withinStack(file, () => parseYamlAst(text, file, json !== undefined)));
-  const data = json !== undefined ? json.value : withinStack(file, () => toData(yamlAst().doc, file));
+  const yamlAst = () => (ast ??= withinStack(file, () => parseYamlAst(text, file, isJson)));
+  const data = fast !== undefined ? fast.value : withinStack(file, () => toData(yamlAst().doc, file));
   const locate = (pointer: string, atKey = false) => {
     const { doc, lineCounter } = yamlAst();
     return locateInDocument(doc, lineCounter, pointer, atKey);

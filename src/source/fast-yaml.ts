@@ -1,0 +1,172 @@
+import {
+  constructFromEvents,
+  defineMappingTag,
+  defineScalarTag,
+  EVENT_ID,
+  FAILSAFE_SCHEMA,
+  NOT_RESOLVED,
+  parseEvents,
+  type Event,
+} from 'js-yaml';
+
+/*
+ * A fast data path for YAML: js-yaml builds plain data straight from a flat event stream, about 3x faster than the
+ * `yaml` library's document model. The `yaml` library stays the source of truth (positions, error messages, edge
+ * cases): this path only answers for plain documents, and then with exactly the data `yaml`'s toJS would give.
+ * That holds by construction, not by hope:
+ * - Scalars resolve with the `yaml` library's own YAML 1.2 core-schema rules, copied below (js-yaml's core schema
+ *   differs at the edges: it keeps "1e400" a string where `yaml` makes Infinity).
+ * - Mappings convert keys as `yaml` does (a null key is "", not "null"), refuse collection keys, and treat as a
+ *   duplicate every key our `yaml` path would (src/source/document.ts compares String(key)).
+ * - Anything where the libraries may differ sends the caller back to `yaml`: a js-yaml error of any kind, explicit
+ *   tags, directives, more or fewer than one document, merge keys (`<<`), aliases beyond the plain use (isPlain).
+ * test/source/fast-yaml.test.ts compares both paths over every YAML file in the repo and random documents.
+ */
+
+// --- the `yaml` library's core schema (node_modules/yaml/dist/schema/core/*.js, common/null.js), plain scalars only
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT_OCT = /^0o[0-7]+$/;
+const INT = /^[-+]?[0-9]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+const nullTag = defineScalarTag('tag:yaml.org,2002:null', {
+  implicit: true,
+  implicitFirstChars: ['', '~', 'n', 'N'],
+  resolve: (source) => (NULL.test(source) ? null : NOT_RESOLVED),
+  identify: (value) => value === null,
+});
+const boolTag = defineScalarTag('tag:yaml.org,2002:bool', {
+  implicit: true,
+  implicitFirstChars: ['t', 'T', 'f', 'F'],
+  resolve: (source) => (BOOL.test(source) ? source[0] === 't' || source[0] === 'T' : NOT_RESOLVED),
+  identify: (value) => typeof value === 'boolean',
+});
+const intTag = defineScalarTag('tag:yaml.org,2002:int', {
+  implicit: true,
+  implicitFirstChars: ['-', '+', ...'0123456789'],
+  resolve: (source) =>
+    INT_OCT.test(source)
+      ? parseInt(source.substring(2), 8)
+      : INT.test(source)
+        ? parseInt(source, 10)
+        : INT_HEX.test(source)
+          ? parseInt(source.substring(2), 16)
+          : NOT_RESOLVED,
+  identify: (value) => Number.isInteger(value),
+});
+const floatTag = defineScalarTag('tag:yaml.org,2002:float', {
+  implicit: true,
+  implicitFirstChars: ['-', '+', '.', ...'0123456789'],
+  resolve: (source) =>
+    FLOAT_NAN.test(source)
+      ? source.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : source[0] === '-'
+          ? Number.NEGATIVE_INFINITY
+          : Number.POSITIVE_INFINITY
+      : FLOAT_EXP.test(source) || FLOAT.test(source)
+        ? parseFloat(source)
+        : NOT_RESOLVED,
+  identify: (value) => typeof value === 'number',
+});
+
+interface Carrier {
+  object: Record<string, unknown>;
+  /** Keys as document.ts's duplicate check sees them (String(key): null is "null" there, "" in the data). */
+  seen: Set<string>;
+}
+
+const mapTag = defineMappingTag<Carrier, Record<string, unknown>>('tag:yaml.org,2002:map', {
+  create: () => ({ object: {}, seen: new Set() }),
+  addPair: (carrier, key, value) => {
+    if (key !== null && typeof key === 'object') return 'collection keys take the yaml path';
+    const name = key === null ? '' : String(key);
+    if (Object.prototype.hasOwnProperty.call(carrier.object, name))
+      return 'a key that differs only in type takes the yaml path';
+    carrier.seen.add(String(key));
+    // As yaml's toJS: an own property even for "__proto__", never the prototype setter.
+    if (name in carrier.object)
+      Object.defineProperty(carrier.object, name, {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    else carrier.object[name] = value;
+    return '';
+  },
+  has: (carrier, key) => (key !== null && typeof key === 'object' ? false : carrier.seen.has(String(key))),
+  keys: (object) => Object.keys(object),
+  get: (object, key) => object[String(key)],
+  finalize: (carrier) => carrier.object,
+  identify: () => false,
+});
+
+const SCHEMA = FAILSAFE_SCHEMA.withTags(mapTag, nullTag, boolTag, intTag, floatTag);
+
+/**
+ * The data of a plain YAML document (no BOM), exactly as the `yaml` library would give it, or undefined when the
+ * caller must take the `yaml` path (any error, or a feature listed above).
+ */
+export function fastYamlData(
+  text: string,
+  limits: { maxDepth: number; maxAliases: number },
+): { value: unknown } | undefined {
+  if (text.includes('<<')) return undefined;
+  let events: Event[];
+  try {
+    events = parseEvents(text, { maxDepth: limits.maxDepth });
+  } catch {
+    return undefined;
+  }
+  if (!isPlain(events, limits.maxAliases)) return undefined;
+  try {
+    const [value] = constructFromEvents(events, { source: text, schema: SCHEMA });
+    return { value };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One document, no directives, no tags; aliases only to anchored values that hold no alias themselves and at most
+ * `maxAliases` of them. Then `yaml`'s alias budget (the uses of an anchor times the aliases nested in it, at most
+ * `maxAliases`) cannot run out, so both libraries give the same value and the same shared objects.
+ */
+function isPlain(events: readonly Event[], maxAliases: number): boolean {
+  let documents = 0;
+  let aliases = 0;
+  // One entry per open document or collection: is it anchored? `anchored` counts the true entries.
+  const open: boolean[] = [];
+  let anchored = 0;
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        if (++documents > 1 || event.directives.length > 0) return false;
+        open.push(false);
+        break;
+      case EVENT_ID.SEQUENCE:
+      case EVENT_ID.MAPPING: {
+        if (event.tagStart !== -1) return false;
+        const isAnchor = event.anchorStart !== -1;
+        open.push(isAnchor);
+        if (isAnchor) anchored++;
+        break;
+      }
+      case EVENT_ID.SCALAR:
+        if (event.tagStart !== -1) return false;
+        break;
+      case EVENT_ID.ALIAS:
+        if (anchored > 0 || ++aliases > maxAliases) return false;
+        break;
+      case EVENT_ID.POP:
+        if (open.pop()) anchored--;
+        break;
+    }
+  }
+  return documents === 1;
+}
