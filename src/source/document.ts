@@ -117,6 +117,14 @@ export function parseSource(bytes: Uint8Array | string, file: string): SourceDoc
   };
 }
 
+/**
+ * The data of YAML text as the `yaml` library gives it, with all of its checks (syntax, duplicate keys, aliases),
+ * skipping the fast path: the reference that test/source/fast-yaml.test.ts holds the fast path to.
+ */
+export function yamlLibraryData(text: string, file: string): unknown {
+  return withinStack(file, () => toData(parseYamlAst(text, file, false).doc, file));
+}
+
 const TOO_DEEP_MESSAGE = `the document nests too deeply to read (more than ${MAX_NESTING_DEPTH} levels)`;
 
 /** Runs a parsing step; a stack overflow inside the parser (thousands of levels) becomes a diagnostic. */

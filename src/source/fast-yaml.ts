@@ -2,10 +2,12 @@ import {
   constructFromEvents,
   defineMappingTag,
   defineScalarTag,
+  COLLECTION_STYLE,
   EVENT_ID,
   FAILSAFE_SCHEMA,
   NOT_RESOLVED,
   parseEvents,
+  SCALAR_STYLE,
   type Event,
 } from 'js-yaml';
 
@@ -116,14 +118,17 @@ export function fastYamlData(
   text: string,
   limits: { maxDepth: number; maxAliases: number },
 ): { value: unknown } | undefined {
-  if (text.includes('<<')) return undefined;
+  // `<<` may be a merge key; a byte-order mark inside the text is content to js-yaml, skipped by `yaml`; a lone CR
+  // is a line break to js-yaml but not to `yaml`; see LINE_START.
+  if (text.includes('<<') || text.includes('\uFEFF') || /\r(?!\n)/.test(text) || LINE_START.test(text))
+    return undefined;
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth: limits.maxDepth });
   } catch {
     return undefined;
   }
-  if (!isPlain(events, limits.maxAliases)) return undefined;
+  if (!isPlain(events, text, limits.maxAliases)) return undefined;
   try {
     const [value] = constructFromEvents(events, { source: text, schema: SCHEMA });
     return { value };
@@ -133,11 +138,14 @@ export function fastYamlData(
 }
 
 /**
- * One document, no directives, no tags; aliases only to anchored values that hold no alias themselves and at most
- * `maxAliases` of them. Then `yaml`'s alias budget (the uses of an anchor times the aliases nested in it, at most
- * `maxAliases`) cannot run out, so both libraries give the same value and the same shared objects.
+ * One document whose root is a collection, no directives, no tags; aliases only to anchored values that hold no
+ * alias themselves and at most `maxAliases` of them. Then `yaml`'s alias budget (the uses of an anchor times the
+ * aliases nested in it, at most `maxAliases`) cannot run out, so both libraries give the same value and the same
+ * shared objects. Two spellings js-yaml accepts and `yaml` refuses are declined too: an anchor not followed by
+ * white space, and a block mapping that starts on its parent's line after an anchor (`a: &x b: c`).
  */
-function isPlain(events: readonly Event[], maxAliases: number): boolean {
+function isPlain(events: readonly Event[], text: string, maxAliases: number): boolean {
+  if (events[1]?.type !== EVENT_ID.SEQUENCE && events[1]?.type !== EVENT_ID.MAPPING) return false;
   let documents = 0;
   let aliases = 0;
   // One entry per open document or collection: is it anchored? `anchored` counts the true entries.
@@ -153,12 +161,25 @@ function isPlain(events: readonly Event[], maxAliases: number): boolean {
       case EVENT_ID.MAPPING: {
         if (event.tagStart !== -1) return false;
         const isAnchor = event.anchorStart !== -1;
+        if (isAnchor && !SEPARATOR.test(text.charAt(event.anchorEnd))) return false;
+        if (event.type === EVENT_ID.MAPPING && event.style === COLLECTION_STYLE.BLOCK) {
+          const lineStart = text.lastIndexOf('\n', event.start - 1) + 1;
+          if (!BLOCK_LEAD.test(text.slice(lineStart, event.start))) return false;
+        }
         open.push(isAnchor);
         if (isAnchor) anchored++;
         break;
       }
       case EVENT_ID.SCALAR:
         if (event.tagStart !== -1) return false;
+        // Folding a blank line inside a quoted or plain scalar (after an escaped line break, say) differs.
+        if (
+          event.style <= SCALAR_STYLE.DOUBLE_QUOTED &&
+          !event.fast &&
+          BLANK_LINE.test(text.slice(event.valueStart, event.valueEnd))
+        )
+          return false;
+        if (event.anchorStart !== -1 && !SEPARATOR.test(text.charAt(event.anchorEnd))) return false;
         break;
       case EVENT_ID.ALIAS:
         if (anchored > 0 || ++aliases > maxAliases) return false;
@@ -170,3 +191,15 @@ function isPlain(events: readonly Event[], maxAliases: number): boolean {
   }
   return documents === 1;
 }
+
+/**
+ * A line that starts (after indentation and entry indicators) with a tab, which `yaml` refuses as indentation where
+ * js-yaml may not, or with an explicit key or value indicator (`? `, `: `), complex keys that `yaml` decides.
+ */
+const LINE_START = /^[ ?:-]*\t|^[ -]*[?:](?:[ \r]|$)/m;
+/** A line holding nothing but white space, inside a scalar. */
+const BLANK_LINE = /\n[ \t]*\r?\n/;
+/** What may follow an anchor (charAt gives '' at the end of the text). */
+const SEPARATOR = /^(?:[ \t\r\n]|)$/;
+/** What may precede a block mapping on its first line: indentation and sequence entries. */
+const BLOCK_LEAD = /^ *(?:- +)*$/;
