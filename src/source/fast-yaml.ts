@@ -76,35 +76,28 @@ const floatTag = defineScalarTag('tag:yaml.org,2002:float', {
   identify: (value) => typeof value === 'number',
 });
 
-interface Carrier {
-  object: Record<string, unknown>;
-  /** Keys as document.ts's duplicate check sees them (String(key): null is "null" there, "" in the data). */
-  seen: Set<string>;
-}
+const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
-const mapTag = defineMappingTag<Carrier, Record<string, unknown>>('tag:yaml.org,2002:map', {
-  create: () => ({ object: {}, seen: new Set() }),
-  addPair: (carrier, key, value) => {
+const mapTag = defineMappingTag<Record<string, unknown>>('tag:yaml.org,2002:map', {
+  create: () => ({}),
+  addPair: (object, key, value) => {
     if (key !== null && typeof key === 'object') return 'collection keys take the yaml path';
     const name = key === null ? '' : String(key);
-    if (Object.prototype.hasOwnProperty.call(carrier.object, name))
-      return 'a key that differs only in type takes the yaml path';
-    carrier.seen.add(String(key));
     // As yaml's toJS: an own property even for "__proto__", never the prototype setter.
-    if (name in carrier.object)
-      Object.defineProperty(carrier.object, name, {
-        value,
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      });
-    else carrier.object[name] = value;
+    if (name in object)
+      Object.defineProperty(object, name, { value, writable: true, enumerable: true, configurable: true });
+    else object[name] = value;
     return '';
   },
-  has: (carrier, key) => (key !== null && typeof key === 'object' ? false : carrier.seen.has(String(key))),
+  // A duplicate wherever document.ts's check (String(key) equal) sees one, and a few more: a null key is "" in
+  // the data but "null" there.
+  has: (object, key) =>
+    key !== null && typeof key === 'object'
+      ? false
+      : hasOwn(object, key === null ? '' : String(key)) ||
+        ((key === null || key === 'null') && (hasOwn(object, '') || hasOwn(object, 'null'))),
   keys: (object) => Object.keys(object),
   get: (object, key) => object[String(key)],
-  finalize: (carrier) => carrier.object,
   identify: () => false,
 });
 
@@ -119,8 +112,15 @@ export function fastYamlData(
   limits: { maxDepth: number; maxAliases: number },
 ): { value: unknown } | undefined {
   // `<<` may be a merge key; a byte-order mark inside the text is content to js-yaml, skipped by `yaml`; a lone CR
-  // is a line break to js-yaml but not to `yaml`; see LINE_START.
-  if (text.includes('<<') || text.includes('\uFEFF') || /\r(?!\n)/.test(text) || LINE_START.test(text))
+  // is a line break to js-yaml but not to `yaml`; and see below.
+  if (
+    text.includes('<<') ||
+    text.includes('\uFEFF') ||
+    (text.includes('\r') && /\r(?!\n)/.test(text)) ||
+    (text.includes('\t') && TAB_INDENT.test(text)) ||
+    EXPLICIT_KEY.test(text) ||
+    EXPLICIT_KEY_FIRST.test(text)
+  )
     return undefined;
   let events: Event[];
   try {
@@ -192,11 +192,11 @@ function isPlain(events: readonly Event[], text: string, maxAliases: number): bo
   return documents === 1;
 }
 
-/**
- * A line that starts (after indentation and entry indicators) with a tab, which `yaml` refuses as indentation where
- * js-yaml may not, or with an explicit key or value indicator (`? `, `: `), complex keys that `yaml` decides.
- */
-const LINE_START = /^[ ?:-]*\t|^[ -]*[?:](?:[ \r]|$)/m;
+/** A tab in indentation (after spaces and entry indicators): `yaml` refuses it where js-yaml may not. */
+const TAB_INDENT = /^[ ?:-]*\t/m;
+/** An explicit key or value indicator (`? `, `: `) opening a line (the first, or any other): complex keys. */
+const EXPLICIT_KEY = /\n[ -]*[?:](?:[ \r\n]|$)/;
+const EXPLICIT_KEY_FIRST = /^[ -]*[?:](?:[ \r\n]|$)/;
 /** A line holding nothing but white space, inside a scalar. */
 const BLANK_LINE = /\n[ \t]*\r?\n/;
 /** What may follow an anchor (charAt gives '' at the end of the text). */
