@@ -142,32 +142,47 @@ export function fastYamlData(
  * alias themselves and at most `maxAliases` of them. Then `yaml`'s alias budget (the uses of an anchor times the
  * aliases nested in it, at most `maxAliases`) cannot run out, so both libraries give the same value and the same
  * shared objects. Two spellings js-yaml accepts and `yaml` refuses are declined too: an anchor not followed by
- * white space, and a block mapping that starts on its parent's line after an anchor (`a: &x b: c`).
+ * white space, and a block mapping key that does not open its line (`a: &x b: c`, `- "x"  "k": v`).
  */
 function isPlain(events: readonly Event[], text: string, maxAliases: number): boolean {
   if (events[1]?.type !== EVENT_ID.SEQUENCE && events[1]?.type !== EVENT_ID.MAPPING) return false;
   let documents = 0;
   let aliases = 0;
-  // One entry per open document or collection: is it anchored? `anchored` counts the true entries.
-  const open: boolean[] = [];
+  // One entry per open document or collection: is it anchored (`anchored` counts those), and for a block mapping
+  // how many keys and values it has had so far (-1 for anything else), so that its keys can be told apart.
+  const anchoredFrames: boolean[] = [];
+  const blockMapItems: number[] = [];
   let anchored = 0;
   for (const event of events) {
+    if (event.type === EVENT_ID.DOCUMENT) {
+      if (++documents > 1 || event.directives.length > 0) return false;
+      anchoredFrames.push(false);
+      blockMapItems.push(-1);
+      continue;
+    }
+    if (event.type === EVENT_ID.POP) {
+      blockMapItems.pop();
+      if (anchoredFrames.pop()) anchored--;
+      continue;
+    }
+    // A node: first, is it a key of a block mapping?
+    const top = blockMapItems.length - 1;
+    const items = blockMapItems[top]!;
+    if (items >= 0) {
+      if (items % 2 === 0 && !opensItsLine(text, nodeStart(event))) return false;
+      blockMapItems[top] = items + 1;
+    }
     switch (event.type) {
-      case EVENT_ID.DOCUMENT:
-        if (++documents > 1 || event.directives.length > 0) return false;
-        open.push(false);
-        break;
       case EVENT_ID.SEQUENCE:
       case EVENT_ID.MAPPING: {
         if (event.tagStart !== -1) return false;
         const isAnchor = event.anchorStart !== -1;
         if (isAnchor && !SEPARATOR.test(text.charAt(event.anchorEnd))) return false;
-        if (event.type === EVENT_ID.MAPPING && event.style === COLLECTION_STYLE.BLOCK) {
-          const lineStart = text.lastIndexOf('\n', event.start - 1) + 1;
-          if (!BLOCK_LEAD.test(text.slice(lineStart, event.start))) return false;
-        }
-        open.push(isAnchor);
+        anchoredFrames.push(isAnchor);
         if (isAnchor) anchored++;
+        blockMapItems.push(
+          event.type === EVENT_ID.MAPPING && event.style === COLLECTION_STYLE.BLOCK ? 0 : -1,
+        );
         break;
       }
       case EVENT_ID.SCALAR:
@@ -184,12 +199,27 @@ function isPlain(events: readonly Event[], text: string, maxAliases: number): bo
       case EVENT_ID.ALIAS:
         if (anchored > 0 || ++aliases > maxAliases) return false;
         break;
-      case EVENT_ID.POP:
-        if (open.pop()) anchored--;
-        break;
     }
   }
   return documents === 1;
+}
+
+/** Where a node's text begins: its anchor's `&`, an alias's `*`, a quote, or the first character of a value. */
+function nodeStart(event: Event): number {
+  switch (event.type) {
+    case EVENT_ID.SCALAR:
+      if (event.anchorStart !== -1) return event.anchorStart - 1;
+      return event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED
+        ? event.valueStart - 1
+        : event.valueStart;
+    case EVENT_ID.ALIAS:
+      return event.anchorStart - 1;
+    case EVENT_ID.SEQUENCE:
+    case EVENT_ID.MAPPING:
+      return event.anchorStart !== -1 ? event.anchorStart - 1 : event.start;
+    default:
+      return 0;
+  }
 }
 
 /** A tab in indentation (after spaces and entry indicators): `yaml` refuses it where js-yaml may not. */
@@ -201,5 +231,15 @@ const EXPLICIT_KEY_FIRST = /^[ -]*[?:](?:[ \r\n]|$)/;
 const BLANK_LINE = /\n[ \t]*\r?\n/;
 /** What may follow an anchor (charAt gives '' at the end of the text). */
 const SEPARATOR = /^(?:[ \t\r\n]|)$/;
-/** What may precede a block mapping on its first line: indentation and sequence entries. */
-const BLOCK_LEAD = /^ *(?:- +)*$/;
+/**
+ * Whether only indentation and sequence entries (`- `) precede `start` on its line: a block mapping that starts
+ * there is not a compact mapping on its parent's line. A backward scan, cheaper than slicing the line.
+ */
+function opensItsLine(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a /* \n */) return true;
+    if (c !== 0x20 /* space */ && !(c === 0x2d /* - */ && text.charCodeAt(i + 1) === 0x20)) return false;
+  }
+  return true;
+}

@@ -165,6 +165,7 @@ describe('fast YAML data path', () => {
       '-\t x\n', // a tab in indentation
       'a:\n\t- x\n',
       'a: &n0 b: c\n', // a compact mapping after an anchor
+      'k:\n  s:\n  - "x"  "y": z\n', // a key after a sequence entry, on its line
       'a: &x|[1]\n', // an anchor run into the next token
       'a:\n: - 1\n', // an explicit value indicator
       '? a\n: 1\n', // an explicit key
