@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DiagnosticsError } from '../errors.js';
 import { fastYamlData } from './fast-yaml.js';
@@ -41,6 +42,21 @@ export interface SourceDocument {
     d: Omit<Diagnostic, 'file' | 'line' | 'column' | 'pointer'>,
     atKey?: boolean,
   ): Diagnostic;
+}
+
+type YamlLibrary = typeof import('yaml');
+let yamlLibrary: YamlLibrary | undefined;
+
+/**
+ * The `yaml` library, loaded on first use: a plain spec does not need it (fast-yaml.ts gives the data, and only
+ * diagnostics ask for positions), so a clean `validate` does not pay for setting it up. A plain `require`, which the
+ * CLI bundler (scripts/bundle-cli.mjs) turns into a bundled module evaluated on first call; unbundled ES modules
+ * have no `require`, and there createRequire loads the same file (`yaml` resolves to one CommonJS build).
+ */
+function yaml(): YamlLibrary {
+  return (yamlLibrary ??= (
+    typeof require === 'function' ? require('yaml') : createRequire(import.meta.url)('yaml')
+  ) as YamlLibrary);
 }
 
 function fail(file: string, code: string, message: string, pos?: Position, hint?: string): never {
@@ -225,8 +241,8 @@ function parseYamlAst(
   file: string,
   isJson: boolean,
 ): { doc: Document; lineCounter: LineCounter } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text.replace(/^\uFEFF/, ''), {
     lineCounter,
     prettyErrors: false,
     // The library's own duplicate check compares every key with every other (quadratic); ours is one pass.
@@ -248,6 +264,7 @@ function parseYamlAst(
 function firstDuplicateKey(
   doc: Document,
 ): { message: string; pos?: [number, number]; code: string } | undefined {
+  const { isMap, isScalar, isSeq } = yaml();
   const pending: unknown[] = [doc.contents];
   const seen = new Set<unknown>();
   while (pending.length > 0) {
@@ -338,11 +355,13 @@ function checkJsonSyntax(text: string, file: string): void {
   } catch (error) {
     const raw = (error as Error).message;
     const message = raw.replace(/, (\.\.\.)?".*$/s, '').replace(/ in JSON at position \d+.*$/s, '');
-    const lineCounter = new LineCounter();
+    const lineCounter = new (yaml().LineCounter)();
     const reported = /at position (\d+)/.exec(raw)?.[1];
     const offset =
-      reported !== undefined ? Number(reported) : parseDocument(text, { lineCounter }).errors[0]?.pos[0];
-    if (reported !== undefined) parseDocument(text, { lineCounter });
+      reported !== undefined
+        ? Number(reported)
+        : yaml().parseDocument(text, { lineCounter }).errors[0]?.pos[0];
+    if (reported !== undefined) yaml().parseDocument(text, { lineCounter });
     const lp = offset === undefined ? undefined : lineCounter.linePos(offset);
     fail(
       file,
@@ -378,6 +397,7 @@ function locateInDocument(
   pointer: string,
   atKey: boolean,
 ): Position | undefined {
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   let node: Node | null | undefined = doc.contents as Node | null;
   let best: Node | null | undefined = node;
   const segments = pointerSegments(pointer);
