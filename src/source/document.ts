@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DiagnosticsError } from '../errors.js';
 import { fastYamlData } from './fast-yaml.js';
+import { yamlLibrary as yaml } from './yaml-library.js';
 
 /** Larger files are refused before parsing: no real spec or flopack comes close (Okta's biggest exports are ~2 MB). */
 export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
@@ -42,21 +42,6 @@ export interface SourceDocument {
     d: Omit<Diagnostic, 'file' | 'line' | 'column' | 'pointer'>,
     atKey?: boolean,
   ): Diagnostic;
-}
-
-type YamlLibrary = typeof import('yaml');
-let yamlLibrary: YamlLibrary | undefined;
-
-/**
- * The `yaml` library, loaded on first use: a plain spec does not need it (fast-yaml.ts gives the data, and only
- * diagnostics ask for positions), so a clean `validate` does not pay for setting it up. A plain `require`, which the
- * CLI bundler (scripts/bundle-cli.mjs) turns into a bundled module evaluated on first call; unbundled ES modules
- * have no `require`, and there createRequire loads the same file (`yaml` resolves to one CommonJS build).
- */
-function yaml(): YamlLibrary {
-  return (yamlLibrary ??= (
-    typeof require === 'function' ? require('yaml') : createRequire(import.meta.url)('yaml')
-  ) as YamlLibrary);
 }
 
 function fail(file: string, code: string, message: string, pos?: Position, hint?: string): never {
