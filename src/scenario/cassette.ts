@@ -1,5 +1,4 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { stringify } from 'yaml';
 import { REDACTED } from '../mock/http/credentials.js';
 import { parseQuery, type FormFields } from '../mock/http/form.js';
 import { Redactor } from '../mock/http/redactor.js';
@@ -9,6 +8,7 @@ import { TransportError } from '../simulate/transport.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { DiagnosticsError } from '../errors.js';
 import { loadSourceFile, parseSource, type SourceDocument } from '../source/document.js';
+import { yamlLibrary } from '../source/yaml-library.js';
 import { authScheme, parseBody } from './body.js';
 import { Checker, isObj, SCENARIO_CODES, type Path } from './checker.js';
 import { isRegexMatcher, show, type Mismatch } from './match.js';
@@ -233,7 +233,7 @@ export class CassetteRecorder {
     const text =
       '# Recorded by `okta-connector simulate --record`; secrets are masked (***). A scenario replays it with\n' +
       '# `mock: {cassette: <this file>}`: requests must come in this order and match method, path, query and body.\n' +
-      stringify({ version: 1, ...cassette }, { lineWidth: 0, aliasDuplicateObjects: false });
+      yamlLibrary().stringify({ version: 1, ...cassette }, { lineWidth: 0, aliasDuplicateObjects: false });
     // Belt and braces: whatever the structure hid, no known secret may survive in the bytes written.
     return [...secrets]
       .filter((s) => s.length >= 4)

@@ -1,7 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DiagnosticsError } from '../errors.js';
+import { fastYamlData } from './fast-yaml.js';
+import { yamlLibrary as yaml } from './yaml-library.js';
 
 /** Larger files are refused before parsing: no real spec or flopack comes close (Okta's biggest exports are ~2 MB). */
 export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
@@ -82,11 +84,17 @@ export function parseSource(bytes: Uint8Array | string, file: string): SourceDoc
   }
   const isJson = looksLikeJson(text);
   if (isJson) checkJsonDepth(text, file);
-  const json = isJson ? parseJson(text, file) : undefined;
-  // JSON parses natively (fast); the YAML AST, needed only to turn pointers into positions, is built on first use.
+  // JSON parses natively and plain YAML through js-yaml (both fast); the `yaml` library's AST, needed to turn
+  // pointers into positions, is built on first use, and gives the data (and every error) for the rest of YAML.
+  const fast = isJson
+    ? parseJson(text, file)
+    : fastYamlData(text.replace(/^\uFEFF/, ''), {
+        maxDepth: MAX_NESTING_DEPTH,
+        maxAliases: MAX_ALIAS_COUNT,
+      });
   let ast: { doc: Document; lineCounter: LineCounter } | undefined;
-  const yamlAst = () => (ast ??= withinStack(file, () => parseYamlAst(text, file, json !== undefined)));
-  const data = json !== undefined ? json.value : withinStack(file, () => toData(yamlAst().doc, file));
+  const yamlAst = () => (ast ??= withinStack(file, () => parseYamlAst(text, file, isJson)));
+  const data = fast !== undefined ? fast.value : withinStack(file, () => toData(yamlAst().doc, file));
   const locate = (pointer: string, atKey = false) => {
     const { doc, lineCounter } = yamlAst();
     return locateInDocument(doc, lineCounter, pointer, atKey);
@@ -108,6 +116,14 @@ export function parseSource(bytes: Uint8Array | string, file: string): SourceDoc
     locate,
     at: (pointer, d, atKey) => ({ ...d, file, pointer, ...locate(pointer, atKey) }),
   };
+}
+
+/**
+ * The data of YAML text as the `yaml` library gives it, with all of its checks (syntax, duplicate keys, aliases),
+ * skipping the fast path: the reference that test/source/fast-yaml.test.ts holds the fast path to.
+ */
+export function yamlLibraryData(text: string, file: string): unknown {
+  return withinStack(file, () => toData(parseYamlAst(text, file, false).doc, file));
 }
 
 const TOO_DEEP_MESSAGE = `the document nests too deeply to read (more than ${MAX_NESTING_DEPTH} levels)`;
@@ -210,8 +226,8 @@ function parseYamlAst(
   file: string,
   isJson: boolean,
 ): { doc: Document; lineCounter: LineCounter } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text.replace(/^\uFEFF/, ''), {
     lineCounter,
     prettyErrors: false,
     // The library's own duplicate check compares every key with every other (quadratic); ours is one pass.
@@ -233,6 +249,7 @@ function parseYamlAst(
 function firstDuplicateKey(
   doc: Document,
 ): { message: string; pos?: [number, number]; code: string } | undefined {
+  const { isMap, isScalar, isSeq } = yaml();
   const pending: unknown[] = [doc.contents];
   const seen = new Set<unknown>();
   while (pending.length > 0) {
@@ -323,11 +340,13 @@ function checkJsonSyntax(text: string, file: string): void {
   } catch (error) {
     const raw = (error as Error).message;
     const message = raw.replace(/, (\.\.\.)?".*$/s, '').replace(/ in JSON at position \d+.*$/s, '');
-    const lineCounter = new LineCounter();
+    const lineCounter = new (yaml().LineCounter)();
     const reported = /at position (\d+)/.exec(raw)?.[1];
     const offset =
-      reported !== undefined ? Number(reported) : parseDocument(text, { lineCounter }).errors[0]?.pos[0];
-    if (reported !== undefined) parseDocument(text, { lineCounter });
+      reported !== undefined
+        ? Number(reported)
+        : yaml().parseDocument(text, { lineCounter }).errors[0]?.pos[0];
+    if (reported !== undefined) yaml().parseDocument(text, { lineCounter });
     const lp = offset === undefined ? undefined : lineCounter.linePos(offset);
     fail(
       file,
@@ -363,6 +382,7 @@ function locateInDocument(
   pointer: string,
   atKey: boolean,
 ): Position | undefined {
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   let node: Node | null | undefined = doc.contents as Node | null;
   let best: Node | null | undefined = node;
   const segments = pointerSegments(pointer);
