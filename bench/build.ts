@@ -10,6 +10,8 @@ export interface BuildPoint {
   peakRssMiB: number;
   /** User + system CPU time: on a shared machine, the figure other load disturbs least. */
   cpuMs: number;
+  /** `node -e 0`, run alternately with the builds (median): the floor the build is a ratio of. */
+  floorMs: number;
 }
 
 export interface BuildResult {
@@ -21,6 +23,9 @@ export interface BuildResult {
   /** Milliseconds and MiB per extra action, and how straight the line is (R² near 1 = linear). */
   timeFit: { msPerAction: number; r2: number };
   memoryFit: { mibPerAction: number; r2: number };
+  /** The regression guard (bench/run.ts): the 1,000-action JSON build as a ratio of `node -e 0`, and its peak RSS. */
+  ratio1000: number;
+  peakMiB1000: number;
 }
 
 async function measure(
@@ -32,7 +37,9 @@ async function measure(
   const ms: number[] = [];
   const rss: number[] = [];
   const cpu: number[] = [];
+  const floor: number[] = [];
   for (let i = 0; i < runs; i++) {
+    floor.push((await timeNode(['-e', '0'], undefined, { bare: true })).ms);
     const out = join(scratchDir(), `build-${actions}-${i}`);
     const t = await timeNode(['bin/okta-connector.js', 'build', spec, '--out', out]);
     if (t.code !== 0) throw new Error(`build of ${spec} failed`);
@@ -46,6 +53,7 @@ async function measure(
     ms: round(median(ms)),
     peakRssMiB: round(median(rss)),
     cpuMs: round(median(cpu)),
+    floorMs: round(median(floor)),
   };
 }
 
@@ -59,6 +67,7 @@ export async function benchBuild(runs = 5): Promise<BuildResult> {
   for (const n of [10, 100, 1000, 3000])
     synthetic.push(await measure(writeSyntheticSpec(n), n, runs, 'json'));
   const yaml1000 = await measure(writeSyntheticSpec(1000, 'yaml'), 1000, runs, 'yaml');
+  const guard = synthetic.find((p) => p.actions === 1000)!;
   const xs = synthetic.map((p) => p.actions);
   const time = linearFit(
     xs,
@@ -75,5 +84,7 @@ export async function benchBuild(runs = 5): Promise<BuildResult> {
     yaml1000,
     timeFit: { msPerAction: round(time.slope, 3), r2: round(time.r2, 4) },
     memoryFit: { mibPerAction: round(memory.slope, 4), r2: round(memory.r2, 4) },
+    ratio1000: round(guard.ms / guard.floorMs),
+    peakMiB1000: guard.peakRssMiB,
   };
 }
