@@ -46,6 +46,8 @@ export interface BlockOptions {
   floBytes?: FloBytes;
   allocate?: (size: number) => Buffer;
   blockSize?: number;
+  /** Each block's filled part, as soon as nothing more is written into it (the last one at the end). */
+  onBlock?: (block: Buffer) => void;
 }
 
 /**
@@ -73,11 +75,15 @@ function writeBlocks(flopack: unknown, options: BlockOptions): Buffer[] {
     blockSize = 4 * 1024 * 1024,
   } = options;
   const blocks: Buffer[] = [];
+  const done = (filled: Buffer) => {
+    blocks.push(filled);
+    options.onBlock?.(filled);
+  };
   let block: Buffer | undefined;
   let used = 0;
   const room = (size: number): Buffer => {
     if (block && used + size <= block.length) return block;
-    if (block) blocks.push(block.subarray(0, used));
+    if (block) done(block.subarray(0, used));
     block = allocate(Math.max(blockSize, size));
     used = 0;
     return block;
@@ -101,7 +107,7 @@ function writeBlocks(flopack: unknown, options: BlockOptions): Buffer[] {
     }
   }
   put('\n');
-  if (block) blocks.push(block.subarray(0, used));
+  if (block) done(block.subarray(0, used));
   return blocks;
 }
 

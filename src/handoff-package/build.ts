@@ -16,7 +16,7 @@ import { toolInfo } from '../util/tool-info.js';
 import type { BuildOptions, BuildResult } from './types.js';
 import { comparePackage, isStale, writePackage } from './write.js';
 import { byteLength } from './manifest.js';
-import { deflateEntry } from './zip.js';
+import { deflateAsFilled } from './zip.js';
 
 export const BUILD_CODES = {
   lint: 'OC-BUILD-LINT',
@@ -152,14 +152,16 @@ async function flopackOf(
       if (kept) kept[planned.floId] = flo;
     }
   }
+  // Compressed for the zip on a worker thread block by block, while the next blocks are written.
+  const deflater = options.zip ? deflateAsFilled() : undefined;
   // In shared memory, so that worker threads read it where it lies: the documents' (documents-thread.ts) and the
-  // zip's compression (zip.ts deflateEntry).
+  // zip's compression.
   const bytes = serializeFlopackFlowByFlow(plan.envelope, builtFlows(), {
     floBytes,
     allocate: (size: number) => Buffer.from(new SharedArrayBuffer(size)),
+    ...(deflater ? { onBlock: (block: Buffer) => deflater.add(block) } : {}),
   });
-  // Compressed for the zip on a worker thread while the documents are finished and the test package is made.
-  const deflated = options.zip ? deflateEntry(bytes) : undefined;
+  const deflated = deflater?.end();
   lintErrors.push(...errorsOnly(lint.finish(plan.envelope)));
   const problems: Diagnostic[] = sortDiagnostics(lintErrors).map((d) => ({
     ...d,

@@ -85,6 +85,60 @@ function deflateInWorker(blocks: readonly Buffer[]): Promise<Buffer> {
   });
 }
 
+// The same deflate, fed block by block: `{ block }` messages (views of SharedArrayBuffers), then `{ end: true }`.
+const DEFLATE_AS_FILLED_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createDeflateRaw } = require('node:zlib');
+const stream = createDeflateRaw({ level: workerData.level });
+const out = [];
+stream.on('data', (chunk) => out.push(chunk));
+stream.on('error', (error) => { throw error; });
+stream.on('end', () => parentPort.postMessage(Buffer.concat(out)));
+parentPort.on('message', (message) => {
+  if (message.end) stream.end();
+  else stream.write(Buffer.from(message.block.buffer, message.block.byteOffset, message.block.byteLength));
+});
+`;
+
+/** A deflate fed as its content is written (deflateAsFilled). */
+export interface Deflater {
+  add(block: Buffer): void;
+  /** After the last block: the compressed entry, as `deflateEntry` of all the blocks would give it. */
+  end(): Promise<Buffer>;
+}
+
+/**
+ * Blocks in shared memory deflated as one stream on a worker thread while the rest are still being written
+ * (serializeFlopackFlowByFlow's `onBlock`): compression runs alongside the build instead of after it. The same zlib
+ * at the same level gives the same bytes however the input arrives (test/handoff-package/zip.test.ts).
+ */
+export function deflateAsFilled(): Deflater {
+  const worker = new Worker(DEFLATE_AS_FILLED_WORKER, { eval: true, workerData: { level: ZLIB_LEVEL } });
+  // Until end() is called the worker waits for blocks, and must not keep a failed build's process alive.
+  worker.unref();
+  const result = new Promise<Buffer>((resolve, reject) => {
+    worker.once('message', (data: Uint8Array) => {
+      resolve(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the compression worker stopped (exit code ${code})`)));
+  });
+  result.catch(() => undefined);
+  return {
+    add(block) {
+      if (!(block.buffer instanceof SharedArrayBuffer))
+        throw new Error('deflateAsFilled takes shared memory');
+      worker.postMessage({ block: new Uint8Array(block.buffer, block.byteOffset, block.byteLength) });
+    },
+    end() {
+      worker.ref();
+      worker.postMessage({ end: true });
+      return result;
+    },
+  };
+}
+
 /**
  * Pieces deflated as one stream, never joined: zlib writes the same bytes however its input is split (no flush
  * until the end), so this equals deflating the joined buffer (test/handoff-package/zip.test.ts checks it).
