@@ -145,10 +145,11 @@ async function flopackOf(
     for (const [index, planned] of plan.flows.entries()) {
       const flo = planned.build();
       yield [planned.floId, flo];
-      // The serializer asks for the next flow once this one is written: document and check it, then let it go.
-      documents.flow(index, flo, floBytes.get(flo)!);
+      // The serializer asks for the next flow once this one is written: check and document it, then let it go.
+      // Lint first: on this thread the documents then reuse the flow's read model (cached per flo object).
       lintErrors.push(...errorsOnly(lint.flow(planned.floId, flo)));
       credentials.push(...credentialValuesIn(flo));
+      documents.flow(index, flo, floBytes.get(flo)!);
       if (kept) kept[planned.floId] = flo;
     }
   }
