@@ -109,10 +109,30 @@ export interface Deflater {
 
 /**
  * Blocks in shared memory deflated as one stream on a worker thread while the rest are still being written
- * (serializeFlopackFlowByFlow's `onBlock`): compression runs alongside the build instead of after it. The same zlib
- * at the same level gives the same bytes however the input arrives (test/handoff-package/zip.test.ts).
+ * (serializeFlopackFlowByFlow's `onBlock`): compression runs alongside the build instead of after it. The worker
+ * starts with the second block: content that fits one block is small, and deflates at the end as deflateEntry does.
+ * The same zlib at the same level gives the same bytes however the input arrives (test/handoff-package/zip.test.ts).
  */
 export function deflateAsFilled(): Deflater {
+  const first: Buffer[] = [];
+  let worker: ReturnType<typeof deflateWorker> | undefined;
+  return {
+    add(block) {
+      if (!(block.buffer instanceof SharedArrayBuffer))
+        throw new Error('deflateAsFilled takes shared memory');
+      if (!worker && first.length === 0) {
+        first.push(block);
+        return;
+      }
+      worker ??= deflateWorker();
+      for (const b of first.splice(0)) worker.add(b);
+      worker.add(block);
+    },
+    end: () => (worker ? worker.end() : deflateEntry(first)),
+  };
+}
+
+function deflateWorker(): Deflater {
   const worker = new Worker(DEFLATE_AS_FILLED_WORKER, { eval: true, workerData: { level: ZLIB_LEVEL } });
   // Until end() is called the worker waits for blocks, and must not keep a failed build's process alive.
   worker.unref();
@@ -126,11 +146,8 @@ export function deflateAsFilled(): Deflater {
   });
   result.catch(() => undefined);
   return {
-    add(block) {
-      if (!(block.buffer instanceof SharedArrayBuffer))
-        throw new Error('deflateAsFilled takes shared memory');
-      worker.postMessage({ block: new Uint8Array(block.buffer, block.byteOffset, block.byteLength) });
-    },
+    add: (block) =>
+      worker.postMessage({ block: new Uint8Array(block.buffer, block.byteOffset, block.byteLength) }),
     end() {
       worker.ref();
       worker.postMessage({ end: true });
