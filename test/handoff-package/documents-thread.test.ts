@@ -2,6 +2,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConnector } from '../../src/handoff-package/build.js';
 import type { BuildOptions, BuildResult } from '../../src/handoff-package/types.js';
@@ -14,6 +16,7 @@ import { packagePath } from '../../src/util/paths.js';
  * dist/ (`npm test` builds before vitest); the comparison builds with dist/ on the worker and with src/ here.
  */
 const LETTERS = 'ABCDEFGHIJ';
+const run = promisify(execFile);
 type Build = (spec: string, options: BuildOptions) => Promise<BuildResult>;
 let compiledBuild: Build;
 const root = mkdtempSync(join(tmpdir(), 'oc-documents-thread-'));
@@ -36,6 +39,20 @@ function snapshot(dir: string): Map<string, string> {
   );
 }
 
+/** The Twilio spec with its actions repeated under new names (letters only: 'Copy AAA', 'Copy AAB', …). */
+function manyActions(name: string, count: number): string {
+  const twilio = parse(
+    readFileSync(packagePath('connectors/twilio/connector.yaml'), 'utf8'),
+  ) as ConnectorSpec;
+  const actions = Array.from({ length: count }, (_, i) => ({
+    ...twilio.actions[i % twilio.actions.length]!,
+    name: `Copy ${LETTERS[Math.floor(i / 100)]}${LETTERS[Math.floor(i / 10) % 10]}${LETTERS[i % 10]}`,
+  }));
+  const path = join(root, `${name}.yaml`);
+  writeFileSync(path, stringify({ ...twilio, name, actions }));
+  return path;
+}
+
 async function bothWays(name: string, specPath: string): Promise<void> {
   const out = join(root, name);
   const worker = await compiledBuild(specPath, { outDir: join(out, 'worker'), documents: 'worker' });
@@ -55,22 +72,29 @@ describe('the documents made on a worker thread', () => {
   });
 
   it('gives a 70-action package (every kind of Twilio flow, many times) byte for byte', async () => {
-    const twilio = parse(
-      readFileSync(packagePath('connectors/twilio/connector.yaml'), 'utf8'),
-    ) as ConnectorSpec;
-    const actions = Array.from({ length: 70 }, (_, i) => ({
-      ...twilio.actions[i % twilio.actions.length]!,
-      // Letters only: 'Copy AA' … 'Copy GJ'.
-      name: `Copy ${LETTERS[Math.floor(i / 10)]}${LETTERS[i % 10]}`,
-    }));
-    const path = join(root, 'many.yaml');
-    writeFileSync(path, stringify({ ...twilio, name: 'many', actions }));
+    const path = manyActions('many', 70);
     const out = join(root, 'many');
     const worker = await compiledBuild(path, { outDir: join(out, 'worker'), documents: 'worker' });
     const here = await buildConnector(path, { outDir: join(out, 'here'), documents: 'here' });
     expect(worker.ok && here.ok, JSON.stringify([...worker.diagnostics, ...here.diagnostics])).toBe(true);
     expect(worker.flows.length).toBeGreaterThan(70);
     expect(snapshot(join(out, 'worker'))).toEqual(snapshot(join(out, 'here')));
+  });
+
+  it('is what the installed command uses for 256 flows or more (its own entry in the CLI bundle)', async () => {
+    expect(existsSync(packagePath('dist/bundle/documents-worker.js'))).toBe(true);
+    const path = manyActions('large', 190);
+    const out = join(root, 'large');
+    await run(process.execPath, [
+      packagePath('bin/okta-connector.js'),
+      'build',
+      path,
+      '--out',
+      join(out, 'cli'),
+    ]);
+    const here = await buildConnector(path, { outDir: join(out, 'here'), documents: 'here' });
+    expect(here.flows.length).toBeGreaterThanOrEqual(256);
+    expect(snapshot(join(out, 'cli'))).toEqual(snapshot(join(out, 'here')));
   });
 
   it('refuses to run without the compiled worker when asked for it (from source there is none)', async () => {
