@@ -51,7 +51,7 @@ export class DocumentWriter {
     this.names = new Map(flows.map((f) => [f.floId, f.name] as const));
   }
 
-  /** The `index`th flow of the plan (0-based), as generated. */
+  /** The `index`th flow of the plan (0-based), as built or as parsed back from its bytes. */
   flow(index: number, flo: Flo): void {
     const flow = this.flows[index];
     if (!flow || flow.floId !== flo.id) throw new Error(`flow ${index} (${flo.id}) is not the plan's flow`);
