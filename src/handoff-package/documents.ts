@@ -70,8 +70,8 @@ export class DocumentWriter {
       throw new Error(`the documents are missing flow ${missing} (${this.flows[missing]!.name})`);
     const sheet = { ...sheetModel(this.spec, []), flows: this.flows.map(tocEntry), ...this.common };
     const files: Artifact[] = [
-      { path: BUILD_SHEET_MD, content: this.page('md', sheet, this.md) },
-      { path: BUILD_SHEET_HTML, content: this.page('html', sheet, this.html) },
+      { path: BUILD_SHEET_MD, content: sheetPage('md', sheet, this.md.flat()) },
+      { path: BUILD_SHEET_HTML, content: sheetPage('html', sheet, this.html.flat()) },
     ];
     const docs = { ...docsModel(this.spec, this.flows, (id) => this.checks.get(id) ?? []), ...this.common };
     files.push(
@@ -85,14 +85,11 @@ export class DocumentWriter {
     );
     return { files, flows: this.summaries };
   }
+}
 
-  private page(kind: 'md' | 'html', view: object, sections: Buffer[][]): Buffer[] {
-    return [
-      ...render(`build-sheet.${kind}`, view),
-      ...sections.flat(),
-      ...render(`build-sheet-tail.${kind}`, view),
-    ];
-  }
+/** A build sheet: its head (with the table of contents), the flows' rendered sections in order, and its tail. */
+function sheetPage(kind: 'md' | 'html', view: object, sections: readonly Buffer[]): Buffer[] {
+  return [...render(`build-sheet.${kind}`, view), ...sections, ...render(`build-sheet-tail.${kind}`, view)];
 }
 
 /** The table of contents' entry of the `index`th flow: its name and its section's anchor (flowSheet's). */
@@ -107,10 +104,6 @@ function sectionView(sheet: FlowSheet): object {
 
 /** The whole BUILD.md or build.html of a sheet model (the model of every flow at once, as tests build it). */
 export function renderSheet(kind: 'md' | 'html', sheet: SheetModel, common: DocumentCommon): Buffer {
-  const view = { ...sheet, ...common };
-  return Buffer.concat([
-    ...render(`build-sheet.${kind}`, view),
-    ...sheet.flows.flatMap((flow) => render(`build-sheet-flow.${kind}`, sectionView(flow))),
-    ...render(`build-sheet-tail.${kind}`, view),
-  ]);
+  const sections = sheet.flows.flatMap((flow) => render(`build-sheet-flow.${kind}`, sectionView(flow)));
+  return Buffer.concat(sheetPage(kind, { ...sheet, ...common }, sections));
 }

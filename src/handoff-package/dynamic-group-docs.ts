@@ -1,21 +1,12 @@
 import { DYNAMIC_FIELDS } from '../connector/contract.js';
 import type { Action } from '../spec/types.js';
+import type { ActionDoc } from './docs-model.js';
 
 /**
  * The help topic's rows for an action's dynamic groups (Okta's submission guide: every option, input and output
  * field, with its type): what the card user sees depends on the service, so the row says where the fields come from.
  */
-export function dynamicGroupRows(action: Action): {
-  inputs: Array<{
-    label: string;
-    key: string;
-    type: string;
-    required: boolean;
-    description: string;
-    default: null;
-  }>;
-  outputs: Array<{ label: string; key: string; type: string; description: string }>;
-} {
+export function dynamicGroupRows(action: Action): Pick<ActionDoc, 'inputs' | 'outputs'> {
   const i = action.dynamicInputs;
   const o = action.dynamicOutputs;
   const from = (g: { request: { method: string; path: string }; type?: keyof typeof DYNAMIC_FIELDS.types }) =>
