@@ -21,8 +21,7 @@ export function serializeFlopack(flopack: Flopack, options: SerializeOptions = {
  * can be written to a stream without holding the whole text in memory.
  */
 export function* serializeFlopackChunks(flopack: Flopack, options: SerializeOptions = {}): Generator<string> {
-  for (const piece of pieces(flopack, 0, 0, options.indent ?? 0))
-    yield typeof piece === 'string' ? piece : piece.text!;
+  for (const piece of pieces(flopack, 0, 0, options.indent ?? 0)) yield textOf(piece);
   yield '\n';
 }
 
@@ -53,62 +52,152 @@ export interface BlockOptions {
 /**
  * `serializeFlopackBlocks` of `envelope` with `flos` as its `data.flos`, pulled one at a time: each flo is serialized
  * before the next is asked for, so a generator of flos can build one, yield it, and let it go once the serializer
- * asks for the next (handoff-package/build.ts checks and documents it there). Same bytes as the whole flopack.
+ * asks for the next. Same bytes as the whole flopack.
  */
 export function serializeFlopackFlowByFlow(
   envelope: Flopack,
   flos: Iterable<readonly [string, Flo]>,
   options: BlockOptions = {},
 ): Buffer[] {
-  return writeBlocks({ ...envelope, data: { ...envelope.data, flos: new PulledEntries(flos) } }, options);
+  const writer = new FlopackWriter(envelope, options);
+  for (const [id, flo] of flos) writer.flo(id, flo);
+  return writer.end();
 }
 
-/** An object's entries produced on demand (`data.flos` of serializeFlopackFlowByFlow). */
-class PulledEntries {
-  constructor(readonly entries: Iterable<readonly [string, unknown]>) {}
+/**
+ * A flopack's compact serialization written flo by flo, as the flos come (handoff-package/build.ts builds, checks
+ * and documents each one, some on another thread): the envelope's text up to `data.flos`, then each flo, then the
+ * rest. Same bytes as `serializeFlopackBlocks` of the envelope with those flos in `data.flos`.
+ */
+export class FlopackWriter {
+  private readonly blocks: BlockSink;
+  private readonly tail: Piece[] = [];
+  private readonly floBytes: FloBytes | undefined;
+  private flos = 0;
+
+  constructor(envelope: Flopack, options: BlockOptions = {}) {
+    this.blocks = new BlockSink(options);
+    this.floBytes = options.floBytes;
+    let head = true;
+    const slotted = { ...envelope, data: { ...envelope.data, flos: FLOS_SLOT } };
+    for (const piece of pieces(slotted, 0, 0, 0)) {
+      if (piece === FLOS_SLOT) head = false;
+      else if (head) this.blocks.put(textOf(piece));
+      else this.tail.push(piece);
+    }
+  }
+
+  /**
+   * Writes the next flo of `data.flos`; returns its bytes as written (a view into a block), which `floBytes`
+   * records. A flo found in `floBytes` is copied from there.
+   */
+  flo(id: string, flo: Flo): Buffer {
+    this.key(id);
+    const known = this.floBytes?.get(flo);
+    if (known) return this.blocks.copy(known);
+    const bytes = this.blocks.put(compactJson(flo));
+    this.floBytes?.set(flo, bytes);
+    return bytes;
+  }
+
+  /** Writes the next flo from its bytes, as compactJson encoded them (a flow serialized on another thread). */
+  floFromBytes(id: string, bytes: Buffer): Buffer {
+    this.key(id);
+    return this.blocks.copy(bytes);
+  }
+
+  /** Writes the rest of the envelope and the final newline; returns the blocks' filled parts, in order. */
+  end(): Buffer[] {
+    // No flos: `{}`, as JSON.stringify writes an empty object.
+    this.blocks.put(this.flos === 0 ? '{}' : '}');
+    for (const piece of this.tail) this.blocks.put(textOf(piece));
+    this.blocks.put('\n');
+    return this.blocks.end();
+  }
+
+  private key(id: string): void {
+    this.blocks.put(escape(`${this.flos++ === 0 ? '{' : ','}${JSON.stringify(id)}:`));
+  }
+}
+
+/** A value's compact JSON as the flopack holds it (`<`, `>`, `&`, U+2028/U+2029 escaped). */
+export function compactJson(value: unknown): string {
+  return escape(JSON.stringify(value));
+}
+
+/** Where `data.flos` goes in the envelope's pieces (FlopackWriter writes the flos there itself). */
+const FLOS_SLOT = Symbol('data.flos');
+
+function textOf(piece: Piece): string {
+  if (typeof piece === 'string') return piece;
+  if (typeof piece === 'symbol' || piece.text === undefined) throw new Error('serialize: not a text piece');
+  return piece.text;
+}
+
+/** Blocks filled one after the other (serializeFlopackBlocks, FlopackWriter). */
+class BlockSink {
+  private readonly blocks: Buffer[] = [];
+  private readonly allocate: (size: number) => Buffer;
+  private readonly blockSize: number;
+  private block: Buffer | undefined;
+  private used = 0;
+
+  constructor(private readonly options: BlockOptions) {
+    this.allocate = options.allocate ?? ((size: number) => Buffer.allocUnsafe(size));
+    this.blockSize = options.blockSize ?? 4 * 1024 * 1024;
+  }
+
+  /** Writes `text` as UTF-8; returns where it went. */
+  put(text: string): Buffer {
+    const size = Buffer.byteLength(text, 'utf8');
+    const target = this.room(size);
+    target.write(text, this.used, 'utf8');
+    this.used += size;
+    return target.subarray(this.used - size, this.used);
+  }
+
+  /** Copies `bytes`; returns where they went. */
+  copy(bytes: Buffer): Buffer {
+    const target = this.room(bytes.length);
+    bytes.copy(target, this.used);
+    this.used += bytes.length;
+    return target.subarray(this.used - bytes.length, this.used);
+  }
+
+  end(): Buffer[] {
+    if (this.block) this.done(this.block.subarray(0, this.used));
+    this.block = undefined;
+    return this.blocks;
+  }
+
+  private room(size: number): Buffer {
+    if (this.block && this.used + size <= this.block.length) return this.block;
+    if (this.block) this.done(this.block.subarray(0, this.used));
+    this.block = this.allocate(Math.max(this.blockSize, size));
+    this.used = 0;
+    return this.block;
+  }
+
+  private done(filled: Buffer): void {
+    this.blocks.push(filled);
+    this.options.onBlock?.(filled);
+  }
 }
 
 function writeBlocks(flopack: unknown, options: BlockOptions): Buffer[] {
-  const {
-    floBytes,
-    allocate = (size: number) => Buffer.allocUnsafe(size),
-    blockSize = 4 * 1024 * 1024,
-  } = options;
-  const blocks: Buffer[] = [];
-  const done = (filled: Buffer) => {
-    blocks.push(filled);
-    options.onBlock?.(filled);
-  };
-  let block: Buffer | undefined;
-  let used = 0;
-  const room = (size: number): Buffer => {
-    if (block && used + size <= block.length) return block;
-    if (block) done(block.subarray(0, used));
-    block = allocate(Math.max(blockSize, size));
-    used = 0;
-    return block;
-  };
-  const put = (text: string): Buffer => {
-    const size = Buffer.byteLength(text, 'utf8');
-    const target = room(size);
-    target.write(text, used, 'utf8');
-    used += size;
-    return target.subarray(used - size, used);
-  };
+  const { floBytes } = options;
+  const blocks = new BlockSink(options);
   for (const piece of pieces(flopack, 0, 0, 0, floBytes)) {
-    if (typeof piece === 'string') put(piece);
-    else if (piece.bytes) {
-      const target = room(piece.bytes.length);
-      piece.bytes.copy(target, used);
-      used += piece.bytes.length;
-    } else {
-      const bytes = put(piece.text!);
+    if (typeof piece === 'string') blocks.put(piece);
+    else if (typeof piece === 'symbol') throw new Error('serialize: a slot outside FlopackWriter');
+    else if (piece.bytes) blocks.copy(piece.bytes);
+    else {
+      const bytes = blocks.put(piece.text!);
       floBytes?.set(piece.leaf, bytes);
     }
   }
-  put('\n');
-  if (block) done(block.subarray(0, used));
-  return blocks;
+  blocks.put('\n');
+  return blocks.end();
 }
 
 /** `serializeFlopackBlocks` as one buffer. */
@@ -118,8 +207,11 @@ export function serializeFlopackBuffer(flopack: Flopack, floBytes?: FloBytes): B
   return blocks.length === 1 ? blocks[0]! : Buffer.concat(blocks);
 }
 
-/** A piece of the text: punctuation and keys as strings; each object below `data.<section>` as a leaf of its own. */
-type Piece = string | { leaf: object; text?: string; bytes?: Buffer };
+/**
+ * A piece of the text: punctuation and keys as strings; each object below `data.<section>` as a leaf of its own;
+ * FLOS_SLOT where FlopackWriter writes the flos.
+ */
+type Piece = string | typeof FLOS_SLOT | { leaf: object; text?: string; bytes?: Buffer };
 
 /** Objects down to `data.flos` are written key by key; everything below by JSON.stringify (re-indented). */
 function* pieces(
@@ -129,13 +221,15 @@ function* pieces(
   indent: number,
   known?: Pick<FloBytes, 'get'>,
 ): Generator<Piece> {
+  if (value === FLOS_SLOT) {
+    yield FLOS_SLOT;
+    return;
+  }
   const entries =
-    value instanceof PulledEntries
-      ? value.entries
-      : depth < 3 && value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function')
-        : undefined;
-  if (!entries || (Array.isArray(entries) && entries.length === 0)) {
+    depth < 3 && value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function')
+      : undefined;
+  if (!entries || entries.length === 0) {
     const isObject = value !== null && typeof value === 'object';
     const bytes = isObject ? known?.get(value) : undefined;
     if (bytes) {
@@ -155,9 +249,7 @@ function* pieces(
     yield* pieces(v, depth + 1, level + 1, indent, known);
     first = false;
   }
-  // Pulled entries that turned out to be none: `{}`, as JSON.stringify writes an empty object.
-  if (first) yield '{';
-  yield indent && !first ? `\n${' '.repeat(level * indent)}}` : '}';
+  yield indent ? `\n${' '.repeat(level * indent)}}` : '}';
 }
 
 function escape(text: string): string {

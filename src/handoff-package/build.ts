@@ -2,13 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { generatedFlow, planConnector } from '../generate/index.js';
-import { serializeFlopackFlowByFlow } from '../flopack/serialize.js';
-import { lintFlopack, lintFlowByFlow } from '../lint/index.js';
+import { FlopackWriter } from '../flopack/serialize.js';
+import { lintFlopack } from '../lint/index.js';
 import { validateSpecFile } from '../spec/validate.js';
-import { credentialValuesIn, findCredentialValues, type CredentialFinding } from './credentials.js';
+import { findCredentialValues } from './credentials.js';
 import { documentCommon, flopackFileName, renderPackage } from './package.js';
-import type { DocumentCommon, RenderedDocuments } from './documents.js';
-import { documentSink, type DocumentsThread } from './documents-thread.js';
+import { DocumentWriter, type DocumentCommon, type RenderedDocuments } from './documents.js';
+import { errorsOnly, FlowChecks } from './flow-checks.js';
+import { splitFlows, type BuildThreads } from './flow-split.js';
 import type { ConnectorSpec } from '../spec/types.js';
 import type { Flo, Flopack } from '../flopack/types.js';
 import { buildTestPackage, loadBuildScenarios, type TestPackage } from './test-package.js';
@@ -44,7 +45,7 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
     zip: options.zip !== false,
     scenarios: loaded.scenarios,
     common: documentCommon(spec, tool),
-    documents: options.documents,
+    threads: options.threads,
   });
   if (!flopack.documents) return { ok: false, diagnostics: [...warnings, ...flopack.problems], ...empty };
 
@@ -110,10 +111,11 @@ async function validatedSpec(
 }
 
 /**
- * Generates, serializes and checks the flopack, and makes the documents from it, one flow at a time: each flow is
- * built, written into the flopack's blocks, documented (on a worker for large connectors, documents-thread.ts),
- * linted and searched for fixed credentials before the next is built, and then let go (unless the test package
- * embeds it). A 1,000-action connector is never held whole: its flows as objects were ~65 MB of heap.
+ * Generates, serializes and checks the flopack, and makes the documents, one flow at a time: each flow is built,
+ * written into the flopack's blocks, linted, searched for fixed credentials and documented before the next is
+ * built, and then let go (unless the test package embeds it). A 1,000-action connector is never held whole: its
+ * flows as objects were ~65 MB of heap. A large connector's flows are shared with a worker thread (flow-split.ts),
+ * which does the same with the flows from the back; its flows' bytes and documents join this thread's at the end.
  */
 async function flopackOf(
   spec: ConnectorSpec,
@@ -122,7 +124,7 @@ async function flopackOf(
     zip: boolean;
     scenarios: Parameters<typeof buildTestPackage>[2];
     common: DocumentCommon;
-    documents?: DocumentsThread;
+    threads?: BuildThreads;
   },
 ): Promise<{
   bytes: Buffer[];
@@ -133,38 +135,51 @@ async function flopackOf(
 }> {
   const plan = planConnector(spec);
   const flows = plan.flows.map(generatedFlow);
-  const lint = lintFlowByFlow({ connector: true, file: flopackFileName(spec) });
-  const lintErrors: Diagnostic[] = [];
-  const credentials: CredentialFinding[] = [];
-  const documents = documentSink(spec, flows, options.common, options.documents);
+  const file = flopackFileName(spec);
+  const split = splitFlows(flows.length, { spec, common: options.common, file }, options.threads);
+  const checks = new FlowChecks(file);
+  const documents = new DocumentWriter(spec, flows, options.common);
   // The test folder embeds the connector's flows: only then are they kept.
   const kept: Record<string, Flo> | undefined = options.scenarios.length > 0 ? {} : undefined;
-  // Each flo's bytes as written: the documents are made from them, the test folder copies them.
+  // Each flo's bytes as written: the test folder copies them.
   const floBytes = new WeakMap<object, Buffer>();
-  function* builtFlows(): Generator<readonly [string, Flo]> {
-    for (const [index, planned] of plan.flows.entries()) {
-      const flo = planned.build();
-      yield [planned.floId, flo];
-      // The serializer asks for the next flow once this one is written: check and document it, then let it go.
-      // Lint first: on this thread the documents then reuse the flow's read model (cached per flo object).
-      lintErrors.push(...errorsOnly(lint.flow(planned.floId, flo)));
-      credentials.push(...credentialValuesIn(flo));
-      documents.flow(index, flo, floBytes.get(flo)!);
-      if (kept) kept[planned.floId] = flo;
-    }
-  }
   // Compressed for the zip on a worker thread block by block, while the next blocks are written.
   const deflater = options.zip ? deflateAsFilled() : undefined;
-  // In shared memory, so that worker threads read it where it lies: the documents' (documents-thread.ts) and the
-  // zip's compression.
-  const bytes = serializeFlopackFlowByFlow(plan.envelope, builtFlows(), {
+  const writer = new FlopackWriter(plan.envelope, {
     floBytes,
+    // In shared memory, so that the compression's worker reads it where it lies.
     allocate: (size: number) => Buffer.from(new SharedArrayBuffer(size)),
     ...(deflater ? { onBlock: (block: Buffer) => deflater.add(block) } : {}),
   });
+  for (let index = split.next(); index !== undefined; index = split.next()) {
+    const planned = plan.flows[index]!;
+    const flo = planned.build();
+    writer.flo(planned.floId, flo);
+    // Lint first: the documents then reuse the flow's read model (cached per flo object).
+    checks.check(planned.floId, flo);
+    documents.flow(index, flo);
+    if (kept) kept[planned.floId] = flo;
+  }
+  const rest = await split.rest();
+  if (rest) {
+    checks.lint.absorb(rest.lint);
+    checks.lintErrors.push(...rest.lintErrors);
+    checks.credentials.push(...rest.credentials);
+    for (const flow of rest.flows) {
+      const bytes = writer.floFromBytes(flow.floId, flow.bytes);
+      documents.add(flow.index, flow.documents);
+      if (!kept) continue;
+      const flo = JSON.parse(bytes.toString('utf8')) as Flo;
+      kept[flow.floId] = flo;
+      floBytes.set(flo, bytes);
+    }
+  }
+  const bytes = writer.end();
   const deflated = deflater?.end();
-  lintErrors.push(...errorsOnly(lint.finish(plan.envelope)));
-  const problems: Diagnostic[] = sortDiagnostics(lintErrors).map((d) => ({
+  const problems: Diagnostic[] = inFixedOrder([
+    ...checks.lintErrors,
+    ...errorsOnly(checks.lint.finish(plan.envelope)),
+  ]).map((d) => ({
     ...d,
     hint: 'This is a bug in okta-connector (the flopack it generated fails its own lint); please report it with the spec.',
   }));
@@ -173,6 +188,7 @@ async function flopackOf(
     ? { flopack: { ...plan.envelope, data: { ...plan.envelope.data, flos: kept } }, flows }
     : undefined;
   const tests = generated ? buildTestPackage(spec, generated, options.scenarios, floBytes) : undefined;
+  const credentials = [...checks.credentials];
   if (tests && generated) {
     // The connector's flows in the folder are the objects just linted: only the file-wide checks see them again.
     const checked = new Set<object>(Object.values(generated.flopack.data.flos));
@@ -193,15 +209,17 @@ async function flopackOf(
       hint: 'take credentials from the connection (${connection.<key>}) instead of writing them into the spec',
     });
   }
-  if (problems.length > 0) {
-    documents.abandon();
-    return { bytes, deflated, problems };
-  }
-  return { bytes, deflated, problems, documents: await documents.finish(), ...(tests ? { tests } : {}) };
+  if (problems.length > 0) return { bytes, deflated, problems };
+  return { bytes, deflated, problems, documents: documents.finish(), ...(tests ? { tests } : {}) };
 }
 
-function errorsOnly(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.filter((d) => d.severity === 'error');
+/**
+ * sortDiagnostics with ties broken by pointer: which flows the worker thread checked (and so which findings its
+ * flows' hooks noted for the end) varies from run to run, and the order must not.
+ */
+function inFixedOrder(diagnostics: Diagnostic[]): Diagnostic[] {
+  const byPointer = [...diagnostics].sort((a, b) => (a.pointer ?? '').localeCompare(b.pointer ?? ''));
+  return sortDiagnostics(byPointer);
 }
 
 /** The test folder without the connector's flows it embeds (those were checked with the connector). */

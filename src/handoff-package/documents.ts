@@ -30,6 +30,15 @@ export interface RenderedDocuments {
   flows: FlowSummary[];
 }
 
+/** What the documents need of one flow: its sections of the two build sheets, its summary, its docs' checks. */
+export interface FlowDocuments {
+  md: Buffer[];
+  html: Buffer[];
+  summary: FlowSummary;
+  /** For a documented flow (docs-model.ts isDocumented): the messages of its Return Error If cards. */
+  checks?: string[];
+}
+
 /**
  * The build sheets and the docs, flow by flow: when a flow arrives its sections of BUILD.md and build.html are
  * rendered and encoded, and only those bytes and a few facts are kept (the sheet model of a 1,000-action connector
@@ -51,16 +60,31 @@ export class DocumentWriter {
     this.names = new Map(flows.map((f) => [f.floId, f.name] as const));
   }
 
-  /** The `index`th flow of the plan (0-based), as built or as parsed back from its bytes. */
+  /** The `index`th flow of the plan (0-based), as built or as parsed back from its bytes, in any order. */
   flow(index: number, flo: Flo): void {
+    this.add(index, this.render(index, flo));
+  }
+
+  /** The documents of the `index`th flow, without keeping them (another thread's writer `add`s them). */
+  render(index: number, flo: Flo): FlowDocuments {
     const flow = this.flows[index];
     if (!flow || flow.floId !== flo.id) throw new Error(`flow ${index} (${flo.id}) is not the plan's flow`);
     const sheet = flowSheet(flow, index, flo, this.spec, this.names);
     const view = sectionView(sheet);
-    this.md[index] = render('build-sheet-flow.md', view);
-    this.html[index] = render('build-sheet-flow.html', view);
-    this.summaries[index] = { kind: sheet.kind, name: sheet.name, cards: sheet.cardCount };
-    if (isDocumented(flow)) this.checks.set(flow.floId, returnErrorIfMessages(flo));
+    return {
+      md: render('build-sheet-flow.md', view),
+      html: render('build-sheet-flow.html', view),
+      summary: { kind: sheet.kind, name: sheet.name, cards: sheet.cardCount },
+      ...(isDocumented(flow) ? { checks: returnErrorIfMessages(flo) } : {}),
+    };
+  }
+
+  /** Keeps the documents of the `index`th flow, rendered here or by another thread's writer of the same plan. */
+  add(index: number, documents: FlowDocuments): void {
+    this.md[index] = documents.md;
+    this.html[index] = documents.html;
+    this.summaries[index] = documents.summary;
+    if (documents.checks) this.checks.set(this.flows[index]!.floId, documents.checks);
   }
 
   /** Every document, once every flow has arrived. */

@@ -1,6 +1,6 @@
 import type { FlowKind } from '../connector/flow-kinds.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { DocumentsThread } from './documents-thread.js';
+import type { BuildThreads } from './flow-split.js';
 
 /**
  * A file's bytes: text, one buffer, or the buffers it was encoded in, in order. Large files stay in their pieces:
@@ -26,8 +26,8 @@ export interface BuildOptions {
   zip?: boolean;
   /** How diagnostics name the spec file (default: `specPath`). */
   displayName?: string;
-  /** Where the build sheets and docs are made (documents-thread.ts); for tests and benchmarks, users need not. */
-  documents?: DocumentsThread;
+  /** Which threads build the flows (flow-split.ts); for tests and benchmarks, users need not. */
+  threads?: BuildThreads;
 }
 
 export interface WrittenFile {

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isObject } from '../flopack/read/index.js';
 import { LINT_RULES } from './rules/index.js';
-import { startLintRun } from './runner.js';
+import { startLintRun, type LintPart } from './runner.js';
 
 /** A lint fed one flow at a time, for a build that never holds every flow at once. */
 export interface FlowByFlowLint {
@@ -12,6 +12,10 @@ export interface FlowByFlowLint {
    * data.flos = {} (type, version, created, flags, data.configs/tables/groups as they are): see envelopeOf.
    */
   finish(envelope: unknown): Diagnostic[];
+  /** What this lint learned from its flows (LintRun.part): for a lint of the file's earlier flows to `absorb`. */
+  part(): LintPart;
+  /** Takes in the part of a lint of the flows after this one's (on another thread), before `finish`. */
+  absorb(part: LintPart): void;
 }
 
 export interface FlowByFlowOptions {
@@ -36,6 +40,8 @@ export function lintFlowByFlow(options: FlowByFlowOptions): FlowByFlowLint {
   return {
     flow: (id, flo) => named(run.flow(id, flo)),
     finish: (envelope) => named(run.finish(envelope)),
+    part: () => run.part(),
+    absorb: (part) => run.absorb(part),
   };
 }
 

@@ -10,6 +10,7 @@ import type { BatchLocatingDocument } from './json-document.js';
 export { LINT_RULES };
 export type { LintRule, FlowContext, FileContext } from './types.js';
 export type { FlowSummary } from './summary.js';
+export type { LintPart } from './runner.js';
 export { lintFlowByFlow, envelopeOf, type FlowByFlowLint, type FlowByFlowOptions } from './flow-by-flow.js';
 
 export interface LintOptions {

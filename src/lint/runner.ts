@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isObject, objectOr, readFlow } from '../flopack/read/index.js';
-import { FlowIndex } from './summary.js';
+import { FlowIndex, type FlowSummary } from './summary.js';
 import type { FileContext, Finding, FlowContext, LintRule } from './types.js';
 
 export const INTERNAL_CODE = 'OC-LINT-INTERNAL';
@@ -11,8 +11,31 @@ export interface LintRun {
   flow(id: string, flo: unknown): Diagnostic[];
   /** After the last flow: what compares flows or needs the envelope (`data.flos` is not read). Call once. */
   finish(envelope: unknown): Diagnostic[];
+  /**
+   * What the run learned from its flows, as plain data (it can be posted between threads): a run over the file's
+   * earlier flows `absorb`s it before `finish`, and finds what one run over every flow finds.
+   */
+  part(): LintPart;
+  /** Takes in the part of a run over the flows after this run's own (call after this run's last flow). */
+  absorb(part: LintPart): void;
   /** What the run keeps between flows (for tests: plain data only, never part of a flo). */
   retained(): { index: FlowIndex; notes: readonly unknown[][] };
+}
+
+/**
+ * A run's flows summarized, with what its rules noted and which of them broke. Per-flow hooks check a reference at
+ * once when the flow it names was read before, and note it for `check` otherwise, so splitting a file's flows
+ * between runs only moves findings from the per-flow hooks to `check`: the same findings either way.
+ */
+export interface LintPart {
+  /** In `data.flos` order. */
+  summaries: FlowSummary[];
+  called: string[];
+  cardUuids: string[];
+  /** Per rule (the runs have the same rules, in the same order), in walk order. */
+  notes: unknown[][];
+  /** Rules that threw (their OC-LINT-INTERNAL diagnostic was already returned by `flow`). */
+  broken: number[];
 }
 
 /**
@@ -128,6 +151,19 @@ export function startLintRun(
         }
       }
       return take();
+    },
+    part: () => ({
+      summaries: [...index.summaries],
+      called: [...index.called],
+      cardUuids: [...index.cardUuids],
+      notes,
+      broken: [...broken],
+    }),
+    absorb(part) {
+      if (finished) throw new Error('lint: absorb() after finish()');
+      index.absorb(part.summaries, part.called, part.cardUuids);
+      part.notes.forEach((noted, i) => notes[i]!.push(...noted));
+      for (const i of part.broken) broken.add(i);
     },
     retained: () => ({ index, notes }),
   };

@@ -63,6 +63,19 @@ export class FlowIndex {
     return summary;
   }
 
+  /**
+   * Adds what another run learned from the file's later flows (LintPart): their summaries in `data.flos` order, the
+   * flows they call and their cards' uuids.
+   */
+  absorb(summaries: readonly FlowSummary[], called: Iterable<string>, cardUuids: Iterable<string>): void {
+    for (const summary of summaries) {
+      this.summaries.push(summary);
+      this.byId.set(summary.id, summary);
+    }
+    for (const id of called) this.called.add(id);
+    for (const uuid of cardUuids) this.cardUuids.add(uuid);
+  }
+
   /** A flow of the file by its id. */
   get(id: string): FlowSummary | undefined {
     return this.byId.get(id);

@@ -5,6 +5,8 @@ import {
   serializeFlopackBuffer,
   serializeFlopackChunks,
   serializeFlopackFlowByFlow,
+  FlopackWriter,
+  compactJson,
 } from '../../src/flopack/serialize.js';
 import type { Flopack } from '../../src/flopack/types.js';
 
@@ -112,6 +114,22 @@ describe('serializeFlopack', () => {
       blocks = serializeFlopackFlowByFlow(envelope, flos(), { floBytes, blockSize: 64 });
       expect(Buffer.concat(blocks).toString('utf8')).toBe(serializeFlopack(d));
       expect(events).toEqual(Object.keys(d.data.flos).flatMap((id) => [`make ${id}`, `written ${id}: true`]));
+    }
+  });
+
+  it('writes flos given as their bytes (serialized on another thread) into the same text as the objects', () => {
+    for (const d of [doc('</script> mixed ünï'), doc('plain')]) {
+      const envelope: Flopack = { ...d, data: { ...d.data, flos: {} } };
+      const entries = Object.entries(d.data.flos);
+      // Every way of splitting the flos between objects written here and bytes made elsewhere.
+      for (let mask = 0; mask < 1 << entries.length; mask++) {
+        const writer = new FlopackWriter(envelope, { blockSize: 32 });
+        entries.forEach(([id, flo], i) => {
+          if (mask & (1 << i)) writer.floFromBytes(id, Buffer.from(compactJson(flo), 'utf8'));
+          else writer.flo(id, flo);
+        });
+        expect(Buffer.concat(writer.end()).toString('utf8'), `mask ${mask}`).toBe(serializeFlopack(d));
+      }
     }
   });
 });

@@ -144,6 +144,75 @@ describe('lintFlowByFlow gives the findings of lintFlopack', () => {
   });
 });
 
+/**
+ * The build's two threads (handoff-package/flow-split.ts): a run over the first `k` flows, and a run over the rest
+ * that reads them from the back and whose part (posted between threads, so cloned) the first absorbs.
+ */
+function inTwoRuns(data: unknown, connector: boolean, k: number): Diagnostic[] {
+  const flos = isObject(data) && isObject(data.data) && isObject(data.data.flos) ? data.data.flos : {};
+  const entries = Object.entries(flos);
+  const front = lintFlowByFlow({ connector, file: FILE });
+  const back = lintFlowByFlow({ connector, file: FILE });
+  const found = entries.slice(0, k).flatMap(([id, flo]) => front.flow(id, flo));
+  found.push(
+    ...entries
+      .slice(k)
+      .reverse()
+      .flatMap(([id, flo]) => back.flow(id, flo)),
+  );
+  const part = structuredClone(back.part());
+  part.summaries.reverse();
+  front.absorb(part);
+  return [...found, ...front.finish(envelopeOf(data))];
+}
+
+/** The same findings in any order. */
+const asSet = (found: Diagnostic[]) => found.map((d) => JSON.stringify(d)).sort();
+
+describe('a lint split between two runs (the build on two threads)', () => {
+  it('finds what one run finds, wherever the split falls', () => {
+    const fuzzed = [
+      ...fuzzedEntries(generated[0]!.data, 30, 4, 'twilio'),
+      ...fuzzedEntries(
+        fixtures.find((f) => f.name.endsWith('send_sms_via_twilio.flopack'))!.data,
+        30,
+        5,
+        'sample',
+      ),
+    ];
+    // Two threads never share an object, so two flows sharing one cannot be split between runs.
+    const entries = [...fixtures, ...generated, ...mutated, ...fuzzed].filter(
+      (e) => !e.name.includes('flows sharing one object'),
+    );
+    let compared = 0;
+    for (const entry of entries) {
+      const data = entry.data as unknown;
+      const count =
+        isObject(data) && isObject(data.data) && isObject(data.data.flos)
+          ? Object.keys(data.data.flos).length
+          : 0;
+      for (const k of new Set([0, 1, Math.floor(count / 2), count - 1, count].filter((n) => n >= 0))) {
+        for (const connector of [true, false]) {
+          const whole = lintFlopack(data, { connector, file: FILE });
+          expect(asSet(inTwoRuns(data, connector, k)), `${entry.name}, split at ${k}`).toEqual(asSet(whole));
+          compared += whole.length;
+        }
+      }
+    }
+    // Findings of every kind were compared, not only clean files.
+    expect(compared).toBeGreaterThan(500);
+  });
+
+  it('gives a part that survives a trip between threads whole (plain data)', () => {
+    const run = lintFlowByFlow({ connector: true, file: FILE });
+    for (const [id, flo] of Object.entries(generated[0]!.data.data.flos)) run.flow(id, flo);
+    const part = run.part();
+    expect(structuredClone(part)).toEqual(part);
+    expect(part.summaries.length).toBe(Object.keys(generated[0]!.data.data.flos).length);
+    expect(part.cardUuids.length).toBeGreaterThan(part.summaries.length);
+  });
+});
+
 describe('what flow by flow reports when', () => {
   it('reports per-flow findings from flow() and cross-flow ones from finish()', () => {
     const entry = mutated.find((m) => m.name.includes('Call Flow to a missing flow'))!;

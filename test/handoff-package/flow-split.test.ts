@@ -11,15 +11,15 @@ import type { ConnectorSpec } from '../../src/spec/types.js';
 import { packagePath } from '../../src/util/paths.js';
 
 /**
- * The documents made on a worker thread (flows parsed back from the flopack's shared blocks) against the same
- * documents made on the build's thread (from the flows as built): the same package, byte for byte. The worker is the compiled one in
- * dist/ (`npm test` builds before vitest); the comparison builds with dist/ on the worker and with src/ here.
+ * A build whose flows are shared with a worker thread (the worker takes them from the back, flow-split.ts) against
+ * the same build on one thread: the same package, byte for byte. The worker is the compiled one in dist/ (`npm test`
+ * builds before vitest); the comparison builds with dist/ on two threads and with src/ on one.
  */
 const LETTERS = 'ABCDEFGHIJ';
 const run = promisify(execFile);
 type Build = (spec: string, options: BuildOptions) => Promise<BuildResult>;
 let compiledBuild: Build;
-const root = mkdtempSync(join(tmpdir(), 'oc-documents-thread-'));
+const root = mkdtempSync(join(tmpdir(), 'oc-flow-split-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 beforeAll(async () => {
@@ -55,8 +55,8 @@ function manyActions(name: string, count: number): string {
 
 async function bothWays(name: string, specPath: string): Promise<{ worker: BuildResult }> {
   const out = join(root, name);
-  const worker = await compiledBuild(specPath, { outDir: join(out, 'worker'), documents: 'worker' });
-  const here = await buildConnector(specPath, { outDir: join(out, 'here'), documents: 'here' });
+  const worker = await compiledBuild(specPath, { outDir: join(out, 'worker'), threads: 'two' });
+  const here = await buildConnector(specPath, { outDir: join(out, 'here'), threads: 'one' });
   expect(worker.ok && here.ok, JSON.stringify([...worker.diagnostics, ...here.diagnostics])).toBe(true);
   const [a, b] = [snapshot(join(out, 'worker')), snapshot(join(out, 'here'))];
   expect([...a.keys()]).toEqual([...b.keys()]);
@@ -65,8 +65,8 @@ async function bothWays(name: string, specPath: string): Promise<{ worker: Build
   return { worker };
 }
 
-describe('the documents made on a worker thread', () => {
-  it('gives the Twilio package (with its test folder) byte for byte as on the build thread', async () => {
+describe('a build on two threads', () => {
+  it("gives the Twilio package (with its test folder, which embeds the worker's flows) byte for byte as on one thread", async () => {
     const dir = join(root, 'twilio-src');
     cpSync(packagePath('connectors/twilio'), dir, { recursive: true });
     await bothWays('twilio', join(dir, 'connector.yaml'));
@@ -78,7 +78,7 @@ describe('the documents made on a worker thread', () => {
   });
 
   it('is what the installed command uses for 256 flows or more (its own entry in the CLI bundle)', async () => {
-    expect(existsSync(packagePath('dist/bundle/documents-worker.js'))).toBe(true);
+    expect(existsSync(packagePath('dist/bundle/flow-split-worker.js'))).toBe(true);
     const path = manyActions('large', 190);
     const out = join(root, 'large');
     await run(process.execPath, [
@@ -88,7 +88,7 @@ describe('the documents made on a worker thread', () => {
       '--out',
       join(out, 'cli'),
     ]);
-    const here = await buildConnector(path, { outDir: join(out, 'here'), documents: 'here' });
+    const here = await buildConnector(path, { outDir: join(out, 'here'), threads: 'one' });
     expect(here.flows.length).toBeGreaterThanOrEqual(256);
     expect(snapshot(join(out, 'cli'))).toEqual(snapshot(join(out, 'here')));
   });
@@ -97,8 +97,8 @@ describe('the documents made on a worker thread', () => {
     await expect(
       buildConnector(packagePath('connectors/twilio/connector.yaml'), {
         outDir: join(root, 'none'),
-        documents: 'worker',
+        threads: 'two',
       }),
-    ).rejects.toThrow(/documents' worker script is missing/);
+    ).rejects.toThrow(/build's worker script is missing/);
   });
 });
