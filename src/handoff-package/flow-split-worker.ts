@@ -8,14 +8,14 @@ import type { PostedFlow, SplitMessage, SplitWorkerData } from './flow-split.js'
 /**
  * The build's worker thread (flow-split.ts): takes flows from the back of the plan while the build thread takes them
  * from the front, and generates, serializes, checks and documents each as the build thread does. Its flows go to
- * the build thread a few at a time, in one moved buffer per message.
+ * the build thread a few at a time.
  */
 const FLOWS_PER_MESSAGE = 16;
 
 const port = parentPort!;
 const post = (message: SplitMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
-try {
+function buildFlowsFromTheBack(): void {
   const { spec, common, file, taken } = workerData as SplitWorkerData;
   const plan = planConnector(spec);
   const documents = new DocumentWriter(spec, plan.flows.map(generatedFlow), common);
@@ -44,8 +44,6 @@ try {
   // This thread read its flows from the back: the build thread's lint takes them in data.flos order.
   lint.summaries.reverse();
   post({ type: 'done', lint, lintErrors: checks.lintErrors, credentials: checks.credentials });
-} catch (error) {
-  post({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }
 
 interface Built {
@@ -55,35 +53,58 @@ interface Built {
   documents: FlowDocuments;
 }
 
-/** Writes the flows' bytes and build-sheet sections into one buffer and moves it to the build thread. */
+/**
+ * Moves the flows to the build thread in two buffers: their bytes (copied into the flopack there, then garbage) and
+ * their build-sheet sections (kept until the sheets are written). One buffer for both kept every flow's bytes alive.
+ */
 function postFlows(batch: Built[]): void {
   if (batch.length === 0) return;
-  const size = batch.reduce(
-    (sum, b) => sum + Buffer.byteLength(b.text) + byteLength(b.documents.md) + byteLength(b.documents.html),
-    0,
+  const flos = new Packer(batch.reduce((sum, b) => sum + Buffer.byteLength(b.text), 0));
+  const sections = new Packer(
+    batch.reduce((sum, b) => sum + byteLength(b.documents.md) + byteLength(b.documents.html), 0),
   );
-  // Its own memory (never Node's shared pool), so that it can be moved.
-  const memory = Buffer.allocUnsafeSlow(size);
-  let used = 0;
-  const place = (parts: string | readonly Buffer[]): [number, number] => {
-    const start = used;
-    if (typeof parts === 'string') used += memory.write(parts, used);
-    else for (const part of parts) used += part.copy(memory, used);
-    return [start, used];
-  };
   const flows: PostedFlow[] = batch.map(({ index, floId, text, documents }) => ({
     index,
     floId,
-    flo: place(text),
-    md: place(documents.md),
-    html: place(documents.html),
+    flo: flos.place(text),
+    md: sections.place(documents.md),
+    html: sections.place(documents.html),
     summary: documents.summary,
     ...(documents.checks ? { checks: documents.checks } : {}),
   }));
-  const buffer = memory.buffer as ArrayBuffer;
-  post({ type: 'flows', memory: buffer, flows }, [buffer]);
+  post({ type: 'flows', flos: flos.memory, sections: sections.memory, flows }, [
+    flos.memory,
+    sections.memory,
+  ]);
+}
+
+/** Pieces written one after the other into memory of its own (never Node's shared pool), so that it can be moved. */
+class Packer {
+  readonly memory: ArrayBuffer;
+  private readonly bytes: Buffer;
+  private used = 0;
+
+  constructor(size: number) {
+    this.memory = new ArrayBuffer(size);
+    this.bytes = Buffer.from(this.memory);
+  }
+
+  /** Writes a text (UTF-8) or buffers; returns [start, end) of what it wrote. */
+  place(parts: string | readonly Buffer[]): [number, number] {
+    const start = this.used;
+    if (typeof parts === 'string') this.used += this.bytes.write(parts, this.used);
+    else for (const part of parts) this.used += part.copy(this.bytes, this.used);
+    return [start, this.used];
+  }
 }
 
 function byteLength(parts: readonly Buffer[]): number {
   return parts.reduce((sum, part) => sum + part.length, 0);
+}
+
+// Last, once every declaration above exists.
+try {
+  buildFlowsFromTheBack();
+} catch (error) {
+  post({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }

@@ -30,17 +30,21 @@ export interface SplitWorkerData {
 export interface PostedFlow {
   index: number;
   floId: string;
-  /** [start, end) of its bytes as the flopack holds them (compactJson). */
+  /** [start, end) of its bytes as the flopack holds them (compactJson), in `flos`. */
   flo: [number, number];
+  /** [start, end) of its sections of BUILD.md and build.html, in `sections`. */
   md: [number, number];
   html: [number, number];
   summary: FlowSummary;
   checks?: string[];
 }
 
-/** Messages from the worker: its flows several at a time (in one moved buffer), then the rest of its findings. */
+/**
+ * Messages from the worker: its flows several at a time (their bytes in one moved buffer, their build-sheet sections
+ * in another), then the rest of its findings.
+ */
 export type SplitMessage =
-  | { type: 'flows'; memory: ArrayBuffer; flows: PostedFlow[] }
+  | { type: 'flows'; flos: ArrayBuffer; sections: ArrayBuffer; flows: PostedFlow[] }
   | { type: 'done'; lint: LintPart; lintErrors: Diagnostic[]; credentials: CredentialFinding[] }
   | { type: 'error'; message: string };
 
@@ -137,15 +141,16 @@ function twoThreads(script: string, flowCount: number, data: Omit<SplitWorkerDat
 }
 
 /** A message's flows as views into its memory (moved to this thread, not copied). */
-function received({ memory, flows }: Extract<SplitMessage, { type: 'flows' }>): WorkerFlow[] {
-  const view = ([start, end]: [number, number]) => Buffer.from(memory, start, end - start);
+function received({ flos, sections, flows }: Extract<SplitMessage, { type: 'flows' }>): WorkerFlow[] {
+  const view = (memory: ArrayBuffer, [start, end]: [number, number]) =>
+    Buffer.from(memory, start, end - start);
   return flows.map((f) => ({
     index: f.index,
     floId: f.floId,
-    bytes: view(f.flo),
+    bytes: view(flos, f.flo),
     documents: {
-      md: [view(f.md)],
-      html: [view(f.html)],
+      md: [view(sections, f.md)],
+      html: [view(sections, f.html)],
       summary: f.summary,
       ...(f.checks ? { checks: f.checks } : {}),
     },
