@@ -47,6 +47,8 @@ export interface BlockOptions {
   blockSize?: number;
   /** Each block's filled part, as soon as nothing more is written into it (the last one at the end). */
   onBlock?: (block: Buffer) => void;
+  /** False: `onBlock` takes each block away (to disk), and the result is empty, so that no block stays in memory. */
+  keep?: boolean;
 }
 
 /**
@@ -179,7 +181,7 @@ class BlockSink {
   }
 
   private done(filled: Buffer): void {
-    this.blocks.push(filled);
+    if (this.options.keep !== false) this.blocks.push(filled);
     this.options.onBlock?.(filled);
   }
 }

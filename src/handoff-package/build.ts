@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { generatedFlow, planConnector } from '../generate/index.js';
 import { FlopackWriter } from '../flopack/serialize.js';
@@ -14,7 +14,8 @@ import type { ConnectorSpec } from '../spec/types.js';
 import type { Flo, Flopack } from '../flopack/types.js';
 import { buildTestPackage, loadBuildScenarios, type TestPackage } from './test-package.js';
 import { toolInfo } from '../util/tool-info.js';
-import type { BuildOptions, BuildResult } from './types.js';
+import type { BuildOptions, BuildResult, Content } from './types.js';
+import { FileWriter } from './written-file.js';
 import { comparePackage, isStale, writePackage } from './write.js';
 import { byteLength } from './manifest.js';
 import { deflateAsFilled } from './zip.js';
@@ -39,24 +40,46 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
 
   const loaded = await loadBuildScenarios(specPath, shownAs);
   warnings.push(...loaded.diagnostics);
+  const packageDir = resolve(options.outDir, spec.name);
+  // When the package is written, the flopack goes to disk as it is made, not held until then.
+  const flopackFile = options.check ? undefined : FileWriter.for(join(packageDir, flopackFileName(spec)));
+  try {
+    const built = await buildPackage(spec, specPath, packageDir, loaded.scenarios, options, flopackFile);
+    return { ...built, diagnostics: [...warnings, ...built.diagnostics] };
+  } finally {
+    // Moved into place when the package was written; otherwise (a failed or checking build) nothing is left.
+    flopackFile?.discard();
+  }
+}
+
+/** The package of a valid spec, rendered and written to `packageDir` (or, with `check`, compared with it). */
+async function buildPackage(
+  spec: ConnectorSpec,
+  specPath: string,
+  packageDir: string,
+  scenarios: Parameters<typeof buildTestPackage>[2],
+  options: BuildOptions,
+  flopackFile: FileWriter | undefined,
+): Promise<BuildResult> {
+  const empty = { files: [], flows: [], removed: [] };
   const tool = toolInfo();
   const flopack = await flopackOf(spec, {
-    file: shownAs,
+    file: options.displayName ?? specPath,
     zip: options.zip !== false,
-    scenarios: loaded.scenarios,
+    scenarios,
     common: documentCommon(spec, tool),
     threads: options.threads,
+    ...(flopackFile ? { writeTo: flopackFile } : {}),
   });
-  if (!flopack.documents) return { ok: false, diagnostics: [...warnings, ...flopack.problems], ...empty };
+  if (!flopack.documents) return { ok: false, diagnostics: flopack.problems, ...empty };
 
-  const packageDir = resolve(options.outDir, spec.name);
   const rendered = await renderPackage({
     spec,
     specFile: {
       path: relative(packageDir, resolve(specPath)).split(sep).join('/'),
       content: await readFile(specPath),
     },
-    flopackBytes: flopack.bytes,
+    flopackBytes: flopack.content,
     documents: flopack.documents,
     tool,
     zip: options.zip !== false,
@@ -75,7 +98,7 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
     const stale = await comparePackage(packageDir, rendered.files, ignore);
     return {
       ok: !isStale(stale),
-      diagnostics: warnings,
+      diagnostics: [],
       packageDir,
       files,
       flows: rendered.flows,
@@ -84,7 +107,7 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
     };
   }
   const { removed } = await writePackage(packageDir, rendered.files);
-  return { ok: true, diagnostics: warnings, packageDir, files, flows: rendered.flows, removed };
+  return { ok: true, diagnostics: [], packageDir, files, flows: rendered.flows, removed };
 }
 
 /**
@@ -125,9 +148,11 @@ async function flopackOf(
     scenarios: Parameters<typeof buildTestPackage>[2];
     common: DocumentCommon;
     threads?: BuildThreads;
+    /** Where the flopack goes as it is written (else it stays in memory). */
+    writeTo?: FileWriter;
   },
 ): Promise<{
-  bytes: Buffer[];
+  content: Content;
   deflated?: Promise<Buffer>;
   problems: Diagnostic[];
   documents?: RenderedDocuments;
@@ -149,7 +174,11 @@ async function flopackOf(
     floBytes,
     // In shared memory, so that the compression's worker reads it where it lies.
     allocate: (size: number) => Buffer.from(new SharedArrayBuffer(size)),
-    ...(deflater ? { onBlock: (block: Buffer) => deflater.add(block) } : {}),
+    onBlock: (block: Buffer) => {
+      deflater?.add(block);
+      options.writeTo?.write(block);
+    },
+    keep: !options.writeTo,
   });
   for (let index = split.next(); index !== undefined; index = split.next()) {
     const planned = plan.flows[index]!;
@@ -174,7 +203,8 @@ async function flopackOf(
       floBytes.set(flo, bytes);
     }
   }
-  const bytes = writer.end();
+  const blocks = writer.end();
+  const content = options.writeTo ? options.writeTo.close() : blocks;
   const deflated = deflater?.end();
   const problems: Diagnostic[] = inFixedOrder([
     ...checks.lintErrors,
@@ -209,8 +239,8 @@ async function flopackOf(
       hint: 'take credentials from the connection (${connection.<key>}) instead of writing them into the spec',
     });
   }
-  if (problems.length > 0) return { bytes, deflated, problems };
-  return { bytes, deflated, problems, documents: documents.finish(), ...(tests ? { tests } : {}) };
+  if (problems.length > 0) return { content, deflated, problems };
+  return { content, deflated, problems, documents: documents.finish(), ...(tests ? { tests } : {}) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Artifact, Content } from './types.js';
+import { isWritten, type Artifact, type Content, type InMemory } from './types.js';
 import type { ToolInfo } from '../util/tool-info.js';
 
 export const MANIFEST_PATH = 'manifest.json';
@@ -13,6 +13,7 @@ export interface Manifest {
 }
 
 export function sha256(content: Content): string {
+  if (isWritten(content)) return content.sha256;
   const hash = createHash('sha256');
   if (typeof content === 'string' || Buffer.isBuffer(content)) hash.update(content);
   else for (const part of content) hash.update(part);
@@ -20,6 +21,7 @@ export function sha256(content: Content): string {
 }
 
 export function byteLength(content: Content): number {
+  if (isWritten(content)) return content.size;
   if (typeof content === 'string') return Buffer.byteLength(content, 'utf8');
   if (Buffer.isBuffer(content)) return content.length;
   let total = 0;
@@ -28,7 +30,7 @@ export function byteLength(content: Content): number {
 }
 
 /** The content as buffers, without copying: text encoded once, a buffer as itself, pieces as they are. */
-export function contentParts(content: Content): readonly Buffer[] {
+export function contentParts(content: InMemory): readonly Buffer[] {
   if (typeof content === 'string') return [Buffer.from(content, 'utf8')];
   return Buffer.isBuffer(content) ? [content] : content;
 }
@@ -37,7 +39,7 @@ export function contentParts(content: Content): readonly Buffer[] {
  * The pieces for a stream: small ones (a flopack's keys and brackets) joined into runs of about `min` bytes, large
  * ones passed on as they are, uncopied. A stream then gets a few thousand writes instead of many more tiny ones.
  */
-export function* contentRuns(content: Content, min = 16 * 1024): Generator<Buffer> {
+export function* contentRuns(content: InMemory, min = 16 * 1024): Generator<Buffer> {
   let run: Buffer[] = [];
   let size = 0;
   const joined = () => (run.length === 1 ? run[0]! : Buffer.concat(run, size));

@@ -4,7 +4,7 @@ import { buildManifest, compareStrings } from './manifest.js';
 import { renderTemplateParts } from './templates.js';
 import type { ToolInfo } from '../util/tool-info.js';
 import type { Artifact, Content } from './types.js';
-import { deflateEntry, zipArtifactParts } from './zip.js';
+import { deflateEntry, inMemory, zipArtifactParts } from './zip.js';
 import type { TestPackage } from './test-package.js';
 import { TESTING_MD } from './testing-doc.js';
 
@@ -14,7 +14,7 @@ export interface PackageInput {
   spec: ConnectorSpec;
   /** The spec file: path relative to the package directory (posix) and its bytes, for the manifest. */
   specFile: { path: string; content: string | Buffer };
-  /** The flopack serialized exactly as it is written (UTF-8), whole or in pieces. */
+  /** The flopack serialized exactly as it is written (UTF-8), whole, in pieces, or already on disk. */
   flopackBytes: Content;
   /** The build sheets and docs (documents.ts DocumentWriter). */
   documents: RenderedDocuments;
@@ -59,8 +59,9 @@ export async function renderPackage(input: PackageInput): Promise<RenderedPackag
   const deflated = new Map<string, Promise<Buffer>>();
   const add = (path: string, content: Content, compressed?: Promise<Buffer>) => {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    files.push({ path, content: bytes });
-    if (input.zip) deflated.set(path, compressed ?? deflateEntry(bytes));
+    const file = { path, content: bytes };
+    files.push(file);
+    if (input.zip) deflated.set(path, compressed ?? deflateEntry(inMemory(file)));
   };
   add(flopackFileName(spec), input.flopackBytes, input.flopackDeflated);
   for (const file of input.documents.files) add(file.path, file.content);

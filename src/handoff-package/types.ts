@@ -4,9 +4,24 @@ import type { BuildThreads } from './flow-split.js';
 
 /**
  * A file's bytes: text, one buffer, or the buffers it was encoded in, in order. Large files stay in their pieces:
- * joining them held a 1,000-action flopack (~47 MB) twice.
+ * joining them held a 1,000-action flopack (~47 MB) twice. Or a file already written while it was made.
  */
-export type Content = string | Buffer | readonly Buffer[];
+export type Content = string | Buffer | readonly Buffer[] | WrittenContent;
+
+/** A file written to a temporary file while it was made (written-file.ts), with the facts the package needs. */
+export interface WrittenContent {
+  readonly temporary: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly crc32: number;
+}
+
+/** Content whose bytes are in memory. */
+export type InMemory = Exclude<Content, WrittenContent>;
+
+export function isWritten(content: Content): content is WrittenContent {
+  return typeof content === 'object' && 'temporary' in content;
+}
 
 /** One file of the hand-off package, relative to `dist/<name>/` (posix separators). */
 export interface Artifact {

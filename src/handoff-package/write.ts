@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import {
   byteLength,
@@ -8,10 +8,11 @@ import {
   MANIFEST_PATH,
   type Manifest,
 } from './manifest.js';
-import type { Artifact, StaleReport, WrittenFile } from './types.js';
+import { isWritten, type Artifact, type StaleReport, type WrittenFile } from './types.js';
 
 /**
- * The one place the hand-off package touches the disk. Writes every artifact under `dir` and removes files that the
+ * The one place the hand-off package touches the disk (besides a file written while it is made, written-file.ts,
+ * which this moves into place). Writes every artifact under `dir` and removes files that the
  * previous build listed (its manifest and zip) but this one no longer produces; nothing else in `dir` is touched.
  */
 export async function writePackage(
@@ -31,10 +32,12 @@ export async function writePackage(
   const targets = artifacts.map((a) => ({ path: inside(dir, a.path), content: a.content }));
   for (const folder of new Set(targets.map((t) => dirname(t.path)))) await mkdir(folder, { recursive: true });
   await inBatches(targets, WRITE_CONCURRENCY, (t) =>
-    writeFile(
-      t.path,
-      typeof t.content === 'string' || Buffer.isBuffer(t.content) ? t.content : contentRuns(t.content),
-    ),
+    isWritten(t.content)
+      ? rename(t.content.temporary, t.path)
+      : writeFile(
+          t.path,
+          typeof t.content === 'string' || Buffer.isBuffer(t.content) ? t.content : contentRuns(t.content),
+        ),
   );
   return {
     written: artifacts.map((a) => ({ path: a.path, bytes: byteLength(a.content) })),
@@ -67,7 +70,8 @@ export async function comparePackage(
       continue;
     }
     const current = await readFile(inside(dir, artifact.path));
-    const parts = contentParts(artifact.content);
+    const { content } = artifact;
+    const parts = isWritten(content) ? [await readFile(content.temporary)] : contentParts(content);
     const wanted = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
     if (!current.equals(wanted)) report.changed.push(artifact.path);
   }
