@@ -180,15 +180,21 @@ async function flopackOf(
     },
     keep: !options.writeTo,
   });
-  for (let index = split.next(); index !== undefined; index = split.next()) {
-    const planned = plan.flows[index]!;
-    const flo = planned.build();
-    writer.flo(planned.floId, flo);
-    // Lint first: the documents then reuse the flow's read model (cached per flo object).
-    checks.check(planned.floId, flo);
-    documents.flow(index, flo);
-    if (kept) kept[planned.floId] = flo;
+  try {
+    for (let index = split.next(); index !== undefined; index = split.next()) {
+      const planned = plan.flows[index]!;
+      const flo = planned.build();
+      writer.flo(planned.floId, flo);
+      // Lint first: the documents then reuse the flow's read model (cached per flo object).
+      checks.check(planned.floId, flo);
+      documents.flow(index, flo);
+      if (kept) kept[planned.floId] = flo;
+    }
+  } catch (error) {
+    split.abandon();
+    throw error;
   }
+  // The worker's flows come after this thread's last one.
   const rest = await split.rest();
   if (rest) {
     checks.lint.absorb(rest.lint);
@@ -198,6 +204,7 @@ async function flopackOf(
       const bytes = writer.floFromBytes(flow.floId, flow.bytes);
       documents.add(flow.index, flow.documents);
       if (!kept) continue;
+      // The test folder embeds the connector's flows as objects: these were built on the worker.
       const flo = JSON.parse(bytes.toString('utf8')) as Flo;
       kept[flow.floId] = flo;
       floBytes.set(flo, bytes);
