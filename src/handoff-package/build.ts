@@ -18,7 +18,7 @@ import type { BuildOptions, BuildResult, Content } from './types.js';
 import { FileWriter } from './written-file.js';
 import { comparePackage, isStale, writePackage } from './write.js';
 import { byteLength } from './manifest.js';
-import { deflateAsFilled } from './zip.js';
+import { spoolBlocks } from './block-spool.js';
 
 export const BUILD_CODES = {
   lint: 'OC-BUILD-LINT',
@@ -83,7 +83,7 @@ async function buildPackage(
     documents: flopack.documents,
     tool,
     zip: options.zip !== false,
-    flopackDeflated: flopack.deflated,
+    ...(flopack.deflated ? { flopackDeflated: Promise.resolve(flopack.deflated) } : {}),
     ...(flopack.tests ? { tests: flopack.tests } : {}),
   });
   const files = rendered.files.map((f) => ({
@@ -153,7 +153,7 @@ async function flopackOf(
   },
 ): Promise<{
   content: Content;
-  deflated?: Promise<Buffer>;
+  deflated?: Buffer;
   problems: Diagnostic[];
   documents?: RenderedDocuments;
   tests?: TestPackage;
@@ -168,16 +168,13 @@ async function flopackOf(
   const kept: Record<string, Flo> | undefined = options.scenarios.length > 0 ? {} : undefined;
   // Each flo's bytes as written: the test folder copies them.
   const floBytes = new WeakMap<object, Buffer>();
-  // Compressed for the zip on a worker thread block by block, while the next blocks are written.
-  const deflater = options.zip ? deflateAsFilled() : undefined;
+  // Compressed for the zip and written to disk on a worker thread block by block, while the next blocks are made.
+  const spool = spoolBlocks({ deflate: options.zip, ...(options.writeTo ? { file: options.writeTo } : {}) });
   const writer = new FlopackWriter(plan.envelope, {
     floBytes,
     // In shared memory, so that the compression's worker reads it where it lies.
     allocate: (size: number) => Buffer.from(new SharedArrayBuffer(size)),
-    onBlock: (block: Buffer) => {
-      deflater?.add(block);
-      options.writeTo?.write(block);
-    },
+    onBlock: (block: Buffer) => spool.add(block),
     keep: !options.writeTo,
   });
   try {
@@ -211,8 +208,8 @@ async function flopackOf(
     }
   }
   const blocks = writer.end();
-  const content = options.writeTo ? options.writeTo.close() : blocks;
-  const deflated = deflater?.end();
+  // The last blocks are deflated and written while the checks and documents finish.
+  const spooled = spool.end();
   const problems: Diagnostic[] = inFixedOrder([
     ...checks.lintErrors,
     ...errorsOnly(checks.lint.finish(plan.envelope)),
@@ -246,8 +243,11 @@ async function flopackOf(
       hint: 'take credentials from the connection (${connection.<key>}) instead of writing them into the spec',
     });
   }
-  if (problems.length > 0) return { content, deflated, problems };
-  return { content, deflated, problems, documents: documents.finish(), ...(tests ? { tests } : {}) };
+  const finished = problems.length > 0 ? undefined : documents.finish();
+  const { deflated, facts } = await spooled;
+  const content = options.writeTo ? options.writeTo.close(facts!) : blocks;
+  if (!finished) return { content, deflated, problems };
+  return { content, deflated, problems, documents: finished, ...(tests ? { tests } : {}) };
 }
 
 /**

@@ -4,6 +4,9 @@ import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { WrittenContent } from './types.js';
 
+/** What the package needs of a file without its bytes: its size, SHA-256 (the manifest's), CRC-32 (the zip's). */
+export type FileFacts = Omit<WrittenContent, 'temporary'>;
+
 /**
  * A package file written to disk while it is made (the flopack, block by block), so that its bytes need not stay in
  * memory until the package is written: a 1,000-action flopack is ~47 MB, a 3,000-action one ~140 MB. It goes to a
@@ -11,7 +14,8 @@ import type { WrittenContent } from './types.js';
  * each block as it passes. writePackage moves it into place; a build that fails discards it.
  */
 export class FileWriter {
-  private readonly fd: number;
+  /** Open for writing until `close`; another thread may write through it (block-spool.ts) and bring its facts. */
+  readonly fd: number;
   private readonly hash: Hash = createHash('sha256');
   private crc = 0;
   private size = 0;
@@ -38,10 +42,15 @@ export class FileWriter {
     this.size += bytes.length;
   }
 
-  /** The file as written: where it lies and its facts. */
-  close(): WrittenContent {
+  /** The facts of what `write` wrote. */
+  facts(): FileFacts {
+    return { size: this.size, sha256: this.hash.digest('hex'), crc32: this.crc };
+  }
+
+  /** The file as written: where it lies, and its facts (as `facts()` gives them, or another thread's writes). */
+  close(facts: FileFacts): WrittenContent {
     this.closeOnce();
-    return { temporary: this.temporary, size: this.size, sha256: this.hash.digest('hex'), crc32: this.crc };
+    return { temporary: this.temporary, ...facts };
   }
 
   /**

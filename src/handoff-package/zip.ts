@@ -6,7 +6,7 @@ import { byteLength, compareStrings, contentParts, contentRuns } from './manifes
 import { isWritten, type Artifact, type InMemory } from './types.js';
 
 // Level 3: a 1,000-action flopack (~90 MB of JSON) deflates 3x faster than at 6 for a zip ~25% larger.
-const ZLIB_LEVEL = 3;
+export const ZLIB_LEVEL = 3;
 /** 1980-01-01 00:00, the DOS epoch, as DOS date and time fields: every entry has it, whatever the time zone. */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const DOS_TIME = 0;
@@ -83,77 +83,6 @@ function deflateInWorker(blocks: readonly Buffer[]): Promise<Buffer> {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the compression worker stopped (exit code ${code})`)));
   });
-}
-
-// The same deflate, fed block by block: `{ block }` messages (views of SharedArrayBuffers), then `{ end: true }`.
-const DEFLATE_AS_FILLED_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createDeflateRaw } = require('node:zlib');
-const stream = createDeflateRaw({ level: workerData.level });
-const out = [];
-stream.on('data', (chunk) => out.push(chunk));
-stream.on('error', (error) => { throw error; });
-stream.on('end', () => parentPort.postMessage(Buffer.concat(out)));
-parentPort.on('message', (message) => {
-  if (message.end) stream.end();
-  else stream.write(Buffer.from(message.block.buffer, message.block.byteOffset, message.block.byteLength));
-});
-`;
-
-/** A deflate fed as its content is written (deflateAsFilled). */
-export interface Deflater {
-  add(block: Buffer): void;
-  /** After the last block: the compressed entry, as `deflateEntry` of all the blocks would give it. */
-  end(): Promise<Buffer>;
-}
-
-/**
- * Blocks in shared memory deflated as one stream on a worker thread while the rest are still being written
- * (serializeFlopackFlowByFlow's `onBlock`): compression runs alongside the build instead of after it. The worker
- * starts with the second block: content that fits one block is small, and deflates at the end as deflateEntry does.
- * The same zlib at the same level gives the same bytes however the input arrives (test/handoff-package/zip.test.ts).
- */
-export function deflateAsFilled(): Deflater {
-  const first: Buffer[] = [];
-  let worker: ReturnType<typeof deflateWorker> | undefined;
-  return {
-    add(block) {
-      if (!(block.buffer instanceof SharedArrayBuffer))
-        throw new Error('deflateAsFilled takes shared memory');
-      if (!worker && first.length === 0) {
-        first.push(block);
-        return;
-      }
-      worker ??= deflateWorker();
-      for (const b of first.splice(0)) worker.add(b);
-      worker.add(block);
-    },
-    end: () => (worker ? worker.end() : deflateEntry(first)),
-  };
-}
-
-function deflateWorker(): Deflater {
-  const worker = new Worker(DEFLATE_AS_FILLED_WORKER, { eval: true, workerData: { level: ZLIB_LEVEL } });
-  // Until end() is called the worker waits for blocks, and must not keep a failed build's process alive.
-  worker.unref();
-  const result = new Promise<Buffer>((resolve, reject) => {
-    worker.once('message', (data: Uint8Array) => {
-      resolve(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the compression worker stopped (exit code ${code})`)));
-  });
-  result.catch(() => undefined);
-  return {
-    add: (block) =>
-      worker.postMessage({ block: new Uint8Array(block.buffer, block.byteOffset, block.byteLength) }),
-    end() {
-      worker.ref();
-      worker.postMessage({ end: true });
-      return result;
-    },
-  };
 }
 
 /**

@@ -23,7 +23,7 @@ describe('FileWriter (a package file written while it is made)', () => {
     const blocks = [randomBytes(10), Buffer.alloc(0), randomBytes(70_000), Buffer.from('}\n')];
     const writer = FileWriter.for(join(root, 'facts', 'acme.flopack'));
     for (const block of blocks) writer.write(block);
-    const written = writer.close();
+    const written = writer.close(writer.facts());
     const whole = Buffer.concat(blocks);
     expect(readFileSync(written.temporary)).toEqual(whole);
     expect(written.temporary.startsWith(join(root, 'facts', '.acme.flopack.'))).toBe(true);
@@ -51,7 +51,7 @@ describe('FileWriter (a package file written while it is made)', () => {
 
     const moved = FileWriter.for(join(root, 'moved', 'acme.flopack'));
     moved.write(Buffer.from('{"a":1}'));
-    renameSync(moved.close().temporary, join(root, 'moved', 'acme.flopack'));
+    renameSync(moved.close(moved.facts()).temporary, join(root, 'moved', 'acme.flopack'));
     moved.discard();
     expect(readFileSync(join(root, 'moved', 'acme.flopack'), 'utf8')).toBe('{"a":1}');
   });

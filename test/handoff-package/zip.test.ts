@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deflateAsFilled, deflateEntry, zipArtifacts } from '../../src/handoff-package/zip.js';
+import { deflateEntry, zipArtifacts } from '../../src/handoff-package/zip.js';
 import { byteLength, contentRuns } from '../../src/handoff-package/manifest.js';
 import { deflateRawSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
@@ -113,22 +113,5 @@ describe('content in pieces', () => {
     });
     expect(byteLength(blocks)).toBeGreaterThan(4 * 1024 * 1024);
     expect((await deflateEntry(blocks)).equals(deflateRawSync(big, { level: 3 }))).toBe(true);
-  });
-
-  it('deflates shared blocks fed one by one as they fill to the same bytes, one block or many', async () => {
-    const shared = (part: Buffer) => {
-      const block = Buffer.from(new SharedArrayBuffer(part.length));
-      part.copy(block);
-      return block;
-    };
-    const big = Buffer.concat(Array.from({ length: 12 }, () => whole));
-    for (const count of [1, 2, 5]) {
-      const deflater = deflateAsFilled();
-      for (let i = 0; i < count; i++)
-        deflater.add(shared(big.subarray((i * big.length) / count, ((i + 1) * big.length) / count)));
-      expect((await deflater.end()).equals(deflateRawSync(big, { level: 3 })), `${count} block(s)`).toBe(
-        true,
-      );
-    }
   });
 });
