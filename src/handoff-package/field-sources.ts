@@ -50,10 +50,23 @@ export function describeInput(
 export function staticValue(key: string, data: unknown, label?: string): FieldSource {
   if (data === null || data === undefined || data === '') return { how: 'empty' };
   if (typeof data === 'object' && Object.keys(data).length === 0) return { how: 'empty' };
-  if (isCredentialName(key) || (label !== undefined && isCredentialName(label)))
+  if (namesCredential(key) || (label !== undefined && namesCredential(label)))
     return { how: 'value', value: REDACTED };
   if (typeof data === 'string') return { how: 'value', value: data };
   return { how: 'value', value: JSON.stringify(redactObject(data)) };
+}
+
+/** isCredentialName, remembered: the same few field keys and labels come back on every flow. */
+const credentialNames = new Map<string, boolean>();
+
+function namesCredential(name: string): boolean {
+  let yes = credentialNames.get(name);
+  if (yes === undefined) {
+    // Bounded: keys and labels come from the spec, which may have any number of them.
+    if (credentialNames.size >= 4096) credentialNames.clear();
+    credentialNames.set(name, (yes = isCredentialName(name)));
+  }
+  return yes;
 }
 
 /** Static objects (headers) may carry keys like Authorization: their values never reach the sheet. */

@@ -108,7 +108,7 @@ function structure(
     if (consumed.has(card) || isHidden(card, scope)) continue;
     const number = `${prefix}${steps.length + 1}`;
     numbers.set(card, number);
-    const node: GraphNode = { card, number, name: card.name, type: cardTypeName(card.address), lanes: [] };
+    const node: GraphNode = { card, number, name: card.name, type: typeNameOf(card.address), lanes: [] };
     steps.push(node);
     const heads = Object.entries(card.card.branches ?? {});
     if (heads.length > 0) {
@@ -128,6 +128,19 @@ function structure(
     }
   }
   return steps;
+}
+
+/** cardTypeName by address: a connector has a few dozen kinds of card, each on thousands of flows. */
+const typeNames = new Map<string, string>();
+
+function typeNameOf(address: string): string {
+  let name = typeNames.get(address);
+  if (name === undefined) {
+    // Bounded: a flopack read from anywhere may have any number of addresses.
+    if (typeNames.size >= 4096) typeNames.clear();
+    typeNames.set(address, (name = cardTypeName(address)));
+  }
+  return name;
 }
 
 /** If/Else: each lane is what its branch head reaches before the first card both heads reach (the Join). */

@@ -354,12 +354,19 @@ function isComposePart(field: IoField | undefined, text: string): boolean {
   return field !== undefined && (field.key === '_text_' || text.includes(`{{{${field.key}}}}`));
 }
 
+/** The statuses of the dialog's named choices, joined once (not per retrying card). */
+const RETRY_CHOICES = {
+  rateLimits: retryStatuses('rateLimits').join(),
+  allErrors: retryStatuses('allErrors').join(),
+};
+
 /** The HTTP card's Error handling dialog as Connector Builder words it (contract HTTP_RETRY), or null. */
 function errorHandlingOf(policy: ErrorPolicy | undefined): CardSheet['errorHandling'] {
   if (!policy || policy.type !== 'finish' || !policy.retry) return null;
   const statuses = policy.statuses ?? [];
   // The policy holds the statuses; the dialog names the choice they came from (retry-policy.ts).
-  const same = (choice: 'rateLimits' | 'allErrors') => retryStatuses(choice).join() === statuses.join();
+  const joined = statuses.join();
+  const same = (choice: 'rateLimits' | 'allErrors') => RETRY_CHOICES[choice] === joined;
   const on = same('rateLimits')
     ? 'Rate limits (429, 504)'
     : same('allErrors')
