@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clip, xml } from '../../src/handoff-package/diagram-svg.js';
+import { mdCode, mdEscape } from '../../src/handoff-package/markdown.js';
 import { mermaidText } from '../../src/handoff-package/mermaid.js';
 
 /**
@@ -83,9 +84,34 @@ describe('fast paths give the plain paths’ text', () => {
     for (const text of TEXTS) expect(mermaidText(text), JSON.stringify(text)).toBe(plainMermaidText(text));
     expect(TEXTS.filter((text) => plainMermaidText(text) === text).length).toBeGreaterThan(500);
   });
+
+  it('mdEscape and mdCode', () => {
+    for (const text of TEXTS) {
+      expect(mdEscape(text), JSON.stringify(text)).toBe(plainMdEscape(text));
+      expect(mdCode(text), JSON.stringify(text)).toBe(plainMdCode(text));
+    }
+    expect(TEXTS.filter((text) => plainMdCode(text) === `\`${text}\``).length).toBeGreaterThan(500);
+  });
 });
 
 // The plain forms, as in 962cd2a.
+
+function plainMdEscape(text: string): string {
+  return text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    .replace(/^(\s*)([-+=])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
+}
+
+function plainMdCode(text: string): string {
+  const flat = text.replace(/[\r\n\t]+/g, ' ').replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
 
 function plainClip(s: string, font: { px: number; bold: boolean }): string {
   const flat = s.replace(/\s+/g, ' ');
