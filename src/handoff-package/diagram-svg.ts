@@ -187,17 +187,15 @@ export function clip(s: string, font: { px: number; bold: boolean }): string {
       return `${flat.slice(0, fitsWithEllipsis).trimEnd()}…`;
     }
     // A character is a code point: never cut a surrogate pair in two.
-    i += isSurrogatePair(flat, i) ? 2 : 1;
+    i += code >= 0xd800 && code <= 0xdbff && isLowSurrogate(flat.charCodeAt(i + 1)) ? 2 : 1;
     end = i;
     if (used + ellipsis <= LABEL_ROOM) fitsWithEllipsis = end;
   }
   return flat;
 }
 
-function isSurrogatePair(s: string, i: number): boolean {
-  const high = s.charCodeAt(i);
-  const low = s.charCodeAt(i + 1);
-  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** XML text and attribute escaping. */

@@ -196,11 +196,7 @@ export function flowSheet(
     authFields:
       flow.kind === 'revoke' || !startFields.some((f) => f.key === CONNECTION_INPUT_KEY)
         ? []
-        : [
-            CONNECTOR_BUILDER_CARDS.connectionField,
-            ...(spec.connectionParameters ?? []).map((p) => p.label),
-            ...authSectionExtras(spec),
-          ],
+        : authSectionFields(spec),
     options: startFields.filter((f) => f.group === OPTION_GROUP).map(described('option')),
     inputs: startFields
       .filter((f) => f.group !== OPTION_GROUP && f.key !== CONNECTION_INPUT_KEY && f.group !== 'context')
@@ -216,6 +212,26 @@ export function flowSheet(
     mermaid: toMermaid(graph),
     svg: toSvg(graph, sectionAnchor(index)),
   };
+}
+
+/**
+ * The start card's Auth section, the same on every flow of a spec: worked out once per spec object (a validated spec
+ * is not changed afterwards).
+ */
+const authSections = new WeakMap<ConnectorSpec, string[]>();
+
+function authSectionFields(spec: ConnectorSpec): string[] {
+  let fields = authSections.get(spec);
+  if (!fields) {
+    fields = [
+      CONNECTOR_BUILDER_CARDS.connectionField,
+      ...(spec.connectionParameters ?? []).map((p) => p.label),
+      ...authSectionExtras(spec),
+    ];
+    authSections.set(spec, fields);
+  }
+  // A copy: each flow's sheet owns its arrays.
+  return [...fields];
 }
 
 /** Inputs a person sees and fills: no context/wormhole fields, no inline sub-flows (those are lanes). */
