@@ -149,40 +149,59 @@ const NAME_FONT = { px: 13, bold: true };
 const TYPE_FONT = { px: 11, bold: false };
 
 /**
- * The label cut (with …) to what fits in a box. Widths are estimated per character, on the wide side (a bold
- * system-ui face; the browser test measures the drawn text), since the SVG is drawn before any font is known.
+ * Estimated width in em of each ASCII character (anything else: 0.64), on the wide side (a bold system-ui face; the
+ * browser test measures the drawn text), since the SVG is drawn before any font is known. A table, not a regex per
+ * character: every card's name and type is measured.
  */
-function clip(s: string, font: { px: number; bold: boolean }): string {
-  const flat = s.replace(/\s+/g, ' ');
-  const em = (c: string): number =>
-    /[iIl.,:;!|'`j ]/.test(c)
-      ? 0.34
-      : /[frt()[\]{}\-]/.test(c)
-        ? 0.45
-        : /[MWmw@]/.test(c)
-          ? 1
-          : /[A-Z]/.test(c)
-            ? 0.76
-            : 0.64;
+const OTHER_EM = 0.64;
+const ASCII_EM = Float64Array.from({ length: 128 }, (_, code) => {
+  const c = String.fromCharCode(code);
+  return /[iIl.,:;!|'`j ]/.test(c)
+    ? 0.34
+    : /[frt()[\]{}\-]/.test(c)
+      ? 0.45
+      : /[MWmw@]/.test(c)
+        ? 1
+        : /[A-Z]/.test(c)
+          ? 0.76
+          : OTHER_EM;
+});
+
+/** Whitespace that `\s+` → ' ' would change: anything but a lone space. */
+const FOLDABLE_SPACE = /[^\S ]|\s\s/;
+
+/** The label cut (with …) to what fits in a box (exported for its test). */
+export function clip(s: string, font: { px: number; bold: boolean }): string {
+  // Most labels have no run of whitespace to fold: skip the replace.
+  const flat = FOLDABLE_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s;
   const scale = font.px * (font.bold ? 1.08 : 1);
   // One pass: labels may be very long (fuzzed names run to megabytes).
-  const ellipsis = em('…') * scale;
+  const ellipsis = OTHER_EM * scale;
   let used = 0;
   let end = 0;
   let fitsWithEllipsis = 0;
-  for (const c of flat) {
-    used += em(c) * scale;
+  for (let i = 0; i < flat.length;) {
+    const code = flat.charCodeAt(i);
+    used += (code < 128 ? ASCII_EM[code]! : OTHER_EM) * scale;
     if (used > LABEL_ROOM) {
       return `${flat.slice(0, fitsWithEllipsis).trimEnd()}…`;
     }
-    end += c.length;
+    // A character is a code point: never cut a surrogate pair in two.
+    i += code >= 0xd800 && code <= 0xdbff && isLowSurrogate(flat.charCodeAt(i + 1)) ? 2 : 1;
+    end = i;
     if (used + ellipsis <= LABEL_ROOM) fitsWithEllipsis = end;
   }
   return flat;
 }
 
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 /** XML text and attribute escaping. */
 export function xml(s: string): string {
+  // Most labels need nothing: one test instead of two replaces.
+  if (!XML_SPECIAL.test(s)) return s;
   // Control characters are not allowed in XML 1.0 at all, even escaped.
   return s
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
@@ -191,3 +210,5 @@ export function xml(s: string): string {
       (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
     );
 }
+
+const XML_SPECIAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"']/;

@@ -35,9 +35,29 @@ export function describeInput(
   graph: FlowGraph,
   flowNames: FlowNames,
 ): FieldSource {
-  const sources = graphOf(card.scope).incoming.get(card.uuid)?.get(field.id) ?? [];
-  if (sources.length > 0) {
-    const from = sources.flatMap((s) => resolveOutput(s.card, s.outputId, graph, 0));
+  return describeInputs(card, [field], graph, flowNames)[0]!;
+}
+
+/** `describeInput` of several inputs of one card (its pins looked up once). */
+export function describeInputs(
+  card: CardInfo,
+  fields: readonly IoField[],
+  graph: FlowGraph,
+  flowNames: FlowNames,
+): FieldSource[] {
+  const pinned = fields.length > 0 ? graphOf(card.scope).incoming.get(card.uuid) : undefined;
+  return fields.map((field) => describeOne(field, pinned?.get(field.id), graph, flowNames));
+}
+
+function describeOne(
+  field: IoField,
+  sources: ReadonlyArray<{ card: CardInfo; outputId: string }> | undefined,
+  graph: FlowGraph,
+  flowNames: FlowNames,
+): FieldSource {
+  if (sources !== undefined && sources.length > 0) {
+    const from: DragSource[] = [];
+    for (const s of sources) for (const d of resolveOutput(s.card, s.outputId, graph, 0)) from.push(d);
     if (from.length > 0) return { how: 'drag', from };
   }
   const data = field.value.data;
@@ -50,10 +70,23 @@ export function describeInput(
 export function staticValue(key: string, data: unknown, label?: string): FieldSource {
   if (data === null || data === undefined || data === '') return { how: 'empty' };
   if (typeof data === 'object' && Object.keys(data).length === 0) return { how: 'empty' };
-  if (isCredentialName(key) || (label !== undefined && isCredentialName(label)))
+  if (namesCredential(key) || (label !== undefined && namesCredential(label)))
     return { how: 'value', value: REDACTED };
   if (typeof data === 'string') return { how: 'value', value: data };
   return { how: 'value', value: JSON.stringify(redactObject(data)) };
+}
+
+/** isCredentialName, remembered: the same few field keys and labels come back on every flow. */
+const credentialNames = new Map<string, boolean>();
+
+function namesCredential(name: string): boolean {
+  let yes = credentialNames.get(name);
+  if (yes === undefined) {
+    // Bounded: keys and labels come from the spec, which may have any number of them.
+    if (credentialNames.size >= 4096) credentialNames.clear();
+    credentialNames.set(name, (yes = isCredentialName(name)));
+  }
+  return yes;
 }
 
 /** Static objects (headers) may carry keys like Authorization: their values never reach the sheet. */
@@ -74,8 +107,8 @@ function resolveOutput(card: CardInfo, outputId: string, graph: FlowGraph, depth
   const output = card.outputs.get(outputId)?.field;
   if (depth > MAX_DEPTH) return [];
   const { scope } = card;
-  const incoming = graphOf(scope).incoming;
   if (card.parts?.family === 'kernel' && card.tail === 'object:expand' && card.model?.displayed === false) {
+    const incoming = graphOf(scope).incoming;
     const path = (output?.metadata.path ?? []).join('.');
     const objectInput = [...card.inputs.values()][0]?.field;
     const upstream = objectInput ? (incoming.get(card.uuid)?.get(objectInput.id) ?? []) : [];

@@ -8,6 +8,7 @@ import {
   readInline,
   type CardInfo,
   type Scope,
+  type ScopeGraph,
 } from '../flopack/read/index.js';
 import type { Flo } from '../flopack/types.js';
 
@@ -87,11 +88,9 @@ export function flattenGraph(steps: readonly GraphNode[]): GraphNode[] {
 }
 
 /** Path cards, If/Else branch heads and the start card of an inline flo are not shown in the console. */
-function isHidden(card: CardInfo, scope: Scope): boolean {
+function isHidden(card: CardInfo, scope: Scope, graph: ScopeGraph): boolean {
   return (
-    card.model?.displayed === false ||
-    graphOf(scope).heads.has(card.uuid) ||
-    (scope.inline && card === graphOf(scope).start)
+    card.model?.displayed === false || graph.heads.has(card.uuid) || (scope.inline && card === graph.start)
   );
 }
 
@@ -103,14 +102,15 @@ function structure(
 ): GraphNode[] {
   const consumed = new Set<CardInfo>();
   const steps: GraphNode[] = [];
+  const graph = graphOf(scope);
   for (let i = 0; i < ordered.length; i++) {
     const card = ordered[i]!;
-    if (consumed.has(card) || isHidden(card, scope)) continue;
+    if (consumed.has(card) || isHidden(card, scope, graph)) continue;
     const number = `${prefix}${steps.length + 1}`;
     numbers.set(card, number);
-    const node: GraphNode = { card, number, name: card.name, type: cardTypeName(card.address), lanes: [] };
+    const node: GraphNode = { card, number, name: card.name, type: typeNameOf(card.address), lanes: [] };
     steps.push(node);
-    const heads = Object.entries(card.card.branches ?? {});
+    const heads = card.card.branches ? Object.entries(card.card.branches) : [];
     if (heads.length > 0) {
       const rest = ordered.slice(i + 1).filter((c) => !consumed.has(c));
       node.lanes = branchLanes(heads, rest, scope).map((lane, l) => {
@@ -128,6 +128,19 @@ function structure(
     }
   }
   return steps;
+}
+
+/** cardTypeName by address: a connector has a few dozen kinds of card, each on thousands of flows. */
+const typeNames = new Map<string, string>();
+
+function typeNameOf(address: string): string {
+  let name = typeNames.get(address);
+  if (name === undefined) {
+    // Bounded: a flopack read from anywhere may have any number of addresses.
+    if (typeNames.size >= 4096) typeNames.clear();
+    typeNames.set(address, (name = cardTypeName(address)));
+  }
+  return name;
 }
 
 /** If/Else: each lane is what its branch head reaches before the first card both heads reach (the Join). */

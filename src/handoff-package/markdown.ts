@@ -11,7 +11,7 @@ export function mdEscape(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/[\r\n\t]+/g, ' ')
-    .replace(/[\\`*_{}[\]<>#|~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_{}[\]<>#|~]/g, '\\$&')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
     .replace(/^(\s*)([-+=])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
@@ -19,12 +19,16 @@ export function mdEscape(text: string): string {
 
 /** An inline code span that holds any text: a backtick fence longer than any run inside; `|` escaped for tables. */
 export function mdCode(text: string): string {
+  // Most values hold no backtick, pipe or line break: one backtick each side, nothing to scan.
+  if (!CODE_SPECIAL.test(text)) return text === '' ? '`  `' : `\`${text}\``;
   const flat = text.replace(/[\r\n\t]+/g, ' ').replace(/\|/g, '\\|');
   const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
+
+const CODE_SPECIAL = /[\r\n\t|`]/;
 
 /** A fenced code block for multi-line text: the fence is longer than any backtick run inside. */
 export function mdFence(text: string, info = 'text'): string {

@@ -15,8 +15,11 @@ export function toMermaid(graph: FlowGraph): string {
 }
 
 export function mermaidId(node: GraphNode): string {
-  return `n${node.number.replace(/[^0-9]+/g, '_')}`;
+  const { number } = node;
+  return `n${NON_DIGITS.test(number) ? number.replace(/[^0-9]+/g, '_') : number}`;
 }
+
+const NON_DIGITS = /[^0-9]/;
 
 function emitSequence(
   steps: readonly GraphNode[],
@@ -47,7 +50,12 @@ function emitSequence(
 
 /** Mermaid entity codes (`#35;` for `#`) for anything outside plain letters, digits, spaces and safe punctuation. */
 export function mermaidText(text: string): string {
+  // Most labels are plain words: one test instead of two replaces (the second a Unicode property scan).
+  if (PLAIN.test(text)) return text;
   return text
     .replace(/[\r\n\t]+/g, ' ')
     .replace(/[^\p{L}\p{N} .,:;!?'/+=@%$^~()-]/gu, (ch) => `#${ch.codePointAt(0)};`);
 }
+
+/** Text `mermaidText` leaves as it is, in ASCII: a subset of what its replaces keep. */
+const PLAIN = /^[A-Za-z0-9 .,:;!?'/+=@%$^~()-]*$/;

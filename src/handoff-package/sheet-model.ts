@@ -12,7 +12,7 @@ import {
 } from '../connector/contract.js';
 import { fieldTypeName } from './field-types.js';
 import { toSvg } from './diagram-svg.js';
-import { describeInput, flowNamesOf, type FieldSource, type FlowNames } from './field-sources.js';
+import { describeInputs, flowNamesOf, type FieldSource, type FlowNames } from './field-sources.js';
 import { buildFlowGraph, flattenGraph, type FlowGraph, type GraphNode } from './flow-graph.js';
 import { toMermaid } from './mermaid.js';
 import { authSectionExtras, authenticationModel, type AuthenticationModel } from './auth-model.js';
@@ -196,11 +196,7 @@ export function flowSheet(
     authFields:
       flow.kind === 'revoke' || !startFields.some((f) => f.key === CONNECTION_INPUT_KEY)
         ? []
-        : [
-            CONNECTOR_BUILDER_CARDS.connectionField,
-            ...(spec.connectionParameters ?? []).map((p) => p.label),
-            ...authSectionExtras(spec),
-          ],
+        : authSectionFields(spec),
     options: startFields.filter((f) => f.group === OPTION_GROUP).map(described('option')),
     inputs: startFields
       .filter((f) => f.group !== OPTION_GROUP && f.key !== CONNECTION_INPUT_KEY && f.group !== 'context')
@@ -218,17 +214,41 @@ export function flowSheet(
   };
 }
 
+/**
+ * The start card's Auth section, the same on every flow of a spec: worked out once per spec object (a validated spec
+ * is not changed afterwards).
+ */
+const authSections = new WeakMap<ConnectorSpec, string[]>();
+
+function authSectionFields(spec: ConnectorSpec): string[] {
+  let fields = authSections.get(spec);
+  if (!fields) {
+    fields = [
+      CONNECTOR_BUILDER_CARDS.connectionField,
+      ...(spec.connectionParameters ?? []).map((p) => p.label),
+      ...authSectionExtras(spec),
+    ];
+    authSections.set(spec, fields);
+  }
+  // A copy: each flow's sheet owns its arrays.
+  return [...fields];
+}
+
 /** Inputs a person sees and fills: no context/wormhole fields, no inline sub-flows (those are lanes). */
 function visibleInputs(card: CardInfo): IoField[] {
-  return [...card.inputs.values()]
-    .map((f) => f.field)
-    .filter(
-      (f) =>
-        f.metadata.forceHide !== true &&
-        f.metadata.hidden !== true &&
-        !(f.group === 'context' && card.model?.mirrored) &&
-        !(f.value.type === 'flo' && typeof f.value.data === 'object' && f.value.data !== null),
-    );
+  // One loop, no intermediate arrays: this runs for every card of every flow.
+  const mirrored = card.model?.mirrored;
+  const visible: IoField[] = [];
+  for (const { field: f } of card.inputs.values()) {
+    if (
+      f.metadata.forceHide !== true &&
+      f.metadata.hidden !== true &&
+      !(f.group === 'context' && mirrored) &&
+      !(f.value.type === 'flo' && typeof f.value.data === 'object' && f.value.data !== null)
+    )
+      visible.push(f);
+  }
+  return visible;
 }
 
 type FieldRole = 'option' | 'input' | 'output';
@@ -299,8 +319,11 @@ function cardSheet(node: GraphNode, graph: FlowGraph, flowNames: FlowNames): Car
   // fills the called flow's Auth section, so a person never wires it (src/connector/contract.ts).
   const inputs = isEvent
     ? []
-    : visibleInputs(node.card).filter((f) => !(kind === 'control:spawn' && f.key === CONNECTION_INPUT_KEY));
-  const rows = inputs.map((f) => fieldRow(f, describeInput(node.card, f, graph, flowNames)));
+    : kind === 'control:spawn'
+      ? visibleInputs(node.card).filter((f) => f.key !== CONNECTION_INPUT_KEY)
+      : visibleInputs(node.card);
+  const sources = describeInputs(node.card, inputs, graph, flowNames);
+  const rows = inputs.map((f, i) => fieldRow(f, sources[i]!));
   let text: string | null = null;
   if (kind === 'string:compose') {
     const textField = inputs.find((f) => f.key === '_text_');
@@ -313,13 +336,13 @@ function cardSheet(node: GraphNode, graph: FlowGraph, flowNames: FlowNames): Car
       });
     }
   }
-  const outputs =
-    node.card.model?.mirrored || kind === 'control:return'
-      ? []
-      : [...node.card.outputs.values()]
-          .map((f) => f.field)
-          .filter((f) => f.metadata.forceHide !== true && f.metadata.hidden !== true && f.group !== 'context')
-          .map((f) => ({ label: f.metadata.displayname ?? f.key, type: fieldTypeName(f.value) }));
+  const outputs: CardSheet['outputs'] = [];
+  if (!node.card.model?.mirrored && kind !== 'control:return') {
+    for (const { field: f } of node.card.outputs.values()) {
+      if (f.metadata.forceHide !== true && f.metadata.hidden !== true && f.group !== 'context')
+        outputs.push({ label: f.metadata.displayname ?? f.key, type: fieldTypeName(f.value) });
+    }
+  }
   return {
     number: node.number,
     name: node.name,
@@ -338,7 +361,10 @@ function fieldRow(field: IoField, source: FieldSource): FieldRow {
   return {
     label: field.metadata.displayname ?? field.key,
     type: fieldTypeName(field.value),
-    drag: source.how === 'drag' ? source.from.map((d) => ({ ...d, number: d.number ?? null })) : null,
+    drag:
+      source.how === 'drag'
+        ? source.from.map((d) => ({ output: d.output, card: d.card, number: d.number ?? null }))
+        : null,
     value: source.how === 'value' ? source.value : null,
     flow: source.how === 'flow' ? source.flow : null,
     empty: source.how === 'empty',
@@ -354,12 +380,19 @@ function isComposePart(field: IoField | undefined, text: string): boolean {
   return field !== undefined && (field.key === '_text_' || text.includes(`{{{${field.key}}}}`));
 }
 
+/** The statuses of the dialog's named choices, joined once (not per retrying card). */
+const RETRY_CHOICES = {
+  rateLimits: retryStatuses('rateLimits').join(),
+  allErrors: retryStatuses('allErrors').join(),
+};
+
 /** The HTTP card's Error handling dialog as Connector Builder words it (contract HTTP_RETRY), or null. */
 function errorHandlingOf(policy: ErrorPolicy | undefined): CardSheet['errorHandling'] {
   if (!policy || policy.type !== 'finish' || !policy.retry) return null;
   const statuses = policy.statuses ?? [];
   // The policy holds the statuses; the dialog names the choice they came from (retry-policy.ts).
-  const same = (choice: 'rateLimits' | 'allErrors') => retryStatuses(choice).join() === statuses.join();
+  const joined = statuses.join();
+  const same = (choice: 'rateLimits' | 'allErrors') => RETRY_CHOICES[choice] === joined;
   const on = same('rateLimits')
     ? 'Rate limits (429, 504)'
     : same('allErrors')

@@ -95,7 +95,7 @@ class Compiler {
     const parts = path.parts;
     const last = strictTerminal ? parts.length - 1 : parts.length;
     for (let i = 0; i < last; i++) expr = `${expr}${access(parts[i]!)}`;
-    if (strictTerminal && parts.length > 0) expr = `r.strict(${expr}, ${JSON.stringify(parts.at(-1))})`;
+    if (strictTerminal && parts.length > 0) expr = strictLookup(expr, parts.at(-1)!);
     return expr;
   }
 
@@ -206,6 +206,17 @@ class Compiler {
   }
 }
 
+/**
+ * `r.strict(parent, name)` with the common case inline: a plain object that has the field is read at the call site,
+ * where the engine caches the object's shape (inside `r.strict` every field of every template shares one lookup).
+ * Anything else goes through `r.strict`, which reads it or throws as Handlebars' strict mode does. `s` is a
+ * scratch variable of the template function; the parent expression never contains a strict lookup itself.
+ */
+function strictLookup(parent: string, name: string): string {
+  const key = JSON.stringify(name);
+  return `(typeof (s = ${parent}) === 'object' && s !== null && ${key} in s ? s${access(name)} : r.strict(s, ${key}))`;
+}
+
 /** `.name` when it is an identifier, else `["name"]`. */
 function access(part: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`;
@@ -229,7 +240,7 @@ export function compileTemplate(
   const compiler = new Compiler(name, helpers, partials);
   const out: string[] = [];
   compiler.program(parse(source), { contexts: ['c0'], data: null }, out);
-  return `function (c0, sink) {\nlet o = '';\n${out.join('\n')}\nreturn o;\n}`;
+  return `function (c0, sink) {\nlet o = '', s;\n${out.join('\n')}\nreturn o;\n}`;
 }
 
 /**

@@ -90,9 +90,32 @@ export function renderTemplateParts(name: string, model: object): Buffer[] {
   const template = loaded()[name];
   if (!template) throw new Error(`no hand-off template named ${name}`);
   const parts: Buffer[] = [];
-  const rest = template(model, (text) => parts.push(Buffer.from(text, 'utf8')));
-  parts.push(Buffer.from(rest, 'utf8'));
+  const rest = template(model, (text) => parts.push(utf8(text)));
+  parts.push(utf8(rest));
   return parts;
+}
+
+/**
+ * Rendered text is encoded into a shared slab, each piece a view of it: Buffer.from gives every piece over 4 KB
+ * (each flow's section of the build sheets) a buffer of its own, and allocating those cost about as much as encoding.
+ * A slab is freed once no view of it is left.
+ */
+const SLAB_BYTES = 1024 * 1024;
+let slab = Buffer.alloc(0);
+let slabUsed = 0;
+
+function utf8(text: string): Buffer {
+  // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+  const most = text.length * 3;
+  if (most > slab.length - slabUsed) {
+    // Large pieces get their own buffer: a new slab for them would mostly go unused.
+    if (most > SLAB_BYTES / 8) return Buffer.from(text, 'utf8');
+    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const start = slabUsed;
+  slabUsed += slab.write(text, start, 'utf8');
+  return slab.subarray(start, slabUsed);
 }
 
 /** Marks markup built and escaped in code (the SVG diagrams) as safe for `{{ }}` in an HTML template. */

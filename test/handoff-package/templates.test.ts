@@ -5,6 +5,7 @@ import {
   evaluateTemplateModule,
   renderTemplate,
   renderTemplateBytes,
+  renderTemplateParts,
   templateSources,
   trustedMarkup,
 } from '../../src/handoff-package/templates.js';
@@ -143,6 +144,27 @@ describe('compiled hand-off templates (what the package ships)', () => {
       expect(renderTemplate(name, model), key).toBe(expected);
       expect(renderTemplateBytes(name, model).toString('utf8'), key).toBe(expected);
     }
+  });
+
+  it('render to bytes in shared slabs: every piece keeps its bytes as later renders fill and replace slabs', async () => {
+    const all = await models();
+    const section = all['build-sheet-flow.html']!;
+    // A section too large for a slab (its own buffer) among ones that share slabs.
+    const huge = { ...section, description: `${'x'.repeat(50_000)} › ${'y'.repeat(50_000)}` };
+    const cases: Array<[string, object]> = [
+      ['build-sheet-flow.md', all['build-sheet-flow.md']!],
+      ['build-sheet-flow.html', section],
+      ['build-sheet-flow.html', huge],
+      ['docs-action.md', all['docs-action.md']!],
+    ];
+    const expected = cases.map(([name, model]) => Buffer.from(renderTemplate(name, model), 'utf8'));
+    const rendered = Array.from({ length: 400 }, (_, i) => renderTemplateParts(...cases[i % cases.length]!));
+    const slabs = new Set(rendered.flat().map((part) => part.buffer));
+    expect(slabs.size).toBeGreaterThan(2);
+    expect(slabs.size).toBeLessThan(rendered.flat().length / 4);
+    rendered.forEach((parts, i) =>
+      expect(Buffer.concat(parts).equals(expected[i % cases.length]!)).toBe(true),
+    );
   });
 
   it('refuses template syntax it does not compile, naming the template and the place', () => {
