@@ -122,6 +122,31 @@ function named(field: FieldKey, group: string | null): [key: string, group: stri
   return typeof field === 'string' ? [field, group] : [field.key, field.group ?? null];
 }
 
+/** What a card's envelope takes from its kind alone, worked out once per kind (a build makes ~14,000 cards). */
+interface KindParts {
+  address: string;
+  versionAddress: string;
+  channelOnly: string;
+  versionKey: string;
+}
+const kindParts = new Map<CardKind, KindParts>();
+
+function partsOf(kind: CardKind): KindParts {
+  let parts = kindParts.get(kind);
+  if (!parts) {
+    const def = buildable(kind);
+    const d = def.envelope;
+    const address = d.channel
+      ? channelAddress(def.module, d.channel.version, def.key)
+      : kernelAddress(def.module, def.key);
+    const versionAddress = address.slice(0, address.lastIndexOf(':'));
+    const channelOnly = versionAddress.slice(0, versionAddress.lastIndexOf(':'));
+    parts = { address, versionAddress, channelOnly, versionKey: d.channel ? d.channel.version : '0.0.1' };
+    kindParts.set(kind, parts);
+  }
+  return parts;
+}
+
 /**
  * The full card envelope with the model key set and key order of real exports (reference §1.4), from the kind's
  * catalogue entry. Wrapper rules, policies and tails are shared, deep-frozen constants: a generated flopack is
@@ -130,43 +155,69 @@ function named(field: FieldKey, group: string | null): [key: string, group: stri
 function createCard(kind: CardKind, uuid: string, name?: string): Card {
   const def = buildable(kind);
   const d = def.envelope;
-  const address = d.channel
-    ? channelAddress(def.module, d.channel.version, def.key)
-    : kernelAddress(def.module, def.key);
-  const versionAddress = address.slice(0, address.lastIndexOf(':'));
-  const channelOnly = versionAddress.slice(0, versionAddress.lastIndexOf(':'));
-  const versionKey = d.channel ? d.channel.version : '0.0.1';
+  const { address, versionAddress, channelOnly, versionKey } = partsOf(kind);
   const label = name ?? def.name;
-  const model: Record<string, unknown> = {
-    type: 'method',
-    _v: 2,
-    key: def.key,
-    executable: d.executable,
-    displayed: d.displayed,
-    async: d.async,
-    cooperative: d.cooperative,
-    mirrored: d.mirrored,
-    ...(d.channel ? { compat: false } : {}),
-    inlined: false,
-    dependencies: [],
-    timeout: def.timeoutMs,
-    idempotent: false,
-    monitor: false,
-    webhook: false,
-    webhookList: false,
-    webhookConditions: false,
-    mobile: false,
-    hooks: {},
-    policy: d.policy,
-    metadata: { id: d.channel ? d.channel.metadataId : null, name: label, description: d.description },
-    meta: d.meta ?? {},
-    config: null,
-    partnerChannelKeys: d.channel ? d.channel.partnerChannelKeys : null,
-    inputs: { ...d.inputs, data: byId() },
-    outputs: { ...d.outputs, data: byId() },
-    runtime: {},
-    ...d.tail,
-  };
+  const channel = d.channel;
+  // Two literals rather than a conditional spread: channel cards carry `compat` after `mirrored`.
+  const model: Record<string, unknown> = channel
+    ? {
+        type: 'method',
+        _v: 2,
+        key: def.key,
+        executable: d.executable,
+        displayed: d.displayed,
+        async: d.async,
+        cooperative: d.cooperative,
+        mirrored: d.mirrored,
+        compat: false,
+        inlined: false,
+        dependencies: [],
+        timeout: def.timeoutMs,
+        idempotent: false,
+        monitor: false,
+        webhook: false,
+        webhookList: false,
+        webhookConditions: false,
+        mobile: false,
+        hooks: {},
+        policy: d.policy,
+        metadata: { id: channel.metadataId, name: label, description: d.description },
+        meta: d.meta ?? {},
+        config: null,
+        partnerChannelKeys: channel.partnerChannelKeys,
+        inputs: { ...d.inputs, data: byId() },
+        outputs: { ...d.outputs, data: byId() },
+        runtime: {},
+      }
+    : {
+        type: 'method',
+        _v: 2,
+        key: def.key,
+        executable: d.executable,
+        displayed: d.displayed,
+        async: d.async,
+        cooperative: d.cooperative,
+        mirrored: d.mirrored,
+        inlined: false,
+        dependencies: [],
+        timeout: def.timeoutMs,
+        idempotent: false,
+        monitor: false,
+        webhook: false,
+        webhookList: false,
+        webhookConditions: false,
+        mobile: false,
+        hooks: {},
+        policy: d.policy,
+        metadata: { id: null, name: label, description: d.description },
+        meta: d.meta ?? {},
+        config: null,
+        partnerChannelKeys: null,
+        inputs: { ...d.inputs, data: byId() },
+        outputs: { ...d.outputs, data: byId() },
+        runtime: {},
+      };
+  if (d.tail) Object.assign(model, d.tail);
   return {
     joins: {},
     address,
@@ -174,12 +225,12 @@ function createCard(kind: CardKind, uuid: string, name?: string): Card {
       version: {
         address: versionAddress,
         key: versionKey,
-        data: d.channel ? { name: versionKey, id: d.channel.versionId } : { name: versionKey },
+        data: channel ? { name: versionKey, id: channel.versionId } : { name: versionKey },
       },
       channel: {
         address: channelOnly,
         key: def.module,
-        data: d.channel ? { name: def.module, id: d.channel.channelId } : { name: def.module },
+        data: channel ? { name: def.module, id: channel.channelId } : { name: def.module },
       },
     },
     uuid,
