@@ -4,6 +4,7 @@ import { channelAddress, kernelAddress } from '../read/address.js';
 import type { Card, CardModel, IoField } from '../types.js';
 import { makeInput, makeOutput } from './fields.js';
 import { byId, type IdFactory } from './ids.js';
+import { deepFreeze } from '../../util/deep-freeze.js';
 
 /** A field named by key and group, as the catalogue declares it (`HTTP_FIELDS.statusCode`) or by hand. */
 export type FieldKey = string | { key: string; group?: string | null };
@@ -122,26 +123,44 @@ function named(field: FieldKey, group: string | null): [key: string, group: stri
   return typeof field === 'string' ? [field, group] : [field.key, field.group ?? null];
 }
 
-/** What a card's envelope takes from its kind alone, worked out once per kind (a build makes ~14,000 cards). */
+/**
+ * What a card's envelope takes from its kind alone, worked out once per kind: a build makes ~14,000 cards, and
+ * the garbage collector copies every object of a flow it holds. `parents` is a deep-frozen constant like the
+ * policies; so are the empty `dependencies`, `hooks`, `meta` and `runtime`, which nothing fills in.
+ */
 interface KindParts {
   address: string;
-  versionAddress: string;
-  channelOnly: string;
-  versionKey: string;
+  parents: Card['parents'];
 }
 const kindParts = new Map<CardKind, KindParts>();
+const NOTHING = Object.freeze([]) as unknown as unknown[];
+const EMPTY = Object.freeze({}) as Record<string, never>;
 
 function partsOf(kind: CardKind): KindParts {
   let parts = kindParts.get(kind);
   if (!parts) {
     const def = buildable(kind);
     const d = def.envelope;
-    const address = d.channel
-      ? channelAddress(def.module, d.channel.version, def.key)
+    const channel = d.channel;
+    const address = channel
+      ? channelAddress(def.module, channel.version, def.key)
       : kernelAddress(def.module, def.key);
     const versionAddress = address.slice(0, address.lastIndexOf(':'));
     const channelOnly = versionAddress.slice(0, versionAddress.lastIndexOf(':'));
-    parts = { address, versionAddress, channelOnly, versionKey: d.channel ? d.channel.version : '0.0.1' };
+    const versionKey = channel ? channel.version : '0.0.1';
+    const parents = deepFreeze({
+      version: {
+        address: versionAddress,
+        key: versionKey,
+        data: channel ? { name: versionKey, id: channel.versionId } : { name: versionKey },
+      },
+      channel: {
+        address: channelOnly,
+        key: def.module,
+        data: channel ? { name: def.module, id: channel.channelId } : { name: def.module },
+      },
+    });
+    parts = { address, parents };
     kindParts.set(kind, parts);
   }
   return parts;
@@ -155,7 +174,7 @@ function partsOf(kind: CardKind): KindParts {
 function createCard(kind: CardKind, uuid: string, name?: string): Card {
   const def = buildable(kind);
   const d = def.envelope;
-  const { address, versionAddress, channelOnly, versionKey } = partsOf(kind);
+  const { address, parents } = partsOf(kind);
   const label = name ?? def.name;
   const channel = d.channel;
   // Two literals rather than a conditional spread: channel cards carry `compat` after `mirrored`.
@@ -171,7 +190,7 @@ function createCard(kind: CardKind, uuid: string, name?: string): Card {
         mirrored: d.mirrored,
         compat: false,
         inlined: false,
-        dependencies: [],
+        dependencies: NOTHING,
         timeout: def.timeoutMs,
         idempotent: false,
         monitor: false,
@@ -179,15 +198,15 @@ function createCard(kind: CardKind, uuid: string, name?: string): Card {
         webhookList: false,
         webhookConditions: false,
         mobile: false,
-        hooks: {},
+        hooks: EMPTY,
         policy: d.policy,
         metadata: { id: channel.metadataId, name: label, description: d.description },
-        meta: d.meta ?? {},
+        meta: d.meta ?? EMPTY,
         config: null,
         partnerChannelKeys: channel.partnerChannelKeys,
         inputs: { ...d.inputs, data: byId() },
         outputs: { ...d.outputs, data: byId() },
-        runtime: {},
+        runtime: EMPTY,
       }
     : {
         type: 'method',
@@ -199,7 +218,7 @@ function createCard(kind: CardKind, uuid: string, name?: string): Card {
         cooperative: d.cooperative,
         mirrored: d.mirrored,
         inlined: false,
-        dependencies: [],
+        dependencies: NOTHING,
         timeout: def.timeoutMs,
         idempotent: false,
         monitor: false,
@@ -207,32 +226,21 @@ function createCard(kind: CardKind, uuid: string, name?: string): Card {
         webhookList: false,
         webhookConditions: false,
         mobile: false,
-        hooks: {},
+        hooks: EMPTY,
         policy: d.policy,
         metadata: { id: null, name: label, description: d.description },
-        meta: d.meta ?? {},
+        meta: d.meta ?? EMPTY,
         config: null,
         partnerChannelKeys: null,
         inputs: { ...d.inputs, data: byId() },
         outputs: { ...d.outputs, data: byId() },
-        runtime: {},
+        runtime: EMPTY,
       };
   if (d.tail) Object.assign(model, d.tail);
   return {
     joins: {},
     address,
-    parents: {
-      version: {
-        address: versionAddress,
-        key: versionKey,
-        data: channel ? { name: versionKey, id: channel.versionId } : { name: versionKey },
-      },
-      channel: {
-        address: channelOnly,
-        key: def.module,
-        data: channel ? { name: def.module, id: channel.channelId } : { name: def.module },
-      },
-    },
+    parents,
     uuid,
     branches: {},
     node: { key: def.key, data: { name: label }, model: model as unknown as CardModel },
