@@ -33,15 +33,17 @@ export function credentialValuesIn(flo: Flo): CredentialFinding[] {
   const visit = (flow: string, methods: unknown) => {
     if (!Array.isArray(methods)) return;
     for (const card of methods as Card[]) {
-      const fields: IoField[] = Object.values(card.node?.model?.inputs?.data ?? {});
-      for (const field of fields) {
+      const inputs: Record<string, IoField> = card.node?.model?.inputs?.data ?? {};
+      // Keys, then reads: a generated card's inputs are a dictionary-mode object (flopack/builder/ids.ts byId).
+      for (const id of Object.keys(inputs)) {
+        const field = inputs[id]!;
         const data = field.value?.data;
         if (field.value?.type === 'flo' && data && typeof data === 'object') {
           visit(flow, (data as { methods?: unknown }).methods);
           continue;
         }
-        const names = [field.key, field.metadata?.displayname ?? ''];
-        if (names.some(isCredentialName) && hasValue(data)) {
+        const named = isCredentialName(field.key) || isCredentialName(field.metadata?.displayname ?? '');
+        if (named && hasValue(data)) {
           findings.push({ flow, card: card.node.data.name, field: field.metadata?.displayname ?? field.key });
         } else if (data && typeof data === 'object' && credentialKeyWithValue(data)) {
           findings.push({ flow, card: card.node.data.name, field: field.metadata?.displayname ?? field.key });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   FlowBuilder,
@@ -46,6 +47,36 @@ describe('IdFactory', () => {
     expect(a.short('p', 9)).toMatch(/^[A-Za-z0-9_-]{9}$/);
     expect(a.uuid('flo')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(a.scope().uuid('other')).toBe(b.uuid('other'));
+  });
+});
+
+describe('IdFactory.short', () => {
+  it('is the sha256 of the path in base64url, cut to length, re-hashed with #n on a repeat (random paths)', () => {
+    // The plain derivation the fast path (no closure in the common case) must reproduce.
+    const plain = (text: string, length: number) =>
+      createHash('sha256').update(text, 'utf8').digest('base64url').slice(0, length);
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const alphabet = 'abcXYZ019/_-~ .#{}\u00e9\u4e2d\ud83d\ude00';
+    for (let round = 0; round < 50; round++) {
+      const ids = new IdFactory();
+      const used = new Set<string>();
+      for (let i = 0; i < 100; i++) {
+        // Short random paths repeat often, which exercises the re-hash of a taken id.
+        const path = Array.from(
+          { length: random(i % 3 ? 90 : 2) },
+          () => alphabet[random(alphabet.length)],
+        ).join('');
+        const length = 9 + random(3);
+        let expected = plain(path, length);
+        for (let n = 1; used.has(expected); n++) expected = plain(`${path}#${n}`, length);
+        used.add(expected);
+        expect(ids.short(path, length)).toBe(expected);
+      }
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import { channelAddress, kernelAddress } from '../read/address.js';
 import type { Card, CardModel, IoField } from '../types.js';
 import { makeInput, makeOutput } from './fields.js';
 import { byId, type IdFactory } from './ids.js';
+import { deepFreeze } from '../../util/deep-freeze.js';
 
 /** A field named by key and group, as the catalogue declares it (`HTTP_FIELDS.statusCode`) or by hand. */
 export type FieldKey = string | { key: string; group?: string | null };
@@ -78,8 +79,18 @@ export class CardHandle {
   /** Mirrored cards (Helper Flow, Return, Assign, Join) echo each input as an output with its own id (§1.5). */
   addMirrored(spec: FieldSpec, outputSpec: Partial<FieldSpec> = {}): { input: InputRef; output: OutputRef } {
     const input = this.addInput(spec);
-    const { required: _r, flags: _f, proxy: _p, ...rest } = spec;
-    const output = this.addOutput({ ...rest, ...outputSpec });
+    // What makeOutput reads of the spec (not `required`, `flags`, `proxy`), field by field: an object rest is slower.
+    const output = this.addOutput({
+      key: spec.key,
+      type: spec.type,
+      collection: spec.collection,
+      data: spec.data,
+      group: spec.group,
+      ref: spec.ref,
+      metadata: spec.metadata,
+      available: spec.available,
+      ...outputSpec,
+    });
     return { input, output };
   }
 
@@ -123,6 +134,49 @@ function named(field: FieldKey, group: string | null): [key: string, group: stri
 }
 
 /**
+ * What a card's envelope takes from its kind alone, worked out once per kind: a build makes ~14,000 cards, and
+ * the garbage collector copies every object of a flow it holds. `parents` is a deep-frozen constant like the
+ * policies; so are the empty `dependencies`, `hooks`, `meta` and `runtime`, which nothing fills in.
+ */
+interface KindParts {
+  address: string;
+  parents: Card['parents'];
+}
+const kindParts = new Map<CardKind, KindParts>();
+const NOTHING = Object.freeze([]) as unknown as unknown[];
+const EMPTY = Object.freeze({}) as Record<string, never>;
+
+function partsOf(kind: CardKind): KindParts {
+  let parts = kindParts.get(kind);
+  if (!parts) {
+    const def = buildable(kind);
+    const d = def.envelope;
+    const channel = d.channel;
+    const address = channel
+      ? channelAddress(def.module, channel.version, def.key)
+      : kernelAddress(def.module, def.key);
+    const versionAddress = address.slice(0, address.lastIndexOf(':'));
+    const channelOnly = versionAddress.slice(0, versionAddress.lastIndexOf(':'));
+    const versionKey = channel ? channel.version : '0.0.1';
+    const parents = deepFreeze({
+      version: {
+        address: versionAddress,
+        key: versionKey,
+        data: channel ? { name: versionKey, id: channel.versionId } : { name: versionKey },
+      },
+      channel: {
+        address: channelOnly,
+        key: def.module,
+        data: channel ? { name: def.module, id: channel.channelId } : { name: def.module },
+      },
+    });
+    parts = { address, parents };
+    kindParts.set(kind, parts);
+  }
+  return parts;
+}
+
+/**
  * The full card envelope with the model key set and key order of real exports (reference §1.4), from the kind's
  * catalogue entry. Wrapper rules, policies and tails are shared, deep-frozen constants: a generated flopack is
  * large, and sharing keeps the heap small. Clone a card before mutating those parts.
@@ -130,58 +184,73 @@ function named(field: FieldKey, group: string | null): [key: string, group: stri
 function createCard(kind: CardKind, uuid: string, name?: string): Card {
   const def = buildable(kind);
   const d = def.envelope;
-  const address = d.channel
-    ? channelAddress(def.module, d.channel.version, def.key)
-    : kernelAddress(def.module, def.key);
-  const versionAddress = address.slice(0, address.lastIndexOf(':'));
-  const channelOnly = versionAddress.slice(0, versionAddress.lastIndexOf(':'));
-  const versionKey = d.channel ? d.channel.version : '0.0.1';
+  const { address, parents } = partsOf(kind);
   const label = name ?? def.name;
-  const model: Record<string, unknown> = {
-    type: 'method',
-    _v: 2,
-    key: def.key,
-    executable: d.executable,
-    displayed: d.displayed,
-    async: d.async,
-    cooperative: d.cooperative,
-    mirrored: d.mirrored,
-    ...(d.channel ? { compat: false } : {}),
-    inlined: false,
-    dependencies: [],
-    timeout: def.timeoutMs,
-    idempotent: false,
-    monitor: false,
-    webhook: false,
-    webhookList: false,
-    webhookConditions: false,
-    mobile: false,
-    hooks: {},
-    policy: d.policy,
-    metadata: { id: d.channel ? d.channel.metadataId : null, name: label, description: d.description },
-    meta: d.meta ?? {},
-    config: null,
-    partnerChannelKeys: d.channel ? d.channel.partnerChannelKeys : null,
-    inputs: { ...d.inputs, data: byId() },
-    outputs: { ...d.outputs, data: byId() },
-    runtime: {},
-    ...d.tail,
-  };
+  const channel = d.channel;
+  // Two literals rather than a conditional spread: channel cards carry `compat` after `mirrored`.
+  const model: Record<string, unknown> = channel
+    ? {
+        type: 'method',
+        _v: 2,
+        key: def.key,
+        executable: d.executable,
+        displayed: d.displayed,
+        async: d.async,
+        cooperative: d.cooperative,
+        mirrored: d.mirrored,
+        compat: false,
+        inlined: false,
+        dependencies: NOTHING,
+        timeout: def.timeoutMs,
+        idempotent: false,
+        monitor: false,
+        webhook: false,
+        webhookList: false,
+        webhookConditions: false,
+        mobile: false,
+        hooks: EMPTY,
+        policy: d.policy,
+        metadata: { id: channel.metadataId, name: label, description: d.description },
+        meta: d.meta ?? EMPTY,
+        config: null,
+        partnerChannelKeys: channel.partnerChannelKeys,
+        inputs: { ...d.inputs, data: byId() },
+        outputs: { ...d.outputs, data: byId() },
+        runtime: EMPTY,
+      }
+    : {
+        type: 'method',
+        _v: 2,
+        key: def.key,
+        executable: d.executable,
+        displayed: d.displayed,
+        async: d.async,
+        cooperative: d.cooperative,
+        mirrored: d.mirrored,
+        inlined: false,
+        dependencies: NOTHING,
+        timeout: def.timeoutMs,
+        idempotent: false,
+        monitor: false,
+        webhook: false,
+        webhookList: false,
+        webhookConditions: false,
+        mobile: false,
+        hooks: EMPTY,
+        policy: d.policy,
+        metadata: { id: null, name: label, description: d.description },
+        meta: d.meta ?? EMPTY,
+        config: null,
+        partnerChannelKeys: null,
+        inputs: { ...d.inputs, data: byId() },
+        outputs: { ...d.outputs, data: byId() },
+        runtime: EMPTY,
+      };
+  if (d.tail) Object.assign(model, d.tail);
   return {
     joins: {},
     address,
-    parents: {
-      version: {
-        address: versionAddress,
-        key: versionKey,
-        data: d.channel ? { name: versionKey, id: d.channel.versionId } : { name: versionKey },
-      },
-      channel: {
-        address: channelOnly,
-        key: def.module,
-        data: d.channel ? { name: def.module, id: d.channel.channelId } : { name: def.module },
-      },
-    },
+    parents,
     uuid,
     branches: {},
     node: { key: def.key, data: { name: label }, model: model as unknown as CardModel },

@@ -9,6 +9,17 @@ export function emptyData(type: IoType, collection: boolean): unknown {
   return null;
 }
 
+/**
+ * `available` of a field that declares none: one frozen empty list for all of them (declared lists are shared
+ * catalogue constants already), since a large build makes ~100,000 fields and the garbage collector copies each.
+ */
+const NO_TYPES = Object.freeze([]) as unknown as string[];
+
+/** `metadata` of a field: its display index, then what the spec declares. */
+function metadataOf(spec: FieldSpec, index: number): IoField['metadata'] {
+  return spec.metadata === undefined ? { index } : { index, ...spec.metadata };
+}
+
 /** An input field, keys in the order of real custom fields (send_sms_via_twilio, reference §1.5). */
 export function makeInput(id: string, spec: FieldSpec, index: number): IoField {
   const type = spec.type ?? 'string';
@@ -24,11 +35,11 @@ export function makeInput(id: string, spec: FieldSpec, index: number): IoField {
       type,
       collection,
       data: dataOf(spec, type, collection),
-      available: (spec.available ?? []) as string[],
+      available: (spec.available ?? NO_TYPES) as string[],
     },
     required: spec.required ?? false,
     ref: spec.ref ?? false,
-    metadata: { index, ...spec.metadata },
+    metadata: metadataOf(spec, index),
     flags: spec.flags ?? 'd',
   };
 }
@@ -46,10 +57,10 @@ export function makeOutput(id: string, spec: FieldSpec, index: number): IoField 
       type,
       collection,
       data: dataOf(spec, type, collection),
-      available: spec.available ?? [],
+      available: spec.available ?? NO_TYPES,
     },
     ref: spec.ref ?? false,
-    metadata: { index, ...spec.metadata },
+    metadata: metadataOf(spec, index),
   };
   // Real output fields carry neither `required` nor `flags`; the shared IoField type is wider than they are.
   return field as unknown as IoField;

@@ -13,13 +13,12 @@ export const addressRule = lintRule('OC-FLOPACK-ADDRESS', 'error', {
     const channel =
       isObject(parents) && isObject(parents.channel) ? stringOr(parents.channel.address) : undefined;
     const key = isObject(node) ? stringOr(node.key) : undefined;
-    const where = cardWhere(card);
     if (version === undefined || channel === undefined || key === undefined || card.model === undefined) {
       ctx.report({
         message:
           'the card lacks `parents.version.address`, `parents.channel.address`, `node.key` or `node.model`',
         pointer: cardPropertyPointer(card),
-        where,
+        where: cardWhere(card),
       });
       return;
     }
@@ -27,21 +26,21 @@ export const addressRule = lintRule('OC-FLOPACK-ADDRESS', 'error', {
       ctx.report({
         message: `address ${JSON.stringify(card.address)} is not parents.version.address + ":" + node.key (${JSON.stringify(`${version}:${key}`)})`,
         pointer: cardPropertyPointer(card, 'address'),
-        where,
+        where: cardWhere(card),
       });
     }
     if (!version.startsWith(`${channel}:`)) {
       ctx.report({
         message: `parents.version.address ${JSON.stringify(version)} is not under parents.channel.address ${JSON.stringify(channel)}`,
         pointer: cardPropertyPointer(card, 'parents', 'version', 'address'),
-        where,
+        where: cardWhere(card),
       });
     }
     if (card.model.key !== key) {
       ctx.report({
         message: `node.key ${JSON.stringify(key)} differs from node.model.key ${show(card.model.key)}`,
         pointer: cardPropertyPointer(card, 'node', 'model', 'key'),
-        where,
+        where: cardWhere(card),
       });
     }
   },

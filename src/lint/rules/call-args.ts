@@ -1,4 +1,10 @@
-import { cardPointer, childPointer, fieldPointer, isObject } from '../../flopack/read/index.js';
+import {
+  cardPointer,
+  childPointer,
+  fieldPointer,
+  isObject,
+  type FieldInfo,
+} from '../../flopack/read/index.js';
 import { cardWhere, fieldValue, quote } from '../describe.js';
 import { lintRule, type FileContext } from '../types.js';
 
@@ -28,7 +34,12 @@ interface At {
 export const callArgsRule = lintRule<Call>('OC-FLOPACK-CALL-ARGS', 'warning', {
   description: "Call Flow / For Each arguments match the called helper's inputs",
   card(card, ctx) {
-    const floInput = [...card.inputs.values()].find((io) => fieldValue(io)?.type === 'flo');
+    let floInput: FieldInfo | undefined;
+    for (const io of card.inputs.values()) {
+      if (fieldValue(io)?.type !== 'flo') continue;
+      floInput = io;
+      break;
+    }
     const ref = floInput && fieldValue(floInput)?.data;
     if (!floInput || typeof ref !== 'string') return;
     const args: Call['args'] = [];

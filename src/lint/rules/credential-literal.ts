@@ -31,10 +31,17 @@ interface Hit {
   text: string;
 }
 
+/**
+ * Strings that could be a credential is no string shorter than this: each pattern of credentialKind, and `twilio`,
+ * needs at least 6 characters. Skipping them spares a hit for each of the many empty inputs of a large flow.
+ */
+const SHORTEST = 6;
+
 /** Strings inside a static value, with the object key each sits under (bounded depth: these are small). */
 function strings(value: unknown, key: string, path: Array<string | number>, out: Hit[], depth = 0): Hit[] {
-  if (typeof value === 'string') out.push({ path, key, text: value });
-  else if (depth < 6 && Array.isArray(value))
+  if (typeof value === 'string') {
+    if (value.length >= SHORTEST) out.push({ path, key, text: value });
+  } else if (depth < 6 && Array.isArray(value))
     value.forEach((v, i) => strings(v, key, [...path, i], out, depth + 1));
   else if (depth < 6 && isObject(value)) {
     for (const [k, v] of Object.entries(value)) strings(v, k, [...path, k], out, depth + 1);
@@ -55,7 +62,12 @@ export const credentialLiteralRule = lintRule('OC-FLOPACK-CREDENTIAL-LITERAL', '
   description:
     'no credential-looking literals in card inputs (static Authorization headers, tokens, URL passwords)',
   card(card, ctx) {
-    const hits = [...card.inputs.values()].map((io) => ({ io, found: staticStrings(io) }));
+    const hits: Array<{ io: FieldInfo; found: Hit[] }> = [];
+    for (const io of card.inputs.values()) {
+      const found = staticStrings(io);
+      if (found.length) hits.push({ io, found });
+    }
+    if (hits.length === 0) return;
     const twilioCard = hits.some(({ found }) => found.some((h) => /twilio/i.test(h.text)));
     for (const { io, found } of hits) {
       for (const hit of found) {

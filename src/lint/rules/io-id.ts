@@ -8,24 +8,26 @@ export const ioIdRule = lintRule('OC-FLOPACK-IO-ID', 'error', {
   scope(scope, ctx) {
     const seen = new Map<string, CardInfo>();
     for (const card of scope.cards) {
-      for (const io of [...card.inputs.values(), ...card.outputs.values()]) {
-        const stored = (io.field as { id?: unknown }).id;
-        if (stored !== io.id) {
-          ctx.report({
-            message: `${io.side} ${JSON.stringify(io.key)} is stored under ${io.id} but its id is ${show(stored)}`,
-            pointer: childPointer(fieldPointer(card, io), 'id'),
-            where: cardWhere(card),
-          });
+      for (const side of [card.inputs, card.outputs]) {
+        for (const io of side.values()) {
+          const stored = (io.field as { id?: unknown }).id;
+          if (stored !== io.id) {
+            ctx.report({
+              message: `${io.side} ${JSON.stringify(io.key)} is stored under ${io.id} but its id is ${show(stored)}`,
+              pointer: childPointer(fieldPointer(card, io), 'id'),
+              where: cardWhere(card),
+            });
+          }
+          const other = seen.get(io.id);
+          if (other) {
+            ctx.report({
+              message: `${io.side} id ${io.id} (${JSON.stringify(io.key)}) is already used ${other === card ? 'on this card' : `on card "${other.name}" (${other.uuid})`}`,
+              pointer: fieldPointer(card, io),
+              where: cardWhere(card),
+              hint: 'input and output ids must be unique across all cards of a flow',
+            });
+          } else seen.set(io.id, card);
         }
-        const other = seen.get(io.id);
-        if (other) {
-          ctx.report({
-            message: `${io.side} id ${io.id} (${JSON.stringify(io.key)}) is already used ${other === card ? 'on this card' : `on card "${other.name}" (${other.uuid})`}`,
-            pointer: fieldPointer(card, io),
-            where: cardWhere(card),
-            hint: 'input and output ids must be unique across all cards of a flow',
-          });
-        } else seen.set(io.id, card);
       }
     }
   },

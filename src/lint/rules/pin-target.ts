@@ -1,4 +1,4 @@
-import { childPointer, isObject, stringOr } from '../../flopack/read/index.js';
+import { isObject, stringOr } from '../../flopack/read/index.js';
 import { cardPropertyPointer, cardWhere, rawCard, show } from '../describe.js';
 import { lintRule, type FileContext } from '../types.js';
 
@@ -15,44 +15,58 @@ export const pinTargetRule = lintRule<Stray>('OC-FLOPACK-PIN-TARGET', 'error', {
   card(card, ctx) {
     const pins = rawCard(card).pins;
     if (!isObject(pins)) return;
-    const where = cardWhere(card);
-    for (const [outputId, targets] of Object.entries(pins)) {
-      const outPointer = cardPropertyPointer(card, 'pins', outputId);
+    // Pointers and labels are made only for a finding: nearly every pin has none.
+    for (const outputId of Object.keys(pins)) {
+      const targets = pins[outputId];
       if (!isObject(targets)) {
-        ctx.report({ message: `pin ${outputId} must map target cards to lists`, pointer: outPointer, where });
+        ctx.report({
+          message: `pin ${outputId} must map target cards to lists`,
+          pointer: cardPropertyPointer(card, 'pins', outputId),
+          where: cardWhere(card),
+        });
         continue;
       }
-      for (const [targetId, bindings] of Object.entries(targets)) {
-        const pointer = childPointer(outPointer, targetId);
+      for (const targetId of Object.keys(targets)) {
+        const bindings = targets[targetId];
         const target = card.scope.byUuid.get(targetId);
         if (!target) {
           // A card of a flow read earlier settles it now; otherwise a later flow may have it.
-          if (ctx.flows.cardUuids.has(targetId)) stray({ targetId, pointer, where }, ctx);
-          else ctx.note({ targetId, pointer, where });
+          const stray = {
+            targetId,
+            pointer: cardPropertyPointer(card, 'pins', outputId, targetId),
+            where: cardWhere(card),
+          };
+          if (ctx.flows.cardUuids.has(targetId)) reportStray(stray, ctx);
+          else ctx.note(stray);
           continue;
         }
         if (!Array.isArray(bindings)) {
-          ctx.report({ message: `the pin to ${targetId} must be a list`, pointer, where });
+          ctx.report({
+            message: `the pin to ${targetId} must be a list`,
+            pointer: cardPropertyPointer(card, 'pins', outputId, targetId),
+            where: cardWhere(card),
+          });
           continue;
         }
-        bindings.forEach((binding: unknown, i) => {
+        for (let i = 0; i < bindings.length; i++) {
+          const binding: unknown = bindings[i];
           const input = isObject(binding) ? stringOr(binding.input) : undefined;
-          if (input !== undefined && target.inputs.has(input)) return;
+          if (input !== undefined && target.inputs.has(input)) continue;
           ctx.report({
             message: `a pin targets input ${show(input ?? null)}, which is not an input of card "${target.name}" (${target.uuid})`,
-            pointer: childPointer(childPointer(pointer, i), 'input'),
-            where,
+            pointer: cardPropertyPointer(card, 'pins', outputId, targetId, i, 'input'),
+            where: cardWhere(card),
           });
-        });
+        }
       }
     }
   },
   check(ctx) {
-    for (const pin of ctx.notes) stray(pin, ctx);
+    for (const pin of ctx.notes) reportStray(pin, ctx);
   },
 });
 
-function stray({ targetId, pointer, where }: Stray, ctx: Pick<FileContext, 'flows' | 'report'>): void {
+function reportStray({ targetId, pointer, where }: Stray, ctx: Pick<FileContext, 'flows' | 'report'>): void {
   // Not in its own scope, so any card of the file with that uuid is in another flow or inline flo.
   const elsewhere = ctx.flows.cardUuids.has(targetId);
   ctx.report({

@@ -1,4 +1,4 @@
-import { childPointer, graphOf, type CardInfo } from '../../flopack/read/index.js';
+import { childPointer, rootsOf, type CardInfo } from '../../flopack/read/index.js';
 import { scopeWhere } from '../describe.js';
 import { lintRule } from '../types.js';
 
@@ -11,7 +11,7 @@ export const startCardRule = lintRule('OC-FLOPACK-START-CARD', 'error', {
   description: 'each flow scope has exactly one start card (no incoming ordering, not a branch head)',
   scope(scope, ctx) {
     if (scope.byUuid.size === 0) return;
-    const { roots } = graphOf(scope);
+    const roots = rootsOf(scope);
     if (roots.length === 1) return;
     ctx.report({
       message:

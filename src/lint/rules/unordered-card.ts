@@ -1,4 +1,4 @@
-import { cardPointer, graphOf } from '../../flopack/read/index.js';
+import { cardPointer, edgesOf } from '../../flopack/read/index.js';
 import { cardWhere } from '../describe.js';
 import { lintRule } from '../types.js';
 
@@ -8,7 +8,7 @@ export const unorderedCardRule = lintRule('OC-FLOPACK-UNORDERED-CARD', 'error', 
   scope(scope, ctx) {
     if (scope.byUuid.size <= 1) return;
     const linked = new Set<string>();
-    for (const edge of graphOf(scope).edges) linked.add(edge.from).add(edge.to);
+    for (const edge of edgesOf(scope)) linked.add(edge.from).add(edge.to);
     for (const card of scope.byUuid.values()) {
       if (linked.has(card.uuid)) continue;
       ctx.report({

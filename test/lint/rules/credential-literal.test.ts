@@ -57,4 +57,10 @@ describe(CODE, () => {
       `${HEADERS}/X-Api-Key`,
     );
   });
+
+  it('checks values of six characters or more (no pattern matches fewer; shorter ones are skipped)', () => {
+    expect(lintCode(withHeaders({ 'X-Api-Key': 'abcde' }), CODE)).toEqual([]);
+    expect(lintCode(withHeaders({ 'X-Api-Key': 'abcdef' }), CODE)).toHaveLength(1);
+    expect(lintCode(withHeaders({ 'X-Api-Key': ' abcdef ' }), CODE)).toHaveLength(1);
+  });
 });
