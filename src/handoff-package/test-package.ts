@@ -5,7 +5,7 @@ import type { GeneratedConnector } from '../generate/index.js';
 import { serializeFlopackBuffer, type FloBytes } from '../flopack/serialize.js';
 import type { Flopack } from '../flopack/types.js';
 import { loadScenarioFile } from '../scenario/load.js';
-import { scenarioFiles } from '../scenario/suite.js';
+import { scenarioFiles } from '../scenario/files.js';
 import type { Scenario } from '../scenario/types.js';
 import type { ConnectorSpec } from '../spec/types.js';
 import { buildTestFolder, testFolderFileName } from './test-flows.js';

@@ -1,5 +1,5 @@
 import type { HttpRequest, HttpResponse, HttpTransport } from '../simulate/transport.js';
-import { TransportError } from '../simulate/transport.js';
+import { TransportError } from '../simulate/transport-error.js';
 import { isObj, SCENARIO_CODES, type Checker, type Path } from './checker.js';
 import { matchValue } from './match.js';
 import { parseBody } from './body.js';

@@ -1,13 +1,15 @@
-import { readdir } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DiagnosticsError } from '../errors.js';
 import { startEmbeddedMock } from '../run/embedded-mock.js';
 import { chooseMock, noMockReason, startOfflineMock } from '../run/offline-mock.js';
 import type { Target } from '../run/target.js';
+import { scenarioFiles } from './files.js';
 import { loadScenarioFile } from './load.js';
 import { runScenario, type ScenarioEnv } from './runner.js';
 import type { Scenario, SuiteResult } from './types.js';
+
+export { scenarioFiles };
 
 export interface SuiteOptions {
   /** Only scenarios whose name or file name contains this (case-insensitive). */
@@ -21,23 +23,6 @@ export interface SuiteOptions {
   remote?: ScenarioEnv['remote'];
   /** Run against a mock of this OpenAPI description (absolute path) instead of the spec's `mock`. */
   openapi?: string;
-}
-
-/** The scenario files of a connector folder: `tests/*.yaml|yml`, sorted by name. */
-export async function scenarioFiles(connectorDir: string): Promise<string[]> {
-  let entries: string[];
-  try {
-    entries = await readdir(join(connectorDir, 'tests'));
-  } catch {
-    return [];
-  }
-  return (
-    entries
-      // Cassettes live next to the scenarios that replay them; they are not scenarios.
-      .filter((e) => /\.ya?ml$/i.test(e) && !/\.cassette\.ya?ml$/i.test(e))
-      .sort()
-      .map((e) => join(connectorDir, 'tests', e))
-  );
 }
 
 /**

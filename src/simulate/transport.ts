@@ -3,6 +3,7 @@ import https from 'node:https';
 
 import type { HttpRequest, HttpResponse } from '../flopack/semantics/context.js';
 import { timerDelay } from '../util/timers.js';
+import { TransportError } from './transport-error.js';
 
 export type { HttpRequest, HttpResponse };
 export type HttpTransport = (
@@ -10,16 +11,7 @@ export type HttpTransport = (
   opts: { timeoutMs: number; signal?: AbortSignal },
 ) => Promise<HttpResponse>;
 
-/** Thrown by transports when the request did not complete (network error, timeout, abort). */
-export class TransportError extends Error {
-  override name = 'TransportError';
-  constructor(
-    message: string,
-    readonly timedOut = false,
-  ) {
-    super(message);
-  }
-}
+export { TransportError };
 
 // Keep-alive agents: the simulator is benchmarked against direct requests, which reuse sockets too.
 const httpAgent = new http.Agent({ keepAlive: true });
