@@ -18,11 +18,28 @@ export function toolVersion(): string {
   return toolInfo().version;
 }
 
+/** The commands, in the order help lists them; each key is the name its register function gives the command. */
+export const COMMANDS = {
+  init: registerInit,
+  import: registerImport,
+  validate: registerValidate,
+  diff: registerDiff,
+  build: registerBuild,
+  lint: registerLint,
+  simulate: registerSimulate,
+  test: registerTest,
+  mock: registerMock,
+  hook: registerHook,
+  demo: registerDemo,
+} as const;
+
 /**
  * The command tree. Each command file declares its own flags and loads its implementation lazily inside the
- * action, so `--version` and `validate` never pay for the simulator, the mock or the zip writer.
+ * action, so `--version` and `validate` never pay for the simulator, the mock or the zip writer. When the command
+ * line starts with a command's name, only that command is declared: the others' flags would cost a cold start
+ * time and change nothing for it (its help, errors and suggestions are its own).
  */
-export function buildProgram(ctx: CommandContext): Command {
+export function buildProgram(ctx: CommandContext, argv: readonly string[] = []): Command {
   const { io } = ctx;
   const program = new Command('okta-connector')
     .description('Build, lint, simulate and test Okta Workflows connectors from a declarative spec.')
@@ -35,19 +52,12 @@ export function buildProgram(ctx: CommandContext): Command {
       writeErr: (s) => io.stderr.write(s),
     })
     .exitOverride();
-  for (const register of [
-    registerInit,
-    registerImport,
-    registerValidate,
-    registerDiff,
-    registerBuild,
-    registerLint,
-    registerSimulate,
-    registerTest,
-    registerMock,
-    registerHook,
-    registerDemo,
-  ]) {
+  const named = argv[0];
+  const registers =
+    named !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, named)
+      ? [COMMANDS[named as keyof typeof COMMANDS]]
+      : Object.values(COMMANDS);
+  for (const register of registers) {
     const cmd = register(program, ctx);
     cmd
       .addHelpText('after', '\n' + EXIT_CODES_HELP)

@@ -11,7 +11,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const ctx = { io, exit: (code: number) => void (exitCode = code) };
   const debug = argv.includes('--debug');
   try {
-    const program = buildProgram(ctx);
+    const program = buildProgram(ctx, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
