@@ -8,34 +8,53 @@ import { build } from 'esbuild';
 
 const require = createRequire(import.meta.url);
 
-// The `yaml` library is one file of its own, dist/bundle/yaml.cjs, which every chunk that uses it imports or
-// requires. Bundled into the chunks, it sat in a chunk that `build` and `validate` load only to reach js-yaml
-// beside it (src/source/yaml-library.ts requires it on first use, for diagnostics): ~260 KB compiled for nothing.
-// Its names are listed so that esbuild marks them for Node's CommonJS export detection (import { x } from it).
-const YAML_FILE = 'yaml.cjs';
-await build({
-  stdin: {
-    contents: `export { ${Object.keys(require('yaml')).join(', ')} } from 'yaml';`,
-    resolveDir: '.',
-    loader: 'js',
-  },
-  outfile: `dist/bundle/${YAML_FILE}`,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-});
-const yamlOnItsOwn = {
-  name: 'yaml-on-its-own',
+// The `yaml` library is a file of its own, dist/bundle/yaml.cjs, which every chunk that uses it imports or requires.
+// Bundled into the chunks, it sat in a chunk that `build` and `validate` load whole, though they need it only for a
+// diagnostic (src/source/yaml-library.ts requires it on first use; js-yaml reads the data): ~260 KB compiled for
+// nothing. Its names are listed so that esbuild marks them for Node's CommonJS export detection.
+const OWN_FILES = { yaml: 'yaml.cjs' };
+for (const [pkg, file] of Object.entries(OWN_FILES)) {
+  await build({
+    stdin: {
+      contents: `export { ${Object.keys(require(pkg)).join(', ')} } from '${pkg}';`,
+      resolveDir: '.',
+      loader: 'js',
+    },
+    outfile: `dist/bundle/${file}`,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+}
+// Only where an import reaches the very package the file was made from (a nested other version stays bundled).
+const packageDir = (file) => {
+  const at = file.lastIndexOf('/node_modules/') + '/node_modules/'.length;
+  const [scope, name] = file.slice(at).split('/');
+  return file.slice(0, at) + (scope.startsWith('@') ? `${scope}/${name}` : scope);
+};
+const ownFiles = {
+  name: 'own-files',
   setup(b) {
-    b.onResolve({ filter: /^yaml$/ }, () => ({ path: `./${YAML_FILE}`, external: true }));
+    b.onResolve({ filter: /^yaml$/ }, async (args) => {
+      if (args.pluginData === 'own-files') return undefined;
+      const found = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: 'own-files',
+      });
+      if (found.errors.length > 0 || packageDir(found.path) !== packageDir(require.resolve(args.path)))
+        return undefined;
+      return { path: `./${OWN_FILES[args.path]}`, external: true };
+    });
   },
 };
 
 await build({
-  // The build's worker thread (src/handoff-package/flow-split.ts) loads its own entry, beside the chunks.
-  entryPoints: { main: 'dist/cli/main.js', 'flow-split-worker': 'dist/handoff-package/flow-split-worker.js' },
+  // The documents' worker thread (src/handoff-package/documents-thread.ts) loads its own entry, beside the chunks.
+  entryPoints: { main: 'dist/cli/main.js', 'documents-worker': 'dist/handoff-package/documents-worker.js' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,
@@ -43,7 +62,7 @@ await build({
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
-  plugins: [yamlOnItsOwn],
+  plugins: [ownFiles],
   // CommonJS dependencies (commander, yazl, handlebars) call require; ES modules have none, so give them one.
   banner: {
     js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
