@@ -53,8 +53,8 @@ const ownFiles = {
 };
 
 await build({
-  // The documents' worker thread (src/handoff-package/documents-thread.ts) loads its own entry, beside the chunks.
-  entryPoints: { main: 'dist/cli/main.js', 'documents-worker': 'dist/handoff-package/documents-worker.js' },
+  // The build's worker thread (src/handoff-package/flow-split.ts) loads its own entry, beside the chunks.
+  entryPoints: { main: 'dist/cli/main.js', 'flow-split-worker': 'dist/handoff-package/flow-split-worker.js' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,
