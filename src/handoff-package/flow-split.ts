@@ -7,14 +7,14 @@ import type { ConnectorSpec } from '../spec/types.js';
 import type { CredentialFinding } from './credentials.js';
 import type { DocumentCommon, FlowDocuments, FlowSummary } from './documents.js';
 
-/** Which threads build a connector's flows: this one alone, this one and a worker, or whichever pays. */
-export type BuildThreads = 'auto' | 'one' | 'two';
-
 /**
- * From this many flows, 'auto' builds on two threads. Below it the worker's start (loading the generator, lint and
- * templates a second time, ~0.1 s of CPU) costs more than half the flows' work saves.
+ * Which threads build a connector's flows: this one alone (the default), or this one and a worker. Measured on two
+ * cores (README, Performance): two threads are even at 1,000 actions and ~15% faster at 3,000, but the second
+ * isolate, its warm-up and the worker's flows held until this thread's are written cost ~45 MB more at 1,000
+ * actions and ~150 MB at 3,000; the second core is already busy with V8's background compilation, the garbage
+ * collector and the flopack's compression.
  */
-const TWO_THREADS_FROM_FLOWS = 256;
+export type BuildThreads = 'one' | 'two';
 
 /** What the worker thread starts with (flow-split-worker.ts). It plans the connector from the spec itself. */
 export interface SplitWorkerData {
@@ -86,13 +86,12 @@ const WORKER_SCRIPT = new URL('./flow-split-worker.js', import.meta.url);
 export function splitFlows(
   flowCount: number,
   data: Omit<SplitWorkerData, 'taken'>,
-  threads: BuildThreads = 'auto',
+  threads: BuildThreads = 'one',
 ): FlowSplit {
   const script = fileURLToPath(WORKER_SCRIPT);
-  const wanted = threads === 'two' || (threads === 'auto' && flowCount >= TWO_THREADS_FROM_FLOWS);
-  if (wanted && existsSync(script)) return twoThreads(script, flowCount, data);
-  if (threads === 'two')
+  if (threads === 'two' && !existsSync(script))
     throw new Error(`the build's worker script is missing (${script}); run npm run build`);
+  if (threads === 'two') return twoThreads(script, flowCount, data);
   let front = 0;
   return {
     next: () => (front < flowCount ? front++ : undefined),

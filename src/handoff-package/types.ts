@@ -41,7 +41,7 @@ export interface BuildOptions {
   zip?: boolean;
   /** How diagnostics name the spec file (default: `specPath`). */
   displayName?: string;
-  /** Which threads build the flows (flow-split.ts); for tests and benchmarks, users need not. */
+  /** Which threads build the flows (flow-split.ts; `--threads`): one by default. */
   threads?: BuildThreads;
 }
 
