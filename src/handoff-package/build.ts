@@ -137,8 +137,9 @@ async function validatedSpec(
  * Generates, serializes and checks the flopack, and makes the documents, one flow at a time: each flow is built,
  * written into the flopack's blocks, linted, searched for fixed credentials and documented before the next is
  * built, and then let go (unless the test package embeds it). A 1,000-action connector is never held whole: its
- * flows as objects were ~65 MB of heap. A large connector's flows are shared with a worker thread (flow-split.ts),
- * which does the same with the flows from the back; its flows' bytes and documents join this thread's at the end.
+ * flows as objects were ~65 MB of heap. With `threads: 'two'` the flows are shared with a worker thread
+ * (flow-split.ts), which does the same with the flows from the back; its flows' bytes and documents join this
+ * thread's at the end.
  */
 async function flopackOf(
   spec: ConnectorSpec,
@@ -172,7 +173,7 @@ async function flopackOf(
   const spool = spoolBlocks({ deflate: options.zip, ...(options.writeTo ? { file: options.writeTo } : {}) });
   const writer = new FlopackWriter(plan.envelope, {
     floBytes,
-    // In shared memory, so that the compression's worker reads it where it lies.
+    // In shared memory, so that the spool's worker reads it where it lies.
     allocate: (size: number) => Buffer.from(new SharedArrayBuffer(size)),
     onBlock: (block: Buffer) => spool.add(block),
     keep: !options.writeTo,
