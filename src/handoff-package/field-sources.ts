@@ -1,3 +1,4 @@
+import { boundedMemo } from '../util/bounded-memo.js';
 import { graphOf, type CardInfo } from '../flopack/read/index.js';
 import type { Flopack, IoField } from '../flopack/types.js';
 import type { FlowGraph } from './flow-graph.js';
@@ -77,17 +78,7 @@ export function staticValue(key: string, data: unknown, label?: string): FieldSo
 }
 
 /** isCredentialName, remembered: the same few field keys and labels come back on every flow. */
-const credentialNames = new Map<string, boolean>();
-
-function namesCredential(name: string): boolean {
-  let yes = credentialNames.get(name);
-  if (yes === undefined) {
-    // Bounded: keys and labels come from the spec, which may have any number of them.
-    if (credentialNames.size >= 4096) credentialNames.clear();
-    credentialNames.set(name, (yes = isCredentialName(name)));
-  }
-  return yes;
-}
+const namesCredential = boundedMemo(isCredentialName);
 
 /** Static objects (headers) may carry keys like Authorization: their values never reach the sheet. */
 function redactObject(data: unknown): unknown {

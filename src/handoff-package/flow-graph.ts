@@ -1,3 +1,4 @@
+import { boundedMemo } from '../util/bounded-memo.js';
 import { cardTypeName } from '../flopack/cards/index.js';
 import {
   executionOrder,
@@ -131,17 +132,7 @@ function structure(
 }
 
 /** cardTypeName by address: a connector has a few dozen kinds of card, each on thousands of flows. */
-const typeNames = new Map<string, string>();
-
-function typeNameOf(address: string): string {
-  let name = typeNames.get(address);
-  if (name === undefined) {
-    // Bounded: a flopack read from anywhere may have any number of addresses.
-    if (typeNames.size >= 4096) typeNames.clear();
-    typeNames.set(address, (name = cardTypeName(address)));
-  }
-  return name;
-}
+const typeNameOf = boundedMemo(cardTypeName);
 
 /** If/Else: each lane is what its branch head reaches before the first card both heads reach (the Join). */
 function branchLanes(
