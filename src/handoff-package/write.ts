@@ -1,14 +1,7 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import {
-  byteLength,
-  compareStrings,
-  contentParts,
-  contentRuns,
-  MANIFEST_PATH,
-  type Manifest,
-} from './manifest.js';
-import { isWritten, type Artifact, type StaleReport, type WrittenFile } from './types.js';
+import { byteLength, compareStrings, contentParts, MANIFEST_PATH, type Manifest } from './manifest.js';
+import { isWritten, type Artifact, type Content, type StaleReport, type WrittenFile } from './types.js';
 
 /**
  * The one place the hand-off package touches the disk (besides a file written while it is made, written-file.ts,
@@ -31,14 +24,7 @@ export async function writePackage(
   // writing them one by one left the process idle for most of half a second.
   const targets = artifacts.map((a) => ({ path: inside(dir, a.path), content: a.content }));
   for (const folder of new Set(targets.map((t) => dirname(t.path)))) await mkdir(folder, { recursive: true });
-  await inBatches(targets, WRITE_CONCURRENCY, (t) =>
-    isWritten(t.content)
-      ? rename(t.content.temporary, t.path)
-      : writeFile(
-          t.path,
-          typeof t.content === 'string' || Buffer.isBuffer(t.content) ? t.content : contentRuns(t.content),
-        ),
-  );
+  await inBatches(targets, WRITE_CONCURRENCY, (t) => writeOne(t.path, t.content));
   return {
     written: artifacts.map((a) => ({ path: a.path, bytes: byteLength(a.content) })),
     removed: removed.sort(compareStrings),
@@ -46,6 +32,42 @@ export async function writePackage(
 }
 
 const WRITE_CONCURRENCY = 32;
+
+/** Pieces per vectored write (Linux's IOV_MAX). */
+const PIECES_PER_WRITE = 1024;
+
+async function writeOne(path: string, content: Content): Promise<void> {
+  if (isWritten(content)) return rename(content.temporary, path);
+  if (typeof content === 'string' || Buffer.isBuffer(content)) return writeFile(path, content);
+  // Pieces (a build sheet's section per flow, the zip's headers and entries) in vectored writes: a thread-pool
+  // round trip per 16 KB run was ~0.2 s of a 1,000-action build's writing.
+  const handle = await open(path, 'w');
+  try {
+    let pieces = contentParts(content).filter((piece) => piece.length > 0);
+    while (pieces.length > 0) {
+      const batch = pieces.slice(0, PIECES_PER_WRITE);
+      const { bytesWritten } = await handle.writev(batch);
+      pieces = [...afterBytes(batch, bytesWritten), ...pieces.slice(PIECES_PER_WRITE)];
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** What of `pieces` a write of `count` bytes left unwritten (a short write is rare, and then continued). */
+export function afterBytes(pieces: readonly Buffer[], count: number): Buffer[] {
+  const rest: Buffer[] = [];
+  let skip = count;
+  for (const piece of pieces) {
+    if (skip >= piece.length) {
+      skip -= piece.length;
+      continue;
+    }
+    rest.push(skip > 0 ? piece.subarray(skip) : piece);
+    skip = 0;
+  }
+  return rest;
+}
 
 async function inBatches<T>(
   items: readonly T[],
