@@ -14,6 +14,7 @@ import type { ConnectorSpec } from '../spec/types.js';
 import type { Flo, Flopack } from '../flopack/types.js';
 import { buildTestPackage, loadBuildScenarios, type TestPackage } from './test-package.js';
 import { toolInfo } from '../util/tool-info.js';
+import { UserError } from '../errors.js';
 import type { BuildOptions, BuildResult, Content } from './types.js';
 import { FileWriter } from './written-file.js';
 import { comparePackage, isStale, writePackage } from './write.js';
@@ -41,15 +42,38 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
   const loaded = await loadBuildScenarios(specPath, shownAs);
   warnings.push(...loaded.diagnostics);
   const packageDir = resolve(options.outDir, spec.name);
-  // When the package is written, the flopack goes to disk as it is made, not held until then.
-  const flopackFile = options.check ? undefined : FileWriter.for(join(packageDir, flopackFileName(spec)));
   try {
-    const built = await buildPackage(spec, specPath, packageDir, loaded.scenarios, options, flopackFile);
-    return { ...built, diagnostics: [...warnings, ...built.diagnostics] };
-  } finally {
-    // Moved into place when the package was written; otherwise (a failed or checking build) nothing is left.
-    flopackFile?.discard();
+    // When the package is written, the flopack goes to disk as it is made, not held until then.
+    const flopackFile = options.check ? undefined : FileWriter.for(join(packageDir, flopackFileName(spec)));
+    try {
+      const built = await buildPackage(spec, specPath, packageDir, loaded.scenarios, options, flopackFile);
+      return { ...built, diagnostics: [...warnings, ...built.diagnostics] };
+    } finally {
+      // Moved into place when the package was written; otherwise (a failed or checking build) nothing is left.
+      flopackFile?.discard();
+    }
+  } catch (error) {
+    throw outputError(error, packageDir);
   }
+}
+
+/** Why the package folder cannot be written, as the file system says it (a path through a file, no permission, a full disk). */
+const OUTPUT_ERRORS: Record<string, string> = {
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'a part of the path is a file, not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exceeded',
+};
+
+/** A file-system error about the output as a user error (exit 1) naming the folder; anything else as it is. */
+function outputError(error: unknown, packageDir: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const why = code ? OUTPUT_ERRORS[code] : undefined;
+  if (!why) return error;
+  return new UserError(`cannot write the package to ${packageDir}: ${why} (${code})`);
 }
 
 /** The package of a valid spec, rendered and written to `packageDir` (or, with `check`, compared with it). */

@@ -209,6 +209,18 @@ describe('buildConnector', () => {
     expect(existsSync(ws.out)).toBe(false);
   });
 
+  it('says which folder it cannot write, and why, when the output path runs through a file', async () => {
+    const ws = workspace('through-a-file', baseSpec());
+    writeFileSync(ws.out, 'a file where the output folder should be');
+    await expect(buildConnector(ws.spec, { outDir: ws.out })).rejects.toMatchObject({
+      name: 'UserError',
+      message: expect.stringMatching(
+        /^cannot write the package to .*dist[\\/]acme: a part of the path is a file/,
+      ),
+    });
+    expect(readFileSync(ws.out, 'utf8')).toBe('a file where the output folder should be');
+  });
+
   it('refuses to write a credential hard-coded in the spec into any artifact', async () => {
     const spec = baseSpec();
     spec.defaultHeaders = { Authorization: 'Bearer sk_live_do_not_ship' };
