@@ -52,21 +52,6 @@ export interface BlockOptions {
 }
 
 /**
- * `serializeFlopackBlocks` of `envelope` with `flos` as its `data.flos`, pulled one at a time: each flo is serialized
- * before the next is asked for, so a generator of flos can build one, yield it, and let it go once the serializer
- * asks for the next. Same bytes as the whole flopack.
- */
-export function serializeFlopackFlowByFlow(
-  envelope: Flopack,
-  flos: Iterable<readonly [string, Flo]>,
-  options: BlockOptions = {},
-): Buffer[] {
-  const writer = new FlopackWriter(envelope, options);
-  for (const [id, flo] of flos) writer.flo(id, flo);
-  return writer.end();
-}
-
-/**
  * A flopack's compact serialization written flo by flo, as the flos come (handoff-package/build.ts builds, checks
  * and documents each one, some on another thread): the envelope's text up to `data.flos`, then each flo, then the
  * rest. Same bytes as `serializeFlopackBlocks` of the envelope with those flos in `data.flos`.

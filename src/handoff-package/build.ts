@@ -219,9 +219,7 @@ async function flopackOf(
   // The worker's flows come after this thread's last one.
   const rest = await split.rest();
   if (rest) {
-    checks.lint.absorb(rest.lint);
-    checks.lintErrors.push(...rest.lintErrors);
-    checks.credentials.push(...rest.credentials);
+    checks.absorb(rest);
     for (const flow of rest.flows) {
       const bytes = writer.floFromBytes(flow.floId, flow.bytes);
       documents.add(flow.index, flow.documents);

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Flo } from '../flopack/types.js';
-import { lintFlowByFlow, type FlowByFlowLint } from '../lint/index.js';
+import { lintFlowByFlow, type FlowByFlowLint, type LintPart } from '../lint/index.js';
 import { credentialValuesIn, type CredentialFinding } from './credentials.js';
 
 /**
@@ -20,6 +20,13 @@ export class FlowChecks {
   check(floId: string, flo: Flo): void {
     this.lintErrors.push(...errorsOnly(this.lint.flow(floId, flo)));
     this.credentials.push(...credentialValuesIn(flo));
+  }
+
+  /** Takes in what another thread's checks found in the flows after this thread's (flow-split.ts). */
+  absorb(other: { lint: LintPart; lintErrors: Diagnostic[]; credentials: CredentialFinding[] }): void {
+    this.lint.absorb(other.lint);
+    this.lintErrors.push(...other.lintErrors);
+    this.credentials.push(...other.credentials);
   }
 }
 

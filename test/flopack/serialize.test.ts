@@ -4,7 +4,6 @@ import {
   serializeFlopackBlocks,
   serializeFlopackBuffer,
   serializeFlopackChunks,
-  serializeFlopackFlowByFlow,
   FlopackWriter,
   compactJson,
 } from '../../src/flopack/serialize.js';
@@ -92,7 +91,7 @@ describe('serializeFlopack', () => {
     expect(shared.every((b) => b.length >= 64)).toBe(true);
   });
 
-  it('writes flos pulled one at a time as the whole flopack, asking for the next only once the last is written', () => {
+  it("writes flos one at a time (FlopackWriter) as the whole flopack, each one's bytes recorded once it is written", () => {
     for (const d of [
       doc('</script> pulled ünï'),
       { ...doc('none'), data: { ...doc('none').data, flos: {} } },
@@ -111,7 +110,9 @@ describe('serializeFlopack', () => {
           );
         }
       }
-      blocks = serializeFlopackFlowByFlow(envelope, flos(), { floBytes, blockSize: 64 });
+      const writer = new FlopackWriter(envelope, { floBytes, blockSize: 64 });
+      for (const [id, flo] of flos()) writer.flo(id, flo);
+      blocks = writer.end();
       expect(Buffer.concat(blocks).toString('utf8')).toBe(serializeFlopack(d));
       expect(events).toEqual(Object.keys(d.data.flos).flatMap((id) => [`make ${id}`, `written ${id}: true`]));
     }
