@@ -17,6 +17,7 @@ import { toolInfo } from '../util/tool-info.js';
 import { UserError } from '../errors.js';
 import type { BuildOptions, BuildResult, Content } from './types.js';
 import { FileWriter } from './written-file.js';
+import { StagedFiles } from './staged-files.js';
 import { comparePackage, isStale, writePackage } from './write.js';
 import { byteLength } from './manifest.js';
 import { spoolBlocks } from './block-spool.js';
@@ -45,11 +46,17 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
   try {
     // When the package is written, the flopack goes to disk as it is made, not held until then.
     const flopackFile = options.check ? undefined : FileWriter.for(join(packageDir, flopackFileName(spec)));
+    // So are the docs pages, each as soon as its flow is built.
+    const staged = options.check ? undefined : StagedFiles.in(packageDir);
     try {
-      const built = await buildPackage(spec, specPath, packageDir, loaded.scenarios, options, flopackFile);
+      const built = await buildPackage(spec, specPath, packageDir, loaded.scenarios, options, {
+        flopackFile,
+        staged,
+      });
       return { ...built, diagnostics: [...warnings, ...built.diagnostics] };
     } finally {
       // Moved into place when the package was written; otherwise (a failed or checking build) nothing is left.
+      await staged?.discard();
       flopackFile?.discard();
     }
   } catch (error) {
@@ -83,7 +90,7 @@ async function buildPackage(
   packageDir: string,
   scenarios: Parameters<typeof buildTestPackage>[2],
   options: BuildOptions,
-  flopackFile: FileWriter | undefined,
+  ahead: { flopackFile?: FileWriter; staged?: StagedFiles },
 ): Promise<BuildResult> {
   const empty = { files: [], flows: [], removed: [] };
   const tool = toolInfo();
@@ -93,7 +100,8 @@ async function buildPackage(
     scenarios,
     common: documentCommon(spec, tool),
     threads: options.threads,
-    ...(flopackFile ? { writeTo: flopackFile } : {}),
+    ...(ahead.flopackFile ? { writeTo: ahead.flopackFile } : {}),
+    ...(ahead.staged ? { staged: ahead.staged } : {}),
   });
   if (!flopack.documents) return { ok: false, diagnostics: flopack.problems, ...empty };
 
@@ -130,6 +138,7 @@ async function buildPackage(
       removed: [],
     };
   }
+  await ahead.staged?.settled();
   const { removed } = await writePackage(packageDir, rendered.files);
   return { ok: true, diagnostics: [], packageDir, files, flows: rendered.flows, removed };
 }
@@ -175,6 +184,8 @@ async function flopackOf(
     threads?: BuildThreads;
     /** Where the flopack goes as it is written (else it stays in memory). */
     writeTo?: FileWriter;
+    /** Where the docs pages go as they are made (else they wait for the package to be written). */
+    staged?: StagedFiles;
   },
 ): Promise<{
   content: Content;
@@ -188,7 +199,11 @@ async function flopackOf(
   const file = flopackFileName(spec);
   const split = splitFlows(flows.length, { spec, common: options.common, file }, options.threads);
   const checks = new FlowChecks(file);
-  const documents = new DocumentWriter(spec, flows, options.common);
+  const { staged } = options;
+  const documents = new DocumentWriter(spec, flows, options.common, {
+    ...(staged ? { stage: (page: readonly Buffer[]) => staged.stage(page) } : {}),
+    deflate: options.zip,
+  });
   // The test folder embeds the connector's flows: only then are they kept.
   const kept: Record<string, Flo> | undefined = options.scenarios.length > 0 ? {} : undefined;
   // Each flo's bytes as written: the test folder copies them.
@@ -203,7 +218,9 @@ async function flopackOf(
     keep: !options.writeTo,
   });
   try {
-    for (let index = split.next(); index !== undefined; index = split.next()) {
+    for (let index = split.next(), done = 1; index !== undefined; index = split.next(), done++) {
+      // Now and then the event loop takes a turn, so that files written meanwhile (staged-files.ts) go on.
+      if (done % YIELD_EVERY === 0) await new Promise(setImmediate);
       const planned = plan.flows[index]!;
       const flo = planned.build();
       writer.flo(planned.floId, flo);
@@ -272,6 +289,9 @@ async function flopackOf(
   if (!finished) return { content, deflated, problems };
   return { content, deflated, problems, documents: finished, ...(tests ? { tests } : {}) };
 }
+
+/** Flows built between two turns of the event loop. */
+const YIELD_EVERY = 8;
 
 /**
  * sortDiagnostics with ties broken by pointer: which flows the worker thread checked (and so which findings its

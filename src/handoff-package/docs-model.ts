@@ -87,23 +87,46 @@ export function docsModel(
   flows: readonly GeneratedFlow[],
   checksOf: (floId: string) => string[],
 ): DocsModel {
-  const actionFlows = flows.filter(isDocumented);
-  const slugs = uniqueSlugs(
-    actionFlows.map((f) => f.name),
-    'action',
-  );
-  const labels = new Map((spec.connectionParameters ?? []).map((p) => [p.key, p.label] as const));
+  const docs = new ActionDocs(spec, flows);
   return {
-    connector: connectorInfo(spec),
-    authentication: authenticationModel(spec),
-    actions: actionFlows.map((flow, i) => {
-      const checks = checksOf(flow.floId);
-      const slug = slugs[i] as string;
-      if (flow.kind === 'capia') return capiaDoc(flow.name, slug, spec, checks);
-      const action = flow.action ?? spec.actions.find((a) => a.name === flow.name);
-      return action ? actionDoc(action, slug, checks, labels) : capiaDoc(flow.name, slug, spec, checks);
-    }),
+    ...docs.context,
+    actions: flows.filter(isDocumented).map((flow) => docs.of(flow, checksOf(flow.floId))),
   };
+}
+
+/**
+ * Each documented flow's help topic, one at a time (a page can be written as soon as its flow is built): the slugs
+ * of all the topics and the connector's part of every page are worked out once.
+ */
+export class ActionDocs {
+  /** What every page shows of the connector. */
+  readonly context: Omit<DocsModel, 'actions'>;
+  private readonly slugs = new Map<string, string>();
+  private readonly labels: ReadonlyMap<string, string>;
+
+  constructor(
+    private readonly spec: ConnectorSpec,
+    flows: readonly GeneratedFlow[],
+  ) {
+    const documented = flows.filter(isDocumented);
+    const slugs = uniqueSlugs(
+      documented.map((f) => f.name),
+      'action',
+    );
+    documented.forEach((flow, i) => this.slugs.set(flow.floId, slugs[i]!));
+    this.labels = new Map((spec.connectionParameters ?? []).map((p) => [p.key, p.label] as const));
+    this.context = { connector: connectorInfo(spec), authentication: authenticationModel(spec) };
+  }
+
+  /** The topic of a documented flow of the plan, with its Return Error If messages. */
+  of(flow: GeneratedFlow, checks: string[]): ActionDoc {
+    const { spec } = this;
+    const slug = this.slugs.get(flow.floId);
+    if (slug === undefined) throw new Error(`flow ${flow.name} (${flow.floId}) has no help topic`);
+    if (flow.kind === 'capia') return capiaDoc(flow.name, slug, spec, checks);
+    const action = flow.action ?? spec.actions.find((a) => a.name === flow.name);
+    return action ? actionDoc(action, slug, checks, this.labels) : capiaDoc(flow.name, slug, spec, checks);
+  }
 }
 
 /** The flows the docs have a page for: the cards a connector's user sees. */

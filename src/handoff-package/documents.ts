@@ -1,11 +1,12 @@
 import type { Flo } from '../flopack/types.js';
 import type { ConnectorSpec } from '../spec/types.js';
 import type { ToolInfo } from '../util/tool-info.js';
-import { docsModel, isDocumented, returnErrorIfMessages } from './docs-model.js';
+import { ActionDocs, isDocumented, returnErrorIfMessages, type ActionDoc } from './docs-model.js';
 import type { FlowNames } from './field-sources.js';
 import { flowSheet, sectionAnchor, sheetModel, type FlowSheet, type SheetModel } from './sheet-model.js';
 import { renderTemplateParts as render, trustedMarkup } from './templates.js';
 import type { Artifact, FlowKind, GeneratedFlow } from './types.js';
+import { DeflateAsWritten } from './zip.js';
 
 export const BUILD_SHEET_MD = 'BUILD.md';
 export const BUILD_SHEET_HTML = 'build.html';
@@ -28,6 +29,16 @@ export interface RenderedDocuments {
   /** BUILD.md, build.html and docs/…, in no particular order. */
   files: Artifact[];
   flows: FlowSummary[];
+  /** The zip's compressed data of the files deflated as they were made (the build sheets), by path. */
+  deflated: Map<string, Promise<Buffer>>;
+}
+
+/** What a writer does with the documents ahead of the package. */
+export interface DocumentsAhead {
+  /** Writes a docs page ahead of the package (staged-files.ts) and says where; without it, pages wait. */
+  stage?: (content: readonly Buffer[]) => string;
+  /** Deflates the build sheets for the zip as their sections come (zip.ts DeflateAsWritten). */
+  deflate?: boolean;
 }
 
 /** What the documents need of one flow: its sections of the two build sheets, its summary, its docs' checks. */
@@ -47,17 +58,22 @@ export interface FlowDocuments {
  */
 export class DocumentWriter {
   private readonly names: FlowNames;
-  private readonly md: Buffer[][] = [];
-  private readonly html: Buffer[][] = [];
+  /** The two build sheets, made on the first flow's arrival (a worker thread's writer only renders). */
+  private sheets: { md: SheetFile; html: SheetFile } | undefined;
   private readonly summaries: FlowSummary[] = [];
-  private readonly checks = new Map<string, string[]>();
+  private readonly docs: ActionDocs;
+  /** By flow index, for the documented flows: their help topics and pages. */
+  private readonly topics: ActionDoc[] = [];
+  private readonly pages: Artifact[] = [];
 
   constructor(
     private readonly spec: ConnectorSpec,
     private readonly flows: readonly GeneratedFlow[],
     private readonly common: DocumentCommon,
+    private readonly ahead: DocumentsAhead = {},
   ) {
     this.names = new Map(flows.map((f) => [f.floId, f.name] as const));
+    this.docs = new ActionDocs(spec, flows);
   }
 
   /** The `index`th flow of the plan (0-based), as built or as parsed back from its bytes, in any order. */
@@ -81,10 +97,27 @@ export class DocumentWriter {
 
   /** Keeps the documents of the `index`th flow, rendered here or by another thread's writer of the same plan. */
   add(index: number, documents: FlowDocuments): void {
-    this.md[index] = documents.md;
-    this.html[index] = documents.html;
+    this.sheets ??= this.sheetFiles();
+    this.sheets.md.set(index, documents.md);
+    this.sheets.html.set(index, documents.html);
     this.summaries[index] = documents.summary;
-    if (documents.checks) this.checks.set(this.flows[index]!.floId, documents.checks);
+    const flow = this.flows[index]!;
+    if (isDocumented(flow)) this.page(index, flow, documents.checks ?? []);
+  }
+
+  /**
+   * A documented flow's help topic, rendered as soon as the flow is: when the build writes the package, the page
+   * is staged then, while the flows are built (creating ~1,000 small files at the end took ~0.2 s).
+   */
+  private page(index: number, flow: GeneratedFlow, checks: string[]): void {
+    const action = this.docs.of(flow, checks);
+    const content = render('docs-action.md', { ...this.docs.context, ...this.common, action });
+    this.topics[index] = action;
+    this.pages[index] = {
+      path: `docs/actions/${action.slug}.md`,
+      content,
+      ...(this.ahead.stage ? { staged: this.ahead.stage(content) } : {}),
+    };
   }
 
   /** Every document, once every flow has arrived. */
@@ -92,24 +125,93 @@ export class DocumentWriter {
     const missing = this.flows.findIndex((_, i) => !this.summaries[i]);
     if (missing >= 0)
       throw new Error(`the documents are missing flow ${missing} (${this.flows[missing]!.name})`);
-    const sheet = { ...sheetModel(this.spec, []), flows: this.flows.map(tocEntry), ...this.common };
+    const { md, html } = (this.sheets ??= this.sheetFiles());
     const files: Artifact[] = [
-      { path: BUILD_SHEET_MD, content: sheetPage('md', sheet, this.md.flat()) },
-      { path: BUILD_SHEET_HTML, content: sheetPage('html', sheet, this.html.flat()) },
+      { path: BUILD_SHEET_MD, content: md.content() },
+      { path: BUILD_SHEET_HTML, content: html.content() },
     ];
-    const docs = { ...docsModel(this.spec, this.flows, (id) => this.checks.get(id) ?? []), ...this.common };
+    const deflated = new Map<string, Promise<Buffer>>();
+    for (const [path, sheet] of [
+      [BUILD_SHEET_MD, md],
+      [BUILD_SHEET_HTML, html],
+    ] as const) {
+      const data = sheet.deflated();
+      if (data) deflated.set(path, data);
+    }
+    // Sparse by flow index: filter keeps the documented flows, in flow order.
+    const docs = { ...this.docs.context, actions: this.topics.filter(Boolean), ...this.common };
     files.push(
       { path: 'docs/index.md', content: render('docs-index.md', docs) },
       { path: 'docs/authorization.md', content: render('docs-authorization.md', docs) },
-      ...docs.actions.map((action) => ({
-        path: `docs/actions/${action.slug}.md`,
-        content: render('docs-action.md', { ...docs, action }),
-      })),
+      ...this.pages.filter(Boolean),
       { path: 'docs/index.html', content: render('docs.html', docs) },
     );
-    return { files, flows: this.summaries };
+    return { files, flows: this.summaries, deflated };
+  }
+
+  /** The build sheets' heads (the table of contents needs only the flows' names) and tails, before any section. */
+  private sheetFiles(): { md: SheetFile; html: SheetFile } {
+    const view = { ...sheetModel(this.spec, []), flows: this.flows.map(tocEntry), ...this.common };
+    const file = (kind: 'md' | 'html') =>
+      new SheetFile(
+        render(`build-sheet.${kind}`, view),
+        render(`build-sheet-tail.${kind}`, view),
+        this.ahead.deflate ? new DeflateAsWritten() : undefined,
+      );
+    return { md: file('md'), html: file('html') };
   }
 }
+
+/**
+ * One build sheet: its head, the flows' sections in plan order, its tail. With a deflater, the sections are
+ * compressed for the zip as soon as those before them have come, a batch at a time.
+ */
+class SheetFile {
+  private readonly sections: Buffer[][] = [];
+  /** The first flow whose section has not gone to the deflater, and the sections waiting for the next batch. */
+  private next = 0;
+  private batch: Buffer[] = [];
+  private batchBytes = 0;
+
+  constructor(
+    private readonly head: Buffer[],
+    private readonly tail: Buffer[],
+    private readonly deflater: DeflateAsWritten | undefined,
+  ) {
+    deflater?.write(head);
+  }
+
+  set(index: number, section: Buffer[]): void {
+    this.sections[index] = section;
+    if (!this.deflater) return;
+    for (let parts = this.sections[this.next]; parts; parts = this.sections[++this.next]) {
+      for (const part of parts) this.batchBytes += part.length;
+      this.batch.push(...parts);
+    }
+    if (this.batchBytes >= DEFLATE_BATCH) this.flush();
+  }
+
+  content(): Buffer[] {
+    return [...this.head, ...this.sections.flat(), ...this.tail];
+  }
+
+  /** After the last section: the compressed data, if deflated as it came. */
+  deflated(): Promise<Buffer> | undefined {
+    if (!this.deflater) return undefined;
+    this.flush();
+    this.deflater.write(this.tail);
+    return this.deflater.end();
+  }
+
+  private flush(): void {
+    this.deflater!.write(this.batch);
+    this.batch = [];
+    this.batchBytes = 0;
+  }
+}
+
+/** Bytes of sections per job on the thread pool (each job comes back to the build thread once). */
+const DEFLATE_BATCH = 128 * 1024;
 
 /** A build sheet: its head (with the table of contents), the flows' rendered sections in order, and its tail. */
 function sheetPage(kind: 'md' | 'html', view: object, sections: readonly Buffer[]): Buffer[] {

@@ -57,17 +57,17 @@ export async function renderPackage(input: PackageInput): Promise<RenderedPackag
   // Each text is encoded once: hashing, zipping and writing then share the same bytes, and its compression for the
   // zip starts on the thread pool while the next file is added.
   const deflated = new Map<string, Promise<Buffer>>();
-  const add = (path: string, content: Content, compressed?: Promise<Buffer>) => {
+  const add = ({ path, content, staged }: Artifact, compressed?: Promise<Buffer>) => {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const file = { path, content: bytes };
+    const file = { path, content: bytes, ...(staged ? { staged } : {}) };
     files.push(file);
     if (input.zip) deflated.set(path, compressed ?? deflateEntry(inMemory(file)));
   };
-  add(flopackFileName(spec), input.flopackBytes, input.flopackDeflated);
-  for (const file of input.documents.files) add(file.path, file.content);
+  add({ path: flopackFileName(spec), content: input.flopackBytes }, input.flopackDeflated);
+  for (const file of input.documents.files) add(file, input.documents.deflated.get(file.path));
   if (input.tests) {
-    add(input.tests.folderFile, input.tests.folderBytes);
-    add(TESTING_MD, renderTemplateParts('testing.md', input.tests.testing));
+    add({ path: input.tests.folderFile, content: input.tests.folderBytes });
+    add({ path: TESTING_MD, content: renderTemplateParts('testing.md', input.tests.testing) });
   }
 
   files.sort((a, b) => compareStrings(a.path, b.path));

@@ -4,8 +4,8 @@ import { byteLength, compareStrings, contentParts, MANIFEST_PATH, type Manifest 
 import { isWritten, type Artifact, type Content, type StaleReport, type WrittenFile } from './types.js';
 
 /**
- * The one place the hand-off package touches the disk (besides a file written while it is made, written-file.ts,
- * which this moves into place). Writes every artifact under `dir` and removes files that the
+ * The one place the hand-off package touches the disk (besides files written while it is made, written-file.ts
+ * and staged-files.ts, which this moves into place). Writes every artifact under `dir` and removes files that the
  * previous build listed (its manifest and zip) but this one no longer produces; nothing else in `dir` is touched.
  */
 export async function writePackage(
@@ -22,9 +22,11 @@ export async function writePackage(
   }
   // One mkdir per folder, then the files in parallel: a 1,000-action package is over 1,000 small docs, and
   // writing them one by one left the process idle for most of half a second.
-  const targets = artifacts.map((a) => ({ path: inside(dir, a.path), content: a.content }));
+  const targets = artifacts.map((a) => ({ ...a, path: inside(dir, a.path) }));
   for (const folder of new Set(targets.map((t) => dirname(t.path)))) await mkdir(folder, { recursive: true });
-  await inBatches(targets, WRITE_CONCURRENCY, (t) => writeOne(t.path, t.content));
+  await inBatches(targets, WRITE_CONCURRENCY, (t) =>
+    t.staged ? rename(t.staged, t.path) : writeOne(t.path, t.content),
+  );
   return {
     written: artifacts.map((a) => ({ path: a.path, bytes: byteLength(a.content) })),
     removed: removed.sort(compareStrings),

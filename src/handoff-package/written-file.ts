@@ -65,20 +65,24 @@ export class FileWriter {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw error;
     }
-    if (!this.madeDir) return;
-    for (let dir = dirname(this.temporary); ; dir = dirname(dir)) {
-      try {
-        rmdirSync(dir);
-      } catch {
-        return; // not empty: something else is there; leave it and the folders above it
-      }
-      if (dir === this.madeDir || dirname(dir) === dir) return;
-    }
+    if (this.madeDir) removeEmptyFolders(dirname(this.temporary), this.madeDir);
   }
 
   private closeOnce(): void {
     if (this.closed) return;
     this.closed = true;
     closeSync(this.fd);
+  }
+}
+
+/** Removes `dir` and the folders above it up to `madeDir` (those made for a file), each only while it is empty. */
+export function removeEmptyFolders(dir: string, madeDir: string): void {
+  for (let at = dir; ; at = dirname(at)) {
+    try {
+      rmdirSync(at);
+    } catch {
+      return; // not empty: something else is there; leave it and the folders above it
+    }
+    if (at === madeDir || dirname(at) === at) return;
   }
 }

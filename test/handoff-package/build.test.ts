@@ -59,6 +59,8 @@ describe('buildConnector (Twilio)', async () => {
     expect(result.ok).toBe(true);
     expect(result.packageDir).toBe(dir);
     expect([...files.keys()].sort()).toEqual(result.files.map((f) => f.path));
+    // Nothing written ahead is left behind (the flopack's partial file, the staged docs pages' folder).
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
     for (const p of [
       'twilio.flopack',
       'BUILD.md',
