@@ -6,7 +6,7 @@ import type { FlowNames } from './field-sources.js';
 import { flowSheet, sectionAnchor, sheetModel, type FlowSheet, type SheetModel } from './sheet-model.js';
 import { renderTemplateParts as render, trustedMarkup } from './templates.js';
 import type { Artifact, FlowKind, GeneratedFlow } from './types.js';
-import { DeflateAsWritten } from './zip.js';
+import { DeflateAsWritten, deflateOffThread } from './zip.js';
 
 export const BUILD_SHEET_MD = 'BUILD.md';
 export const BUILD_SHEET_HTML = 'build.html';
@@ -36,8 +36,8 @@ export interface RenderedDocuments {
 /** What a writer does with the documents ahead of the package. */
 export interface DocumentsAhead {
   /** Writes a docs page ahead of the package (staged-files.ts) and says where; without it, pages wait. */
-  stage?: (content: readonly Buffer[]) => string;
-  /** Deflates the build sheets for the zip as their sections come (zip.ts DeflateAsWritten). */
+  stage?: (content: Buffer) => string;
+  /** Deflates the build sheets as their sections come, and each docs page when it is made, for the zip. */
   deflate?: boolean;
 }
 
@@ -65,6 +65,8 @@ export class DocumentWriter {
   /** By flow index, for the documented flows: their help topics and pages. */
   private readonly topics: ActionDoc[] = [];
   private readonly pages: Artifact[] = [];
+  /** The zip's compressed data of what was deflated as it was made, by path. */
+  private readonly deflated = new Map<string, Promise<Buffer>>();
 
   constructor(
     private readonly spec: ConnectorSpec,
@@ -111,13 +113,11 @@ export class DocumentWriter {
    */
   private page(index: number, flow: GeneratedFlow, checks: string[]): void {
     const action = this.docs.of(flow, checks);
-    const content = render('docs-action.md', { ...this.docs.context, ...this.common, action });
+    const content = Buffer.concat(render('docs-action.md', { ...this.docs.context, ...this.common, action }));
+    const path = `docs/actions/${action.slug}.md`;
     this.topics[index] = action;
-    this.pages[index] = {
-      path: `docs/actions/${action.slug}.md`,
-      content,
-      ...(this.ahead.stage ? { staged: this.ahead.stage(content) } : {}),
-    };
+    this.pages[index] = { path, content, ...(this.ahead.stage ? { staged: this.ahead.stage(content) } : {}) };
+    if (this.ahead.deflate) this.deflated.set(path, deflateOffThread(content));
   }
 
   /** Every document, once every flow has arrived. */
@@ -130,7 +130,7 @@ export class DocumentWriter {
       { path: BUILD_SHEET_MD, content: md.content() },
       { path: BUILD_SHEET_HTML, content: html.content() },
     ];
-    const deflated = new Map<string, Promise<Buffer>>();
+    const { deflated } = this;
     for (const [path, sheet] of [
       [BUILD_SHEET_MD, md],
       [BUILD_SHEET_HTML, html],

@@ -28,10 +28,10 @@ export class StagedFiles {
   }
 
   /** Starts writing `content`; returns the temporary file it goes to. A failure surfaces in `settled`. */
-  stage(content: readonly Buffer[]): string {
+  stage(content: Buffer): string {
     const file = join(this.dir, String(this.count++));
     this.writes.push(
-      writeFile(file, content.length === 1 ? content[0]! : Buffer.concat(content)).catch((error: unknown) => {
+      writeFile(file, content).catch((error: unknown) => {
         this.failure ??= { error };
       }),
     );

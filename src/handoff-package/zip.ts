@@ -40,6 +40,17 @@ export function deflateEntry(content: InMemory): Promise<Buffer> {
   return deflateRuns(parts);
 }
 
+/**
+ * A small entry's compressed data made on the thread pool (deflateEntry deflates small entries at once, on the
+ * calling thread): for the docs pages, made one by one while the build thread goes on with the next flows.
+ */
+export function deflateOffThread(content: Buffer): Promise<Buffer> {
+  const data = deflateRawAsync(content, { level: ZLIB_LEVEL });
+  // A build that fails before the zip never asks for it.
+  data.catch(() => undefined);
+  return data;
+}
+
 /** A sixth of the input (JSON deflates 5-10x), within zlib's limits: one output buffer for most entries. */
 function outputChunk(size: number): number {
   return Math.min(Math.max(Math.ceil(size / 6), 64 * 1024), 64 * 1024 * 1024);

@@ -16,10 +16,10 @@ const root = mkdtempSync(join(tmpdir(), 'oc-staged-files-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('StagedFiles (package files written while the build goes on)', () => {
-  it('writes each file, joined from its pieces, into one hidden folder of the package folder', async () => {
+  it('writes each file into one hidden folder of the package folder', async () => {
     const staged = StagedFiles.in(join(root, 'written', 'acme'));
-    const first = staged.stage([Buffer.from('# Send '), Buffer.from('Message\n')]);
-    const second = staged.stage([Buffer.from('second')]);
+    const first = staged.stage(Buffer.from('# Send Message\n'));
+    const second = staged.stage(Buffer.from('second'));
     await staged.settled();
     expect(readFileSync(first, 'utf8')).toBe('# Send Message\n');
     expect(readFileSync(second, 'utf8')).toBe('second');
@@ -30,7 +30,7 @@ describe('StagedFiles (package files written while the build goes on)', () => {
 
   it('when discarded, leaves nothing: not the files, not the folders it made', async () => {
     const staged = StagedFiles.in(join(root, 'new', 'deeper', 'acme'));
-    staged.stage([Buffer.from('a page')]);
+    staged.stage(Buffer.from('a page'));
     await staged.discard();
     expect(existsSync(join(root, 'new'))).toBe(false);
     expect(existsSync(root)).toBe(true);
@@ -40,7 +40,7 @@ describe('StagedFiles (package files written while the build goes on)', () => {
     mkdirSync(join(root, 'kept'));
     writeFileSync(join(root, 'kept', 'mine.txt'), 'keep me');
     const staged = StagedFiles.in(join(root, 'kept'));
-    staged.stage([Buffer.from('a page')]);
+    staged.stage(Buffer.from('a page'));
     await staged.discard();
     expect(readdirSync(join(root, 'kept'))).toEqual(['mine.txt']);
   });
@@ -49,7 +49,7 @@ describe('StagedFiles (package files written while the build goes on)', () => {
     const staged = StagedFiles.in(join(root, 'failing'));
     // The folder gone under it: the write fails with ENOENT.
     rmSync(join(root, 'failing'), { recursive: true });
-    staged.stage([Buffer.from('lost')]);
+    staged.stage(Buffer.from('lost'));
     await expect(staged.settled()).rejects.toMatchObject({ code: 'ENOENT' });
     await staged.discard();
     expect(existsSync(join(root, 'failing'))).toBe(false);
