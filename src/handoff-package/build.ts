@@ -201,7 +201,7 @@ async function flopackOf(
   const checks = new FlowChecks(file);
   const { staged } = options;
   const documents = new DocumentWriter(spec, flows, options.common, {
-    ...(staged ? { stage: (page: Buffer) => staged.stage(page) } : {}),
+    ...(staged ? { staged } : {}),
     deflate: options.zip,
   });
   // The test folder embeds the connector's flows: only then are they kept.

@@ -7,6 +7,7 @@ import { flowSheet, sectionAnchor, sheetModel, type FlowSheet, type SheetModel }
 import { renderTemplateParts as render, trustedMarkup } from './templates.js';
 import type { Artifact, FlowKind, GeneratedFlow } from './types.js';
 import { DeflateAsWritten, deflateOffThread } from './zip.js';
+import type { StagedFiles, StagedStream } from './staged-files.js';
 
 export const BUILD_SHEET_MD = 'BUILD.md';
 export const BUILD_SHEET_HTML = 'build.html';
@@ -35,8 +36,8 @@ export interface RenderedDocuments {
 
 /** What a writer does with the documents ahead of the package. */
 export interface DocumentsAhead {
-  /** Writes a docs page ahead of the package (staged-files.ts) and says where; without it, pages wait. */
-  stage?: (content: Buffer) => string;
+  /** Where files are written ahead of the package (the build sheets as they come, each docs page when made). */
+  staged?: StagedFiles;
   /** Deflates the build sheets as their sections come, and each docs page when it is made, for the zip. */
   deflate?: boolean;
 }
@@ -116,7 +117,11 @@ export class DocumentWriter {
     const content = Buffer.concat(render('docs-action.md', { ...this.docs.context, ...this.common, action }));
     const path = `docs/actions/${action.slug}.md`;
     this.topics[index] = action;
-    this.pages[index] = { path, content, ...(this.ahead.stage ? { staged: this.ahead.stage(content) } : {}) };
+    this.pages[index] = {
+      path,
+      content,
+      ...(this.ahead.staged ? { staged: this.ahead.staged.stage(content) } : {}),
+    };
     if (this.ahead.deflate) this.deflated.set(path, deflateOffThread(content));
   }
 
@@ -126,16 +131,14 @@ export class DocumentWriter {
     if (missing >= 0)
       throw new Error(`the documents are missing flow ${missing} (${this.flows[missing]!.name})`);
     const { md, html } = (this.sheets ??= this.sheetFiles());
-    const files: Artifact[] = [
-      { path: BUILD_SHEET_MD, content: md.content() },
-      { path: BUILD_SHEET_HTML, content: html.content() },
-    ];
     const { deflated } = this;
+    const files: Artifact[] = [];
     for (const [path, sheet] of [
       [BUILD_SHEET_MD, md],
       [BUILD_SHEET_HTML, html],
     ] as const) {
-      const data = sheet.deflated();
+      const { data, staged } = sheet.end();
+      files.push({ path, content: sheet.content(), ...(staged ? { staged } : {}) });
       if (data) deflated.set(path, data);
     }
     // Sparse by flow index: filter keeps the documented flows, in flow order.
@@ -153,22 +156,21 @@ export class DocumentWriter {
   private sheetFiles(): { md: SheetFile; html: SheetFile } {
     const view = { ...sheetModel(this.spec, []), flows: this.flows.map(tocEntry), ...this.common };
     const file = (kind: 'md' | 'html') =>
-      new SheetFile(
-        render(`build-sheet.${kind}`, view),
-        render(`build-sheet-tail.${kind}`, view),
-        this.ahead.deflate ? new DeflateAsWritten() : undefined,
-      );
+      new SheetFile(render(`build-sheet.${kind}`, view), render(`build-sheet-tail.${kind}`, view), {
+        ...(this.ahead.deflate ? { deflater: new DeflateAsWritten() } : {}),
+        ...(this.ahead.staged ? { stream: this.ahead.staged.open() } : {}),
+      });
     return { md: file('md'), html: file('html') };
   }
 }
 
 /**
- * One build sheet: its head, the flows' sections in plan order, its tail. With a deflater, the sections are
- * compressed for the zip as soon as those before them have come, a batch at a time.
+ * One build sheet: its head, the flows' sections in plan order, its tail. Ahead of the package, the sections go,
+ * a batch at a time, as soon as those before them have come: to the zip's deflater and to a staged file.
  */
 class SheetFile {
   private readonly sections: Buffer[][] = [];
-  /** The first flow whose section has not gone to the deflater, and the sections waiting for the next batch. */
+  /** The first flow whose section has not gone ahead, and the sections waiting for the next batch. */
   private next = 0;
   private batch: Buffer[] = [];
   private batchBytes = 0;
@@ -176,42 +178,50 @@ class SheetFile {
   constructor(
     private readonly head: Buffer[],
     private readonly tail: Buffer[],
-    private readonly deflater: DeflateAsWritten | undefined,
+    private readonly ahead: { deflater?: DeflateAsWritten; stream?: StagedStream },
   ) {
-    deflater?.write(head);
+    this.send(head);
   }
 
   set(index: number, section: Buffer[]): void {
     this.sections[index] = section;
-    if (!this.deflater) return;
+    if (!this.ahead.deflater && !this.ahead.stream) return;
     for (let parts = this.sections[this.next]; parts; parts = this.sections[++this.next]) {
       for (const part of parts) this.batchBytes += part.length;
       this.batch.push(...parts);
     }
-    if (this.batchBytes >= DEFLATE_BATCH) this.flush();
+    if (this.batchBytes >= AHEAD_BATCH) this.flush();
   }
 
   content(): Buffer[] {
     return [...this.head, ...this.sections.flat(), ...this.tail];
   }
 
-  /** After the last section: the compressed data, if deflated as it came. */
-  deflated(): Promise<Buffer> | undefined {
-    if (!this.deflater) return undefined;
+  /** After the last section: the compressed data, if deflated as it came, and the staged file, if written so. */
+  end(): { data?: Promise<Buffer>; staged?: string } {
     this.flush();
-    this.deflater.write(this.tail);
-    return this.deflater.end();
+    this.send(this.tail);
+    const { deflater, stream } = this.ahead;
+    stream?.end();
+    return { ...(deflater ? { data: deflater.end() } : {}), ...(stream ? { staged: stream.file } : {}) };
   }
 
   private flush(): void {
-    this.deflater!.write(this.batch);
+    this.send(this.batch);
     this.batch = [];
     this.batchBytes = 0;
   }
+
+  private send(parts: readonly Buffer[]): void {
+    if (parts.length === 0) return;
+    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    this.ahead.deflater?.write([bytes]);
+    this.ahead.stream?.write(bytes);
+  }
 }
 
-/** Bytes of sections per job on the thread pool (each job comes back to the build thread once). */
-const DEFLATE_BATCH = 128 * 1024;
+/** Bytes of sections per batch: a job on the thread pool each for the deflater and the file, each coming back once. */
+const AHEAD_BATCH = 128 * 1024;
 
 /** A build sheet: its head (with the table of contents), the flows' rendered sections in order, and its tail. */
 function sheetPage(kind: 'md' | 'html', view: object, sections: readonly Buffer[]): Buffer[] {

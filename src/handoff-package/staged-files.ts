@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { removeEmptyFolders } from './written-file.js';
@@ -11,6 +11,8 @@ import { removeEmptyFolders } from './written-file.js';
  */
 export class StagedFiles {
   private readonly writes: Array<Promise<void>> = [];
+  /** Streams not yet ended: a build that fails stops them. */
+  private readonly streams = new Set<WriteStream>();
   private failure: { error: unknown } | undefined;
   private count = 0;
 
@@ -38,6 +40,33 @@ export class StagedFiles {
     return file;
   }
 
+  /**
+   * A file written piece by piece as it is made (a build sheet, flow by flow); `write`s go on in the background,
+   * `end` after the last. A failure surfaces in `settled`.
+   */
+  open(): StagedStream {
+    const file = join(this.dir, String(this.count++));
+    const stream = createWriteStream(file);
+    this.streams.add(stream);
+    this.writes.push(
+      // 'close' comes after 'finish', and after a stop (discard) without one.
+      new Promise<void>((resolve, reject) => {
+        stream.on('close', resolve);
+        stream.on('error', reject);
+      }).catch((error: unknown) => {
+        this.failure ??= { error };
+      }),
+    );
+    return {
+      file,
+      write: (bytes) => void stream.write(bytes),
+      end: () => {
+        this.streams.delete(stream);
+        stream.end();
+      },
+    };
+  }
+
   /** Once every staged file is written; throws the first write's error. */
   async settled(): Promise<void> {
     await Promise.all(this.writes);
@@ -47,8 +76,17 @@ export class StagedFiles {
   /** Removes the staging folder with whatever is left in it, and the folders made for it that are now empty. */
   async discard(): Promise<void> {
     // Writes still under way would land in a removed folder (and fail there): let them finish first.
+    for (const stream of this.streams) stream.destroy();
     await Promise.all(this.writes);
     rmSync(this.dir, { recursive: true, force: true });
     if (this.madeDir && this.madeDir !== this.dir) removeEmptyFolders(dirname(this.dir), this.madeDir);
   }
+}
+
+/** A staged file being written in order (StagedFiles.open). */
+export interface StagedStream {
+  /** The temporary file it goes to. */
+  readonly file: string;
+  write(bytes: Buffer): void;
+  end(): void;
 }

@@ -28,9 +28,21 @@ describe('StagedFiles (package files written while the build goes on)', () => {
     await staged.discard();
   });
 
-  it('when discarded, leaves nothing: not the files, not the folders it made', async () => {
+  it('writes a file piece by piece, in order, and is settled once it is ended and written', async () => {
+    const staged = StagedFiles.in(join(root, 'streamed'));
+    const sheet = staged.open();
+    const pieces = Array.from({ length: 50 }, (_, i) => Buffer.from(`## Flow ${i}\n`.repeat(i + 1)));
+    for (const piece of pieces) sheet.write(piece);
+    sheet.end();
+    await staged.settled();
+    expect(readFileSync(sheet.file)).toEqual(Buffer.concat(pieces));
+    await staged.discard();
+  });
+
+  it('when discarded, leaves nothing: not the files, not the folders it made, not a file still being written', async () => {
     const staged = StagedFiles.in(join(root, 'new', 'deeper', 'acme'));
     staged.stage(Buffer.from('a page'));
+    staged.open().write(Buffer.from('a build sheet that never ends'));
     await staged.discard();
     expect(existsSync(join(root, 'new'))).toBe(false);
     expect(existsSync(root)).toBe(true);
