@@ -22,6 +22,9 @@ import { comparePackage, isStale, writePackage } from './write.js';
 import { byteLength } from './manifest.js';
 import { spoolBlocks } from './block-spool.js';
 
+/** From how many actions the documents are written and deflated as they are made, rather than at the end. */
+export const WRITE_AHEAD_ACTIONS = 50;
+
 export const BUILD_CODES = {
   lint: 'OC-BUILD-LINT',
   credential: 'OC-BUILD-CREDENTIAL',
@@ -46,12 +49,14 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
   try {
     // When the package is written, the flopack goes to disk as it is made, not held until then.
     const flopackFile = options.check ? undefined : FileWriter.for(join(packageDir, flopackFileName(spec)));
-    // So are the docs pages, each as soon as its flow is built.
-    const staged = options.check ? undefined : StagedFiles.in(packageDir);
+    // A large connector's documents too, as they are made (for a few files, the staging costs more than it saves).
+    const writeAhead = options.writeAhead ?? spec.actions.length >= WRITE_AHEAD_ACTIONS;
+    const staged = options.check || !writeAhead ? undefined : StagedFiles.in(packageDir);
     try {
       const built = await buildPackage(spec, specPath, packageDir, loaded.scenarios, options, {
         flopackFile,
         staged,
+        deflate: writeAhead,
       });
       return { ...built, diagnostics: [...warnings, ...built.diagnostics] };
     } finally {
@@ -90,13 +95,14 @@ async function buildPackage(
   packageDir: string,
   scenarios: Parameters<typeof buildTestPackage>[2],
   options: BuildOptions,
-  ahead: { flopackFile?: FileWriter; staged?: StagedFiles },
+  ahead: { flopackFile?: FileWriter; staged?: StagedFiles; deflate: boolean },
 ): Promise<BuildResult> {
   const empty = { files: [], flows: [], removed: [] };
   const tool = toolInfo();
   const flopack = await flopackOf(spec, {
     file: options.displayName ?? specPath,
     zip: options.zip !== false,
+    deflateAhead: ahead.deflate,
     scenarios,
     common: documentCommon(spec, tool),
     threads: options.threads,
@@ -184,8 +190,10 @@ async function flopackOf(
     threads?: BuildThreads;
     /** Where the flopack goes as it is written (else it stays in memory). */
     writeTo?: FileWriter;
-    /** Where the docs pages go as they are made (else they wait for the package to be written). */
+    /** Where the documents go as they are made (else they wait for the package to be written). */
     staged?: StagedFiles;
+    /** Whether the documents are deflated for the zip as they are made (else when the package is rendered). */
+    deflateAhead: boolean;
   },
 ): Promise<{
   content: Content;
@@ -202,7 +210,7 @@ async function flopackOf(
   const { staged } = options;
   const documents = new DocumentWriter(spec, flows, options.common, {
     ...(staged ? { staged } : {}),
-    deflate: options.zip,
+    deflate: options.zip && options.deflateAhead,
   });
   // The test folder embeds the connector's flows: only then are they kept.
   const kept: Record<string, Flo> | undefined = options.scenarios.length > 0 ? {} : undefined;
