@@ -51,12 +51,14 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
     const flopackFile = options.check ? undefined : FileWriter.for(join(packageDir, flopackFileName(spec)));
     // A large connector's documents too, as they are made (for a few files, the staging costs more than it saves).
     const writeAhead = options.writeAhead ?? spec.actions.length >= WRITE_AHEAD_ACTIONS;
-    const staged = options.check || !writeAhead ? undefined : StagedFiles.in(packageDir);
+    const staged =
+      options.check || !writeAhead
+        ? undefined
+        : StagedFiles.in(packageDir, { deflate: options.zip !== false });
     try {
       const built = await buildPackage(spec, specPath, packageDir, loaded.scenarios, options, {
         flopackFile,
         staged,
-        deflate: writeAhead,
       });
       return { ...built, diagnostics: [...warnings, ...built.diagnostics] };
     } finally {
@@ -95,14 +97,13 @@ async function buildPackage(
   packageDir: string,
   scenarios: Parameters<typeof buildTestPackage>[2],
   options: BuildOptions,
-  ahead: { flopackFile?: FileWriter; staged?: StagedFiles; deflate: boolean },
+  ahead: { flopackFile?: FileWriter; staged?: StagedFiles },
 ): Promise<BuildResult> {
   const empty = { files: [], flows: [], removed: [] };
   const tool = toolInfo();
   const flopack = await flopackOf(spec, {
     file: options.displayName ?? specPath,
     zip: options.zip !== false,
-    deflateAhead: ahead.deflate,
     scenarios,
     common: documentCommon(spec, tool),
     threads: options.threads,
@@ -190,10 +191,8 @@ async function flopackOf(
     threads?: BuildThreads;
     /** Where the flopack goes as it is written (else it stays in memory). */
     writeTo?: FileWriter;
-    /** Where the documents go as they are made (else they wait for the package to be written). */
+    /** Where the documents go (and are deflated) as they are made (else they wait for the package). */
     staged?: StagedFiles;
-    /** Whether the documents are deflated for the zip as they are made (else when the package is rendered). */
-    deflateAhead: boolean;
   },
 ): Promise<{
   content: Content;
@@ -207,11 +206,7 @@ async function flopackOf(
   const file = flopackFileName(spec);
   const split = splitFlows(flows.length, { spec, common: options.common, file }, options.threads);
   const checks = new FlowChecks(file);
-  const { staged } = options;
-  const documents = new DocumentWriter(spec, flows, options.common, {
-    ...(staged ? { staged } : {}),
-    deflate: options.zip && options.deflateAhead,
-  });
+  const documents = new DocumentWriter(spec, flows, options.common, options.staged);
   // The test folder embeds the connector's flows: only then are they kept.
   const kept: Record<string, Flo> | undefined = options.scenarios.length > 0 ? {} : undefined;
   // Each flo's bytes as written: the test folder copies them.
@@ -292,6 +287,8 @@ async function flopackOf(
     });
   }
   const finished = problems.length > 0 ? undefined : documents.finish();
+  // Every document staged: the staging worker finishes, and the zip data of what it deflated comes.
+  if (finished) options.staged?.end();
   const { deflated, facts } = await spooled;
   const content = options.writeTo ? options.writeTo.close(facts!) : blocks;
   if (!finished) return { content, deflated, problems };

@@ -6,7 +6,6 @@ import type { FlowNames } from './field-sources.js';
 import { flowSheet, sectionAnchor, sheetModel, type FlowSheet, type SheetModel } from './sheet-model.js';
 import { renderTemplateParts as render, trustedMarkup } from './templates.js';
 import type { Artifact, FlowKind, GeneratedFlow } from './types.js';
-import { DeflateAsWritten, deflateOffThread } from './zip.js';
 import type { StagedFiles, StagedStream } from './staged-files.js';
 
 export const BUILD_SHEET_MD = 'BUILD.md';
@@ -34,13 +33,11 @@ export interface RenderedDocuments {
   deflated: Map<string, Promise<Buffer>>;
 }
 
-/** What a writer does with the documents ahead of the package. */
-export interface DocumentsAhead {
-  /** Where files are written ahead of the package (the build sheets as they come, each docs page when made). */
-  staged?: StagedFiles;
-  /** Deflates the build sheets as their sections come, and each docs page when it is made, for the zip. */
-  deflate?: boolean;
-}
+/**
+ * Where the documents are written (and, if it deflates, compressed for the zip) ahead of the package: the build
+ * sheets as their sections come, each docs page when it is made. Without it, everything waits for the package.
+ */
+export type DocumentsAhead = StagedFiles | undefined;
 
 /** What the documents need of one flow: its sections of the two build sheets, its summary, its docs' checks. */
 export interface FlowDocuments {
@@ -73,7 +70,7 @@ export class DocumentWriter {
     private readonly spec: ConnectorSpec,
     private readonly flows: readonly GeneratedFlow[],
     private readonly common: DocumentCommon,
-    private readonly ahead: DocumentsAhead = {},
+    private readonly ahead?: DocumentsAhead,
   ) {
     this.names = new Map(flows.map((f) => [f.floId, f.name] as const));
     this.docs = new ActionDocs(spec, flows);
@@ -117,12 +114,9 @@ export class DocumentWriter {
     const content = Buffer.concat(render('docs-action.md', { ...this.docs.context, ...this.common, action }));
     const path = `docs/actions/${action.slug}.md`;
     this.topics[index] = action;
-    this.pages[index] = {
-      path,
-      content,
-      ...(this.ahead.staged ? { staged: this.ahead.staged.stage(content) } : {}),
-    };
-    if (this.ahead.deflate) this.deflated.set(path, deflateOffThread(content));
+    const staged = this.ahead?.stage(content);
+    this.pages[index] = { path, content, ...(staged ? { staged: staged.file } : {}) };
+    if (staged?.deflated) this.deflated.set(path, staged.deflated);
   }
 
   /** Every document, once every flow has arrived. */
@@ -156,17 +150,18 @@ export class DocumentWriter {
   private sheetFiles(): { md: SheetFile; html: SheetFile } {
     const view = { ...sheetModel(this.spec, []), flows: this.flows.map(tocEntry), ...this.common };
     const file = (kind: 'md' | 'html') =>
-      new SheetFile(render(`build-sheet.${kind}`, view), render(`build-sheet-tail.${kind}`, view), {
-        ...(this.ahead.deflate ? { deflater: new DeflateAsWritten() } : {}),
-        ...(this.ahead.staged ? { stream: this.ahead.staged.open() } : {}),
-      });
+      new SheetFile(
+        render(`build-sheet.${kind}`, view),
+        render(`build-sheet-tail.${kind}`, view),
+        this.ahead?.open(),
+      );
     return { md: file('md'), html: file('html') };
   }
 }
 
 /**
- * One build sheet: its head, the flows' sections in plan order, its tail. Ahead of the package, the sections go,
- * a batch at a time, as soon as those before them have come: to the zip's deflater and to a staged file.
+ * One build sheet: its head, the flows' sections in plan order, its tail. Ahead of the package, the sections go to
+ * a staged file a batch at a time, as soon as those before them have come.
  */
 class SheetFile {
   private readonly sections: Buffer[][] = [];
@@ -178,14 +173,14 @@ class SheetFile {
   constructor(
     private readonly head: Buffer[],
     private readonly tail: Buffer[],
-    private readonly ahead: { deflater?: DeflateAsWritten; stream?: StagedStream },
+    private readonly stream: StagedStream | undefined,
   ) {
-    this.send(head);
+    if (stream) this.send(head);
   }
 
   set(index: number, section: Buffer[]): void {
     this.sections[index] = section;
-    if (!this.ahead.deflater && !this.ahead.stream) return;
+    if (!this.stream) return;
     for (let parts = this.sections[this.next]; parts; parts = this.sections[++this.next]) {
       for (const part of parts) this.batchBytes += part.length;
       this.batch.push(...parts);
@@ -197,13 +192,14 @@ class SheetFile {
     return [...this.head, ...this.sections.flat(), ...this.tail];
   }
 
-  /** After the last section: the compressed data, if deflated as it came, and the staged file, if written so. */
+  /** After the last section: the staged file, and its zip data if the staging deflates. */
   end(): { data?: Promise<Buffer>; staged?: string } {
+    const { stream } = this;
+    if (!stream) return {};
     this.flush();
     this.send(this.tail);
-    const { deflater, stream } = this.ahead;
-    stream?.end();
-    return { ...(deflater ? { data: deflater.end() } : {}), ...(stream ? { staged: stream.file } : {}) };
+    stream.end();
+    return { ...(stream.deflated ? { data: stream.deflated } : {}), staged: stream.file };
   }
 
   private flush(): void {
@@ -214,13 +210,11 @@ class SheetFile {
 
   private send(parts: readonly Buffer[]): void {
     if (parts.length === 0) return;
-    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-    this.ahead.deflater?.write([bytes]);
-    this.ahead.stream?.write(bytes);
+    this.stream!.write(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
   }
 }
 
-/** Bytes of sections per batch: a job on the thread pool each for the deflater and the file, each coming back once. */
+/** Bytes of sections per message to the staging worker. */
 const AHEAD_BATCH = 128 * 1024;
 
 /** A build sheet: its head (with the table of contents), the flows' rendered sections in order, and its tail. */
