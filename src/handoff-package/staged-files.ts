@@ -1,4 +1,5 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { makeFolders } from '../util/make-folders.js';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { removeEmptyFolders } from './written-file.js';
@@ -47,7 +48,7 @@ export class StagedFiles {
   /** A staging folder inside `packageDir` (made if need be); `deflate`: each file's zip data is made too. */
   static in(packageDir: string, options: { deflate: boolean }): StagedFiles {
     const dir = join(packageDir, `.staged.${process.pid}.partial`);
-    const madeDir = mkdirSync(dir, { recursive: true });
+    const madeDir = makeFolders(dir);
     return new StagedFiles(dir, madeDir, options.deflate);
   }
 

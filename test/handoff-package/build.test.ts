@@ -263,6 +263,18 @@ describe('buildConnector', () => {
     expect(readFileSync(ws.out, 'utf8')).toBe('a file where the output folder should be');
   });
 
+  it.runIf(existsSync('/proc/self'))(
+    'says so, and returns, where no folder can be made (Node 20 recursive mkdir loops forever in /proc)',
+    async () => {
+      const ws = workspace('in-proc', baseSpec());
+      await expect(buildConnector(ws.spec, { outDir: '/proc/okta-connector-out' })).rejects.toMatchObject({
+        name: 'UserError',
+        message:
+          'cannot write the package to /proc/okta-connector-out/acme: a folder cannot be made there (ENOENT)',
+      });
+    },
+  );
+
   it('refuses to write a credential hard-coded in the spec into any artifact', async () => {
     const spec = baseSpec();
     spec.defaultHeaders = { Authorization: 'Bearer sk_live_do_not_ship' };
