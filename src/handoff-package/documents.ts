@@ -33,12 +33,6 @@ export interface RenderedDocuments {
   deflated: Map<string, Promise<Buffer>>;
 }
 
-/**
- * Where the documents are written (and, if it deflates, compressed for the zip) ahead of the package: the build
- * sheets as their sections come, each docs page when it is made. Without it, everything waits for the package.
- */
-export type DocumentsAhead = StagedFiles | undefined;
-
 /** What the documents need of one flow: its sections of the two build sheets, its summary, its docs' checks. */
 export interface FlowDocuments {
   md: Buffer[];
@@ -70,7 +64,11 @@ export class DocumentWriter {
     private readonly spec: ConnectorSpec,
     private readonly flows: readonly GeneratedFlow[],
     private readonly common: DocumentCommon,
-    private readonly ahead?: DocumentsAhead,
+    /**
+     * Where the documents are written (and, if it deflates, compressed for the zip) ahead of the package: the
+     * build sheets as their sections come, each docs page when it is made. Without it, all wait for the package.
+     */
+    private readonly ahead?: StagedFiles,
   ) {
     this.names = new Map(flows.map((f) => [f.floId, f.name] as const));
     this.docs = new ActionDocs(spec, flows);
