@@ -223,9 +223,7 @@ async function flopackOf(
     keep: !options.writeTo,
   });
   try {
-    for (let index = split.next(), done = 1; index !== undefined; index = split.next(), done++) {
-      // Now and then the event loop takes a turn, so that files written meanwhile (staged-files.ts) go on.
-      if (done % YIELD_EVERY === 0) await new Promise(setImmediate);
+    for (let index = split.next(); index !== undefined; index = split.next()) {
       const planned = plan.flows[index]!;
       const flo = planned.build();
       writer.flo(planned.floId, flo);
@@ -296,9 +294,6 @@ async function flopackOf(
   if (!finished) return { content, deflated, problems };
   return { content, deflated, problems, documents: finished, ...(tests ? { tests } : {}) };
 }
-
-/** Flows built between two turns of the event loop. */
-const YIELD_EVERY = 8;
 
 /**
  * sortDiagnostics with ties broken by pointer: which flows the worker thread checked (and so which findings its
