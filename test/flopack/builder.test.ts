@@ -145,12 +145,15 @@ describe('IdFactory.short', () => {
     const a = new IdFactory();
     const ones = Array.from({ length: 64 }, (_, i) => a.short(`p/${i}`, 1));
     expect([...ones].sort().join('')).toBe([...BASE64URL].sort().join(''));
+    expect(ones.filter((id, i) => id !== raw(`p/${i}`, 1)).length).toBeGreaterThan(16);
     const b = new IdFactory();
     expect(Array.from({ length: 64 }, (_, i) => b.short(`p/${i}`, 1))).toEqual(ones);
     // 2-char ids over 3,000 paths: ~900 raw collisions, all resolved.
     const c = new IdFactory();
-    const twos = realistic(3_000).map((p) => c.short(p, 2));
+    const paths = realistic(3_000);
+    const twos = paths.map((p) => c.short(p, 2));
     expect(new Set(twos).size).toBe(twos.length);
+    expect(twos.filter((id, i) => id !== raw(paths[i]!, 2)).length).toBeGreaterThan(500);
     // The fallback is the hash of `path#n`.
     const d = new IdFactory();
     const taken = d.short('x/y');
