@@ -20,6 +20,10 @@ export class StagedFiles {
   private readonly deflate: boolean;
   private count = 0;
   private ended = false;
+  /** Messages not yet sent, and the buffers they move: sent together, so that the worker wakes up less often. */
+  private batch: object[] = [];
+  private moved: ArrayBuffer[] = [];
+  private movedBytes = 0;
 
   private constructor(
     private readonly dir: string,
@@ -55,22 +59,18 @@ export class StagedFiles {
   /** Writes `content` (in the background); returns the temporary file it goes to, and its zip data if asked. */
   stage(content: Buffer): Staged {
     const n = this.count++;
-    const bytes = owned(content);
-    this.worker.postMessage({ stage: n, bytes }, [bytes]);
+    this.send({ stage: n }, content);
     return this.staged(n);
   }
 
   /** A file written piece by piece as it is made (a build sheet, flow by flow), `end`ed after the last. */
   open(): StagedStream {
     const n = this.count++;
-    this.worker.postMessage({ open: n });
+    this.send({ open: n });
     return {
       ...this.staged(n),
-      write: (content) => {
-        const bytes = owned(content);
-        this.worker.postMessage({ append: n, bytes }, [bytes]);
-      },
-      end: () => this.worker.postMessage({ close: n }),
+      write: (content) => this.send({ append: n }, content),
+      end: () => this.send({ close: n }),
     };
   }
 
@@ -78,8 +78,9 @@ export class StagedFiles {
   end(): void {
     if (this.ended) return;
     this.ended = true;
+    this.send({ end: true });
+    this.flush();
     this.worker.ref();
-    this.worker.postMessage({ end: true });
   }
 
   /** Once every staged file is written (after `end`); throws the first failure. */
@@ -95,6 +96,29 @@ export class StagedFiles {
     if (this.madeDir && this.madeDir !== this.dir) removeEmptyFolders(dirname(this.dir), this.madeDir);
   }
 
+  /**
+   * Queues a message (with a copy of `content`, moved to the worker). Each message sent wakes the worker thread,
+   * and on a busy machine a woken thread can take the build thread's core: a message per docs page cost more
+   * than writing the page.
+   */
+  private send(message: object, content?: Buffer): void {
+    if (content) {
+      const bytes = owned(content);
+      this.batch.push({ ...message, bytes });
+      this.moved.push(bytes);
+      this.movedBytes += bytes.byteLength;
+    } else this.batch.push(message);
+    if (this.movedBytes >= BATCH_BYTES) this.flush();
+  }
+
+  private flush(): void {
+    if (this.batch.length === 0) return;
+    this.worker.postMessage(this.batch, this.moved);
+    this.batch = [];
+    this.moved = [];
+    this.movedBytes = 0;
+  }
+
   private staged(n: number): Staged {
     const file = join(this.dir, String(n));
     if (!this.deflate) return { file };
@@ -107,6 +131,9 @@ export class StagedFiles {
     return { file, deflated };
   }
 }
+
+/** Bytes of content per message to the worker. */
+const BATCH_BYTES = 256 * 1024;
 
 /**
  * The bytes in an ArrayBuffer of their own, to move to the worker: a message copies a view's whole buffer (a
@@ -128,9 +155,9 @@ export interface StagedStream extends Staged {
   end(): void;
 }
 
-// CommonJS run by `new Worker(..., { eval: true })`. Messages, in order: `{ stage: n, bytes }`, `{ open: n }`,
-// `{ append: n, bytes }`, `{ close: n }` (bytes: a moved ArrayBuffer), then `{ end: true }`, answered with the zip
-// data of every file by n (empty without deflate).
+// CommonJS run by `new Worker(..., { eval: true })`. Messages are batches of, in order: `{ stage: n, bytes }`,
+// `{ open: n }`, `{ append: n, bytes }`, `{ close: n }` (bytes: a moved ArrayBuffer), then `{ end: true }`, answered
+// with the zip data of every file by n (empty without deflate).
 // Files go to `dir/n`. A failed write throws here, and the build thread's promise rejects with the error.
 const STAGING_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -148,7 +175,7 @@ const writeAll = (fd, bytes) => {
 const answer = () => {
   if (ending && pending === 0) parentPort.postMessage(deflated);
 };
-parentPort.on('message', (message) => {
+const handle = (message) => {
   if (message.end) {
     ending = true;
     return answer();
@@ -186,5 +213,8 @@ parentPort.on('message', (message) => {
   }
   closeSync(file.fd);
   if (file.stream) file.stream.end();
+};
+parentPort.on('message', (batch) => {
+  for (const message of batch) handle(message);
 });
 `;
