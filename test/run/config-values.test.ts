@@ -4,6 +4,7 @@ import { selectFlow } from '../../src/run/select.js';
 import { fromSpec } from '../../src/run/target.js';
 import type { HttpRequest, HttpResponse } from '../../src/simulate/index.js';
 import type { ConnectorSpec } from '../../src/spec/types.js';
+import { sessionTokenAuth } from '../helpers/session-token.js';
 import { validateObject } from '../spec/helpers.js';
 
 /** Planted secrets: none may appear in any trace. */
@@ -19,31 +20,14 @@ function tokenSpec(): ConnectorSpec {
     description: 'A service with session tokens.',
     version: '1.0.0',
     supportEmail: 'dev@example.com',
-    authentication: {
-      type: 'custom',
-      placement: 'header',
-      name: 'Authorization',
-      value: 'Session ${connection.session}',
-      configValues: [
-        {
-          key: 'session',
-          label: 'Session',
-          type: 'password',
-          visible: false,
-          helperFlow: {
-            request: {
-              method: 'POST',
-              path: '/auth/session',
-              body: {
-                encoding: 'form',
-                fields: { client_id: '${connection.clientId}', client_secret: '${connection.clientSecret}' },
-              },
-            },
-            value: 'data.session',
-          },
-        },
-      ],
-    },
+    authentication: sessionTokenAuth({
+      path: '/auth/session',
+      body: {
+        encoding: 'form',
+        fields: { client_id: '${connection.clientId}', client_secret: '${connection.clientSecret}' },
+      },
+      value: 'data.session',
+    }),
     connectionParameters: [
       { key: 'clientId', label: 'Client ID', type: 'text' },
       { key: 'clientSecret', label: 'Client Secret', type: 'password' },
