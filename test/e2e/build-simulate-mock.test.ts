@@ -2,8 +2,7 @@ import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/run.js';
-import { fakeIo } from '../helpers/fake-io.js';
+import { runCli } from '../helpers/cli.js';
 import { DEFAULT_CREDENTIALS } from '../../src/mock/twilio/defaults.js';
 import { startMockTwilio, type MockTwilio } from '../../src/mock/twilio/index.js';
 
@@ -23,11 +22,7 @@ let distDir: string;
 let mock: MockTwilio;
 let second: MockTwilio;
 
-async function cli(argv: string[]) {
-  const io = fakeIo({ env });
-  const code = await run(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const cli = (argv: string[]) => runCli(argv, { env });
 
 async function simulate(args: string[], baseUrl = mock.url) {
   const r = await cli(['simulate', distDir, '--base-url', baseUrl, ...args]);

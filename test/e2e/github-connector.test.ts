@@ -2,20 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/run.js';
-import { fakeIo } from '../helpers/fake-io.js';
+import { runCli as cli } from '../helpers/cli.js';
 
 /**
  * The bundled GitHub connector end to end, offline with stubs in GitHub's shapes: List Issues pages with the Link
  * header and a body that is the list itself, Open an Issue sends JSON arrays.
  */
 const SPEC = 'connectors/github/connector.yaml';
-
-async function cli(argv: string[]) {
-  const io = fakeIo({});
-  const code = await run(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
 
 describe('the GitHub connector with stubs', () => {
   it('passes every bundled scenario, none skipped', async () => {

@@ -2,8 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/run.js';
-import { fakeIo } from '../helpers/fake-io.js';
+import { runCli as cli } from '../helpers/cli.js';
 
 /**
  * The bundled Slack connector (Okta's own Connector Builder example) end to end, offline: its spec names the OpenAPI
@@ -12,12 +11,6 @@ import { fakeIo } from '../helpers/fake-io.js';
  * Slack's answers a mock cannot know (200 with "ok": false).
  */
 const SPEC = 'connectors/slack/connector.yaml';
-
-async function cli(argv: string[]) {
-  const io = fakeIo({});
-  const code = await run(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
 
 describe('the Slack connector against the OpenAPI mock of Slack', () => {
   it('passes every bundled scenario, none skipped', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runBuilt } from './run-action.js';
+import { customFieldsOutputs } from '../helpers/dynamic-groups.js';
 import { validateObject, withSpec } from '../spec/helpers.js';
 import { generateConnector } from '../../src/generate/index.js';
 
@@ -115,13 +116,7 @@ describe("a dynamic output group's selection", () => {
   const dynamic = withSpec((s) => {
     const action = s.actions[0]!;
     action.request.query = { fields: '${inputs.picked}' };
-    action.dynamicOutputs = {
-      key: 'custom',
-      label: 'Custom Fields',
-      request: { method: 'GET', path: '/fields' },
-      name: 'id',
-      path: 'custom',
-    };
+    action.dynamicOutputs = customFieldsOutputs({ path: 'custom' });
     action.selectedOutputs = { key: 'picked', group: 'dynamicOutputs', separator: ' ' };
   });
 

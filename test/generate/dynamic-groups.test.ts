@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runBuilt } from './run-action.js';
+import { customFieldsInputs, customFieldsOutputs } from '../helpers/dynamic-groups.js';
 import { runRule, validateObject, withSpec } from '../spec/helpers.js';
 import { generateConnector } from '../../src/generate/index.js';
 import { dynamicGroups } from '../../src/spec/rules/dynamic-groups.js';
@@ -18,19 +19,18 @@ const spec = withSpec((s) => {
   action.inputs = [{ key: 'user', label: 'User', type: 'text', required: true }];
   action.request = { method: 'GET', path: '/users/${inputs.user}' };
   action.outputs = [{ key: 'id', label: 'ID', type: 'text', from: 'body', path: 'user.id' }];
-  action.dynamicOutputs = {
-    key: 'custom',
-    label: 'Custom Fields',
+  action.dynamicOutputs = customFieldsOutputs({
     request: { method: 'GET', path: '/fields', query: { account: '${connection.accountId}' } },
-    items: 'fields',
-    name: 'id',
     displayName: 'label',
     type: 'object',
     path: 'user.custom',
-  };
+  });
 });
 
 const answer = (body: unknown) => () => ({ status: 200, headers: {}, body: JSON.stringify(body) });
+/** Runs a group's listing flow (it takes no inputs), the service answering `body`. */
+const listFields = (spec: ConnectorSpec, flow: string, body: unknown) =>
+  runBuilt(spec, flow, {}, undefined, answer(body));
 const FIELDS = {
   fields: [
     { id: 'f1', label: 'Department' },
@@ -49,13 +49,7 @@ describe('dynamic output groups', () => {
   });
 
   it("lists the fields in Okta's first shape, with the data type the spec names", async () => {
-    const { result, requests } = await runBuilt(
-      spec,
-      'Get Profile Custom Fields Fields',
-      {},
-      undefined,
-      answer(FIELDS),
-    );
+    const { result, requests } = await listFields(spec, 'Get Profile Custom Fields Fields', FIELDS);
     expect(result).toMatchObject({
       ok: true,
       outputs: {
@@ -96,13 +90,7 @@ describe('dynamic output groups', () => {
   it('refuses a listing that reads an input, a key another output has, and a label the input group has', () => {
     const bad: ConnectorSpec = withSpec((s) => {
       const action = s.actions[0]!;
-      action.dynamicInputs = {
-        key: 'extra',
-        label: 'Custom Fields',
-        request: { method: 'GET', path: '/fields' },
-        items: 'fields',
-        name: 'id',
-      };
+      action.dynamicInputs = customFieldsInputs({ key: 'extra' });
       action.dynamicOutputs = {
         key: 'id',
         label: 'custom fields',
@@ -144,15 +132,10 @@ describe('dynamic output groups', () => {
 describe('dynamic group properties (inputs)', () => {
   const withProps = withSpec((s) => {
     const action = s.actions[0]!;
-    action.dynamicInputs = {
-      key: 'custom',
-      label: 'Custom Fields',
-      request: { method: 'GET', path: '/fields' },
-      items: 'fields',
-      name: 'id',
+    action.dynamicInputs = customFieldsInputs({
       displayName: 'label',
       groupProperties: { name: 'Profile Attributes', extensible: true },
-    };
+    });
     action.request.body = {
       encoding: 'json',
       fields: {
@@ -166,13 +149,7 @@ describe('dynamic group properties (inputs)', () => {
 
   it("returns Okta's second shape: the group's name and extensibility with the fields", async () => {
     expect((await validateObject(withProps)).filter((d) => d.severity === 'error')).toEqual([]);
-    const { result } = await runBuilt(
-      withProps,
-      'Send Message Custom Fields Fields',
-      {},
-      undefined,
-      answer(FIELDS),
-    );
+    const { result } = await listFields(withProps, 'Send Message Custom Fields Fields', FIELDS);
     expect(result).toMatchObject({
       ok: true,
       outputs: {
@@ -231,13 +208,7 @@ describe("each field's type and required flag from the service (Okta's HTTP exam
 
   it("maps each type to Okta's name, unmapped ones to the group's type, and keeps required", async () => {
     expect((await validateObject(typed)).filter((d) => d.severity === 'error')).toEqual([]);
-    const { result } = await runBuilt(
-      typed,
-      'Send Message Issue Fields Fields',
-      {},
-      undefined,
-      answer(EXAMPLE),
-    );
+    const { result } = await listFields(typed, 'Send Message Issue Fields Fields', EXAMPLE);
     expect(result).toMatchObject({
       ok: true,
       outputs: {

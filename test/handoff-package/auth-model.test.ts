@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authenticationModel } from '../../src/handoff-package/auth-model.js';
 import { renderTemplate } from '../../src/handoff-package/templates.js';
-import type { ConnectorSpec } from '../../src/spec/types.js';
+import type { Authentication, ConnectorSpec } from '../../src/spec/types.js';
 import { withSpec } from '../spec/helpers.js';
 
 /** The numbered lines of docs/authorization.md's "Configure the connection". */
@@ -17,6 +17,14 @@ function steps(spec: ConnectorSpec): string[] {
 describe('docs/authorization.md numbers the connection steps 1, 2, 3 … for every kind of authentication', () => {
   const numbersOf = (lines: string[]) => lines.map((l) => Number(l.split('.')[0]));
   const oneToN = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+  /** The steps for the base spec with `authentication` in place of its Basic one, and `change` applied. */
+  const stepsWith = (authentication: Authentication, change: (s: ConnectorSpec) => void) =>
+    steps(
+      withSpec((s) => {
+        s.authentication = authentication;
+        change(s);
+      }),
+    );
 
   it('basic: nickname, the two credentials, each parameter, Create', () => {
     const lines = steps(withSpec(() => {}));
@@ -27,32 +35,23 @@ describe('docs/authorization.md numbers the connection steps 1, 2, 3 … for eve
   });
 
   it('custom: the parameters only, then Create', () => {
-    const lines = steps(
-      withSpec((s) => {
-        s.authentication = {
-          type: 'custom',
-          placement: 'header',
-          name: 'X-Key',
-          value: '${connection.apiKey}',
-        };
-        s.connectionParameters!.push({ key: 'apiKey', label: 'API Key', type: 'password' });
-      }),
+    const lines = stepsWith(
+      { type: 'custom', placement: 'header', name: 'X-Key', value: '${connection.apiKey}' },
+      (s) => s.connectionParameters!.push({ key: 'apiKey', label: 'API Key', type: 'password' }),
     );
     expect(numbersOf(lines)).toEqual(oneToN(6));
     expect(lines[4]).toBe('5. **API Key**: (Password, required)');
   });
 
   it('OAuth 2.0 authorization code: Create signs in and allows access', () => {
-    const lines = steps(
-      withSpec((s) => {
-        s.authentication = {
-          type: 'oauth2',
-          grantType: 'authorization_code',
-          authorizeUrl: 'https://acme.test/authorize',
-          tokenUrl: 'https://acme.test/token',
-        };
-        s.connectionParameters = [];
-      }),
+    const lines = stepsWith(
+      {
+        type: 'oauth2',
+        grantType: 'authorization_code',
+        authorizeUrl: 'https://acme.test/authorize',
+        tokenUrl: 'https://acme.test/token',
+      },
+      (s) => (s.connectionParameters = []),
     );
     expect(numbersOf(lines)).toEqual(oneToN(4));
     expect(lines[3]).toMatch(/^4\. Click \*\*Create\*\*\. Sign in to Acme in the window that opens/);

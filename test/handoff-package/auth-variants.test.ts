@@ -5,6 +5,7 @@ import { buildSheetModel } from '../../src/handoff-package/sheet-model.js';
 import { renderSheet } from '../../src/handoff-package/documents.js';
 import { renderTemplate } from '../../src/handoff-package/templates.js';
 import type { ConnectorSpec } from '../../src/spec/types.js';
+import { sessionTokenAuth } from '../helpers/session-token.js';
 import { withSpec } from '../spec/helpers.js';
 
 function sheet(spec: ConnectorSpec, kind: 'md' | 'html' = 'md') {
@@ -20,32 +21,17 @@ const tokenSpec = () =>
   withSpec((s) => {
     s.authentication = [
       {
-        type: 'custom',
         key: 'session',
         label: 'Client credentials',
-        placement: 'header',
-        name: 'Authorization',
-        value: 'Session ${connection.session}',
-        configValues: [
-          {
-            key: 'session',
-            label: 'Session',
-            type: 'password',
-            visible: false,
-            helperFlow: {
-              request: {
-                method: 'POST',
-                path: '/session',
-                body: {
-                  encoding: 'json',
-                  fields: { id: '${connection.accountId}', secret: '${connection.clientSecret}' },
-                },
-              },
-              value: 'token',
-            },
+        ...sessionTokenAuth({
+          path: '/session',
+          body: {
+            encoding: 'json',
+            fields: { id: '${connection.accountId}', secret: '${connection.clientSecret}' },
           },
-          { key: 'region', label: 'Region', value: 'eu' },
-        ],
+          value: 'token',
+          extra: [{ key: 'region', label: 'Region', value: 'eu' }],
+        }),
       },
       { type: 'basic', key: 'basic', label: 'Username and password' },
     ];

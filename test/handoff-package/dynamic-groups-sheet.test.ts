@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateConnector } from '../../src/generate/index.js';
 import { buildDocsModel } from '../../src/handoff-package/docs-model.js';
 import { buildSheetModel } from '../../src/handoff-package/sheet-model.js';
+import { customFieldsOutputs } from '../helpers/dynamic-groups.js';
 import { withSpec } from '../spec/helpers.js';
 
 /** What a person reads for a dynamic output group, an extensible input group and Selected Outputs. */
@@ -10,15 +11,7 @@ const spec = withSpec((s) => {
   a.request.query = { fields: '${inputs.fields}' };
   a.extensibleInputs = { key: 'extra', label: 'Additional Fields' };
   a.selectedOutputs = { key: 'fields' };
-  a.dynamicOutputs = {
-    key: 'custom',
-    label: 'Custom Fields',
-    request: { method: 'GET', path: '/fields' },
-    items: 'fields',
-    name: 'id',
-    type: 'number',
-    path: 'custom',
-  };
+  a.dynamicOutputs = customFieldsOutputs({ type: 'number', path: 'custom' });
 });
 
 describe('build sheet and help topic: dynamic groups, extensible inputs, selected outputs', () => {

@@ -4,6 +4,7 @@ import { selectFlow } from '../../src/run/select.js';
 import { fromSpec } from '../../src/run/target.js';
 import type { HttpRequest, HttpResponse } from '../../src/simulate/index.js';
 import type { ConnectorSpec } from '../../src/spec/types.js';
+import { sessionTokenAuth } from '../helpers/session-token.js';
 import { validateObject } from '../spec/helpers.js';
 
 /** Planted secrets: none may appear in any trace. */
@@ -19,31 +20,14 @@ function tokenSpec(): ConnectorSpec {
     description: 'A service with session tokens.',
     version: '1.0.0',
     supportEmail: 'dev@example.com',
-    authentication: {
-      type: 'custom',
-      placement: 'header',
-      name: 'Authorization',
-      value: 'Session ${connection.session}',
-      configValues: [
-        {
-          key: 'session',
-          label: 'Session',
-          type: 'password',
-          visible: false,
-          helperFlow: {
-            request: {
-              method: 'POST',
-              path: '/auth/session',
-              body: {
-                encoding: 'form',
-                fields: { client_id: '${connection.clientId}', client_secret: '${connection.clientSecret}' },
-              },
-            },
-            value: 'data.session',
-          },
-        },
-      ],
-    },
+    authentication: sessionTokenAuth({
+      path: '/auth/session',
+      body: {
+        encoding: 'form',
+        fields: { client_id: '${connection.clientId}', client_secret: '${connection.clientSecret}' },
+      },
+      value: 'data.session',
+    }),
     connectionParameters: [
       { key: 'clientId', label: 'Client ID', type: 'text' },
       { key: 'clientSecret', label: 'Client Secret', type: 'password' },
@@ -62,11 +46,16 @@ function tokenSpec(): ConnectorSpec {
   };
 }
 
+/** A transport that answers with `answer`, and the requests it was sent. */
+function recording(answer: (req: HttpRequest) => HttpResponse) {
+  const seen: HttpRequest[] = [];
+  const transport = async (req: HttpRequest) => (seen.push(req), answer(req));
+  return { seen, transport };
+}
+
 /** A fake service: the session endpoint (answering `tokenStatus`), and things that need `Session <token>`. */
 function service(tokenStatus = 200) {
-  const seen: HttpRequest[] = [];
-  const transport = async (req: HttpRequest): Promise<HttpResponse> => {
-    seen.push(req);
+  return recording((req) => {
     const json = (status: number, body: unknown): HttpResponse => ({
       status,
       headers: { 'content-type': 'application/json' },
@@ -81,13 +70,17 @@ function service(tokenStatus = 200) {
     }
     if (req.headers['Authorization'] !== `Session ${SESSION}`) return json(401, { message: 'no session' });
     return json(200, { name: `thing ${path.split('/').pop()}` });
-  };
-  return { seen, transport };
+  });
 }
 
-async function run(spec: ConnectorSpec, connection: Record<string, string>, tokenStatus = 200) {
-  const target = await fromSpec(spec, 'tokensvc.yaml');
-  const { seen, transport } = service(tokenStatus);
+/** Runs the action Get Thing (id x1) of `spec`, read as `file`, with `connection`, against `transport`. */
+async function getThing(
+  spec: ConnectorSpec,
+  file: string,
+  connection: Record<string, string>,
+  transport: (req: HttpRequest) => Promise<HttpResponse>,
+) {
+  const target = await fromSpec(spec, file);
   const result = await runTargetFlow({
     target,
     flow: selectFlow(target, { action: 'Get Thing' }),
@@ -97,7 +90,12 @@ async function run(spec: ConnectorSpec, connection: Record<string, string>, toke
     serverUrl: 'http://127.0.0.1:9',
     transport,
   });
-  return { target, seen, result };
+  return { target, result };
+}
+
+async function run(spec: ConnectorSpec, connection: Record<string, string>, tokenStatus = 200) {
+  const { seen, transport } = service(tokenStatus);
+  return { ...(await getThing(spec, 'tokensvc.yaml', connection, transport)), seen };
 }
 
 describe('config values from a helper flow', () => {
@@ -198,20 +196,12 @@ describe('several authentication methods', () => {
     return spec;
   }
   const sent = async (connection: Record<string, string>) => {
-    const target = await fromSpec(multiSpec(), 'multi.yaml');
-    const seen: HttpRequest[] = [];
-    const result = await runTargetFlow({
-      target,
-      flow: selectFlow(target, { action: 'Get Thing' }),
-      options: {},
-      inputs: { id: 'x1' },
-      connection,
-      serverUrl: 'http://127.0.0.1:9',
-      transport: async (req) => {
-        seen.push(req);
-        return { status: 200, headers: { 'content-type': 'application/json' }, body: '{"name":"n"}' };
-      },
-    });
+    const { seen, transport } = recording(() => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"n"}',
+    }));
+    const { result } = await getThing(multiSpec(), 'multi.yaml', connection, transport);
     expect(result.ok).toBe(true);
     expect(JSON.stringify(result.trace)).not.toContain('k-planted-42');
     expect(JSON.stringify(result.trace)).not.toContain('pw-planted-1');

@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { run } from '../../src/cli/run.js';
 import { UsageError } from '../../src/errors.js';
 import { chooseMock, placeholderConnection } from '../../src/run/offline-mock.js';
 import type { Target } from '../../src/run/target.js';
 import type { ConnectorSpec } from '../../src/spec/types.js';
-import { fakeIo } from '../helpers/fake-io.js';
+import { runCli as cli } from '../helpers/cli.js';
 import { STATS_OPENAPI } from '../support/fixtures.js';
 import { statsSpec } from '../support/stats-spec.js';
 
@@ -25,11 +24,9 @@ function connectorFolder(name: string, mock?: ConnectorSpec['mock']): string {
   return dir;
 }
 
-async function cli(argv: string[]) {
-  const io = fakeIo({});
-  const code = await run(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+/** `simulate <folder>/connector.yaml -a "Get Stats" --openapi <the stats description>`, then `flags`. */
+const simulateWithOpenApi = (dir: string, ...flags: string[]) =>
+  cli(['simulate', join(dir, 'connector.yaml'), '-a', 'Get Stats', '--openapi', STATS_OPENAPI, ...flags]);
 
 describe('no silent Twilio: simulate', () => {
   it('stops a connector that names no mock, saying what to pass, and sends nothing', async () => {
@@ -45,15 +42,7 @@ describe('no silent Twilio: simulate', () => {
 
   it('runs against the mock of the description given with --openapi, with placeholder credentials', async () => {
     const dir = connectorFolder('flag');
-    const r = await cli([
-      'simulate',
-      join(dir, 'connector.yaml'),
-      '-a',
-      'Get Stats',
-      '--openapi',
-      STATS_OPENAPI,
-      '--trace',
-    ]);
+    const r = await simulateWithOpenApi(dir, '--trace');
     expect(r.code, r.err).toBe(0);
     const count = (JSON.parse(r.out) as { count: number }).count;
     expect(Number.isInteger(count) && count >= 1 && count <= 9).toBe(true);
@@ -73,16 +62,7 @@ describe('no silent Twilio: simulate', () => {
 
   it('refuses --openapi together with --base-url', async () => {
     const dir = connectorFolder('both');
-    const r = await cli([
-      'simulate',
-      join(dir, 'connector.yaml'),
-      '-a',
-      'Get Stats',
-      '--openapi',
-      STATS_OPENAPI,
-      '--base-url',
-      'http://127.0.0.1:9',
-    ]);
+    const r = await simulateWithOpenApi(dir, '--base-url', 'http://127.0.0.1:9');
     expect(r.code).toBe(2);
     expect(r.err).toContain('cannot be combined with --base-url');
   });

@@ -20,6 +20,10 @@ async function cli(
   return { code, out: io.out(), err: io.err(), cwd };
 }
 
+/** `okta-connector import openapi <Twilio's description> <flags>`, in a fresh folder. */
+const importTwilio = (flags: string[], opts: Parameters<typeof cli>[1] = {}) =>
+  cli(['import', 'openapi', TWILIO, ...flags], opts);
+
 /** A picker that records what it was offered and ticks the given operations. */
 function scriptedPicker(answer: string[]) {
   const offered: string[] = [];
@@ -34,10 +38,7 @@ function scriptedPicker(answer: string[]) {
 
 describe('okta-connector import openapi', () => {
   it('writes connector.yaml with the schema line and prints the summary on stderr', async () => {
-    const r = await cli([
-      'import',
-      'openapi',
-      TWILIO,
+    const r = await importTwilio([
       '--operation',
       'CreateMessage',
       '--operation',
@@ -58,15 +59,7 @@ describe('okta-connector import openapi', () => {
   });
 
   it('names the description as the mock of the spec it writes, so simulate runs offline with no flag', async () => {
-    const r = await cli([
-      'import',
-      'openapi',
-      TWILIO,
-      '--operation',
-      'CreateMessage',
-      '--out',
-      'twilio/connector.yaml',
-    ]);
+    const r = await importTwilio(['--operation', 'CreateMessage', '--out', 'twilio/connector.yaml']);
     expect(r.code, r.err).toBe(0);
     const text = readFileSync(join(r.cwd, 'twilio', 'connector.yaml'), 'utf8');
     expect(text).toMatch(/\nmock:\n  openapi: \S+twilio_api_v2010\.json\n/);
@@ -81,7 +74,7 @@ describe('okta-connector import openapi', () => {
       { interactive: false, picker },
       { interactive: true, env: { CI: 'true' }, picker },
     ]) {
-      const r = await cli(['import', 'openapi', TWILIO], opts);
+      const r = await importTwilio([], opts);
       expect(r.code).toBe(2);
       expect(r.err).toContain('--operation <operationId | "METHOD /path">, --tag <tag> or --all');
       expect(existsSync(join(r.cwd, 'connector.yaml'))).toBe(false);
@@ -91,36 +84,27 @@ describe('okta-connector import openapi', () => {
 
   it('on a terminal without a selection, asks with the picker', async () => {
     const { picker, offered } = scriptedPicker(['DeleteMessage']);
-    const r = await cli(['import', 'openapi', TWILIO, '--out', 'twilio.yaml'], { interactive: true, picker });
+    const r = await importTwilio(['--out', 'twilio.yaml'], { interactive: true, picker });
     expect(r.code).toBe(0);
     expect(offered).toHaveLength(197);
     expect(readFileSync(join(r.cwd, 'twilio.yaml'), 'utf8')).toContain('- name: Delete Message');
   });
 
   it('refuses to overwrite without --force, and overwrites with it', async () => {
-    const first = await cli(['import', 'openapi', TWILIO, '--operation', 'CreateMessage']);
+    const first = await importTwilio(['--operation', 'CreateMessage']);
     const out = join(first.cwd, 'connector.yaml');
     writeFileSync(out, 'mine\n');
-    const again = await cli(['import', 'openapi', TWILIO, '--operation', 'CreateMessage', '--out', out]);
+    const again = await importTwilio(['--operation', 'CreateMessage', '--out', out]);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/refusing to overwrite .*connector\.yaml; nothing was written/);
     expect(readFileSync(out, 'utf8')).toBe('mine\n');
-    const forced = await cli([
-      'import',
-      'openapi',
-      TWILIO,
-      '--operation',
-      'CreateMessage',
-      '--out',
-      out,
-      '--force',
-    ]);
+    const forced = await importTwilio(['--operation', 'CreateMessage', '--out', out, '--force']);
     expect(forced.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('- name: Send Message');
   });
 
   it('an unknown operation is a usage error with a suggestion', async () => {
-    const r = await cli(['import', 'openapi', TWILIO, '--operation', 'CreateMesage']);
+    const r = await importTwilio(['--operation', 'CreateMesage']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('no operation "CreateMesage" in the description; did you mean "CreateMessage"?');
   });
@@ -139,8 +123,8 @@ describe('okta-connector import openapi', () => {
   });
 
   it('same description and flags, same bytes on disk', async () => {
-    const a = await cli(['import', 'openapi', TWILIO, '--tag', 'Api20100401Message']);
-    const b = await cli(['import', 'openapi', TWILIO, '--tag', 'Api20100401Message']);
+    const a = await importTwilio(['--tag', 'Api20100401Message']);
+    const b = await importTwilio(['--tag', 'Api20100401Message']);
     expect(readFileSync(join(b.cwd, 'connector.yaml'))).toEqual(readFileSync(join(a.cwd, 'connector.yaml')));
   });
 });

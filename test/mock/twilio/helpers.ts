@@ -1,3 +1,4 @@
+import type twilio6 from 'twilio';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { loadValidators, type Validators } from './schema.js';
 import {
@@ -81,3 +82,25 @@ export const create = (mock: MockTwilio, form: Record<string, string | string[]>
   call(mock, 'POST', MESSAGES, form, auth);
 
 export const SMS = { To: '+14155550100', From: '+15005550006', Body: 'hello' };
+
+type RequestOptions<T> = import('twilio/lib/base/RequestClient.js').RequestOptions<T>;
+
+/**
+ * An official Twilio client (6.x, or 5.x cast to its type) talking to the mock at `base`: reference §1.3 (B),
+ * the origin of every request is rewritten to the mock, whatever region/edge is set.
+ */
+export function localClient(sdk: typeof twilio6, base: string, creds: 'api-key' | 'auth-token' = 'api-key') {
+  class LocalRequestClient extends sdk.RequestClient {
+    override request<T>(opts: RequestOptions<T>) {
+      const u = new URL(opts.uri);
+      const b = new URL(base);
+      u.protocol = b.protocol;
+      u.host = b.host;
+      return super.request<T>({ ...opts, uri: u.toString() });
+    }
+  }
+  const httpClient = new LocalRequestClient();
+  return creds === 'api-key'
+    ? sdk(C.apiKeySid, C.apiKeySecret, { accountSid: C.accountSid, httpClient })
+    : sdk(C.accountSid, C.authToken, { httpClient });
+}

@@ -1,41 +1,21 @@
 import twilio6 from 'twilio';
-import { Ajv } from 'ajv';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIALS as C } from '../../../src/mock/twilio/defaults.js';
-import { TWILIO_OPENAPI } from '../../support/fixtures.js';
-import { useMock } from './helpers.js';
+import { C_AUTH_KEY as auth, localClient, useMock } from './helpers.js';
+import { responseValidator } from './schema.js';
 
-const PATH = '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json';
-const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv) => void;
 /** The mock's SID of +15005550006 in the default account (sha256 of "<AccountSid>/<number>", phone-numbers.ts). */
 const SID = 'PNbaebb17069f6a6cd7ab877333b9eaaeb';
 
 /** The POST (update) response schema of Twilio's own description, with the fields a webhook registration reads. */
-function updateValidator() {
-  const spec = JSON.parse(readFileSync(TWILIO_OPENAPI, 'utf8'));
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addFormat('date-time-rfc-2822', /^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$/);
-  for (const f of ['phone-number', 'currency', 'uri-map', 'http-method']) ajv.addFormat(f, true);
-  ajv.addFormat('uri', /^(?:[a-z][a-z0-9+.-]*:|\/)\S*$/i);
-  ajv.addSchema({ $id: 'twilio', components: spec.components });
-  const schema = JSON.parse(
-    JSON.stringify(spec.paths[PATH].post.responses['200'].content['application/json'].schema).replaceAll(
-      '"#/components',
-      '"twilio#/components',
-    ),
-  );
-  return ajv.compile({
-    allOf: [schema, { required: ['sid', 'sms_url', 'sms_method', 'date_updated', 'uri'] }],
+const updateValidator = () =>
+  responseValidator('/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json', 'post', {
+    required: ['sid', 'sms_url', 'sms_method', 'date_updated', 'uri'],
   });
-}
 
 describe('mock Twilio: POST IncomingPhoneNumbers/{Sid}.json (a webhook event registers its Event URL)', () => {
   const mock = useMock();
   beforeEach(() => mock().reset());
-  const auth = `Basic ${Buffer.from(`${C.apiKeySid}:${C.apiKeySecret}`).toString('base64')}`;
   const url = (sid = SID) =>
     `${mock().url}/2010-04-01/Accounts/${C.accountSid}/IncomingPhoneNumbers/${sid}.json`;
   const update = (form: Record<string, string>, sid = SID) =>
@@ -88,19 +68,7 @@ describe('mock Twilio: POST IncomingPhoneNumbers/{Sid}.json (a webhook event reg
   });
 
   it("answers Twilio's official client (incomingPhoneNumbers(sid).update / fetch)", async () => {
-    class Local extends twilio6.RequestClient {
-      override request<T>(opts: import('twilio/lib/base/RequestClient.js').RequestOptions<T>) {
-        const u = new URL(opts.uri);
-        const b = new URL(mock().url);
-        u.protocol = b.protocol;
-        u.host = b.host;
-        return super.request<T>({ ...opts, uri: u.toString() });
-      }
-    }
-    const client = twilio6(C.apiKeySid, C.apiKeySecret, {
-      accountSid: C.accountSid,
-      httpClient: new Local(),
-    });
+    const client = localClient(twilio6, mock().url);
     const updated = await client
       .incomingPhoneNumbers(SID)
       .update({ smsUrl: 'https://example.com/hook', smsMethod: 'POST' });

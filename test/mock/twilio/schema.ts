@@ -32,31 +32,43 @@ export interface Validators {
   error: ValidateFunction;
 }
 
-/** Reference §5.3: Ajv over the spec's components, Twilio's formats, relative "uri"s, plus a strict overlay. */
-export function loadValidators(): Validators {
-  const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8'));
+const COMPONENTS = 'twilio_api_v2010';
+
+/** Reference §5.3: Ajv over the spec's components, Twilio's formats and relative "uri"s. */
+function twilioAjv(spec: any): Ajv {
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addFormat(
     'date-time-rfc-2822',
     /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0000$/,
   );
-  ajv.addFormat('phone-number', true);
-  ajv.addFormat('currency', true);
-  ajv.addFormat('uri-map', true);
+  for (const f of ['phone-number', 'currency', 'uri-map', 'http-method']) ajv.addFormat(f, true);
   ajv.addFormat('uri', /^(?:[a-z][a-z0-9+.-]*:|\/)\S*$/i);
-  ajv.addSchema({ $id: 'twilio_api_v2010', components: spec.components });
-  const ref = '#/components/schemas/api.v2010.account.message';
-  const listSchema = JSON.parse(
-    JSON.stringify(
-      spec.paths['/2010-04-01/Accounts/{AccountSid}/Messages.json'].get.responses['200'].content[
-        'application/json'
-      ].schema,
-    ).replaceAll('"#/components', '"twilio_api_v2010#/components'),
-  );
+  ajv.addSchema({ $id: COMPONENTS, components: spec.components });
+  return ajv;
+}
+
+/** The JSON schema of an operation's 200 response, its $refs pointing at the components twilioAjv registered. */
+function responseSchema(spec: any, path: string, method: 'get' | 'post'): object {
+  const schema = spec.paths[path][method].responses['200'].content['application/json'].schema;
+  return JSON.parse(JSON.stringify(schema).replaceAll('"#/components', `"${COMPONENTS}#/components`));
+}
+
+/** The 200 response schema of one operation of Twilio's description, and `overlay` (the fields a test requires). */
+export function responseValidator(path: string, method: 'get' | 'post', overlay: object): ValidateFunction {
+  const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8'));
+  return twilioAjv(spec).compile({ allOf: [responseSchema(spec, path, method), overlay] });
+}
+
+/** Reference §5.3: the message, list page and error validators, with a strict overlay. */
+export function loadValidators(): Validators {
+  const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8'));
+  const ajv = twilioAjv(spec);
+  const ref = `#/components/schemas/api.v2010.account.message`;
+  const listSchema = responseSchema(spec, '/2010-04-01/Accounts/{AccountSid}/Messages.json', 'get');
   const strictMessage = {
     allOf: [
-      { $ref: `twilio_api_v2010${ref}` },
+      { $ref: `${COMPONENTS}${ref}` },
       {
         required: MESSAGE_FIELDS,
         additionalProperties: false,

@@ -5,28 +5,9 @@ import {
   DEFAULT_CREDENTIALS as C,
   DEFAULT_MESSAGING_SERVICE_SID as MG,
 } from '../../../src/mock/twilio/defaults.js';
-import { useMock } from './helpers.js';
+import { localClient, useMock } from './helpers.js';
 
 type Sdk = typeof twilio6;
-type RequestOptions<T> = import('twilio/lib/base/RequestClient.js').RequestOptions<T>;
-
-/** Reference §1.3 (B): rewrite the origin of every request to the mock, whatever region/edge is set. */
-function localClient(sdk: Sdk, base: string, creds: 'api-key' | 'auth-token') {
-  class LocalRequestClient extends sdk.RequestClient {
-    override request<T>(opts: RequestOptions<T>) {
-      const u = new URL(opts.uri);
-      const b = new URL(base);
-      u.protocol = b.protocol;
-      u.host = b.host;
-      return super.request<T>({ ...opts, uri: u.toString() });
-    }
-  }
-  const httpClient = new LocalRequestClient();
-  return creds === 'api-key'
-    ? sdk(C.apiKeySid, C.apiKeySecret, { accountSid: C.accountSid, httpClient })
-    : sdk(C.accountSid, C.authToken, { httpClient });
-}
-
 const cases = [
   ['twilio 6.x', twilio6, 'api-key'],
   ['twilio 6.x', twilio6, 'auth-token'],

@@ -6,6 +6,7 @@ import { stopHookServers } from '../../../../src/cli/commands/hook/index.js';
 import { run } from '../../../../src/cli/run.js';
 import { lintFlopack } from '../../../../src/lint/index.js';
 import { SEED_USER_IDS } from '../../../../src/mock/okta/index.js';
+import { runCli } from '../../../helpers/cli.js';
 import { fakeIo } from '../../../helpers/fake-io.js';
 
 const spec = new URL('../../../../connectors/twilio/connector.yaml', import.meta.url).pathname;
@@ -17,11 +18,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const io = fakeIo({ cwd: dir, env });
-  const code = await run(args, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { cwd: dir, env });
 
 describe('okta-connector hook telephony', () => {
   it('writes a lint-clean .folder and says how to use it', async () => {

@@ -2,14 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../../../src/cli/run.js';
-import { fakeIo } from '../../../helpers/fake-io.js';
-
-async function cli(argv: string[]) {
-  const io = fakeIo({});
-  const code = await run(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+import { runCli as cli } from '../../../helpers/cli.js';
 
 /** The bundled Twilio spec with its `mock:` line replaced (or removed), written beside a temp dir. */
 async function twilioSpecWith(mockLine: string): Promise<string> {

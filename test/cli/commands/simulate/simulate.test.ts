@@ -2,8 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../../../src/cli/run.js';
-import { fakeIo } from '../../../helpers/fake-io.js';
+import { runCli as cli } from '../../../helpers/cli.js';
 import { DEFAULT_CREDENTIALS } from '../../../../src/mock/twilio/defaults.js';
 import { startMockTwilio, type MockTwilio } from '../../../../src/mock/twilio/index.js';
 import { OKTA_WORKFLOWS_DIR } from '../../../support/fixtures.js';
@@ -11,12 +10,6 @@ import { OKTA_WORKFLOWS_DIR } from '../../../support/fixtures.js';
 const SPEC = 'connectors/twilio/connector.yaml';
 const SAMPLES = OKTA_WORKFLOWS_DIR;
 const SEND = ['simulate', SPEC, '--action', 'Send Message', '--option', 'from=+15005550006'];
-
-async function cli(argv: string[], opts: { env?: NodeJS.ProcessEnv; stdin?: string } = {}) {
-  const io = fakeIo(opts);
-  const code = await run(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
 
 describe('simulate (embedded mock)', () => {
   it('prints the action outputs as JSON and exits 0', async () => {

@@ -2,14 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../../../src/cli/run.js';
-import { fakeIo } from '../../../helpers/fake-io.js';
-
-async function cli(argv: string[]) {
-  const io = fakeIo({});
-  const code = await run(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+import { runCli as cli } from '../../../helpers/cli.js';
 
 const SPEC = 'connectors/twilio/connector.yaml';
 const SID = 'PNbaebb17069f6a6cd7ab877333b9eaaeb';
@@ -29,6 +22,10 @@ async function deliveryFile(accountSid: string, extra = ''): Promise<string> {
   return file;
 }
 
+/** `simulate` the event flow New Incoming Message on the registered phone number, delivering `file`. */
+const deliver = (file: string) =>
+  cli(['simulate', SPEC, '--flow', 'New Incoming Message', '-o', `phoneNumberSid=${SID}`, '--webhook', file]);
+
 describe('simulate: webhook events', () => {
   it('runs the registration flow against the mock Twilio and prints the Registration data', async () => {
     const r = await cli([
@@ -47,31 +44,13 @@ describe('simulate: webhook events', () => {
 
   it('--webhook delivers a form-encoded payload to the event flow', async () => {
     const file = await deliveryFile('AC11111111111111111111111111111111');
-    const r = await cli([
-      'simulate',
-      SPEC,
-      '--flow',
-      'New Incoming Message',
-      '-o',
-      `phoneNumberSid=${SID}`,
-      '--webhook',
-      file,
-    ]);
+    const r = await deliver(file);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ messageSid: 'SM1', body: 'Hi there', signature: 'c2ln' });
   });
 
   it('says so when the filter drops the delivery, and refuses unknown keys (exit 2)', async () => {
-    const other = await cli([
-      'simulate',
-      SPEC,
-      '--flow',
-      'New Incoming Message',
-      '-o',
-      `phoneNumberSid=${SID}`,
-      '--webhook',
-      await deliveryFile('AC22222222222222222222222222222222'),
-    ]);
+    const other = await deliver(await deliveryFile('AC22222222222222222222222222222222'));
     expect(other.code).toBe(0);
     expect(JSON.parse(other.out)).toEqual({});
     expect(other.err).toContain('stopped at a Continue If');

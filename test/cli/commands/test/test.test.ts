@@ -2,15 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../../../src/cli/run.js';
-import { fakeIo } from '../../../helpers/fake-io.js';
+import { runCli } from '../../../helpers/cli.js';
 import { parseScenario } from '../../../../src/scenario/load.js';
 
-async function cli(argv: string[], cwd = process.cwd()) {
-  const io = fakeIo({ cwd });
-  const code = await run(argv, io);
-  return { code, out: io.out(), err: io.err() };
-}
+const cli = (argv: string[], cwd = process.cwd()) => runCli(argv, { cwd });
 
 /** A connector folder holding the Twilio spec and the given scenario files. */
 async function connector(files: Record<string, string>): Promise<string> {
