@@ -63,8 +63,9 @@ function collectJsonStrings(
   at: (string | number)[],
   add: (pointer: string, s: string) => void,
 ): void {
+  const prefix = toPointer(at);
   for (const visit of walkJson(value)) {
-    if (typeof visit.value === 'string') add(toPointer([...at, ...visit.path]), visit.value);
+    if (typeof visit.value === 'string') add(prefix + toPointer(visit.path), visit.value);
   }
 }
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom, type Random } from '../../src/mock/openapi/random.js';
-import { jsonNestingExceeds, MAX_NESTING_DEPTH, parseSource, scanJson } from '../../src/source/document.js';
+import {
+  jsonNestingExceeds,
+  MAX_NESTING_DEPTH,
+  parseSource,
+  pointerSegments,
+  scanJson,
+  toPointer,
+} from '../../src/source/document.js';
 import { DiagnosticsError } from '../../src/errors.js';
 import { nestingDepth } from '../../src/util/json-walk.js';
 
@@ -153,6 +160,28 @@ describe('scanJson: one pass for nesting and duplicate keys (issue 17)', () => {
       if (referenceNestingExceeds(text) !== undefined) expect(code, text).toBe('OC-SOURCE-TOO-DEEP');
       else if (code === undefined) expect(parseSource(text, 'f.json').data).toEqual(JSON.parse(text));
       else expect(code, text).toBe('OC-SOURCE-SYNTAX');
+    }
+  });
+});
+
+describe('toPointer', () => {
+  /** As it was before it skipped the replacements for segments with nothing to escape (issue 17). */
+  const reference = (segments: ReadonlyArray<string | number>) =>
+    segments.length === 0
+      ? ''
+      : '/' + segments.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+
+  it('escapes every segment as before, and pointerSegments reads each back', () => {
+    const pieces = ['a', '~', '/', '~1', '0', '', 'é', ' ', '~/~'];
+    for (let i = 0; i < 2000; i++) {
+      const r = seededRandom('to-pointer', String(i));
+      const segments = Array.from({ length: r.int(0, 4) }, () =>
+        r.next() < 0.2 ? r.int(0, 12) : Array.from({ length: r.int(0, 3) }, () => r.pick(pieces)).join(''),
+      );
+      const pointer = toPointer(segments);
+      expect(pointer).toBe(reference(segments));
+      if (segments.length > 0 && !(segments.length === 1 && segments[0] === ''))
+        expect(pointerSegments(pointer)).toEqual(segments.map(String));
     }
   });
 });

@@ -13,12 +13,12 @@ export const urls: SpecRule = {
     'The base URL is an https URL without query or trailing slash; paths start with / and carry no query; no URL carries credentials.',
   check({ spec }) {
     const findings: RuleFinding[] = [];
-    for (const { path, value } of walkJson(spec)) {
-      if (typeof value !== 'string' || !hasUrlCredentials(value)) continue;
+    for (const visit of walkJson(spec)) {
+      if (typeof visit.value !== 'string' || !hasUrlCredentials(visit.value)) continue;
       findings.push({
         code: 'OC-SPEC-URL-CREDENTIALS',
         severity: 'error',
-        pointer: toPointer(path),
+        pointer: toPointer(visit.path),
         message:
           'a URL here carries a user name or password before "@"; it would be stored in the flows and shown in every log',
         hint: 'remove "user:password@" and declare the credentials under `authentication`',
