@@ -64,9 +64,9 @@ function collectJsonStrings(
   add: (pointer: string, s: string) => void,
 ): void {
   const prefix = toPointer(at);
-  for (const visit of walkJson(value)) {
+  walkJson(value, (visit) => {
     if (typeof visit.value === 'string') add(prefix + toPointer(visit.path), visit.value);
-  }
+  });
 }
 
 /** Every string in the spec that may hold placeholders, with the keys in scope there. */

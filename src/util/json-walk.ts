@@ -31,16 +31,17 @@ class Step implements Visit {
 }
 
 /**
- * Every value inside `root` (root first, then depth first in document order), with its path. A loop with an explicit
- * stack, not recursion, so no nesting depth overflows the call stack; a value met twice (a shared or cyclic
- * reference) is visited once.
+ * Calls `visit` with every value inside `root` (root first, then depth first in document order) and its path. A loop
+ * with an explicit stack, not recursion, so no nesting depth overflows the call stack; a value met twice (a shared or
+ * cyclic reference) is visited once. A callback rather than a generator: resuming a generator for each value cost
+ * twice the walk itself on a 1,000-action spec (issue 17).
  */
-export function* walkJson(root: unknown): Generator<Visit> {
+export function walkJson(root: unknown, visit: (visit: Visit) => void): void {
   const pending: Step[] = [new Step(root, undefined, '', 0)];
   const seen = new Set<object>();
   while (pending.length > 0) {
     const next = pending.pop()!;
-    yield next;
+    visit(next);
     const value = next.value;
     if (value === null || typeof value !== 'object' || seen.has(value)) continue;
     seen.add(value);

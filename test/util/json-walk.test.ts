@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom, type Random } from '../../src/mock/openapi/random.js';
-import { walkJson } from '../../src/util/json-walk.js';
+import { walkJson, type Visit } from '../../src/util/json-walk.js';
 
 /** The walk as it was before its paths were built lazily (issue 17): the reference for order, paths and values. */
 function* referenceWalk(root: unknown): Generator<{ path: ReadonlyArray<string | number>; value: unknown }> {
@@ -51,7 +51,8 @@ describe('walkJson', () => {
       const r = seededRandom('json-walk', String(i));
       const root = randomValue(r, 0, []);
       const expected = [...referenceWalk(root)];
-      const visits = [...walkJson(root)];
+      const visits: Visit[] = [];
+      walkJson(root, (visit) => visits.push(visit));
       expect(visits.map((v) => v.value)).toEqual(expected.map((v) => v.value));
       // Paths read in any order (last first here), and twice, give the same arrays.
       const paths = visits.map((_, k) => visits[visits.length - 1 - k]!.path).reverse();

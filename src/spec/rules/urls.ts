@@ -13,8 +13,8 @@ export const urls: SpecRule = {
     'The base URL is an https URL without query or trailing slash; paths start with / and carry no query; no URL carries credentials.',
   check({ spec }) {
     const findings: RuleFinding[] = [];
-    for (const visit of walkJson(spec)) {
-      if (typeof visit.value !== 'string' || !hasUrlCredentials(visit.value)) continue;
+    walkJson(spec, (visit) => {
+      if (typeof visit.value !== 'string' || !hasUrlCredentials(visit.value)) return;
       findings.push({
         code: 'OC-SPEC-URL-CREDENTIALS',
         severity: 'error',
@@ -23,7 +23,7 @@ export const urls: SpecRule = {
           'a URL here carries a user name or password before "@"; it would be stored in the flows and shown in every log',
         hint: 'remove "user:password@" and declare the credentials under `authentication`',
       });
-    }
+    });
     const literal = parseTemplate(spec.baseUrl)
       .parts.map((p) => (p.kind === 'text' ? p.text : 'x'))
       .join('');
