@@ -97,7 +97,7 @@ export function parseSource(bytes: Uint8Array | string, file: string): SourceDoc
   if (scan?.tooDeepAt !== undefined) failTooDeepJson(text, scan.tooDeepAt, file);
   // JSON parses natively and plain YAML through js-yaml (both fast); the `yaml` library's AST, needed to turn
   // pointers into positions, is built on first use, and gives the data (and every error) for the rest of YAML.
-  const fast = scan
+  const fast: { value: unknown; nesting?: number } | undefined = scan
     ? parseJson(text, file, scan.duplicateKey)
     : fastYamlData(text.replace(/^\uFEFF/, ''), {
         maxDepth: MAX_NESTING_DEPTH,
@@ -110,8 +110,11 @@ export function parseSource(bytes: Uint8Array | string, file: string): SourceDoc
     const { doc, lineCounter } = yamlAst();
     return locateInDocument(doc, lineCounter, pointer, atKey);
   };
-  // JSON.parse builds one value per bracket, so JSON the scan let through nests no deeper than the limit.
-  const tooDeep = scan ? undefined : firstTooDeep(data, MAX_NESTING_DEPTH);
+  // JSON.parse builds one value per bracket, so JSON the scan let through nests no deeper than the limit; plain YAML
+  // without aliases nests as deeply as its events say. Otherwise (aliases, the yaml path) the value is walked.
+  const withinLimit =
+    scan !== undefined || (fast?.nesting !== undefined && fast.nesting <= MAX_NESTING_DEPTH);
+  const tooDeep = withinLimit ? undefined : firstTooDeep(data, MAX_NESTING_DEPTH);
   if (tooDeep) {
     fail(
       file,
