@@ -58,6 +58,27 @@ export function walkJson(root: unknown, visit: (visit: Visit) => void): void {
   }
 }
 
+/**
+ * Whether some string inside `root` passes `test`: walkJson's order and sharing rules without a visit (and its path)
+ * for each value, for a rule that reports rarely and would otherwise walk a whole spec with paths (issue 17).
+ */
+export function someString(root: unknown, test: (text: string) => boolean): boolean {
+  const pending: unknown[] = [root];
+  const seen = new Set<object>();
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (test(value)) return true;
+      continue;
+    }
+    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+    seen.add(value);
+    const children = Array.isArray(value) ? value : Object.values(value);
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+  }
+  return false;
+}
+
 /** How deeply `root` nests (a scalar is 0, `[]` is 1), stopping early once `limit` is passed. */
 export function nestingDepth(root: unknown, limit = Infinity): number {
   let deepest = 0;

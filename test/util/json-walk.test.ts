@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom, type Random } from '../../src/mock/openapi/random.js';
-import { walkJson, type Visit } from '../../src/util/json-walk.js';
+import { someString, walkJson, type Visit } from '../../src/util/json-walk.js';
 
 /** The walk as it was before its paths were built lazily (issue 17): the reference for order, paths and values. */
 function* referenceWalk(root: unknown): Generator<{ path: ReadonlyArray<string | number>; value: unknown }> {
@@ -60,5 +60,22 @@ describe('walkJson', () => {
       expect(visits.map((v) => v.path)).toEqual(paths);
       expect(visits.map((v) => v.depth)).toEqual(expected.map((v) => v.path.length));
     }
+  });
+
+  it('someString answers as a test of every string walkJson visits', () => {
+    let found = 0;
+    for (let i = 0; i < 2000; i++) {
+      const r = seededRandom('some-string', String(i));
+      const root = randomValue(r, 0, []);
+      const test = (text: string) => text.includes('@');
+      let expected = false;
+      walkJson(root, (visit) => {
+        if (typeof visit.value === 'string' && test(visit.value)) expected = true;
+      });
+      expect(someString(root, test)).toBe(expected);
+      if (expected) found++;
+    }
+    expect(found).toBeGreaterThan(100);
+    expect(found).toBeLessThan(1900);
   });
 });
