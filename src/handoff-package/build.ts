@@ -22,6 +22,9 @@ import { comparePackage, isStale, writePackage } from './write.js';
 import { byteLength } from './manifest.js';
 import { spoolBlocks } from './block-spool.js';
 
+/** From how many actions the documents are written and deflated as they are made, rather than at the end. */
+export const WRITE_AHEAD_ACTIONS = 50;
+
 export const BUILD_CODES = {
   lint: 'OC-BUILD-LINT',
   credential: 'OC-BUILD-CREDENTIAL',
@@ -46,8 +49,12 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
   try {
     // When the package is written, the flopack goes to disk as it is made, not held until then.
     const flopackFile = options.check ? undefined : FileWriter.for(join(packageDir, flopackFileName(spec)));
-    // So are the docs pages, each as soon as its flow is built.
-    const staged = options.check ? undefined : StagedFiles.in(packageDir);
+    // A large connector's documents too, as they are made (for a few files, the staging costs more than it saves).
+    const writeAhead = options.writeAhead ?? spec.actions.length >= WRITE_AHEAD_ACTIONS;
+    const staged =
+      options.check || !writeAhead
+        ? undefined
+        : StagedFiles.in(packageDir, { deflate: options.zip !== false });
     try {
       const built = await buildPackage(spec, specPath, packageDir, loaded.scenarios, options, {
         flopackFile,
@@ -73,6 +80,8 @@ const OUTPUT_ERRORS: Record<string, string> = {
   EROFS: 'the file system is read-only',
   ENOSPC: 'the disk is full',
   EDQUOT: 'the disk quota is exceeded',
+  // A folder that cannot be made where its parent is (in /proc, say).
+  ENOENT: 'a folder cannot be made there',
 };
 
 /** A file-system error about the output as a user error (exit 1) naming the folder; anything else as it is. */
@@ -184,7 +193,7 @@ async function flopackOf(
     threads?: BuildThreads;
     /** Where the flopack goes as it is written (else it stays in memory). */
     writeTo?: FileWriter;
-    /** Where the docs pages go as they are made (else they wait for the package to be written). */
+    /** Where the documents go (and are deflated) as they are made (else they wait for the package). */
     staged?: StagedFiles;
   },
 ): Promise<{
@@ -199,11 +208,7 @@ async function flopackOf(
   const file = flopackFileName(spec);
   const split = splitFlows(flows.length, { spec, common: options.common, file }, options.threads);
   const checks = new FlowChecks(file);
-  const { staged } = options;
-  const documents = new DocumentWriter(spec, flows, options.common, {
-    ...(staged ? { stage: (page: readonly Buffer[]) => staged.stage(page) } : {}),
-    deflate: options.zip,
-  });
+  const documents = new DocumentWriter(spec, flows, options.common, options.staged);
   // The test folder embeds the connector's flows: only then are they kept.
   const kept: Record<string, Flo> | undefined = options.scenarios.length > 0 ? {} : undefined;
   // Each flo's bytes as written: the test folder copies them.
@@ -218,9 +223,7 @@ async function flopackOf(
     keep: !options.writeTo,
   });
   try {
-    for (let index = split.next(), done = 1; index !== undefined; index = split.next(), done++) {
-      // Now and then the event loop takes a turn, so that files written meanwhile (staged-files.ts) go on.
-      if (done % YIELD_EVERY === 0) await new Promise(setImmediate);
+    for (let index = split.next(); index !== undefined; index = split.next()) {
       const planned = plan.flows[index]!;
       const flo = planned.build();
       writer.flo(planned.floId, flo);
@@ -284,14 +287,13 @@ async function flopackOf(
     });
   }
   const finished = problems.length > 0 ? undefined : documents.finish();
+  // Every document staged: the staging worker finishes, and the zip data of what it deflated comes.
+  if (finished) options.staged?.end();
   const { deflated, facts } = await spooled;
   const content = options.writeTo ? options.writeTo.close(facts!) : blocks;
   if (!finished) return { content, deflated, problems };
   return { content, deflated, problems, documents: finished, ...(tests ? { tests } : {}) };
 }
-
-/** Flows built between two turns of the event loop. */
-const YIELD_EVERY = 8;
 
 /**
  * sortDiagnostics with ties broken by pointer: which flows the worker thread checked (and so which findings its

@@ -6,7 +6,7 @@ import type { FlowNames } from './field-sources.js';
 import { flowSheet, sectionAnchor, sheetModel, type FlowSheet, type SheetModel } from './sheet-model.js';
 import { renderTemplateParts as render, trustedMarkup } from './templates.js';
 import type { Artifact, FlowKind, GeneratedFlow } from './types.js';
-import { DeflateAsWritten } from './zip.js';
+import type { StagedFiles, StagedStream } from './staged-files.js';
 
 export const BUILD_SHEET_MD = 'BUILD.md';
 export const BUILD_SHEET_HTML = 'build.html';
@@ -33,14 +33,6 @@ export interface RenderedDocuments {
   deflated: Map<string, Promise<Buffer>>;
 }
 
-/** What a writer does with the documents ahead of the package. */
-export interface DocumentsAhead {
-  /** Writes a docs page ahead of the package (staged-files.ts) and says where; without it, pages wait. */
-  stage?: (content: readonly Buffer[]) => string;
-  /** Deflates the build sheets for the zip as their sections come (zip.ts DeflateAsWritten). */
-  deflate?: boolean;
-}
-
 /** What the documents need of one flow: its sections of the two build sheets, its summary, its docs' checks. */
 export interface FlowDocuments {
   md: Buffer[];
@@ -65,12 +57,18 @@ export class DocumentWriter {
   /** By flow index, for the documented flows: their help topics and pages. */
   private readonly topics: ActionDoc[] = [];
   private readonly pages: Artifact[] = [];
+  /** The zip's compressed data of what was deflated as it was made, by path. */
+  private readonly deflated = new Map<string, Promise<Buffer>>();
 
   constructor(
     private readonly spec: ConnectorSpec,
     private readonly flows: readonly GeneratedFlow[],
     private readonly common: DocumentCommon,
-    private readonly ahead: DocumentsAhead = {},
+    /**
+     * Where the documents are written (and, if it deflates, compressed for the zip) ahead of the package: the
+     * build sheets as their sections come, each docs page when it is made. Without it, all wait for the package.
+     */
+    private readonly ahead?: StagedFiles,
   ) {
     this.names = new Map(flows.map((f) => [f.floId, f.name] as const));
     this.docs = new ActionDocs(spec, flows);
@@ -111,13 +109,12 @@ export class DocumentWriter {
    */
   private page(index: number, flow: GeneratedFlow, checks: string[]): void {
     const action = this.docs.of(flow, checks);
-    const content = render('docs-action.md', { ...this.docs.context, ...this.common, action });
+    const content = Buffer.concat(render('docs-action.md', { ...this.docs.context, ...this.common, action }));
+    const path = `docs/actions/${action.slug}.md`;
     this.topics[index] = action;
-    this.pages[index] = {
-      path: `docs/actions/${action.slug}.md`,
-      content,
-      ...(this.ahead.stage ? { staged: this.ahead.stage(content) } : {}),
-    };
+    const staged = this.ahead?.stage(content);
+    this.pages[index] = { path, content, ...(staged ? { staged: staged.file } : {}) };
+    if (staged?.deflated) this.deflated.set(path, staged.deflated);
   }
 
   /** Every document, once every flow has arrived. */
@@ -126,16 +123,14 @@ export class DocumentWriter {
     if (missing >= 0)
       throw new Error(`the documents are missing flow ${missing} (${this.flows[missing]!.name})`);
     const { md, html } = (this.sheets ??= this.sheetFiles());
-    const files: Artifact[] = [
-      { path: BUILD_SHEET_MD, content: md.content() },
-      { path: BUILD_SHEET_HTML, content: html.content() },
-    ];
-    const deflated = new Map<string, Promise<Buffer>>();
+    const { deflated } = this;
+    const files: Artifact[] = [];
     for (const [path, sheet] of [
       [BUILD_SHEET_MD, md],
       [BUILD_SHEET_HTML, html],
     ] as const) {
-      const data = sheet.deflated();
+      const { data, staged } = sheet.end();
+      files.push({ path, content: sheet.content(), ...(staged ? { staged } : {}) });
       if (data) deflated.set(path, data);
     }
     // Sparse by flow index: filter keeps the documented flows, in flow order.
@@ -156,19 +151,19 @@ export class DocumentWriter {
       new SheetFile(
         render(`build-sheet.${kind}`, view),
         render(`build-sheet-tail.${kind}`, view),
-        this.ahead.deflate ? new DeflateAsWritten() : undefined,
+        this.ahead?.open(),
       );
     return { md: file('md'), html: file('html') };
   }
 }
 
 /**
- * One build sheet: its head, the flows' sections in plan order, its tail. With a deflater, the sections are
- * compressed for the zip as soon as those before them have come, a batch at a time.
+ * One build sheet: its head, the flows' sections in plan order, its tail. Ahead of the package, the sections go to
+ * a staged file a batch at a time, as soon as those before them have come.
  */
 class SheetFile {
   private readonly sections: Buffer[][] = [];
-  /** The first flow whose section has not gone to the deflater, and the sections waiting for the next batch. */
+  /** The first flow whose section has not gone ahead, and the sections waiting for the next batch. */
   private next = 0;
   private batch: Buffer[] = [];
   private batchBytes = 0;
@@ -176,42 +171,49 @@ class SheetFile {
   constructor(
     private readonly head: Buffer[],
     private readonly tail: Buffer[],
-    private readonly deflater: DeflateAsWritten | undefined,
+    private readonly stream: StagedStream | undefined,
   ) {
-    deflater?.write(head);
+    if (stream) this.send(head);
   }
 
   set(index: number, section: Buffer[]): void {
     this.sections[index] = section;
-    if (!this.deflater) return;
+    if (!this.stream) return;
     for (let parts = this.sections[this.next]; parts; parts = this.sections[++this.next]) {
       for (const part of parts) this.batchBytes += part.length;
       this.batch.push(...parts);
     }
-    if (this.batchBytes >= DEFLATE_BATCH) this.flush();
+    if (this.batchBytes >= AHEAD_BATCH) this.flush();
   }
 
   content(): Buffer[] {
     return [...this.head, ...this.sections.flat(), ...this.tail];
   }
 
-  /** After the last section: the compressed data, if deflated as it came. */
-  deflated(): Promise<Buffer> | undefined {
-    if (!this.deflater) return undefined;
+  /** After the last section: the staged file, and its zip data if the staging deflates. */
+  end(): { data?: Promise<Buffer>; staged?: string } {
+    const { stream } = this;
+    if (!stream) return {};
     this.flush();
-    this.deflater.write(this.tail);
-    return this.deflater.end();
+    this.send(this.tail);
+    stream.end();
+    return { ...(stream.deflated ? { data: stream.deflated } : {}), staged: stream.file };
   }
 
   private flush(): void {
-    this.deflater!.write(this.batch);
+    this.send(this.batch);
     this.batch = [];
     this.batchBytes = 0;
   }
+
+  private send(parts: readonly Buffer[]): void {
+    if (parts.length === 0) return;
+    this.stream!.write(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+  }
 }
 
-/** Bytes of sections per job on the thread pool (each job comes back to the build thread once). */
-const DEFLATE_BATCH = 128 * 1024;
+/** Bytes of sections per message to the staging worker. */
+const AHEAD_BATCH = 128 * 1024;
 
 /** A build sheet: its head (with the table of contents), the flows' rendered sections in order, and its tail. */
 function sheetPage(kind: 'md' | 'html', view: object, sections: readonly Buffer[]): Buffer[] {

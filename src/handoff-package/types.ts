@@ -45,6 +45,11 @@ export interface BuildOptions {
   displayName?: string;
   /** Which threads build the flows (flow-split.ts; `--threads`): one by default. */
   threads?: BuildThreads;
+  /**
+   * Whether the documents are written (staged-files.ts) and deflated as they are made rather than at the end: by
+   * default from build.ts WRITE_AHEAD_ACTIONS actions on. The same bytes either way.
+   */
+  writeAhead?: boolean;
 }
 
 export interface WrittenFile {

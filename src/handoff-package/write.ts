@@ -1,7 +1,8 @@
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { byteLength, compareStrings, contentParts, MANIFEST_PATH, type Manifest } from './manifest.js';
 import { isWritten, type Artifact, type Content, type StaleReport, type WrittenFile } from './types.js';
+import { makeFolders } from '../util/make-folders.js';
 
 /**
  * The one place the hand-off package touches the disk (besides files written while it is made, written-file.ts
@@ -23,7 +24,7 @@ export async function writePackage(
   // One mkdir per folder, then the files in parallel: a 1,000-action package is over 1,000 small docs, and
   // writing them one by one left the process idle for most of half a second.
   const targets = artifacts.map((a) => ({ ...a, path: inside(dir, a.path) }));
-  for (const folder of new Set(targets.map((t) => dirname(t.path)))) await mkdir(folder, { recursive: true });
+  for (const folder of new Set(targets.map((t) => dirname(t.path)))) makeFolders(folder);
   await inBatches(targets, WRITE_CONCURRENCY, (t) =>
     t.staged ? rename(t.staged, t.path) : writeOne(t.path, t.content),
   );

@@ -1,8 +1,9 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { WrittenContent } from './types.js';
+import { makeFolders } from '../util/make-folders.js';
 
 /** What the package needs of a file without its bytes: its size, SHA-256 (the manifest's), CRC-32 (the zip's). */
 export type FileFacts = Omit<WrittenContent, 'temporary'>;
@@ -31,7 +32,7 @@ export class FileWriter {
 
   /** A writer for the file that will be `path`. */
   static for(path: string): FileWriter {
-    const madeDir = mkdirSync(dirname(path), { recursive: true });
+    const madeDir = makeFolders(dirname(path));
     return new FileWriter(join(dirname(path), `.${basename(path)}.${process.pid}.partial`), madeDir);
   }
 

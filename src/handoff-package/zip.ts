@@ -101,37 +101,6 @@ function deflateRuns(parts: readonly Buffer[]): Promise<Buffer> {
   });
 }
 
-/**
- * An entry deflated as its pieces come, in order (a build sheet, flow by flow): each `write` is a job on the thread
- * pool that goes on while the build thread builds the next flows (it lets the event loop turn now and then). The
- * same bytes as deflating the whole (zlib does not flush until the end).
- */
-export class DeflateAsWritten {
-  // Output room for a whole batch (JSON and markup deflate 5-10x): one trip back to the build thread per write.
-  private readonly stream = createDeflateRaw({ level: ZLIB_LEVEL, chunkSize: 64 * 1024 });
-  private readonly done: Promise<Buffer>;
-
-  constructor() {
-    const out: Buffer[] = [];
-    this.done = new Promise((resolve, reject) => {
-      this.stream.on('data', (chunk: Buffer) => out.push(chunk));
-      this.stream.on('error', reject);
-      this.stream.on('end', () => resolve(Buffer.concat(out)));
-    });
-    // A build that fails before `end` never asks for the result.
-    this.done.catch(() => undefined);
-  }
-
-  write(parts: readonly Buffer[]): void {
-    if (parts.length > 0) this.stream.write(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
-  }
-
-  end(): Promise<Buffer> {
-    this.stream.end();
-    return this.done;
-  }
-}
-
 /** The file's content, which must be in memory. */
 export function inMemory(file: Artifact): InMemory {
   if (isWritten(file.content))

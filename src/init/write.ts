@@ -1,7 +1,8 @@
-import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../errors.js';
 import type { ScaffoldFile } from './render.js';
+import { makeFolders } from '../util/make-folders.js';
 
 export interface WriteResult {
   /** Relative paths written (created or, with --force, replaced). */
@@ -80,7 +81,7 @@ export async function writeScaffold(
   try {
     for (const file of toWrite) {
       const final = join(dir, file.path);
-      const first = await mkdir(dirname(final), { recursive: true });
+      const first = makeFolders(dirname(final));
       if (first) createdDirs.push(first);
       const temp = join(dirname(final), `.${file.path.split('/').pop() ?? 'file'}.okta-connector-init.tmp`);
       temps.push({ temp, final });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   FlowBuilder,
@@ -51,32 +50,115 @@ describe('IdFactory', () => {
 });
 
 describe('IdFactory.short', () => {
-  it('is the sha256 of the path in base64url, cut to length, re-hashed with #n on a repeat (random paths)', () => {
-    // The plain derivation the fast path (no closure in the common case) must reproduce.
-    const plain = (text: string, length: number) =>
-      createHash('sha256').update(text, 'utf8').digest('base64url').slice(0, length);
-    let seed = 7;
-    const random = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
-    const alphabet = 'abcXYZ019/_-~ .#{}\u00e9\u4e2d\ud83d\ude00';
-    for (let round = 0; round < 50; round++) {
-      const ids = new IdFactory();
-      const used = new Set<string>();
-      for (let i = 0; i < 100; i++) {
-        // Short random paths repeat often, which exercises the re-hash of a taken id.
-        const path = Array.from(
-          { length: random(i % 3 ? 90 : 2) },
-          () => alphabet[random(alphabet.length)],
-        ).join('');
-        const length = 9 + random(3);
-        let expected = plain(path, length);
-        for (let n = 1; used.has(expected); n++) expected = plain(`${path}#${n}`, length);
-        used.add(expected);
-        expect(ids.short(path, length)).toBe(expected);
+  const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  // A fresh factory per call gives the raw hash: nothing is taken yet, so no `#n` re-hash can hide a collision.
+  const raw = (path: string, length = 10): string => new IdFactory().short(path, length);
+  // Paths shaped like the builder's: flow / card / direction / group / key.
+  const realistic = (count: number): string[] => {
+    const groups = ['', 'context', 'headers', 'query', 'body', 'auth'];
+    const keys = ['id', 'name', 'email', 'status', 'value', 'key', 'error', 'statusCode', 'index', 'url'];
+    const paths: string[] = [];
+    for (let n = 0; paths.length < count; n++) {
+      for (let m = 0; m < 20 && paths.length < count; m++) {
+        for (const dir of ['in', 'out']) {
+          for (const g of groups)
+            for (const k of keys.slice(0, 1 + ((n + m) % 4)))
+              paths.push(`flows/${n}/cards/${m}/${dir}/${g}/${k}`);
+        }
       }
     }
+    return paths.slice(0, count);
+  };
+
+  it('gives base64url ids of every length the builder asks for (9, 10, 11) and any length 1..15', () => {
+    for (let length = 1; length <= 15; length++) {
+      const ids = new IdFactory();
+      for (let i = 0; i < 50; i++) {
+        const id = ids.short(`flows/x/cards/${i}/card`, length);
+        expect(id).toHaveLength(length);
+        expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
+      }
+    }
+    expect(() => new IdFactory().short('p', 0)).toThrow(RangeError);
+    expect(() => new IdFactory().short('p', 16)).toThrow(RangeError);
+  });
+
+  it('is a fixed function of the path: the same in every factory, run and platform', () => {
+    const paths = [
+      '',
+      'x/y',
+      'c/f/start/in/context/index',
+      'caf\u00e9/\u4e2d/\ud83d\ude00',
+      'a'.repeat(1000),
+    ];
+    const first = paths.map((p) => raw(p));
+    expect(paths.map((p) => raw(p))).toEqual(first);
+    // Known answers: integer-only arithmetic, so these never vary by platform. Changing them changes every golden.
+    expect(first.slice(0, 4)).toEqual(['8_oFuFeq0L', 'k5o-fCgWGA', 'vkiQswFoRu', 'hZGSFXpO_a']);
+    expect(raw('c/f/start/in/context/index', 11)).toBe('vkiQswFoRu9');
+    // A longer id extends the shorter one, as a cut of one hash.
+    expect(raw('x/y', 11).startsWith(raw('x/y', 10))).toBe(true);
+    expect(raw('x/y', 10).startsWith(raw('x/y', 9))).toBe(true);
+  });
+
+  it('gives 200,000 distinct realistic paths distinct 10-char ids, spread evenly over the alphabet', () => {
+    const paths = realistic(200_000);
+    expect(new Set(paths).size).toBe(paths.length);
+    const seen = new Set<string>();
+    let collisions = 0;
+    const counts = Array.from({ length: 10 }, () => new Map<string, number>());
+    for (const path of paths) {
+      const id = raw(path);
+      if (seen.has(id)) collisions++;
+      seen.add(id);
+      for (let i = 0; i < 10; i++) counts[i]!.set(id[i]!, (counts[i]!.get(id[i]!) ?? 0) + 1);
+    }
+    // 60 bits: the birthday bound for 200,000 ids is ~2e-8 expected collisions.
+    expect(collisions).toBe(0);
+    // Each char at each position: 3,125 expected, standard deviation ~55.
+    for (const byChar of counts) {
+      expect(byChar.size).toBe(64);
+      for (const n of byChar.values()) expect(Math.abs(n - 200_000 / 64)).toBeLessThan(400);
+    }
+  });
+
+  it('gives unrelated ids to paths that differ in one character', () => {
+    const paths = realistic(5_000);
+    let differing = 0;
+    let pairs = 0;
+    for (const [i, path] of paths.entries()) {
+      const at = (i * 7919) % path.length;
+      const changed =
+        path.slice(0, at) + String.fromCharCode(path.charCodeAt(at) ^ (1 << (i % 7))) + path.slice(at + 1);
+      const a = raw(path);
+      const b = raw(changed);
+      expect(b).not.toBe(a);
+      for (let k = 0; k < 10; k++) if (a[k] !== b[k]) differing++;
+      pairs++;
+    }
+    // Independent random ids differ in 10 * 63/64 = 9.84 of 10 chars on average.
+    expect(differing / pairs).toBeGreaterThan(9.7);
+  });
+
+  it('re-hashes a taken id with #n until it is free, the same way in every factory', () => {
+    // 1-char ids: 64 paths must use up the whole alphabet, each char once, most of them through the fallback.
+    const a = new IdFactory();
+    const ones = Array.from({ length: 64 }, (_, i) => a.short(`p/${i}`, 1));
+    expect([...ones].sort().join('')).toBe([...BASE64URL].sort().join(''));
+    expect(ones.filter((id, i) => id !== raw(`p/${i}`, 1)).length).toBeGreaterThan(16);
+    const b = new IdFactory();
+    expect(Array.from({ length: 64 }, (_, i) => b.short(`p/${i}`, 1))).toEqual(ones);
+    // 2-char ids over 3,000 paths: ~900 raw collisions, all resolved.
+    const c = new IdFactory();
+    const paths = realistic(3_000);
+    const twos = paths.map((p) => c.short(p, 2));
+    expect(new Set(twos).size).toBe(twos.length);
+    expect(twos.filter((id, i) => id !== raw(paths[i]!, 2)).length).toBeGreaterThan(500);
+    // The fallback is the hash of `path#n`.
+    const d = new IdFactory();
+    const taken = d.short('x/y');
+    expect(d.short('x/y')).toBe(raw('x/y#1'));
+    expect(taken).toBe(raw('x/y'));
   });
 });
 

@@ -51,6 +51,22 @@ describe('serializeFlopack', () => {
     expect((JSON.parse(text) as Flopack).data.flos.a!.name).toBe(nasty);
   });
 
+  it('escapes exactly as one regular expression over the JSON would, on random text', () => {
+    const reference = (value: unknown) =>
+      JSON.stringify(value).replace(
+        /[<>&\u2028\u2029]/g,
+        (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+    const alphabet = ['<', '>', '&', '\u2028', '\u2029', 'a', '"', '\\', '\n', 'ü', '🚀', '\\u003c', ' '];
+    let seed = 17;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: next() % 40 }, () => alphabet[next() % alphabet.length]).join('');
+      const value = { [text]: [text, { text }] };
+      expect(compactJson(value)).toBe(reference(value));
+    }
+  });
+
   it('gives the same bytes in chunks as in one string, indented or compact', () => {
     for (const indent of [2, 0]) {
       const d = doc('</script> chunked');

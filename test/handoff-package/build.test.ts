@@ -12,13 +12,14 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildConnector } from '../../src/handoff-package/build.js';
+import { buildConnector, WRITE_AHEAD_ACTIONS } from '../../src/handoff-package/build.js';
+import type { ConnectorSpec } from '../../src/spec/types.js';
 import type { Manifest } from '../../src/handoff-package/manifest.js';
 import { packagePath } from '../../src/util/paths.js';
 import { baseSpec } from '../spec/helpers.js';
-import { listZip } from './zip-reader.js';
+import { extractZip, listZip } from './zip-reader.js';
 import { HOSTILE } from './helpers.js';
 import { TWILIO_FLOW_KINDS } from '../helpers/twilio.js';
 
@@ -184,6 +185,45 @@ describe('buildConnector (Twilio)', async () => {
   });
 });
 
+describe('buildConnector writing the documents ahead (as they are made) or at the end', () => {
+  /** The Twilio spec with its actions repeated under new names, past WRITE_AHEAD_ACTIONS. */
+  const manyActions = (): object => {
+    const twilio = parse(readFileSync(twilioSpec, 'utf8')) as ConnectorSpec;
+    const count = WRITE_AHEAD_ACTIONS + 10;
+    const actions = Array.from({ length: count }, (_, i) => ({
+      ...twilio.actions[i % twilio.actions.length]!,
+      name: `Copy ${'ABCDEFGHIJ'[Math.floor(i / 10)]}${'ABCDEFGHIJ'[i % 10]}`,
+    }));
+    return { ...twilio, name: 'many', actions };
+  };
+
+  for (const [name, spec] of [
+    ['twilio', twilioSpec],
+    ['many', manyActions()],
+  ] as const) {
+    it(`gives the same bytes both ways, and leaves nothing staged behind (${name})`, async () => {
+      const ws = workspace(`ahead-${name}`, spec);
+      const packages = [];
+      for (const writeAhead of [true, false]) {
+        const out = join(ws.out, String(writeAhead));
+        const result = await buildConnector(ws.spec, { outDir: out, writeAhead });
+        expect(result.ok, JSON.stringify(result.diagnostics)).toBe(true);
+        const dir = join(out, result.packageDir!.split(sep).pop()!);
+        expect(readdirSync(dir).filter((entry) => entry.startsWith('.'))).toEqual([]);
+        packages.push(snapshot(dir));
+      }
+      const [ahead, atTheEnd] = packages as [Map<string, Buffer>, Map<string, Buffer>];
+      expect([...ahead.keys()]).toEqual([...atTheEnd.keys()]);
+      for (const [path, bytes] of ahead) expect(bytes.equals(atTheEnd.get(path)!), path).toBe(true);
+      // Each zip entry inflates to the file beside it (its deflated data was made ahead, piece by piece).
+      const zipPath = [...ahead.keys()].find((p) => p.endsWith('.zip'))!;
+      const root = zipPath.replace(/-[^-]*\.zip$/, '');
+      for (const [entry, bytes] of extractZip(ahead.get(zipPath)!))
+        expect(bytes.equals(ahead.get(entry.slice(root.length + 1))!), entry).toBe(true);
+    });
+  }
+});
+
 describe('buildConnector', () => {
   it('removes files of a previous build that the spec no longer produces, and nothing else', async () => {
     const spec = baseSpec();
@@ -222,6 +262,18 @@ describe('buildConnector', () => {
     });
     expect(readFileSync(ws.out, 'utf8')).toBe('a file where the output folder should be');
   });
+
+  it.runIf(existsSync('/proc/self'))(
+    'says so, and returns, where no folder can be made (Node 20 recursive mkdir loops forever in /proc)',
+    async () => {
+      const ws = workspace('in-proc', baseSpec());
+      await expect(buildConnector(ws.spec, { outDir: '/proc/okta-connector-out' })).rejects.toMatchObject({
+        name: 'UserError',
+        message:
+          'cannot write the package to /proc/okta-connector-out/acme: a folder cannot be made there (ENOENT)',
+      });
+    },
+  );
 
   it('refuses to write a credential hard-coded in the spec into any artifact', async () => {
     const spec = baseSpec();

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { CommandContext } from '../../context.js';
 import { hasErrors } from '../../../diagnostics/diagnostic.js';
@@ -13,6 +13,7 @@ import {
   generateTelephonyFolder,
 } from '../../../hooks/telephony-flow.js';
 import { e164, identifier } from './flags.js';
+import { makeFolders } from '../../../util/make-folders.js';
 
 export interface TelephonyFlags {
   optInAttribute: string;
@@ -49,7 +50,7 @@ export async function runHookTelephony(
   if (hasErrors(findings)) throw new DiagnosticsError(findings.filter((d) => d.severity === 'error'));
   const dir = resolve(io.cwd, flags.out);
   const file = join(dir, `${spec.name}-telephony-hook.folder`);
-  await mkdir(dir, { recursive: true });
+  makeFolders(dir);
   await writeFile(file, text);
   const shown = relative(io.cwd, file) || file;
   const cards = countCards(flopack.data.flos);

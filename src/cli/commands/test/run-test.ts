@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Io } from '../../io.js';
 import { ExitCode } from '../../exit-codes.js';
@@ -12,6 +12,7 @@ import { formatJsonReport } from '../../../scenario/reporters/json.js';
 import { formatJunitReport } from '../../../scenario/reporters/junit.js';
 import { scaffoldScenario, scenarioFileName } from '../../../scenario/scaffold.js';
 import { runSuite, scenarioFiles, type SuiteOptions } from '../../../scenario/suite.js';
+import { makeFolders } from '../../../util/make-folders.js';
 
 export type TestFormat = 'human' | 'json' | 'junit';
 export const TEST_FORMATS: readonly TestFormat[] = ['human', 'json', 'junit'];
@@ -139,7 +140,7 @@ export async function testInitCli(
   if (existsSync(file) && !args.force) {
     throw new UserError(`${show(file, io.cwd)} already exists; pass --force to overwrite it`);
   }
-  await mkdir(dirname(file), { recursive: true });
+  makeFolders(dirname(file));
   await writeFile(file, scaffoldScenario(spec, action));
   io.stdout.write(
     `created ${show(file, io.cwd)}: fill in the TODO values, then run \`okta-connector test ${show(dir, io.cwd)}\`\n`,
