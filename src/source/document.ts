@@ -92,11 +92,13 @@ export function parseSource(bytes: Uint8Array | string, file: string): SourceDoc
     fail(file, SOURCE_CODES.binary, 'the file contains NUL bytes; expected a YAML or JSON text file');
   }
   const isJson = looksLikeJson(text);
-  if (isJson) checkJsonDepth(text, file);
+  // One pass over JSON text bounds its nesting and looks for repeated keys (see scanJson).
+  const scan = isJson ? scanJson(text) : undefined;
+  if (scan?.tooDeepAt !== undefined) failTooDeepJson(text, scan.tooDeepAt, file);
   // JSON parses natively and plain YAML through js-yaml (both fast); the `yaml` library's AST, needed to turn
   // pointers into positions, is built on first use, and gives the data (and every error) for the rest of YAML.
-  const fast = isJson
-    ? parseJson(text, file)
+  const fast: { value: unknown; nesting?: number } | undefined = scan
+    ? parseJson(text, file, scan.duplicateKey)
     : fastYamlData(text.replace(/^\uFEFF/, ''), {
         maxDepth: MAX_NESTING_DEPTH,
         maxAliases: MAX_ALIAS_COUNT,
@@ -108,7 +110,11 @@ export function parseSource(bytes: Uint8Array | string, file: string): SourceDoc
     const { doc, lineCounter } = yamlAst();
     return locateInDocument(doc, lineCounter, pointer, atKey);
   };
-  const tooDeep = firstTooDeep(data, MAX_NESTING_DEPTH);
+  // JSON.parse builds one value per bracket, so JSON the scan let through nests no deeper than the limit; plain YAML
+  // without aliases nests as deeply as its events say. Otherwise (aliases, the yaml path) the value is walked.
+  const withinLimit =
+    scan !== undefined || (fast?.nesting !== undefined && fast.nesting <= MAX_NESTING_DEPTH);
+  const tooDeep = withinLimit ? undefined : firstTooDeep(data, MAX_NESTING_DEPTH);
   if (tooDeep) {
     fail(
       file,
@@ -194,9 +200,7 @@ function firstTooDeep(root: unknown, limit: number): Array<string | number> | un
 }
 
 /** JSON nested deeper than the limit is refused at the bracket that passes it, before JSON.parse can overflow. */
-function checkJsonDepth(text: string, file: string): void {
-  const at = jsonNestingExceeds(text);
-  if (at === undefined) return;
+function failTooDeepJson(text: string, at: number, file: string): never {
   const before = text.slice(0, at);
   const line = before.split('\n').length;
   const column = at - before.lastIndexOf('\n');
@@ -205,17 +209,73 @@ function checkJsonDepth(text: string, file: string): void {
 
 /** The offset of the first bracket nested deeper than MAX_NESTING_DEPTH in JSON text, or undefined; one pass. */
 export function jsonNestingExceeds(text: string): number | undefined {
+  return scanJson(text, false).tooDeepAt;
+}
+
+/** What one pass over JSON text finds (scanJson). */
+export interface JsonScan {
+  /** The offset of the first bracket nested deeper than MAX_NESTING_DEPTH; the scan stops there. */
+  tooDeepAt: number | undefined;
+  /** Whether some object repeats a key (which JSON.parse would silently resolve); meaningful for valid JSON only. */
+  duplicateKey: boolean;
+}
+
+/**
+ * One linear pass over JSON text, valid or not: how deep its brackets nest (outside strings) and, with `keys`,
+ * whether an object repeats a key. Both verdicts used to take a pass each (and one JSON.parse per key); a key
+ * without a backslash is its own text, so only escaped keys are decoded. Any text goes in: on text that is not
+ * JSON the nesting verdict is still exact, and the key verdict is ignored (JSON.parse fails first).
+ */
+export function scanJson(text: string, keys = true): JsonScan {
   let depth = 0;
+  // Per open bracket: the keys of an object so far, or null for an array; kept only while `keys` looks for one.
+  const open: Array<Set<string> | null> = [];
+  let expectKey = false;
+  let duplicateKey = false;
+  let tracking = keys;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 0x22 /* " */) {
-      i++;
-      while (i < text.length && text.charCodeAt(i) !== 0x22) i += text.charCodeAt(i) === 0x5c ? 2 : 1;
+      const start = i++;
+      let escaped = false;
+      while (i < text.length && text.charCodeAt(i) !== 0x22) {
+        if (text.charCodeAt(i) === 0x5c /* \ */) {
+          escaped = true;
+          i += 2;
+        } else i++;
+      }
+      const top = tracking && expectKey ? open[open.length - 1] : undefined;
+      if (top) {
+        const key = escaped ? decodeJsonString(text.slice(start, i + 1)) : text.slice(start + 1, i);
+        if (top.has(key)) {
+          duplicateKey = true;
+          tracking = false;
+        } else top.add(key);
+        expectKey = false;
+      }
     } else if (ch === 0x7b /* { */ || ch === 0x5b /* [ */) {
-      if (++depth > MAX_NESTING_DEPTH) return i;
-    } else if (ch === 0x7d /* } */ || ch === 0x5d /* ] */) depth--;
+      if (++depth > MAX_NESTING_DEPTH) return { tooDeepAt: i, duplicateKey };
+      if (tracking) {
+        open.push(ch === 0x7b ? new Set() : null);
+        if (ch === 0x7b) expectKey = true;
+      }
+    } else if (ch === 0x7d /* } */ || ch === 0x5d /* ] */) {
+      depth--;
+      if (tracking) open.pop();
+    } else if (ch === 0x2c /* , */ && tracking) {
+      expectKey = open.length > 0 && open[open.length - 1] !== null;
+    }
   }
-  return undefined;
+  return { tooDeepAt: undefined, duplicateKey };
+}
+
+/** A JSON string literal's value; on text that is not JSON (the verdict is not used then), the text itself. */
+function decodeJsonString(literal: string): string {
+  try {
+    return JSON.parse(literal) as string;
+  } catch {
+    return literal;
+  }
 }
 
 function decodeUtf8(bytes: Uint8Array, file: string): string {
@@ -303,67 +363,39 @@ function toData(doc: Document, file: string): unknown {
 }
 
 /**
- * JSON text: JSON.parse for the value. A duplicate key, which JSON.parse would silently resolve, sends the text
- * through the YAML parser, which reports it with its position.
+ * JSON text: JSON.parse for the value. A duplicate key (scanJson), which JSON.parse silently resolves, sends the
+ * text through the YAML parser, which reports it with its position.
  */
-function parseJson(text: string, file: string): { value: unknown } {
-  checkJsonSyntax(text, file);
-  if (hasDuplicateJsonKey(text)) parseYamlAst(text, file, true);
-  return { value: JSON.parse(text) as unknown };
-}
-
-/** One linear pass over valid JSON: does any object repeat a key? */
-export function hasDuplicateJsonKey(text: string): boolean {
-  const stack: Array<Set<string> | null> = [];
-  let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x22 /* " */) {
-      let j = i + 1;
-      while (j < text.length && text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
-      const top = stack[stack.length - 1];
-      if (expectKey && top) {
-        const key = JSON.parse(text.slice(i, j + 1)) as string;
-        if (top.has(key)) return true;
-        top.add(key);
-        expectKey = false;
-      }
-      i = j;
-    } else if (ch === 0x7b /* { */) {
-      stack.push(new Set());
-      expectKey = true;
-    } else if (ch === 0x5b /* [ */) stack.push(null);
-    else if (ch === 0x7d /* } */ || ch === 0x5d /* ] */) stack.pop();
-    else if (ch === 0x2c /* , */) expectKey = stack[stack.length - 1] !== null && stack.length > 0;
+function parseJson(text: string, file: string, duplicateKey: boolean): { value: unknown } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch (error) {
+    failJsonSyntax(text, file, error as Error);
   }
-  return false;
+  if (duplicateKey) parseYamlAst(text, file, true);
+  return { value };
 }
 
 /**
  * JSON.parse gives JSON-specific wording ("Unexpected token '}'"); Node 20 omits the position, so take the position
  * from the YAML parser (JSON is YAML 1.2) and the wording from JSON.parse.
  */
-function checkJsonSyntax(text: string, file: string): void {
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    const raw = (error as Error).message;
-    const message = raw.replace(/, (\.\.\.)?".*$/s, '').replace(/ in JSON at position \d+.*$/s, '');
-    const lineCounter = new (yaml().LineCounter)();
-    const reported = /at position (\d+)/.exec(raw)?.[1];
-    const offset =
-      reported !== undefined
-        ? Number(reported)
-        : yaml().parseDocument(text, { lineCounter }).errors[0]?.pos[0];
-    if (reported !== undefined) yaml().parseDocument(text, { lineCounter });
-    const lp = offset === undefined ? undefined : lineCounter.linePos(offset);
-    fail(
-      file,
-      SOURCE_CODES.syntax,
-      `invalid JSON: ${message}`,
-      lp ? { line: lp.line, column: lp.col } : undefined,
-    );
-  }
+function failJsonSyntax(text: string, file: string, error: Error): never {
+  const raw = error.message;
+  const message = raw.replace(/, (\.\.\.)?".*$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+  const lineCounter = new (yaml().LineCounter)();
+  const reported = /at position (\d+)/.exec(raw)?.[1];
+  const offset =
+    reported !== undefined ? Number(reported) : yaml().parseDocument(text, { lineCounter }).errors[0]?.pos[0];
+  if (reported !== undefined) yaml().parseDocument(text, { lineCounter });
+  const lp = offset === undefined ? undefined : lineCounter.linePos(offset);
+  fail(
+    file,
+    SOURCE_CODES.syntax,
+    `invalid JSON: ${message}`,
+    lp ? { line: lp.line, column: lp.col } : undefined,
+  );
 }
 
 function looksLikeJson(text: string): boolean {
@@ -379,9 +411,13 @@ export function pointerSegments(pointer: string): string[] {
 }
 
 export function toPointer(segments: ReadonlyArray<string | number>): string {
-  return segments.length === 0
-    ? ''
-    : '/' + segments.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+  let pointer = '';
+  for (const segment of segments) {
+    const s = String(segment);
+    // Most segments need no escaping; two replacements on each were a cost in specs of thousands of strings.
+    pointer += '/' + (s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s);
+  }
+  return pointer;
 }
 
 /** Walks the YAML AST; when a segment is missing, falls back to the deepest node that exists. */

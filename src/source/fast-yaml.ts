@@ -105,12 +105,13 @@ const SCHEMA = FAILSAFE_SCHEMA.withTags(mapTag, nullTag, boolTag, intTag, floatT
 
 /**
  * The data of a plain YAML document (no BOM), exactly as the `yaml` library would give it, or undefined when the
- * caller must take the `yaml` path (any error, or a feature listed above).
+ * caller must take the `yaml` path (any error, or a feature listed above). With it, when the document has no alias,
+ * how deeply its collections nest (`[]` is 1): the events tell, so the caller need not walk the value to know.
  */
 export function fastYamlData(
   text: string,
   limits: { maxDepth: number; maxAliases: number },
-): { value: unknown } | undefined {
+): { value: unknown; nesting?: number } | undefined {
   // `<<` may be a merge key; a byte-order mark inside the text is content to js-yaml, skipped by `yaml`; a lone CR
   // is a line break to js-yaml but not to `yaml`; and see below.
   if (
@@ -128,10 +129,11 @@ export function fastYamlData(
   } catch {
     return undefined;
   }
-  if (!isPlain(events, text, limits.maxAliases)) return undefined;
+  const plain = isPlain(events, text, limits.maxAliases);
+  if (!plain) return undefined;
   try {
     const [value] = constructFromEvents(events, { source: text, schema: SCHEMA });
-    return { value };
+    return plain.aliases === 0 ? { value, nesting: plain.nesting } : { value };
   } catch {
     return undefined;
   }
@@ -143,11 +145,18 @@ export function fastYamlData(
  * aliases nested in it, at most `maxAliases`) cannot run out, so both libraries give the same value and the same
  * shared objects. Two spellings js-yaml accepts and `yaml` refuses are declined too: an anchor not followed by
  * white space, and a block mapping key that does not open its line (`a: &x b: c`, `- "x"  "k": v`).
+ * For a plain document: how many aliases it has, and how deeply its collections nest (the value's too when there is
+ * no alias: one object or array per collection event, none shared).
  */
-function isPlain(events: readonly Event[], text: string, maxAliases: number): boolean {
-  if (events[1]?.type !== EVENT_ID.SEQUENCE && events[1]?.type !== EVENT_ID.MAPPING) return false;
+function isPlain(
+  events: readonly Event[],
+  text: string,
+  maxAliases: number,
+): { aliases: number; nesting: number } | undefined {
+  if (events[1]?.type !== EVENT_ID.SEQUENCE && events[1]?.type !== EVENT_ID.MAPPING) return undefined;
   let documents = 0;
   let aliases = 0;
+  let nesting = 0;
   // One entry per open document or collection: is it anchored (`anchored` counts those), and for a block mapping
   // how many keys and values it has had so far (-1 for anything else), so that its keys can be told apart.
   const anchoredFrames: boolean[] = [];
@@ -155,7 +164,7 @@ function isPlain(events: readonly Event[], text: string, maxAliases: number): bo
   let anchored = 0;
   for (const event of events) {
     if (event.type === EVENT_ID.DOCUMENT) {
-      if (++documents > 1 || event.directives.length > 0) return false;
+      if (++documents > 1 || event.directives.length > 0) return undefined;
       anchoredFrames.push(false);
       blockMapItems.push(-1);
       continue;
@@ -169,16 +178,18 @@ function isPlain(events: readonly Event[], text: string, maxAliases: number): bo
     const top = blockMapItems.length - 1;
     const items = blockMapItems[top]!;
     if (items >= 0) {
-      if (items % 2 === 0 && !opensItsLine(text, nodeStart(event))) return false;
+      if (items % 2 === 0 && !opensItsLine(text, nodeStart(event))) return undefined;
       blockMapItems[top] = items + 1;
     }
     switch (event.type) {
       case EVENT_ID.SEQUENCE:
       case EVENT_ID.MAPPING: {
-        if (event.tagStart !== -1) return false;
+        if (event.tagStart !== -1) return undefined;
         const isAnchor = event.anchorStart !== -1;
-        if (isAnchor && !SEPARATOR.test(text.charAt(event.anchorEnd))) return false;
+        if (isAnchor && !SEPARATOR.test(text.charAt(event.anchorEnd))) return undefined;
         anchoredFrames.push(isAnchor);
+        // The frames are the document's and its open collections'.
+        nesting = Math.max(nesting, anchoredFrames.length - 1);
         if (isAnchor) anchored++;
         blockMapItems.push(
           event.type === EVENT_ID.MAPPING && event.style === COLLECTION_STYLE.BLOCK ? 0 : -1,
@@ -186,22 +197,22 @@ function isPlain(events: readonly Event[], text: string, maxAliases: number): bo
         break;
       }
       case EVENT_ID.SCALAR:
-        if (event.tagStart !== -1) return false;
+        if (event.tagStart !== -1) return undefined;
         // Folding a blank line inside a quoted or plain scalar (after an escaped line break, say) differs.
         if (
           event.style <= SCALAR_STYLE.DOUBLE_QUOTED &&
           !event.fast &&
           BLANK_LINE.test(text.slice(event.valueStart, event.valueEnd))
         )
-          return false;
-        if (event.anchorStart !== -1 && !SEPARATOR.test(text.charAt(event.anchorEnd))) return false;
+          return undefined;
+        if (event.anchorStart !== -1 && !SEPARATOR.test(text.charAt(event.anchorEnd))) return undefined;
         break;
       case EVENT_ID.ALIAS:
-        if (anchored > 0 || ++aliases > maxAliases) return false;
+        if (anchored > 0 || ++aliases > maxAliases) return undefined;
         break;
     }
   }
-  return documents === 1;
+  return documents === 1 ? { aliases, nesting } : undefined;
 }
 
 /** Where a node's text begins: its anchor's `&`, an alias's `*`, a quote, or the first character of a value. */

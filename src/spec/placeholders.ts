@@ -26,6 +26,11 @@ const TOKEN = /\$\$\{|\$\{([^{}]*)\}|\$\{/g;
 export function parseTemplate(template: string): { parts: TemplatePart[]; problems: TemplateProblem[] } {
   const parts: TemplatePart[] = [];
   const problems: TemplateProblem[] = [];
+  // Every token holds "${": most strings (labels, literal values) have none and are all text.
+  if (!template.includes('${')) {
+    if (template) parts.push({ kind: 'text', text: template });
+    return { parts, problems };
+  }
   let text = '';
   let last = 0;
   for (const m of template.matchAll(TOKEN)) {

@@ -21,7 +21,9 @@ export function validateSpec(doc: SourceDocument, specDir = dirname(resolve(doc.
   const structural = checkStructure(doc);
   if (structural.length > 0) return sortDiagnostics(structural);
   const spec = doc.data as ConnectorSpec;
-  const findings = SPEC_RULES.flatMap((rule) => rule.check({ spec, specDir }));
+  // One context for every rule: what several rules need is computed once per context (rules/templated.ts).
+  const ctx = { spec, specDir };
+  const findings = SPEC_RULES.flatMap((rule) => rule.check(ctx));
   return sortDiagnostics(findings.map(({ pointer, ...rest }) => doc.at(pointer, rest)));
 }
 

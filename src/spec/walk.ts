@@ -63,9 +63,10 @@ function collectJsonStrings(
   at: (string | number)[],
   add: (pointer: string, s: string) => void,
 ): void {
-  for (const visit of walkJson(value)) {
-    if (typeof visit.value === 'string') add(toPointer([...at, ...visit.path]), visit.value);
-  }
+  const prefix = toPointer(at);
+  walkJson(value, (visit) => {
+    if (typeof visit.value === 'string') add(prefix + toPointer(visit.path), visit.value);
+  });
 }
 
 /** Every string in the spec that may hold placeholders, with the keys in scope there. */

@@ -110,9 +110,11 @@ describe('JSON sources', () => {
   });
 
   it('does not mistake equal keys in different objects or strings for duplicates', async () => {
-    const { hasDuplicateJsonKey } = await import('../../src/source/document.js');
-    expect(hasDuplicateJsonKey('{"a": {"a": 1}, "b": [{"a": 1}, {"a": 2}], "c": "a\\"a"}')).toBe(false);
-    expect(hasDuplicateJsonKey('{"a": 1, "b": {"x": "y"}, "a": 2}')).toBe(true);
+    const { scanJson } = await import('../../src/source/document.js');
+    const duplicate = (text: string) => scanJson(text).duplicateKey;
+    expect(duplicate('{"a": {"a": 1}, "b": [{"a": 1}, {"a": 2}], "c": "a\\"a"}')).toBe(false);
+    expect(duplicate('{"a": 1, "b": {"x": "y"}, "a": 2}')).toBe(true);
+    expect(duplicate('{"a": 1, "\\u0061": 2}')).toBe(true);
   });
 
   it('locates pointers lazily in JSON', () => {

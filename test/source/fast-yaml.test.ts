@@ -7,6 +7,8 @@ import { stringify, type ToStringOptions } from 'yaml';
 import { seededRandom, type Random } from '../../src/mock/openapi/random.js';
 import { MAX_NESTING_DEPTH, parseSource, yamlLibraryData } from '../../src/source/document.js';
 import { fastYamlData } from '../../src/source/fast-yaml.js';
+import { DiagnosticsError } from '../../src/errors.js';
+import { nestingDepth } from '../../src/util/json-walk.js';
 
 const LIMITS = { maxDepth: MAX_NESTING_DEPTH, maxAliases: 1000 };
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -39,6 +41,9 @@ function compare(text: string, name: string): Outcome {
   } catch (error) {
     throw new Error(`${name}: the paths differ\n${String(error).slice(0, 2000)}\n--- text:\n${text}`);
   }
+  // The nesting the events tell, which spares parseSource its walk, is the value's (given only without aliases).
+  if (fast.nesting !== undefined && fast.nesting !== nestingDepth(fast.value))
+    throw new Error(`${name}: nesting ${fast.nesting}, the value nests ${nestingDepth(fast.value)}\n${text}`);
   return { kind: 'fast', value: fast.value };
 }
 
@@ -199,6 +204,48 @@ describe('fast YAML data path', () => {
     const doc = parseSource('\uFEFFa:\r\n  b: [1, 0x1F]\r\n', 'crlf.yaml');
     expect(doc.data).toEqual({ a: { b: [1, 31] } });
     expect(doc.locate('/a/b/1')).toEqual({ line: 2, column: 10 });
+  });
+
+  it('tells how deeply a document without aliases nests, so parseSource refuses what it refused before', () => {
+    const block = (levels: number) =>
+      Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}${i % 2 ? '-' : 'k:'}\n`).join('') +
+      '  '.repeat(levels) +
+      'x\n';
+    // After `x: `, as text opening with a bracket is read as JSON.
+    const flow = (levels: number) => `x: ${'['.repeat(levels)}1${']'.repeat(levels)}\n`;
+    // In a flow sequence, `a: b` is a mapping of its own: two collections per bracket.
+    const pairs = (levels: number) => `x: ${'[a: '.repeat(levels)}1${']'.repeat(levels)}\n`;
+    let known = 0;
+    for (const [write, counts] of [
+      [block, [MAX_NESTING_DEPTH - 1, MAX_NESTING_DEPTH, MAX_NESTING_DEPTH + 1]],
+      [flow, [MAX_NESTING_DEPTH - 2, MAX_NESTING_DEPTH - 1, MAX_NESTING_DEPTH]],
+      [pairs, [40, 63, 64, 65, 66, 100]],
+    ] as const) {
+      for (const levels of counts) {
+        const text = write(levels);
+        const fast = fastYamlData(text, LIMITS);
+        if (fast?.nesting !== undefined) {
+          known++;
+          expect(fast.nesting).toBe(nestingDepth(fast.value));
+        }
+        // The reference: the yaml library's value, walked.
+        let reference: unknown;
+        try {
+          const tooDeep = nestingDepth(yamlLibraryData(text, 'deep.yaml')) > MAX_NESTING_DEPTH;
+          reference = tooDeep ? 'OC-SOURCE-TOO-DEEP' : undefined;
+        } catch (error) {
+          reference = (error as DiagnosticsError).diagnostics[0]!.code;
+        }
+        let outcome: unknown;
+        try {
+          parseSource(text, 'deep.yaml');
+        } catch (error) {
+          outcome = (error as DiagnosticsError).diagnostics[0]!.code;
+        }
+        expect(outcome, `${write.name} ${levels}`).toBe(reference);
+      }
+    }
+    expect(known).toBeGreaterThan(5);
   });
 
   it('agrees with the yaml library on random documents in many styles, and on broken ones', () => {

@@ -1,8 +1,7 @@
 import { SELECTED_AUTH, configValueFlowName } from '../../connector/contract.js';
 import { authFieldKeys, authMethods, configValuesOf } from '../auth-types.js';
-import { parseTemplate } from '../placeholders.js';
-import { templatedStrings } from '../walk.js';
-import type { RuleFinding, SpecRule } from './rule.js';
+import type { RuleContext, RuleFinding, SpecRule } from './rule.js';
+import { templatedStringsOf } from './templated.js';
 
 /**
  * Several authentication methods (Connector Builder's Add Authentication, at most five) and config values (Static
@@ -13,7 +12,8 @@ export const authMethodsRule: SpecRule = {
   codes: ['OC-SPEC-AUTH-METHODS', 'OC-SPEC-CONFIG-VALUE'],
   description:
     'Several authentication methods have distinct keys and labels; each config value has one definition (a static value or a helper flow), a key of its own, and is used.',
-  check({ spec }) {
+  check(ctx) {
+    const { spec } = ctx;
     const findings: RuleFinding[] = [];
     const several = Array.isArray(spec.authentication);
     const methods = authMethods(spec);
@@ -61,7 +61,7 @@ export const authMethodsRule: SpecRule = {
     const flowNames = new Map<string, string>(
       spec.actions.map((a) => [a.name.trim().toLowerCase(), `action "${a.name}"`]),
     );
-    const used = usedConnectionKeys(spec);
+    const used = usedConnectionKeys(ctx);
     methods.forEach((auth, i) => {
       configValuesOf(auth).forEach((config, c) => {
         const pointer = `${at(i)}/configValues/${c}`;
@@ -136,10 +136,9 @@ export const authMethodsRule: SpecRule = {
 };
 
 /** Connection keys some templated string of the spec reads. */
-function usedConnectionKeys(spec: Parameters<typeof templatedStrings>[0]): Set<string> {
+function usedConnectionKeys(ctx: RuleContext): Set<string> {
   const used = new Set<string>();
-  for (const t of templatedStrings(spec))
-    for (const p of parseTemplate(t.template).parts)
-      if (p.kind === 'ref' && p.source === 'connection') used.add(p.key);
+  for (const { parsed } of templatedStringsOf(ctx))
+    for (const p of parsed.parts) if (p.kind === 'ref' && p.source === 'connection') used.add(p.key);
   return used;
 }

@@ -1,5 +1,5 @@
-import { templatedStrings } from '../walk.js';
 import type { RuleFinding, SpecRule } from './rule.js';
+import { templatedStringsOf } from './templated.js';
 
 /** Shapes of credentials that must come from the connection, never from the spec (which ends up in artifacts). */
 const SECRET_SHAPES: Array<[RegExp, string]> = [
@@ -19,9 +19,9 @@ export const literalSecrets: SpecRule = {
   name: 'literal-secrets',
   codes: ['OC-SPEC-LITERAL-SECRET'],
   description: 'No credential may be written into the spec; use connection values (${connection.<key>}).',
-  check({ spec }) {
+  check(ctx) {
     const findings: RuleFinding[] = [];
-    for (const s of templatedStrings(spec)) {
+    for (const { string: s } of templatedStringsOf(ctx)) {
       const header = s.pointer.match(/\/headers\/([^/]+)$/)?.[1];
       const usesConnection = s.template.includes('${connection.');
       let what = SECRET_SHAPES.find(([re]) => re.test(s.template))?.[1];

@@ -1,17 +1,16 @@
-import { parseTemplate } from '../placeholders.js';
 import { didYouMeanHint } from '../../util/did-you-mean.js';
-import { templatedStrings } from '../walk.js';
 import type { RuleFinding, SpecRule } from './rule.js';
+import { templatedStringsOf } from './templated.js';
 
 /** Every `${source.key}` must be well-formed and name an input, option or connection value that exists there. */
 export const placeholders: SpecRule = {
   name: 'placeholders',
   codes: ['OC-SPEC-PLACEHOLDER-SYNTAX', 'OC-SPEC-UNKNOWN-PLACEHOLDER'],
   description: 'Placeholders must be well-formed and name inputs, options or connection values in scope.',
-  check({ spec }) {
+  check(ctx) {
     const findings: RuleFinding[] = [];
-    for (const s of templatedStrings(spec)) {
-      const { parts, problems } = parseTemplate(s.template);
+    for (const { string: s, parsed } of templatedStringsOf(ctx)) {
+      const { parts, problems } = parsed;
       for (const p of problems) {
         findings.push({
           code: 'OC-SPEC-PLACEHOLDER-SYNTAX',

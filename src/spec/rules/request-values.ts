@@ -15,32 +15,37 @@ function check(
   defaultHeaders: Record<string, string>,
 ): RuleFinding[] {
   const findings: RuleFinding[] = [];
+  // `at` is the path to `value`, extended and restored in place: a copy for every value cost more than the checks.
   const walk = (value: unknown, at: (string | number)[]): void => {
     if (Array.isArray(value)) {
       value.forEach((item, i) => {
+        at.push(i);
         if (isDroppable(item, isOptional)) {
           findings.push({
             code: 'OC-SPEC-LIST-ITEM-OPTIONAL',
             severity: 'error',
-            pointer: toPointer([...at, i]),
+            pointer: toPointer(at),
             message: `item ${i + 1} of this list in ${label} depends only on optional values; Okta's cards cannot leave an empty item out of a list, so it would be sent empty`,
             hint: 'make the input required, give the item a literal or required value, or pass the whole list as one list input (`list: true`, value "${inputs.key}")',
           });
         }
-        walk(item, [...at, i]);
+        walk(item, at);
+        at.pop();
       });
     } else if (value !== null && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
+        at.push(k);
         if (k.includes('.')) {
           findings.push({
             code: 'OC-SPEC-DOTTED-KEY',
             severity: 'error',
-            pointer: toPointer([...at, k]),
+            pointer: toPointer(at),
             message: `the key "${k}" in ${label} holds a dot; Object Construct reads dotted keys as paths and would send ${JSON.stringify(k.split('.')[0])}: {…} instead`,
             hint: 'nest the value as an object, or rename the key',
           });
         }
-        walk(v, [...at, k]);
+        walk(v, at);
+        at.pop();
       }
     }
   };

@@ -12,7 +12,10 @@ export const MAX_CARD_FIELDS = 1000;
 function requestSize(request: RequestTemplate): number {
   let count = Object.keys(request.query ?? {}).length + Object.keys(request.headers ?? {}).length;
   if (request.body?.encoding === 'text') return count + 1;
-  if (request.body) for (const visit of walkJson(request.body.fields)) if (visit.path.length > 0) count++;
+  if (request.body)
+    walkJson(request.body.fields, (visit) => {
+      if (visit.depth > 0) count++;
+    });
   return count;
 }
 

@@ -1,17 +1,18 @@
-import { templateRefs } from '../placeholders.js';
-import { templatedStrings } from '../walk.js';
 import type { RuleFinding, SpecRule } from './rule.js';
+import { templatedStringsOf } from './templated.js';
 
 /** Inputs and options that no request uses: the user fills them in and nothing happens. */
 export const unusedFields: SpecRule = {
   name: 'unused-fields',
   codes: ['OC-SPEC-UNUSED-INPUT', 'OC-SPEC-UNUSED-OPTION', 'OC-SPEC-UNUSED-PARAMETER'],
   description: 'Every input, option and connection parameter should be used by some request.',
-  check({ spec }) {
+  check(ctx) {
+    const { spec } = ctx;
     const used = new Map<number, Set<string>>();
     const usedConnection = new Set<string>();
-    for (const s of templatedStrings(spec)) {
-      for (const ref of templateRefs(s.template)) {
+    for (const { string: s, parsed } of templatedStringsOf(ctx)) {
+      for (const ref of parsed.parts) {
+        if (ref.kind !== 'ref') continue;
         if (ref.source === 'connection') usedConnection.add(ref.key);
         else if (s.actionIndex !== undefined) {
           const set = used.get(s.actionIndex) ?? new Set<string>();

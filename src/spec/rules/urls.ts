@@ -1,6 +1,6 @@
 import { parseTemplate } from '../placeholders.js';
 import { toPointer } from '../../source/document.js';
-import { walkJson } from '../../util/json-walk.js';
+import { someString, walkJson } from '../../util/json-walk.js';
 import type { RuleFinding, SpecRule } from './rule.js';
 
 const LOCAL = /^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/;
@@ -13,17 +13,19 @@ export const urls: SpecRule = {
     'The base URL is an https URL without query or trailing slash; paths start with / and carry no query; no URL carries credentials.',
   check({ spec }) {
     const findings: RuleFinding[] = [];
-    for (const { path, value } of walkJson(spec)) {
-      if (typeof value !== 'string' || !hasUrlCredentials(value)) continue;
-      findings.push({
-        code: 'OC-SPEC-URL-CREDENTIALS',
-        severity: 'error',
-        pointer: toPointer(path),
-        message:
-          'a URL here carries a user name or password before "@"; it would be stored in the flows and shown in every log',
-        hint: 'remove "user:password@" and declare the credentials under `authentication`',
+    // The paths are built only for a spec that has such a URL (rarely): a plain scan first.
+    if (someString(spec, hasUrlCredentials))
+      walkJson(spec, (visit) => {
+        if (typeof visit.value !== 'string' || !hasUrlCredentials(visit.value)) return;
+        findings.push({
+          code: 'OC-SPEC-URL-CREDENTIALS',
+          severity: 'error',
+          pointer: toPointer(visit.path),
+          message:
+            'a URL here carries a user name or password before "@"; it would be stored in the flows and shown in every log',
+          hint: 'remove "user:password@" and declare the credentials under `authentication`',
+        });
       });
-    }
     const literal = parseTemplate(spec.baseUrl)
       .parts.map((p) => (p.kind === 'text' ? p.text : 'x'))
       .join('');
