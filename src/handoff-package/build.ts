@@ -22,7 +22,7 @@ import { comparePackage, isStale, writePackage } from './write.js';
 import { byteLength } from './manifest.js';
 import { spoolBlocks } from './block-spool.js';
 
-/** From how many actions the documents are written and deflated as they are made, rather than at the end. */
+/** From how many actions the documents are written as they are made, rather than at the end. */
 export const WRITE_AHEAD_ACTIONS = 50;
 
 export const BUILD_CODES = {
@@ -51,10 +51,7 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
     const flopackFile = options.check ? undefined : FileWriter.for(join(packageDir, flopackFileName(spec)));
     // A large connector's documents too, as they are made (for a few files, the staging costs more than it saves).
     const writeAhead = options.writeAhead ?? spec.actions.length >= WRITE_AHEAD_ACTIONS;
-    const staged =
-      options.check || !writeAhead
-        ? undefined
-        : StagedFiles.in(packageDir, { deflate: options.zip !== false });
+    const staged = options.check || !writeAhead ? undefined : StagedFiles.in(packageDir);
     try {
       const built = await buildPackage(spec, specPath, packageDir, loaded.scenarios, options, {
         flopackFile,
@@ -193,7 +190,7 @@ async function flopackOf(
     threads?: BuildThreads;
     /** Where the flopack goes as it is written (else it stays in memory). */
     writeTo?: FileWriter;
-    /** Where the documents go (and are deflated) as they are made (else they wait for the package). */
+    /** Where the documents go as they are made (else they wait for the package). */
     staged?: StagedFiles;
   },
 ): Promise<{
@@ -287,7 +284,7 @@ async function flopackOf(
     });
   }
   const finished = problems.length > 0 ? undefined : documents.finish();
-  // Every document staged: the staging worker finishes, and the zip data of what it deflated comes.
+  // Every document staged: the staging worker writes what is left while the package is rendered.
   if (finished) options.staged?.end();
   const { deflated, facts } = await spooled;
   const content = options.writeTo ? options.writeTo.close(facts!) : blocks;

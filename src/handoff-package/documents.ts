@@ -29,8 +29,6 @@ export interface RenderedDocuments {
   /** BUILD.md, build.html and docs/…, in no particular order. */
   files: Artifact[];
   flows: FlowSummary[];
-  /** The zip's compressed data of the files deflated as they were made (the build sheets), by path. */
-  deflated: Map<string, Promise<Buffer>>;
 }
 
 /** What the documents need of one flow: its sections of the two build sheets, its summary, its docs' checks. */
@@ -57,16 +55,14 @@ export class DocumentWriter {
   /** By flow index, for the documented flows: their help topics and pages. */
   private readonly topics: ActionDoc[] = [];
   private readonly pages: Artifact[] = [];
-  /** The zip's compressed data of what was deflated as it was made, by path. */
-  private readonly deflated = new Map<string, Promise<Buffer>>();
 
   constructor(
     private readonly spec: ConnectorSpec,
     private readonly flows: readonly GeneratedFlow[],
     private readonly common: DocumentCommon,
     /**
-     * Where the documents are written (and, if it deflates, compressed for the zip) ahead of the package: the
-     * build sheets as their sections come, each docs page when it is made. Without it, all wait for the package.
+     * Where the documents are written ahead of the package: the build sheets as their sections come, each docs
+     * page when it is made. Without it, they wait for the package.
      */
     private readonly ahead?: StagedFiles,
   ) {
@@ -113,8 +109,7 @@ export class DocumentWriter {
     const path = `docs/actions/${action.slug}.md`;
     this.topics[index] = action;
     const staged = this.ahead?.stage(content);
-    this.pages[index] = { path, content, ...(staged ? { staged: staged.file } : {}) };
-    if (staged?.deflated) this.deflated.set(path, staged.deflated);
+    this.pages[index] = { path, content, ...(staged ? { staged } : {}) };
   }
 
   /** Every document, once every flow has arrived. */
@@ -123,15 +118,13 @@ export class DocumentWriter {
     if (missing >= 0)
       throw new Error(`the documents are missing flow ${missing} (${this.flows[missing]!.name})`);
     const { md, html } = (this.sheets ??= this.sheetFiles());
-    const { deflated } = this;
     const files: Artifact[] = [];
     for (const [path, sheet] of [
       [BUILD_SHEET_MD, md],
       [BUILD_SHEET_HTML, html],
     ] as const) {
-      const { data, staged } = sheet.end();
+      const staged = sheet.end();
       files.push({ path, content: sheet.content(), ...(staged ? { staged } : {}) });
-      if (data) deflated.set(path, data);
     }
     // Sparse by flow index: filter keeps the documented flows, in flow order.
     const docs = { ...this.docs.context, actions: this.topics.filter(Boolean), ...this.common };
@@ -141,7 +134,7 @@ export class DocumentWriter {
       ...this.pages.filter(Boolean),
       { path: 'docs/index.html', content: render('docs.html', docs) },
     );
-    return { files, flows: this.summaries, deflated };
+    return { files, flows: this.summaries };
   }
 
   /** The build sheets' heads (the table of contents needs only the flows' names) and tails, before any section. */
@@ -190,14 +183,14 @@ class SheetFile {
     return [...this.head, ...this.sections.flat(), ...this.tail];
   }
 
-  /** After the last section: the staged file, and its zip data if the staging deflates. */
-  end(): { data?: Promise<Buffer>; staged?: string } {
+  /** After the last section: the staged file, if written ahead. */
+  end(): string | undefined {
     const { stream } = this;
-    if (!stream) return {};
+    if (!stream) return undefined;
     this.flush();
     this.send(this.tail);
     stream.end();
-    return { ...(stream.deflated ? { data: stream.deflated } : {}), staged: stream.file };
+    return stream.file;
   }
 
   private flush(): void {

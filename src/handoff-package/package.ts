@@ -64,7 +64,7 @@ export async function renderPackage(input: PackageInput): Promise<RenderedPackag
     if (input.zip) deflated.set(path, compressed ?? deflateEntry(inMemory(file)));
   };
   add({ path: flopackFileName(spec), content: input.flopackBytes }, input.flopackDeflated);
-  for (const file of input.documents.files) add(file, input.documents.deflated.get(file.path));
+  for (const file of input.documents.files) add(file);
   if (input.tests) {
     add({ path: input.tests.folderFile, content: input.tests.folderBytes });
     add({ path: TESTING_MD, content: renderTemplateParts('testing.md', input.tests.testing) });

@@ -46,8 +46,8 @@ export interface BuildOptions {
   /** Which threads build the flows (flow-split.ts; `--threads`): one by default. */
   threads?: BuildThreads;
   /**
-   * Whether the documents are written (staged-files.ts) and deflated as they are made rather than at the end: by
-   * default from build.ts WRITE_AHEAD_ACTIONS actions on. The same bytes either way.
+   * Whether the documents are written (staged-files.ts) as they are made rather than at the end: by default from
+   * build.ts WRITE_AHEAD_ACTIONS actions on. The same bytes either way.
    */
   writeAhead?: boolean;
 }

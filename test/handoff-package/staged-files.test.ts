@@ -9,10 +9,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StagedFiles } from '../../src/handoff-package/staged-files.js';
-import { ZLIB_LEVEL } from '../../src/handoff-package/zip.js';
 
 const root = mkdtempSync(join(tmpdir(), 'oc-staged-files-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -24,42 +22,59 @@ function slabViews(texts: string[]): Buffer[] {
   return texts.map((text) => slab.subarray(at, (at += Buffer.byteLength(text))));
 }
 
-describe('StagedFiles (package files written and deflated while the build goes on)', () => {
-  it('writes whole files and files piece by piece into one hidden folder, each with its zip data', async () => {
-    const staged = StagedFiles.in(join(root, 'written', 'acme'), { deflate: true });
-    const [page, ...pieces] = slabViews([
+/** Deterministic bytes of every size, so that a piece written over another shows. */
+function pieces(count: number, seed: number): Buffer[] {
+  return Array.from({ length: count }, (_, i) =>
+    Buffer.alloc(((i * 7919 + seed) % 70_000) + 1, (i + seed) % 251),
+  );
+}
+
+describe('StagedFiles (package files written while the build goes on)', () => {
+  it('writes whole files and files piece by piece into one hidden folder', async () => {
+    const staged = StagedFiles.in(join(root, 'written', 'acme'));
+    const [page, ...sections] = slabViews([
       '# Send Message\n',
       ...Array.from({ length: 50 }, (_, i) => `## Flow ${i}\n`.repeat(i + 1)),
     ]);
     const first = staged.stage(page!);
     const sheet = staged.open();
-    for (const piece of pieces) sheet.write(piece);
+    for (const section of sections) sheet.write(section);
     sheet.end();
     const second = staged.stage(Buffer.from('second'));
     await staged.settled();
-    expect(readFileSync(first.file, 'utf8')).toBe('# Send Message\n');
-    expect(readFileSync(sheet.file)).toEqual(Buffer.concat(pieces));
-    expect(readFileSync(second.file, 'utf8')).toBe('second');
-    expect(await first.deflated).toEqual(deflateRawSync(page!, { level: ZLIB_LEVEL }));
-    expect(await sheet.deflated).toEqual(deflateRawSync(Buffer.concat(pieces), { level: ZLIB_LEVEL }));
-    expect(new Set([first, sheet, second].map((f) => dirname(f.file))).size).toBe(1);
+    expect(readFileSync(first, 'utf8')).toBe('# Send Message\n');
+    expect(readFileSync(sheet.file)).toEqual(Buffer.concat(sections));
+    expect(readFileSync(second, 'utf8')).toBe('second');
+    expect(new Set([first, sheet.file, second].map((f) => dirname(f))).size).toBe(1);
     expect(readdirSync(join(root, 'written', 'acme'))).toEqual([`.staged.${process.pid}.partial`]);
     // The content stays usable where it was: only a copy went to the worker.
     expect(page!.toString()).toBe('# Send Message\n');
     await staged.discard();
   });
 
-  it('without deflate, only writes', async () => {
-    const staged = StagedFiles.in(join(root, 'plain'), { deflate: false });
-    const file = staged.stage(Buffer.from('a page'));
+  it('writes every byte of many files, larger and smaller than its shared slabs, as it reuses them', async () => {
+    const staged = StagedFiles.in(join(root, 'many'));
+    const pages = pieces(400, 1);
+    const sections = [...pieces(300, 2), Buffer.alloc(3 * 1024 * 1024, 7), ...pieces(50, 3)];
+    const sheet = staged.open();
+    const files = pages.map((page, i) => {
+      sheet.write(sections[i % sections.length]!);
+      return staged.stage(page);
+    });
+    for (const section of sections.slice(pages.length % sections.length)) sheet.write(section);
+    sheet.end();
     await staged.settled();
-    expect(file.deflated).toBeUndefined();
-    expect(readFileSync(file.file, 'utf8')).toBe('a page');
+    files.forEach((file, i) => expect(readFileSync(file).equals(pages[i]!), file).toBe(true));
+    const written = [
+      ...pages.map((_, i) => sections[i % sections.length]!),
+      ...sections.slice(pages.length % sections.length),
+    ];
+    expect(readFileSync(sheet.file).equals(Buffer.concat(written))).toBe(true);
     await staged.discard();
   });
 
   it('when discarded, leaves nothing: not the files, not the folders it made, not a file still being written', async () => {
-    const staged = StagedFiles.in(join(root, 'new', 'deeper', 'acme'), { deflate: true });
+    const staged = StagedFiles.in(join(root, 'new', 'deeper', 'acme'));
     staged.stage(Buffer.from('a page'));
     staged.open().write(Buffer.from('a build sheet that never ends'));
     await staged.discard();
@@ -70,14 +85,14 @@ describe('StagedFiles (package files written and deflated while the build goes o
   it('leaves a package folder that was there, with what it holds', async () => {
     mkdirSync(join(root, 'kept'));
     writeFileSync(join(root, 'kept', 'mine.txt'), 'keep me');
-    const staged = StagedFiles.in(join(root, 'kept'), { deflate: false });
+    const staged = StagedFiles.in(join(root, 'kept'));
     staged.stage(Buffer.from('a page'));
     await staged.discard();
     expect(readdirSync(join(root, 'kept'))).toEqual(['mine.txt']);
   });
 
   it("reports a write that failed when asked whether all are written, with the file system's error", async () => {
-    const staged = StagedFiles.in(join(root, 'failing'), { deflate: true });
+    const staged = StagedFiles.in(join(root, 'failing'));
     // The folder gone under it: the write fails with ENOENT.
     rmSync(join(root, 'failing'), { recursive: true });
     staged.stage(Buffer.from('lost'));
