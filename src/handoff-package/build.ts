@@ -77,8 +77,8 @@ const OUTPUT_ERRORS: Record<string, string> = {
   EROFS: 'the file system is read-only',
   ENOSPC: 'the disk is full',
   EDQUOT: 'the disk quota is exceeded',
-  // A folder that cannot be made where its parent is (in /proc, say).
-  ENOENT: 'a folder cannot be made there',
+  // A file or folder that cannot be made where its parent is (in /proc, say).
+  ENOENT: 'a file or folder cannot be made there',
 };
 
 /** A file-system error about the output as a user error (exit 1) naming the folder; anything else as it is. */

@@ -270,7 +270,7 @@ describe('buildConnector', () => {
       await expect(buildConnector(ws.spec, { outDir: '/proc/okta-connector-out' })).rejects.toMatchObject({
         name: 'UserError',
         message:
-          'cannot write the package to /proc/okta-connector-out/acme: a folder cannot be made there (ENOENT)',
+          'cannot write the package to /proc/okta-connector-out/acme: a file or folder cannot be made there (ENOENT)',
       });
     },
   );
