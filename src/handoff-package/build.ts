@@ -60,8 +60,11 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
       return { ...built, diagnostics: [...warnings, ...built.diagnostics] };
     } finally {
       // Moved into place when the package was written; otherwise (a failed or checking build) nothing is left.
-      await staged?.discard();
-      flopackFile?.discard();
+      try {
+        await staged?.discard();
+      } finally {
+        flopackFile?.discard();
+      }
     }
   } catch (error) {
     throw outputError(error, packageDir);

@@ -140,13 +140,10 @@ export class DocumentWriter {
   /** The build sheets' heads (the table of contents needs only the flows' names) and tails, before any section. */
   private sheetFiles(): { md: SheetFile; html: SheetFile } {
     const view = { ...sheetModel(this.spec, []), flows: this.flows.map(tocEntry), ...this.common };
-    const file = (kind: 'md' | 'html') =>
-      new SheetFile(
-        render(`build-sheet.${kind}`, view),
-        render(`build-sheet-tail.${kind}`, view),
-        this.ahead?.open(),
-      );
-    return { md: file('md'), html: file('html') };
+    return {
+      md: SheetFile.of('md', view, this.ahead?.open()),
+      html: SheetFile.of('html', view, this.ahead?.open()),
+    };
   }
 }
 
@@ -161,12 +158,21 @@ class SheetFile {
   private batch: Buffer[] = [];
   private batchBytes = 0;
 
-  constructor(
+  private constructor(
     private readonly head: Buffer[],
     private readonly tail: Buffer[],
     private readonly stream: StagedStream | undefined,
   ) {
     if (stream) this.send(head);
+  }
+
+  /** The `kind` sheet of `view` (its head with the table of contents, and its tail: templates/handoff/build-sheet*). */
+  static of(kind: 'md' | 'html', view: object, stream?: StagedStream): SheetFile {
+    return new SheetFile(
+      render(`build-sheet.${kind}`, view),
+      render(`build-sheet-tail.${kind}`, view),
+      stream,
+    );
   }
 
   set(index: number, section: Buffer[]): void {
@@ -208,11 +214,6 @@ class SheetFile {
 /** Bytes of sections per message to the staging worker. */
 const AHEAD_BATCH = 128 * 1024;
 
-/** A build sheet: its head (with the table of contents), the flows' rendered sections in order, and its tail. */
-function sheetPage(kind: 'md' | 'html', view: object, sections: readonly Buffer[]): Buffer[] {
-  return [...render(`build-sheet.${kind}`, view), ...sections, ...render(`build-sheet-tail.${kind}`, view)];
-}
-
 /** The table of contents' entry of the `index`th flow: its name and its section's anchor (flowSheet's). */
 function tocEntry(flow: GeneratedFlow, index: number): Pick<FlowSheet, 'anchor' | 'name'> {
   return { anchor: sectionAnchor(index), name: flow.name };
@@ -225,6 +226,9 @@ function sectionView(sheet: FlowSheet): object {
 
 /** The whole BUILD.md or build.html of a sheet model (the model of every flow at once, as tests build it). */
 export function renderSheet(kind: 'md' | 'html', sheet: SheetModel, common: DocumentCommon): Buffer {
-  const sections = sheet.flows.flatMap((flow) => render(`build-sheet-flow.${kind}`, sectionView(flow)));
-  return Buffer.concat(sheetPage(kind, { ...sheet, ...common }, sections));
+  const file = SheetFile.of(kind, { ...sheet, ...common });
+  sheet.flows.forEach((flow, index) =>
+    file.set(index, render(`build-sheet-flow.${kind}`, sectionView(flow))),
+  );
+  return Buffer.concat(file.content());
 }
