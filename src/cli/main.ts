@@ -1,13 +1,10 @@
-import { toolInfo } from '../util/tool-info.js';
-import { quietOnBrokenPipe } from './broken-pipe.js';
+import type { Io } from './io.js';
 
-quietOnBrokenPipe();
-
-const argv = process.argv.slice(2);
-if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
-  // The most common probe of a CLI answers without loading the command tree.
-  process.stdout.write(toolInfo().version + '\n');
-} else {
+/**
+ * The CLI bundle's entry (dist/bundle/cli.cjs, loaded by src/cli/launch.ts): runs one command and returns its exit
+ * code. `io` replaces the process's streams (the build step that warms the code cache runs commands quietly).
+ */
+export async function main(argv: readonly string[], io?: Partial<Io>): Promise<number> {
   const [{ processIo }, { run }] = await Promise.all([import('./io.js'), import('./run.js')]);
-  process.exitCode = await run(argv, await processIo());
+  return run(argv, { ...(await processIo()), ...io });
 }
