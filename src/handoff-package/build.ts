@@ -51,7 +51,10 @@ export async function buildConnector(specPath: string, options: BuildOptions): P
     const flopackFile = options.check ? undefined : FileWriter.for(join(packageDir, flopackFileName(spec)));
     // A large connector's documents too, as they are made (for a few files, the staging costs more than it saves).
     const writeAhead = options.writeAhead ?? spec.actions.length >= WRITE_AHEAD_ACTIONS;
-    const staged = options.check || !writeAhead ? undefined : StagedFiles.in(packageDir);
+    const staged =
+      options.check || !writeAhead
+        ? undefined
+        : StagedFiles.in(packageDir, { deflate: options.zip !== false });
     try {
       const built = await buildPackage(spec, specPath, packageDir, loaded.scenarios, options, {
         flopackFile,
@@ -147,7 +150,6 @@ async function buildPackage(
       removed: [],
     };
   }
-  await ahead.staged?.settled();
   const { removed } = await writePackage(packageDir, rendered.files);
   return { ok: true, diagnostics: [], packageDir, files, flows: rendered.flows, removed };
 }
@@ -286,10 +288,11 @@ async function flopackOf(
       hint: 'take credentials from the connection (${connection.<key>}) instead of writing them into the spec',
     });
   }
-  const finished = problems.length > 0 ? undefined : documents.finish();
-  // Every document staged: the staging worker writes what is left while the package is rendered.
-  if (finished) options.staged?.end();
-  const { deflated, facts } = await spooled;
+  // The documents' last files, and both workers' last writes (the staging worker's and the flopack's), together.
+  const [finished, { deflated, facts }] = await Promise.all([
+    problems.length > 0 ? undefined : documents.finish(),
+    spooled,
+  ]);
   const content = options.writeTo ? options.writeTo.close(facts!) : blocks;
   if (!finished) return { content, deflated, problems };
   return { content, deflated, problems, documents: finished, ...(tests ? { tests } : {}) };

@@ -6,7 +6,7 @@ import type { FlowNames } from './field-sources.js';
 import { flowSheet, sectionAnchor, sheetModel, type FlowSheet, type SheetModel } from './sheet-model.js';
 import { renderTemplateParts as render, trustedMarkup } from './templates.js';
 import type { Artifact, FlowKind, GeneratedFlow } from './types.js';
-import type { StagedFiles, StagedStream } from './staged-files.js';
+import type { StagedFile, StagedFiles, StagedResult, StagedStream } from './staged-files.js';
 
 export const BUILD_SHEET_MD = 'BUILD.md';
 export const BUILD_SHEET_HTML = 'build.html';
@@ -54,7 +54,7 @@ export class DocumentWriter {
   private readonly docs: ActionDocs;
   /** By flow index, for the documented flows: their help topics and pages. */
   private readonly topics: ActionDoc[] = [];
-  private readonly pages: Artifact[] = [];
+  private readonly pages: Array<PendingFile> = [];
 
   constructor(
     private readonly spec: ConnectorSpec,
@@ -108,33 +108,31 @@ export class DocumentWriter {
     const content = Buffer.concat(render('docs-action.md', { ...this.docs.context, ...this.common, action }));
     const path = `docs/actions/${action.slug}.md`;
     this.topics[index] = action;
-    const staged = this.ahead?.stage(content);
-    this.pages[index] = { path, content, ...(staged ? { staged } : {}) };
+    // Written ahead, a page is not kept here.
+    this.pages[index] = this.ahead ? { path, staged: this.ahead.stage(content) } : { path, content };
   }
 
-  /** Every document, once every flow has arrived. */
-  finish(): RenderedDocuments {
+  /**
+   * Every document, once every flow has arrived. Written ahead, once the staging worker has written them: each
+   * then comes as written, with its zip entry.
+   */
+  async finish(): Promise<RenderedDocuments> {
     const missing = this.flows.findIndex((_, i) => !this.summaries[i]);
     if (missing >= 0)
       throw new Error(`the documents are missing flow ${missing} (${this.flows[missing]!.name})`);
     const { md, html } = (this.sheets ??= this.sheetFiles());
-    const files: Artifact[] = [];
-    for (const [path, sheet] of [
-      [BUILD_SHEET_MD, md],
-      [BUILD_SHEET_HTML, html],
-    ] as const) {
-      const staged = sheet.end();
-      files.push({ path, content: sheet.content(), ...(staged ? { staged } : {}) });
-    }
     // Sparse by flow index: filter keeps the documented flows, in flow order.
     const docs = { ...this.docs.context, actions: this.topics.filter(Boolean), ...this.common };
-    files.push(
+    const pending: PendingFile[] = [
+      md.end(BUILD_SHEET_MD),
+      html.end(BUILD_SHEET_HTML),
       { path: 'docs/index.md', content: render('docs-index.md', docs) },
       { path: 'docs/authorization.md', content: render('docs-authorization.md', docs) },
       ...this.pages.filter(Boolean),
       { path: 'docs/index.html', content: render('docs.html', docs) },
-    );
-    return { files, flows: this.summaries };
+    ];
+    const written = this.ahead ? await this.ahead.settled() : [];
+    return { files: pending.map((file) => artifactOf(file, written)), flows: this.summaries };
   }
 
   /** The build sheets' heads (the table of contents needs only the flows' names) and tails, before any section. */
@@ -152,6 +150,7 @@ export class DocumentWriter {
  * a staged file a batch at a time, as soon as those before them have come.
  */
 class SheetFile {
+  /** The flows' sections by index: written ahead, only those waiting for an earlier one. */
   private readonly sections: Buffer[][] = [];
   /** The first flow whose section has not gone ahead, and the sections waiting for the next batch. */
   private next = 0;
@@ -181,22 +180,26 @@ class SheetFile {
     for (let parts = this.sections[this.next]; parts; parts = this.sections[++this.next]) {
       for (const part of parts) this.batchBytes += part.length;
       this.batch.push(...parts);
+      // Gone ahead: not kept (a 1,000-action connector's sections are ~24 MB).
+      delete this.sections[this.next];
     }
     if (this.batchBytes >= AHEAD_BATCH) this.flush();
   }
 
-  content(): Buffer[] {
-    return [...this.head, ...this.sections.flat(), ...this.tail];
-  }
-
-  /** After the last section: the staged file, if written ahead. */
-  end(): string | undefined {
+  /** The whole sheet, after the last section: its bytes, or the staged file it went to. */
+  end(path: string): PendingFile {
     const { stream } = this;
-    if (!stream) return undefined;
+    if (!stream) return { path, content: this.content() };
     this.flush();
     this.send(this.tail);
     stream.end();
-    return stream.file;
+    return { path, staged: stream };
+  }
+
+  /** The whole sheet's bytes, when it is not written ahead. */
+  content(): Buffer[] {
+    if (this.stream) throw new Error('a build sheet written ahead is not kept');
+    return [...this.head, ...this.sections.flat(), ...this.tail];
   }
 
   private flush(): void {
@@ -209,6 +212,21 @@ class SheetFile {
     if (parts.length === 0) return;
     this.stream!.write(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
   }
+}
+
+/** A document once made: its bytes, or the staged file they went to. */
+type PendingFile = { path: string; content: Buffer[] | Buffer } | { path: string; staged: StagedFile };
+
+/** The package's artifact of `file`: a staged file comes as written (`written`, by staged file id), with its zip entry. */
+function artifactOf(file: PendingFile, written: readonly StagedResult[]): Artifact {
+  if (!('staged' in file)) return file;
+  const result = written[file.staged.id];
+  if (!result) throw new Error(`the staging worker did not write ${file.path}`);
+  return {
+    path: file.path,
+    content: result.content,
+    ...(result.deflated ? { deflated: result.deflated } : {}),
+  };
 }
 
 /** Bytes of sections per message to the staging worker. */

@@ -57,11 +57,11 @@ export async function renderPackage(input: PackageInput): Promise<RenderedPackag
   // Each text is encoded once: hashing, zipping and writing then share the same bytes, and its compression for the
   // zip starts on the thread pool while the next file is added.
   const deflated = new Map<string, Promise<Buffer>>();
-  const add = ({ path, content, staged }: Artifact, compressed?: Promise<Buffer>) => {
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    const file = { path, content: bytes, ...(staged ? { staged } : {}) };
+  const add = ({ path, content, deflated: made }: Artifact, compressed?: Promise<Buffer>) => {
+    const file = { path, content: typeof content === 'string' ? Buffer.from(content, 'utf8') : content };
     files.push(file);
-    if (input.zip) deflated.set(path, compressed ?? deflateEntry(inMemory(file)));
+    if (input.zip)
+      deflated.set(path, compressed ?? (made ? Promise.resolve(made) : deflateEntry(inMemory(file))));
   };
   add({ path: flopackFileName(spec), content: input.flopackBytes }, input.flopackDeflated);
   for (const file of input.documents.files) add(file);

@@ -27,8 +27,8 @@ export function isWritten(content: Content): content is WrittenContent {
 export interface Artifact {
   path: string;
   content: Content;
-  /** The same bytes, already written to this temporary file (staged-files.ts): writing the package moves it. */
-  staged?: string;
+  /** Its zip entry's deflated bytes, when made as it was written (staged-files.ts). */
+  deflated?: Buffer;
 }
 
 export type { FlowKind } from '../connector/flow-kinds.js';

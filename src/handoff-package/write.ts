@@ -25,9 +25,7 @@ export async function writePackage(
   // writing them one by one left the process idle for most of half a second.
   const targets = artifacts.map((a) => ({ ...a, path: inside(dir, a.path) }));
   for (const folder of new Set(targets.map((t) => dirname(t.path)))) makeFolders(folder);
-  await inBatches(targets, WRITE_CONCURRENCY, (t) =>
-    t.staged ? rename(t.staged, t.path) : writeOne(t.path, t.content),
-  );
+  await inBatches(targets, WRITE_CONCURRENCY, (t) => writeOne(t.path, t.content));
   return {
     written: artifacts.map((a) => ({ path: a.path, bytes: byteLength(a.content) })),
     removed: removed.sort(compareStrings),
