@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { linearFit, median, round } from './support/stats.js';
+import { linearFit, median, range, round } from './support/stats.js';
 import { scratchDir, timeNode } from './support/spawn.js';
 import { writeSyntheticSpec } from './support/synthetic-spec.js';
 
@@ -7,6 +7,8 @@ export interface BuildPoint {
   actions: number;
   format: 'yaml' | 'json';
   ms: number;
+  /** Min and max wall time of the runs. */
+  msRange: [number, number];
   peakRssMiB: number;
   /** User + system CPU time: on a shared machine, the figure other load disturbs least. */
   cpuMs: number;
@@ -51,6 +53,7 @@ async function measure(
     actions,
     format,
     ms: round(median(ms)),
+    msRange: range(ms),
     peakRssMiB: round(median(rss)),
     cpuMs: round(median(cpu)),
     floorMs: round(median(floor)),

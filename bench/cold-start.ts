@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { median, round } from './support/stats.js';
+import { median, range, round } from './support/stats.js';
 import { repoRoot, scratchDir, timeNode } from './support/spawn.js';
 
 export interface ColdStartResult {
@@ -11,6 +11,13 @@ export interface ColdStartResult {
   versionRatio: number;
   validateRatio: number;
   buildRatio: number;
+  /** Min and max of each command's runs, beside the medians. */
+  ranges: {
+    node: [number, number];
+    version: [number, number];
+    validate: [number, number];
+    build: [number, number];
+  };
 }
 
 /**
@@ -61,5 +68,11 @@ export async function benchColdStart(runs = 15): Promise<ColdStartResult> {
     versionRatio: round(versionMs / nodeMs),
     validateRatio: round(validateMs / nodeMs),
     buildRatio: round(buildMs / nodeMs),
+    ranges: {
+      node: range(samples.node),
+      version: range(samples.version),
+      validate: range(samples.validate),
+      build: range(samples.build),
+    },
   };
 }

@@ -5,6 +5,11 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The smallest and largest of `values`, rounded: shown beside a median, so that a noisy run shows as one. */
+export function range(values: readonly number[]): [number, number] {
+  return [round(Math.min(...values)), round(Math.max(...values))];
+}
+
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
