@@ -33,8 +33,10 @@ export function parseTemplate(template: string): { parts: TemplatePart[]; proble
   }
   let text = '';
   let last = 0;
-  for (const m of template.matchAll(TOKEN)) {
-    const offset = m.index ?? 0;
+  // An exec loop on the one regex rather than matchAll, which clones the regex for every template.
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(template); m !== null; m = TOKEN.exec(template)) {
+    const offset = m.index;
     text += template.slice(last, offset);
     last = offset + m[0].length;
     if (m[0] === '$${') {
@@ -46,8 +48,11 @@ export function parseTemplate(template: string): { parts: TemplatePart[]; proble
       text += m[0];
       continue;
     }
-    const [source, ...rest] = m[1].trim().split('.');
-    const key = rest.join('.');
+    // `source.key`, where the key is everything after the first dot (it may hold dots itself).
+    const body = m[1].trim();
+    const dot = body.indexOf('.');
+    const source = dot < 0 ? body : body.slice(0, dot);
+    const key = dot < 0 ? '' : body.slice(dot + 1);
     if (!PLACEHOLDER_SOURCES.includes(source as PlaceholderSource) || key === '') {
       problems.push({
         offset,

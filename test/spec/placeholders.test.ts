@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isSingleRef, parseTemplate, templateRefs } from '../../src/spec/placeholders.js';
+import {
+  PLACEHOLDER_SOURCES,
+  isSingleRef,
+  parseTemplate,
+  templateRefs,
+  type PlaceholderSource,
+} from '../../src/spec/placeholders.js';
 
 describe('parseTemplate', () => {
   it('splits literal text and references', () => {
@@ -27,6 +33,58 @@ describe('parseTemplate', () => {
     ]);
     expect(isSingleRef('${inputs.to}')).toBe(true);
     expect(isSingleRef('+${inputs.to}')).toBe(false);
+  });
+});
+
+/** parseTemplate as it was written first (matchAll, split and join): the oracle for the faster loop. */
+function parseWithMatchAll(template: string): ReturnType<typeof parseTemplate> {
+  const parts: ReturnType<typeof parseTemplate>['parts'] = [];
+  const problems: ReturnType<typeof parseTemplate>['problems'] = [];
+  let text = '';
+  let last = 0;
+  for (const m of template.matchAll(/\$\$\{|\$\{([^{}]*)\}|\$\{/g)) {
+    const offset = m.index;
+    text += template.slice(last, offset);
+    last = offset + m[0].length;
+    if (m[0] === '$${') {
+      text += '${';
+      continue;
+    }
+    if (m[1] === undefined) {
+      problems.push({ offset, raw: m[0], message: 'unterminated placeholder: expected `${source.key}`' });
+      text += m[0];
+      continue;
+    }
+    const [source, ...rest] = m[1].trim().split('.');
+    const key = rest.join('.');
+    if (!PLACEHOLDER_SOURCES.includes(source as PlaceholderSource) || key === '') {
+      problems.push({ offset, raw: m[0], message: expect.any(String) as unknown as string });
+      text += m[0];
+      continue;
+    }
+    if (text) parts.push({ kind: 'text', text });
+    text = '';
+    parts.push({ kind: 'ref', source: source as PlaceholderSource, key, raw: m[0], offset });
+  }
+  text += template.slice(last);
+  if (text) parts.push({ kind: 'text', text });
+  return { parts, problems };
+}
+
+describe('parseTemplate on random templates', () => {
+  it('gives the parts and problems of the matchAll/split parser it replaced', () => {
+    const pieces = ['${', '$${', '}', '{', '$', '.', ' ', 'inputs', 'options', 'connection', 'a.b', 'x', 'é'];
+    let seed = 11;
+    const next = (): number => {
+      seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) | 0;
+      return (seed >>> 0) / 2 ** 32;
+    };
+    for (let n = 0; n < 3_000; n++) {
+      let template = '';
+      for (let i = Math.floor(next() * 14); i > 0; i--)
+        template += pieces[Math.floor(next() * pieces.length)];
+      expect(parseTemplate(template), template).toEqual(parseWithMatchAll(template));
+    }
   });
 });
 

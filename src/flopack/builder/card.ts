@@ -3,7 +3,9 @@ import type { FieldSpec } from '../cards/field-spec.js';
 import { channelAddress, kernelAddress } from '../read/address.js';
 import type { Card, CardModel, IoField } from '../types.js';
 import { makeInput, makeOutput } from './fields.js';
+import { FieldIndex } from './field-index.js';
 import { byId, type IdFactory } from './ids.js';
+import { PathHash } from './path-hash.js';
 import { deepFreeze } from '../../util/deep-freeze.js';
 
 /** A field named by key and group, as the catalogue declares it (`HTTP_FIELDS.statusCode`) or by hand. */
@@ -33,15 +35,13 @@ export function isOutputRef(value: unknown): value is OutputRef {
   return value instanceof FieldRef && value.direction === 'output';
 }
 
-function slot(group: string | null | undefined, key: string): string {
-  return `${group ?? ''}\u0000${key}`;
-}
-
 /** One card under construction. Fields are added in display order; ids derive from the card's path. */
 export class CardHandle {
   readonly card: Card;
-  private readonly inputsByKey = new Map<string, InputRef>();
-  private readonly outputsByKey = new Map<string, OutputRef>();
+  /** The hash state of `${path}/`, under which all of the card's ids are made (`card`, `in/…`, `out/…`). */
+  readonly idBase: PathHash;
+  private readonly inputsByKey = new FieldIndex<InputRef>();
+  private readonly outputsByKey = new FieldIndex<OutputRef>();
   private inputCount = 0;
   private outputCount = 0;
 
@@ -49,10 +49,10 @@ export class CardHandle {
     readonly kind: CardKind,
     readonly path: string,
     private readonly ids: IdFactory,
-    uuid: string,
     name?: string,
   ) {
-    this.card = createCard(kind, uuid, name);
+    this.idBase = PathHash.of(`${path}/`);
+    this.card = createCard(kind, ids.shortAt(this.idBase, 'card'), name);
   }
 
   get uuid(): string {
@@ -64,14 +64,14 @@ export class CardHandle {
 
   addInput(spec: FieldSpec): InputRef {
     const data = this.model.inputs.data;
-    const id = this.ids.short(`${this.path}/in/${spec.group ?? ''}/${spec.key}`);
+    const id = this.ids.shortAt(this.idBase, `in/${spec.group ?? ''}/${spec.key}`);
     const field = makeInput(id, spec, this.inputCount++);
     return this.register(data, field, this.inputsByKey, spec, 'input') as InputRef;
   }
 
   addOutput(spec: FieldSpec): OutputRef {
     const data = this.model.outputs.data;
-    const id = this.ids.short(`${this.path}/out/${spec.group ?? ''}/${spec.key}`);
+    const id = this.ids.shortAt(this.idBase, `out/${spec.group ?? ''}/${spec.key}`);
     const field = makeOutput(id, spec, this.outputCount++);
     return this.register(data, field, this.outputsByKey, spec, 'output') as OutputRef;
   }
@@ -96,35 +96,34 @@ export class CardHandle {
 
   input(field: FieldKey, group: string | null = null): InputRef {
     const [key, g] = named(field, group);
-    const ref = this.inputsByKey.get(slot(g, key));
+    const ref = this.inputsByKey.get(g, key);
     if (!ref) throw new Error(`card ${this.path} has no input ${g ? `${g}/` : ''}${key}`);
     return ref;
   }
 
   output(field: FieldKey, group: string | null = null): OutputRef {
     const [key, g] = named(field, group);
-    const ref = this.outputsByKey.get(slot(g, key));
+    const ref = this.outputsByKey.get(g, key);
     if (!ref) throw new Error(`card ${this.path} has no output ${g ? `${g}/` : ''}${key}`);
     return ref;
   }
 
   hasInput(field: FieldKey, group: string | null = null): boolean {
     const [key, g] = named(field, group);
-    return this.inputsByKey.has(slot(g, key));
+    return this.inputsByKey.get(g, key) !== undefined;
   }
 
   private register(
     data: Record<string, IoField>,
     field: IoField,
-    index: Map<string, FieldRef>,
+    index: FieldIndex<FieldRef>,
     spec: FieldSpec,
     direction: 'input' | 'output',
   ): FieldRef {
-    const at = slot(spec.group, spec.key);
-    if (index.has(at)) throw new Error(`card ${this.path} already has ${direction} ${spec.key}`);
-    data[field.id] = field;
     const ref = new FieldRef(this, field, direction);
-    index.set(at, ref);
+    if (!index.add(spec.group, spec.key, ref))
+      throw new Error(`card ${this.path} already has ${direction} ${spec.key}`);
+    data[field.id] = field;
     return ref;
   }
 }

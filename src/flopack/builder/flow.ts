@@ -2,6 +2,7 @@ import type { Flo, FloData, FloInline, IoType, Transform } from '../types.js';
 import { CardHandle, isOutputRef, type InputRef, type OutputRef, type Value } from './card.js';
 import { buildable, type CardKind } from '../cards/index.js';
 import { byId, type IdFactory } from './ids.js';
+import { PathHash } from './path-hash.js';
 
 /** `tree` of flows built "w/o a tree" with the async addressing module (newer exports, reference §1.3). */
 export const ASYNC_TREE = {
@@ -10,7 +11,10 @@ export const ASYNC_TREE = {
   description: 'This flow has been build w/o a tree and uses the newer, async, Addressing module.',
 };
 
-const EMPTY_METHOD_META = { inputs: {}, outputs: {}, options: {} };
+/** A flo's own empty `connector_method_meta` (a literal: structuredClone of a constant costs more per flo). */
+function emptyMethodMeta(): NonNullable<FloData['connector_method_meta']> {
+  return { inputs: {}, outputs: {}, options: {} };
+}
 
 /**
  * One flow scope (a top-level flo or an inline If Error flo): its cards, execution edges (orderings) and
@@ -24,12 +28,16 @@ export class FlowBuilder {
   private readonly edges = new Set<string>();
   private readonly finalizers: Array<() => void> = [];
   private readonly expansions = new Map<string, { card: CardHandle; paths: Map<string, OutputRef> }>();
+  /** The hash state of `${namespace}/order/`, under which the ordering keys are made. */
+  private readonly orderBase: PathHash;
 
   constructor(
     readonly ids: IdFactory,
     /** Id namespace: `<connector>/<flow>` or, for inline flos, the parent card's path plus `/try`. */
     readonly namespace: string,
-  ) {}
+  ) {
+    this.orderBase = PathHash.of(`${namespace}/order/`);
+  }
 
   /** Adds a card of `kind`; `path` names it within the flow (ids derive from it; repeats get a suffix). */
   add(kind: CardKind, path: string, name?: string): CardHandle {
@@ -37,7 +45,7 @@ export class FlowBuilder {
     for (let n = 2; this.paths.has(unique); n++) unique = `${path}~${n}`;
     this.paths.add(unique);
     const full = `${this.namespace}/${unique}`;
-    const card = new CardHandle(kind, full, this.ids, this.ids.short(`${full}/card`), name);
+    const card = new CardHandle(kind, full, this.ids, name);
     this.cards.push(card);
     this.members.add(card);
     return card;
@@ -54,7 +62,7 @@ export class FlowBuilder {
     const edge = `${from.uuid}>${to.uuid}`;
     if (this.edges.has(edge)) return;
     this.edges.add(edge);
-    this.orderings[this.ids.short(`${this.namespace}/order/${edge}`)] = [from.uuid, to.uuid];
+    this.orderings[this.ids.shortAt(this.orderBase, edge)] = [from.uuid, to.uuid];
   }
 
   /** Orders the cards one after the other. */
@@ -128,7 +136,7 @@ export class FlowBuilder {
     const known = entry.paths.get(at);
     if (known) return known;
     const card = entry.card;
-    const group = this.ids.short(`${card.path}/group/${at}`, 11);
+    const group = this.ids.shortAt(card.idBase, `group/${at}`, 11);
     const meta = { index: undefined, path: [...path], srcMethodId: source.card.uuid, srcOutputId: source.id };
     card.addOutput({
       key: 'key',
@@ -149,7 +157,7 @@ export class FlowBuilder {
     });
     // Real exports carry one self-loop per extracted path on expand cards (§1.6).
     const loop = `${card.uuid}>${card.uuid}#${entry.paths.size}`;
-    this.orderings[this.ids.short(`${this.namespace}/order/${loop}`)] = [card.uuid, card.uuid];
+    this.orderings[this.ids.shortAt(this.orderBase, loop)] = [card.uuid, card.uuid];
     entry.paths.set(at, value);
     return value;
   }
@@ -175,7 +183,7 @@ export class FlowBuilder {
       inheritLog: false,
       group: null,
       templateName: null,
-      connector_method_meta: structuredClone(EMPTY_METHOD_META),
+      connector_method_meta: emptyMethodMeta(),
       monitor_flo: false,
     };
   }
@@ -213,7 +221,7 @@ export class FlowBuilder {
       scheduled: false,
       group: flo.group,
       templateName: null,
-      connector_method_meta: structuredClone(EMPTY_METHOD_META),
+      connector_method_meta: emptyMethodMeta(),
       monitor_flo: false,
       actionId: null,
       active_version_external_id: null,

@@ -1,4 +1,5 @@
 import * as crypto from 'node:crypto';
+import { PathHash, SHORT_MAX, shortHash } from './path-hash.js';
 
 /**
  * Deterministic ids. Real exports use random nanoid-style ids for cards, IO fields and ordering keys
@@ -23,15 +24,23 @@ export class IdFactory {
 
   /** A short id (default 10 chars, at most 15) for a card, IO field, ordering key or Compose placeholder. */
   short(path: string, length = 10): string {
+    return this.shortAt(PathHash.EMPTY, path, length);
+  }
+
+  /**
+   * `short(base.path + tail, length)`, hashing only the tail: a card's ids share its path, a flow's orderings
+   * theirs, and rehashing those prefixes for each of ~140,000 ids was most of the hashing.
+   */
+  shortAt(base: PathHash, tail: string, length = 10): string {
     if (!(length >= 1 && length <= SHORT_MAX))
       throw new RangeError(`short id length ${length} is not 1..${SHORT_MAX}`);
-    // The common case without a closure: a build asks for some 140,000 short ids.
-    const id = shortHash(path, length);
+    // The common case without a closure or the whole path string.
+    const id = base.shortId(tail, length);
     if (!this.used.has(id)) {
       this.used.add(id);
       return id;
     }
-    return this.unique(path, (p) => shortHash(p, length));
+    return this.unique(base.path + tail, (p) => shortHash(p, length));
   }
 
   /** A lower-case UUIDv4-shaped id for a flo, group or config. */
@@ -60,69 +69,6 @@ function sha256Hex(text: string): string {
   return oneShot
     ? oneShot('sha256', text, 'hex')
     : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-/** Three 32-bit words, 5 id chars (30 bits) from each. */
-const SHORT_MAX = 15;
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-/** base64url char codes by 6-bit value, for one String.fromCharCode call per id. */
-const CODES = Uint16Array.from(ALPHABET, (c) => c.charCodeAt(0));
-
-/**
- * The short id of `text`: `length` base64url chars from a 64-bit non-cryptographic hash of its UTF-16 code units.
- * Why not sha256: a build asks for ~140,000 of these and ids only need to be unique within a flo and well spread,
- * never secret; this takes about half the CPU of sha256 + base64url + slice on the builder's paths and allocates
- * only the id. Two 32-bit lanes with different multipliers and rotations (each step a bijection of the lane, so
- * paths that differ in one code unit never share the 64-bit hash), then murmur3's cross-lane mix and fmix32
- * finaliser. Only Math.imul and 32-bit integer ops: the same on every platform.
- */
-function shortHash(text: string, length: number): string {
-  let a = 0x2f693ab1;
-  let b = 0x6c8e9cf5;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0xcc9e2d51);
-    a = (a << 15) | (a >>> 17);
-    b = Math.imul(b ^ c, 0x1b873593);
-    b = (b << 13) | (b >>> 19);
-  }
-  a ^= n;
-  b ^= n;
-  a = (a + b) | 0;
-  b = (b + a) | 0;
-  a = fmix32(a);
-  b = fmix32(b);
-  a = (a + b) | 0;
-  b = (b + a) | 0;
-  const id = String.fromCharCode(
-    CODES[a & 63]!,
-    CODES[(a >>> 6) & 63]!,
-    CODES[(a >>> 12) & 63]!,
-    CODES[(a >>> 18) & 63]!,
-    CODES[(a >>> 24) & 63]!,
-    CODES[b & 63]!,
-    CODES[(b >>> 6) & 63]!,
-    CODES[(b >>> 12) & 63]!,
-    CODES[(b >>> 18) & 63]!,
-    CODES[(b >>> 24) & 63]!,
-  );
-  if (length === 10) return id;
-  if (length < 10) return id.slice(0, length);
-  // Longer ids (group keys) take a third word from both lanes: no more than 64 bits, but well spread.
-  const w = fmix32((a ^ Math.imul(b, 0x9e3779b1)) + 0x632be5ab);
-  let long = id;
-  for (let i = 0; i < length - 10; i++) long += ALPHABET[(w >>> (6 * i)) & 63];
-  return long;
-}
-
-/** murmur3's 32-bit finaliser: every input bit flips each output bit with probability ~1/2. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
 }
 
 /**

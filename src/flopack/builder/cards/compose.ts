@@ -17,7 +17,7 @@ export function compose(flow: FlowBuilder, path: string, parts: ComposePart[], n
   const tokens = new Map<string, string>();
   let template = '';
   let n = 0;
-  const placeholder = (): string => flow.ids.short(`${card.path}/placeholder/${n++}`, 9);
+  const placeholder = (): string => flow.ids.shortAt(card.idBase, `placeholder/${n++}`, 9);
   for (const part of parts) {
     if (isOutputRef(part)) {
       let key = tokens.get(part.id);

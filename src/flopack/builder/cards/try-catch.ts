@@ -55,7 +55,7 @@ export class TryCatch {
   /** Carries an outer output into a branch; returns the branch-side output to pin from. */
   wormhole(outer: OutputRef, branch: 'try' | 'error', type: IoType = 'string'): OutputRef {
     const start = branch === 'try' ? this.tryStart : this.errorStart;
-    const key = this.flow.ids.short(`${this.card.path}/wormhole/${branch}/${outer.card.path}/${outer.id}`);
+    const key = this.flow.ids.shortAt(this.card.idBase, `wormhole/${branch}/${outer.card.path}/${outer.id}`);
     const hidden = { index: undefined, forceHide: true };
     const gate = this.card.addInput({
       key,
