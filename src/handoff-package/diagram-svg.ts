@@ -1,3 +1,4 @@
+import { boundedMemo } from '../util/bounded-memo.js';
 import type { FlowGraph, GraphNode } from './flow-graph.js';
 
 /**
@@ -92,7 +93,7 @@ function drawNode(node: GraphNode, cx: number, top: number, out: string[], marke
       `<rect x="${x}" y="${top}" width="${BOX_W}" height="${BOX_H}" rx="6" ry="6" ` +
       `fill="${event ? '#e8f0fe' : '#ffffff'}" stroke="${event ? '#1a56db' : '#666'}" stroke-width="1.2"/>` +
       text(cx, top + 19, clip(`${node.number}. ${node.name}`, NAME_FONT), 'svg-name') +
-      text(cx, top + 36, clip(node.type, TYPE_FONT), 'svg-type') +
+      text(cx, top + 36, clipSmall(node.type), 'svg-type') +
       `</g>`,
   );
   if (node.lanes.length === 0) return top + BOX_H;
@@ -117,7 +118,7 @@ function drawNode(node: GraphNode, cx: number, top: number, out: string[], marke
         lane.steps.length ? marker : undefined,
       ),
     );
-    out.push(text(lx + 4, laneTop - 5, clip(lane.label, TYPE_FONT), 'svg-lane', 'start'));
+    out.push(text(lx + 4, laneTop - 5, clipSmall(lane.label), 'svg-lane', 'start'));
     const bottom = lane.steps.length ? drawSequence(lane.steps, lx, laneTop, out, marker) : laneTop;
     out.push(
       line([
@@ -147,6 +148,9 @@ function text(x: number, y: number, value: string, cls: string, anchor = 'middle
 
 const NAME_FONT = { px: 13, bold: true };
 const TYPE_FONT = { px: 11, bold: false };
+
+/** A card type or lane label clipped: a flow has many cards but a few dozen kinds, measured once each. */
+const clipSmall = boundedMemo((label: string) => clip(label, TYPE_FONT));
 
 /**
  * Estimated width in em of each ASCII character (anything else: 0.64), on the wide side (a bold system-ui face; the

@@ -1,3 +1,4 @@
+import { boundedMemo } from '../util/bounded-memo.js';
 import { isWindowsReservedName } from '../util/windows-names.js';
 
 const NEEDS_ESCAPE = /[\r\n\t\\`*_{}[\]<>#|~&]|^\s*([-+=]|\d+[.)])/;
@@ -8,14 +9,21 @@ const NEEDS_ESCAPE = /[\r\n\t\\`*_{}[\]<>#|~&]|^\s*([-+=]|\d+[.)])/;
  */
 export function mdEscape(text: string): string {
   // Most names need nothing: skip the replace chain (it runs for every cell of every table).
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text
+  return NEEDS_ESCAPE.test(text) ? escapeOnce(text) : text;
+}
+
+/**
+ * The replace chain, remembered: the few texts that need it (field keys such as status_code, operators such as >=)
+ * come back on every card that shows them.
+ */
+const escapeOnce = boundedMemo((text: string) =>
+  text
     .replace(/[\r\n\t]+/g, ' ')
     .replace(/[\\`*_{}[\]<>#|~]/g, '\\$&')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
     .replace(/^(\s*)([-+=])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
-}
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2'),
+);
 
 /** An inline code span that holds any text: a backtick fence longer than any run inside; `|` escaped for tables. */
 export function mdCode(text: string): string {

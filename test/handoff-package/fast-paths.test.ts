@@ -34,6 +34,9 @@ const PIECES = [
   'Ml',
   'WWWW',
   'iiii',
+  ' 1. ',
+  '12)',
+  '\u00a0- ',
 ];
 
 /** Deterministic strings of 0 to `max` pieces (a linear congruential generator, so a failure reproduces). */
@@ -86,11 +89,15 @@ describe('fast paths give the plain paths’ text', () => {
   });
 
   it('mdEscape and mdCode', () => {
-    for (const text of TEXTS) {
+    // Twice: the texts that need escaping are escaped once, then remembered.
+    for (const text of [...TEXTS, ...TEXTS]) {
       expect(mdEscape(text), JSON.stringify(text)).toBe(plainMdEscape(text));
       expect(mdCode(text), JSON.stringify(text)).toBe(plainMdCode(text));
     }
     expect(TEXTS.filter((text) => plainMdCode(text) === `\`${text}\``).length).toBeGreaterThan(500);
+    // Both sides of the test before the replace chain, line-start markers included.
+    expect(TEXTS.filter((text) => plainMdEscape(text) === text).length).toBeGreaterThan(500);
+    expect(TEXTS.filter((text) => /^\s*([-+=]|\d+[.)])/.test(text)).length).toBeGreaterThan(50);
   });
 });
 
