@@ -219,8 +219,12 @@ async function flopackOf(
   const spool = spoolBlocks({ deflate: options.zip, ...(options.writeTo ? { file: options.writeTo } : {}) });
   const writer = new FlopackWriter(plan.envelope, {
     floBytes,
-    // In shared memory, so that the spool's worker reads it where it lies.
-    allocate: (size: number) => Buffer.from(new SharedArrayBuffer(size)),
+    // In shared memory, so that the spool's worker reads it where it lies. Written to a file and read by nothing
+    // else once spooled (no tests package keeps flows' bytes), a block's memory is filled again when the spool is
+    // done with it.
+    allocate: (size: number) =>
+      (options.writeTo && !kept ? spool.recycled(size) : undefined) ??
+      Buffer.from(new SharedArrayBuffer(size)),
     onBlock: (block: Buffer) => spool.add(block),
     keep: !options.writeTo,
   });

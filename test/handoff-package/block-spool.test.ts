@@ -57,6 +57,42 @@ describe('spoolBlocks (a file deflated and written as its blocks fill)', () => {
     expect(readFileSync(file.close(result.facts!).temporary).equals(text)).toBe(true);
   });
 
+  it('hands back a block only once the worker is done with it, and the file and zip entry stay right', async () => {
+    const size = 64 * 1024;
+    const parts = Array.from({ length: Math.floor(text.length / size) }, (_, i) =>
+      text.subarray(i * size, (i + 1) * size),
+    );
+    for (const deflate of [true, false]) {
+      const file = FileWriter.for(join(root, `recycled-${deflate}`, 'acme.flopack'));
+      const spool = spoolBlocks({ deflate, file });
+      expect(spool.recycled(size), 'nothing given yet').toBeUndefined();
+      const seen = new Set<ArrayBufferLike>();
+      let reused = 0;
+      for (const part of parts) {
+        // As FlopackWriter does: a block is filled, then given; its memory comes back only once written.
+        let block = spool.recycled(size);
+        if (block) reused++;
+        else block = Buffer.from(new SharedArrayBuffer(size));
+        expect(block.length).toBe(size);
+        part.copy(block);
+        seen.add(block.buffer);
+        spool.add(block);
+        // Let the worker catch up now and then, so that some blocks come back.
+        if (parts.indexOf(part) % 8 === 7) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // Another size is never handed back for this one.
+      expect(spool.recycled(size + 1)).toBeUndefined();
+      const { deflated, facts } = await spool.end();
+      const written = file.close(facts!);
+      const expected = Buffer.concat(parts);
+      expect(reused, 'some blocks filled again').toBeGreaterThan(0);
+      expect(seen.size).toBeLessThan(parts.length);
+      expect(readFileSync(written.temporary).equals(expected)).toBe(true);
+      expect(written.sha256).toBe(createHash('sha256').update(expected).digest('hex'));
+      if (deflate) expect(deflated!.equals(deflateRawSync(expected, { level: 3 }))).toBe(true);
+    }
+  });
+
   it('takes shared memory only (the worker reads the blocks where they lie)', () => {
     expect(() => spoolBlocks({ deflate: true }).add(Buffer.from('x'))).toThrow(/shared memory/);
   });
