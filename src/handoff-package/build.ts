@@ -127,7 +127,7 @@ async function buildPackage(
     documents: flopack.documents,
     tool,
     zip: options.zip !== false,
-    ...(flopack.deflated ? { flopackDeflated: Promise.resolve(flopack.deflated) } : {}),
+    ...(flopack.deflated ? { flopackDeflated: flopack.deflated } : {}),
     ...(flopack.tests ? { tests: flopack.tests } : {}),
   });
   const files = rendered.files.map((f) => ({

@@ -20,8 +20,8 @@ export interface PackageInput {
   documents: RenderedDocuments;
   tool: ToolInfo;
   zip: boolean;
-  /** The flopack's zip entry, when its compression was started earlier (zip.ts deflateEntry). */
-  flopackDeflated?: Promise<Buffer>;
+  /** The flopack's zip entry, when it was deflated as it was written (block-spool.ts). */
+  flopackDeflated?: Buffer;
   /** The submission's test flows and TESTING.md, when the connector has scenarios. */
   tests?: TestPackage;
 }
@@ -57,13 +57,17 @@ export async function renderPackage(input: PackageInput): Promise<RenderedPackag
   // Each text is encoded once: hashing, zipping and writing then share the same bytes, and its compression for the
   // zip starts on the thread pool while the next file is added.
   const deflated = new Map<string, Promise<Buffer>>();
-  const add = ({ path, content, deflated: made }: Artifact, compressed?: Promise<Buffer>) => {
+  // A zip entry made as its file was written (Artifact.deflated) is taken as it is.
+  const add = ({ path, content, deflated: made }: Artifact) => {
     const file = { path, content: typeof content === 'string' ? Buffer.from(content, 'utf8') : content };
     files.push(file);
-    if (input.zip)
-      deflated.set(path, compressed ?? (made ? Promise.resolve(made) : deflateEntry(inMemory(file))));
+    if (input.zip) deflated.set(path, made ? Promise.resolve(made) : deflateEntry(inMemory(file)));
   };
-  add({ path: flopackFileName(spec), content: input.flopackBytes }, input.flopackDeflated);
+  add({
+    path: flopackFileName(spec),
+    content: input.flopackBytes,
+    ...(input.flopackDeflated ? { deflated: input.flopackDeflated } : {}),
+  });
   for (const file of input.documents.files) add(file);
   if (input.tests) {
     add({ path: input.tests.folderFile, content: input.tests.folderBytes });

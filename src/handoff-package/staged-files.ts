@@ -85,7 +85,7 @@ export class StagedFiles {
   }
 
   /** No more files: the worker writes what is left, then says so. */
-  end(): void {
+  private end(): void {
     if (this.ended) return;
     this.ended = true;
     this.send({ end: true }, 0);
