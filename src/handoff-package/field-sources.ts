@@ -47,7 +47,10 @@ export function describeInputs(
   flowNames: FlowNames,
 ): FieldSource[] {
   const pinned = fields.length > 0 ? graphOf(card.scope).incoming.get(card.uuid) : undefined;
-  return fields.map((field) => describeOne(field, pinned?.get(field.id), graph, flowNames));
+  // By push, not map: see sheet-model.ts listOf (a holey list threw away the build sheet's optimized code).
+  const sources: FieldSource[] = [];
+  for (const field of fields) sources.push(describeOne(field, pinned?.get(field.id), graph, flowNames));
+  return sources;
 }
 
 function describeOne(
@@ -111,10 +114,10 @@ function resolveOutput(card: CardInfo, outputId: string, graph: FlowGraph, depth
         : source
           ? resolveOutput(source, String(objectInput?.metadata.srcOutputId ?? ''), graph, depth + 1)
           : [];
-    return bases.map((b) => ({
-      ...b,
-      output: path ? `${b.output} › ${path.split('.').join(' › ')}` : b.output,
-    }));
+    if (!path) return bases;
+    const shown = path.split('.').join(' › ');
+    // Each key written out, not spread: every drag source then has one shape.
+    return bases.map((b) => ({ output: `${b.output} › ${shown}`, card: b.card, number: b.number }));
   }
   const owner = scope.owner?.card;
   if (owner && card === graphOf(scope).start && output) {
