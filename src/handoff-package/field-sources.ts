@@ -60,8 +60,7 @@ function describeOne(
   flowNames: FlowNames,
 ): FieldSource {
   if (sources !== undefined && sources.length > 0) {
-    const from: DragSource[] = [];
-    for (const s of sources) for (const d of resolveOutput(s.card, s.outputId, graph, 0)) from.push(d);
+    const from = resolveEach(sources, graph, 0);
     if (from.length > 0) return { how: 'drag', from };
   }
   const data = field.value.data;
@@ -77,7 +76,22 @@ export function staticValue(key: string, data: unknown, label?: string): FieldSo
   if (namesCredential(key) || (label !== undefined && namesCredential(label)))
     return { how: 'value', value: REDACTED };
   if (typeof data === 'string') return { how: 'value', value: data };
-  return { how: 'value', value: JSON.stringify(redactObject(data)) };
+  return { how: 'value', value: JSON.stringify(holdsCredential(data) ? redactObject(data) : data) };
+}
+
+/**
+ * Whether `redactObject` would change anything: a key named like a credential with a value. Most static objects
+ * (headers, bodies) hold none and are shown as they are, not copied key by key first.
+ */
+function holdsCredential(data: unknown): boolean {
+  if (data === null || typeof data !== 'object') return false;
+  if (Array.isArray(data)) return data.some(holdsCredential);
+  const object = data as Record<string, unknown>;
+  for (const key of Object.keys(object)) {
+    const value = object[key];
+    if ((namesCredential(key) && value !== '') || holdsCredential(value)) return true;
+  }
+  return false;
 }
 
 /** isCredentialName, remembered: the same few field keys and labels come back on every flow. */
@@ -92,6 +106,17 @@ function redactObject(data: unknown): unknown {
   );
 }
 
+/** resolveOutput of each source, in order, in one list (flatMap was a tenth of the build sheet's card walk). */
+function resolveEach(
+  sources: ReadonlyArray<{ card: CardInfo; outputId: string }>,
+  graph: FlowGraph,
+  depth: number,
+): DragSource[] {
+  const all: DragSource[] = [];
+  for (const s of sources) for (const d of resolveOutput(s.card, s.outputId, graph, depth)) all.push(d);
+  return all;
+}
+
 function outputLabel(field: IoField | undefined, fallback: string): string {
   return field?.metadata.displayname ?? field?.key ?? fallback;
 }
@@ -104,18 +129,18 @@ function resolveOutput(card: CardInfo, outputId: string, graph: FlowGraph, depth
   if (card.parts?.family === 'kernel' && card.tail === 'object:expand' && card.model?.displayed === false) {
     const incoming = graphOf(scope).incoming;
     const path = (output?.metadata.path ?? []).join('.');
-    const objectInput = [...card.inputs.values()][0]?.field;
+    const objectInput = card.inputs.values().next().value?.field;
     const upstream = objectInput ? (incoming.get(card.uuid)?.get(objectInput.id) ?? []) : [];
     const src = objectInput?.metadata.srcMethodId;
     const source = src ? scope.byUuid.get(src) : undefined;
     const bases =
       upstream.length > 0
-        ? upstream.flatMap((u) => resolveOutput(u.card, u.outputId, graph, depth + 1))
+        ? resolveEach(upstream, graph, depth + 1)
         : source
           ? resolveOutput(source, String(objectInput?.metadata.srcOutputId ?? ''), graph, depth + 1)
           : [];
     if (!path) return bases;
-    const shown = path.split('.').join(' › ');
+    const shown = path.replaceAll('.', ' › ');
     // Each key written out, not spread: every drag source then has one shape.
     return bases.map((b) => ({ output: `${b.output} › ${shown}`, card: b.card, number: b.number }));
   }
@@ -125,7 +150,7 @@ function resolveOutput(card: CardInfo, outputId: string, graph: FlowGraph, depth
     const ownerInput = [...owner.inputs.values()].find((f) => f.key === output.key);
     if (ownerInput) {
       const upstream = graphOf(owner.scope).incoming.get(owner.uuid)?.get(ownerInput.id) ?? [];
-      const resolved = upstream.flatMap((u) => resolveOutput(u.card, u.outputId, graph, depth + 1));
+      const resolved = resolveEach(upstream, graph, depth + 1);
       if (resolved.length > 0) return resolved;
     }
     return [

@@ -23,6 +23,8 @@ export interface FlowGraph {
   name: string;
   description: string;
   steps: GraphNode[];
+  /** Every visible card at any depth, depth first, in step order (flattenGraph of the steps). */
+  nodes: GraphNode[];
   /** The event card, if any. */
   start?: CardInfo;
   scope: Scope;
@@ -65,12 +67,14 @@ export function buildFlowGraph(flo: Flo, screen: { start?: string; end?: string 
       node.type = renamed;
     }
   }
-  for (const node of flattenGraph(steps)) names.set(node.card, node.name);
+  const nodes = flattenGraph(steps);
+  for (const node of nodes) names.set(node.card, node.name);
   return {
     floId: flo.id,
     name: flo.name,
     description: flo.description,
     steps,
+    nodes,
     start,
     scope,
     numbers,
