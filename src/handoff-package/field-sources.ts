@@ -60,7 +60,7 @@ function describeOne(
   flowNames: FlowNames,
 ): FieldSource {
   if (sources !== undefined && sources.length > 0) {
-    const from = resolveEach(sources, graph, 0);
+    const from = resolveEach(sources, graph, 0, []);
     if (from.length > 0) return { how: 'drag', from };
   }
   const data = field.value.data;
@@ -106,15 +106,19 @@ function redactObject(data: unknown): unknown {
   );
 }
 
-/** resolveOutput of each source, in order, in one list (flatMap was a tenth of the build sheet's card walk). */
+/**
+ * Where each of `sources` is dragged from, in order, added to `into`. One list filled in place, with no list per
+ * step: lists of differing kinds (literals, maps, empty ones) made the card walk's optimized code throw itself away,
+ * and flatMap was a tenth of it.
+ */
 function resolveEach(
   sources: ReadonlyArray<{ card: CardInfo; outputId: string }>,
   graph: FlowGraph,
   depth: number,
+  into: DragSource[],
 ): DragSource[] {
-  const all: DragSource[] = [];
-  for (const s of sources) for (const d of resolveOutput(s.card, s.outputId, graph, depth)) all.push(d);
-  return all;
+  for (const s of sources) resolveOutput(s.card, s.outputId, graph, depth, into);
+  return into;
 }
 
 function outputLabel(field: IoField | undefined, fallback: string): string {
@@ -122,9 +126,15 @@ function outputLabel(field: IoField | undefined, fallback: string): string {
 }
 
 /** Follows hidden path cards (object:expand) and wormholes out of inline flows to the card a person drags from. */
-function resolveOutput(card: CardInfo, outputId: string, graph: FlowGraph, depth: number): DragSource[] {
+function resolveOutput(
+  card: CardInfo,
+  outputId: string,
+  graph: FlowGraph,
+  depth: number,
+  into: DragSource[],
+): void {
   const output = card.outputs.get(outputId)?.field;
-  if (depth > MAX_DEPTH) return [];
+  if (depth > MAX_DEPTH) return;
   const { scope } = card;
   if (card.parts?.family === 'kernel' && card.tail === 'object:expand' && card.model?.displayed === false) {
     const incoming = graphOf(scope).incoming;
@@ -133,39 +143,35 @@ function resolveOutput(card: CardInfo, outputId: string, graph: FlowGraph, depth
     const upstream = objectInput ? (incoming.get(card.uuid)?.get(objectInput.id) ?? []) : [];
     const src = objectInput?.metadata.srcMethodId;
     const source = src ? scope.byUuid.get(src) : undefined;
-    const bases =
-      upstream.length > 0
-        ? resolveEach(upstream, graph, depth + 1)
-        : source
-          ? resolveOutput(source, String(objectInput?.metadata.srcOutputId ?? ''), graph, depth + 1)
-          : [];
-    if (!path) return bases;
-    const shown = path.replaceAll('.', ' › ');
-    // Each key written out, not spread: every drag source then has one shape.
-    return bases.map((b) => ({ output: `${b.output} › ${shown}`, card: b.card, number: b.number }));
+    const first = into.length;
+    if (upstream.length > 0) resolveEach(upstream, graph, depth + 1, into);
+    else if (source) {
+      const sourceOutput = String(objectInput?.metadata.srcOutputId ?? '');
+      resolveOutput(source, sourceOutput, graph, depth + 1, into);
+    }
+    if (!path) return;
+    // The path this card reads, after the output of each source just found (made here, for this drag only).
+    const shown = ` › ${path.replaceAll('.', ' › ')}`;
+    for (let i = first; i < into.length; i++) into[i]!.output += shown;
+    return;
   }
   const owner = scope.owner?.card;
+  let from = card;
   if (owner && card === graphOf(scope).start && output) {
     // A wormhole: the inline flow's start card re-exposes an input of the card that holds the flow.
     const ownerInput = [...owner.inputs.values()].find((f) => f.key === output.key);
     if (ownerInput) {
       const upstream = graphOf(owner.scope).incoming.get(owner.uuid)?.get(ownerInput.id) ?? [];
-      const resolved = resolveEach(upstream, graph, depth + 1);
-      if (resolved.length > 0) return resolved;
+      const before = into.length;
+      resolveEach(upstream, graph, depth + 1, into);
+      if (into.length > before) return;
     }
-    return [
-      {
-        output: outputLabel(output, outputId),
-        card: graph.names.get(owner) ?? owner.name,
-        number: graph.numbers.get(owner),
-      },
-    ];
+    from = owner;
   }
-  return [
-    {
-      output: outputLabel(output, outputId),
-      card: graph.names.get(card) ?? card.name,
-      number: graph.numbers.get(card),
-    },
-  ];
+  // Each key written out: every drag source has one shape.
+  into.push({
+    output: outputLabel(output, outputId),
+    card: graph.names.get(from) ?? from.name,
+    number: graph.numbers.get(from),
+  });
 }
