@@ -69,15 +69,7 @@ function drawSequence(
   let y = top;
   steps.forEach((node, i) => {
     if (i > 0) {
-      out.push(
-        line(
-          [
-            [cx, y],
-            [cx, y + GAP],
-          ],
-          marker,
-        ),
-      );
+      out.push(line(`${cx},${y} ${cx},${y + GAP}`, marker));
       y += GAP;
     }
     y = drawNode(node, cx, y, out, marker);
@@ -109,31 +101,23 @@ function drawNode(node: GraphNode, cx: number, top: number, out: string[], marke
     const forkY = top + BOX_H + GAP / 2;
     out.push(
       line(
-        [
-          [cx, top + BOX_H],
-          [cx, forkY],
-          [lx, forkY],
-          [lx, laneTop],
-        ],
+        `${cx},${top + BOX_H} ${cx},${forkY} ${lx},${forkY} ${lx},${laneTop}`,
         lane.steps.length ? marker : undefined,
       ),
     );
     out.push(text(lx + 4, laneTop - 5, clipSmall(lane.label), 'svg-lane', 'start'));
     const bottom = lane.steps.length ? drawSequence(lane.steps, lx, laneTop, out, marker) : laneTop;
-    out.push(
-      line([
-        [lx, bottom],
-        [lx, mergeY],
-        [cx, mergeY],
-      ]),
-    );
+    out.push(line(`${lx},${bottom} ${lx},${mergeY} ${cx},${mergeY}`));
   });
   return mergeY;
 }
 
-function line(points: Array<[number, number]>, marker?: string): string {
-  const d = points.map(([px, py]) => `${px},${py}`).join(' ');
-  return `<polyline points="${d}" fill="none" stroke="#555" stroke-width="1.2"${marker ? ` marker-end="${marker}"` : ''}/>`;
+/**
+ * A polyline through `points` ("x,y x,y …"). The points come as text: arrays of coordinates were small-integer or
+ * double arrays by turns, and the optimized code of each kind was thrown away on meeting the other.
+ */
+function line(points: string, marker?: string): string {
+  return `<polyline points="${points}" fill="none" stroke="#555" stroke-width="1.2"${marker ? ` marker-end="${marker}"` : ''}/>`;
 }
 
 function text(x: number, y: number, value: string, cls: string, anchor = 'middle'): string {

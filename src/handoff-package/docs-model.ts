@@ -140,6 +140,8 @@ function actionDoc(
   checks: string[],
   labels: ReadonlyMap<string, string>,
 ): ActionDoc {
+  const dynamic = dynamicGroupRows(action);
+  const messagePath = action.errors?.messagePath;
   return {
     name: action.name,
     slug,
@@ -168,7 +170,7 @@ function actionDoc(
               ? input.default
               : JSON.stringify(input.default),
       })),
-      ...dynamicGroupRows(action).inputs,
+      ...dynamic.inputs,
     ],
     outputs: [
       ...(action.outputs ?? []).map((o) => ({
@@ -177,12 +179,13 @@ function actionDoc(
         type: typeName(o.type, o.list),
         description: o.description ?? defaultOutputDescription(o.from, o.path),
       })),
-      ...dynamicGroupRows(action).outputs,
+      ...dynamic.outputs,
     ],
     checks,
     errorStatuses: (action.errors?.statuses ?? ['400-599']).map(String).join(', '),
+    // Not [messagePath].flat(): a generic builtin, a fifth of the topic's making.
     errorMessagePath:
-      action.errors?.messagePath === undefined ? null : [action.errors.messagePath].flat().join(', '),
+      messagePath === undefined ? null : Array.isArray(messagePath) ? messagePath.join(', ') : messagePath,
     methods: [],
   };
 }

@@ -4,7 +4,7 @@ import type { ToolInfo } from '../util/tool-info.js';
 import { ActionDocs, isDocumented, returnErrorIfMessages, type ActionDoc } from './docs-model.js';
 import type { FlowNames } from './field-sources.js';
 import { flowSheet, sectionAnchor, sheetModel, type FlowSheet, type SheetModel } from './sheet-model.js';
-import { renderTemplateParts as render, trustedMarkup } from './templates.js';
+import { renderTemplateBytes, renderTemplateParts as render, trustedMarkup } from './templates.js';
 import type { Artifact, FlowKind, GeneratedFlow } from './types.js';
 import type { StagedFile, StagedFiles, StagedResult, StagedStream } from './staged-files.js';
 
@@ -52,6 +52,8 @@ export class DocumentWriter {
   private sheets: { md: SheetFile; html: SheetFile } | undefined;
   private readonly summaries: FlowSummary[] = [];
   private readonly docs: ActionDocs;
+  /** What every docs page shows besides its action (the connector, the common parts), made once. */
+  private readonly pageView: object;
   /** By flow index, for the documented flows: their help topics and pages. */
   private readonly topics: ActionDoc[] = [];
   private readonly pages: Array<PendingFile> = [];
@@ -68,6 +70,7 @@ export class DocumentWriter {
   ) {
     this.names = new Map(flows.map((f) => [f.floId, f.name] as const));
     this.docs = new ActionDocs(spec, flows);
+    this.pageView = { ...this.docs.context, ...this.common };
   }
 
   /** The `index`th flow of the plan (0-based), as built or as parsed back from its bytes, in any order. */
@@ -105,7 +108,8 @@ export class DocumentWriter {
    */
   private page(index: number, flow: GeneratedFlow, checks: string[]): void {
     const action = this.docs.of(flow, checks);
-    const content = Buffer.concat(render('docs-action.md', { ...this.docs.context, ...this.common, action }));
+    // A page is most often one piece: not copied again (staging copies it once more anyway).
+    const content = renderTemplateBytes('docs-action.md', { ...this.pageView, action });
     const path = `docs/actions/${action.slug}.md`;
     this.topics[index] = action;
     // Written ahead, a page is not kept here.

@@ -47,7 +47,10 @@ export function describeInputs(
   flowNames: FlowNames,
 ): FieldSource[] {
   const pinned = fields.length > 0 ? graphOf(card.scope).incoming.get(card.uuid) : undefined;
-  return fields.map((field) => describeOne(field, pinned?.get(field.id), graph, flowNames));
+  // By push, not map: see sheet-model.ts listOf (a holey list threw away the build sheet's optimized code).
+  const sources: FieldSource[] = [];
+  for (const field of fields) sources.push(describeOne(field, pinned?.get(field.id), graph, flowNames));
+  return sources;
 }
 
 function describeOne(
@@ -57,8 +60,7 @@ function describeOne(
   flowNames: FlowNames,
 ): FieldSource {
   if (sources !== undefined && sources.length > 0) {
-    const from: DragSource[] = [];
-    for (const s of sources) for (const d of resolveOutput(s.card, s.outputId, graph, 0)) from.push(d);
+    const from = resolveEach(sources, graph, 0, []);
     if (from.length > 0) return { how: 'drag', from };
   }
   const data = field.value.data;
@@ -74,7 +76,22 @@ export function staticValue(key: string, data: unknown, label?: string): FieldSo
   if (namesCredential(key) || (label !== undefined && namesCredential(label)))
     return { how: 'value', value: REDACTED };
   if (typeof data === 'string') return { how: 'value', value: data };
-  return { how: 'value', value: JSON.stringify(redactObject(data)) };
+  return { how: 'value', value: JSON.stringify(holdsCredential(data) ? redactObject(data) : data) };
+}
+
+/**
+ * Whether `redactObject` would change anything: a key named like a credential with a value. Most static objects
+ * (headers, bodies) hold none and are shown as they are, not copied key by key first.
+ */
+function holdsCredential(data: unknown): boolean {
+  if (data === null || typeof data !== 'object') return false;
+  if (Array.isArray(data)) return data.some(holdsCredential);
+  const object = data as Record<string, unknown>;
+  for (const key of Object.keys(object)) {
+    const value = object[key];
+    if ((namesCredential(key) && value !== '') || holdsCredential(value)) return true;
+  }
+  return false;
 }
 
 /** isCredentialName, remembered: the same few field keys and labels come back on every flow. */
@@ -89,55 +106,72 @@ function redactObject(data: unknown): unknown {
   );
 }
 
+/**
+ * Where each of `sources` is dragged from, in order, added to `into`. One list filled in place, with no list per
+ * step: lists of differing kinds (literals, maps, empty ones) made the card walk's optimized code throw itself away,
+ * and flatMap was a tenth of it.
+ */
+function resolveEach(
+  sources: ReadonlyArray<{ card: CardInfo; outputId: string }>,
+  graph: FlowGraph,
+  depth: number,
+  into: DragSource[],
+): DragSource[] {
+  for (const s of sources) resolveOutput(s.card, s.outputId, graph, depth, into);
+  return into;
+}
+
 function outputLabel(field: IoField | undefined, fallback: string): string {
   return field?.metadata.displayname ?? field?.key ?? fallback;
 }
 
 /** Follows hidden path cards (object:expand) and wormholes out of inline flows to the card a person drags from. */
-function resolveOutput(card: CardInfo, outputId: string, graph: FlowGraph, depth: number): DragSource[] {
+function resolveOutput(
+  card: CardInfo,
+  outputId: string,
+  graph: FlowGraph,
+  depth: number,
+  into: DragSource[],
+): void {
   const output = card.outputs.get(outputId)?.field;
-  if (depth > MAX_DEPTH) return [];
+  if (depth > MAX_DEPTH) return;
   const { scope } = card;
   if (card.parts?.family === 'kernel' && card.tail === 'object:expand' && card.model?.displayed === false) {
     const incoming = graphOf(scope).incoming;
     const path = (output?.metadata.path ?? []).join('.');
-    const objectInput = [...card.inputs.values()][0]?.field;
+    const objectInput = card.inputs.values().next().value?.field;
     const upstream = objectInput ? (incoming.get(card.uuid)?.get(objectInput.id) ?? []) : [];
     const src = objectInput?.metadata.srcMethodId;
     const source = src ? scope.byUuid.get(src) : undefined;
-    const bases =
-      upstream.length > 0
-        ? upstream.flatMap((u) => resolveOutput(u.card, u.outputId, graph, depth + 1))
-        : source
-          ? resolveOutput(source, String(objectInput?.metadata.srcOutputId ?? ''), graph, depth + 1)
-          : [];
-    return bases.map((b) => ({
-      ...b,
-      output: path ? `${b.output} › ${path.split('.').join(' › ')}` : b.output,
-    }));
+    const first = into.length;
+    if (upstream.length > 0) resolveEach(upstream, graph, depth + 1, into);
+    else if (source) {
+      const sourceOutput = String(objectInput?.metadata.srcOutputId ?? '');
+      resolveOutput(source, sourceOutput, graph, depth + 1, into);
+    }
+    if (!path) return;
+    // The path this card reads, after the output of each source just found (made here, for this drag only).
+    const shown = ` › ${path.replaceAll('.', ' › ')}`;
+    for (let i = first; i < into.length; i++) into[i]!.output += shown;
+    return;
   }
   const owner = scope.owner?.card;
+  let from = card;
   if (owner && card === graphOf(scope).start && output) {
     // A wormhole: the inline flow's start card re-exposes an input of the card that holds the flow.
     const ownerInput = [...owner.inputs.values()].find((f) => f.key === output.key);
     if (ownerInput) {
       const upstream = graphOf(owner.scope).incoming.get(owner.uuid)?.get(ownerInput.id) ?? [];
-      const resolved = upstream.flatMap((u) => resolveOutput(u.card, u.outputId, graph, depth + 1));
-      if (resolved.length > 0) return resolved;
+      const before = into.length;
+      resolveEach(upstream, graph, depth + 1, into);
+      if (into.length > before) return;
     }
-    return [
-      {
-        output: outputLabel(output, outputId),
-        card: graph.names.get(owner) ?? owner.name,
-        number: graph.numbers.get(owner),
-      },
-    ];
+    from = owner;
   }
-  return [
-    {
-      output: outputLabel(output, outputId),
-      card: graph.names.get(card) ?? card.name,
-      number: graph.numbers.get(card),
-    },
-  ];
+  // Each key written out: every drag source has one shape.
+  into.push({
+    output: outputLabel(output, outputId),
+    card: graph.names.get(from) ?? from.name,
+    number: graph.numbers.get(from),
+  });
 }

@@ -23,6 +23,8 @@ export interface FlowGraph {
   name: string;
   description: string;
   steps: GraphNode[];
+  /** Every visible card at any depth, depth first, in step order (flattenGraph of the steps). */
+  nodes: GraphNode[];
   /** The event card, if any. */
   start?: CardInfo;
   scope: Scope;
@@ -60,14 +62,19 @@ export function buildFlowGraph(flo: Flo, screen: { start?: string; end?: string 
   for (const node of steps) {
     const renamed =
       node.card === start ? screen.start : node.card.tail === 'control:return' ? screen.end : undefined;
-    if (renamed) Object.assign(node, { name: renamed, type: renamed });
+    if (renamed) {
+      node.name = renamed;
+      node.type = renamed;
+    }
   }
-  for (const node of flattenGraph(steps)) names.set(node.card, node.name);
+  const nodes = flattenGraph(steps);
+  for (const node of nodes) names.set(node.card, node.name);
   return {
     floId: flo.id,
     name: flo.name,
     description: flo.description,
     steps,
+    nodes,
     start,
     scope,
     numbers,
@@ -109,24 +116,25 @@ function structure(
     if (consumed.has(card) || isHidden(card, scope, graph)) continue;
     const number = `${prefix}${steps.length + 1}`;
     numbers.set(card, number);
-    const node: GraphNode = { card, number, name: card.name, type: typeNameOf(card.address), lanes: [] };
-    steps.push(node);
+    const lanes: GraphLane[] = [];
     const heads = card.card.branches ? Object.entries(card.card.branches) : [];
     if (heads.length > 0) {
       const rest = ordered.slice(i + 1).filter((c) => !consumed.has(c));
-      node.lanes = branchLanes(heads, rest, scope).map((lane, l) => {
+      for (const lane of branchLanes(heads, rest, scope)) {
         for (const c of lane.cards) consumed.add(c);
-        return { label: lane.label, steps: structure(lane.cards, scope, `${number}.${l + 1}.`, numbers) };
-      });
+        const inLane = structure(lane.cards, scope, `${number}.${lanes.length + 1}.`, numbers);
+        lanes.push({ label: lane.label, steps: inLane });
+      }
     } else {
-      node.lanes = inlineFlows(card).map((inline, l) => {
+      for (const inline of inlineFlows(card)) {
         const inner = readInline(card, inline);
-        return {
-          label: inlineLabel(inline, 'sheet'),
-          steps: structure(executionOrder(inner), inner, `${number}.${l + 1}.`, numbers),
-        };
-      });
+        const inLane = structure(executionOrder(inner), inner, `${number}.${lanes.length + 1}.`, numbers);
+        lanes.push({ label: inlineLabel(inline, 'sheet'), steps: inLane });
+      }
     }
+    // Made whole, its lanes built by push: a node whose lanes came from Array.prototype.map (holey or packed,
+    // depending on whether map itself was optimized) made the SVG drawer's optimized code throw itself away.
+    steps.push({ card, number, name: card.name, type: typeNameOf(card.address), lanes });
   }
   return steps;
 }

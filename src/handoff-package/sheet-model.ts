@@ -13,7 +13,7 @@ import {
 import { fieldTypeName } from './field-types.js';
 import { toSvg } from './diagram-svg.js';
 import { describeInputs, flowNamesOf, type FieldSource, type FlowNames } from './field-sources.js';
-import { buildFlowGraph, flattenGraph, type FlowGraph, type GraphNode } from './flow-graph.js';
+import { buildFlowGraph, type FlowGraph, type GraphNode } from './flow-graph.js';
 import { toMermaid } from './mermaid.js';
 import { authSectionExtras, authenticationModel, type AuthenticationModel } from './auth-model.js';
 import type { FlowKind, GeneratedFlow } from './types.js';
@@ -174,7 +174,6 @@ export function flowSheet(
     (f: IoField): FieldDef =>
       fieldDef(f, role, flow);
   const returnCard = graph.steps.find((n) => n.card.tail === 'control:return')?.card;
-  const nodes = flattenGraph(graph.steps);
   return {
     anchor: sectionAnchor(index),
     name: flo.name,
@@ -213,7 +212,7 @@ export function flowSheet(
     ),
     outputs: returnCard ? listOf(visibleInputs(returnCard), described('output')) : [],
     entries: sheetEntries(graph, flowNames),
-    cardCount: nodes.length,
+    cardCount: graph.nodes.length,
     mermaid: toMermaid(graph),
     svg: toSvg(graph, sectionAnchor(index)),
   };
@@ -330,15 +329,20 @@ function cardSheet(node: GraphNode, graph: FlowGraph, flowNames: FlowNames): Car
   const sources = describeInputs(node.card, inputs, graph, flowNames);
   const rows = listOf(inputs, (f, i) => fieldRow(f, sources[i]!));
   let text: string | null = null;
+  let fields = rows;
   if (kind === 'string:compose') {
     const textField = inputs.find((f) => f.key === '_text_');
-    const labels = new Map(inputs.map((f, i) => [f.key, rows[i]] as const));
-    if (textField && typeof textField.value.data === 'string') {
-      text = textField.value.data.replace(/\{\{\{([^}]*)\}\}\}/g, (whole, key: string) => {
-        const row = labels.get(key);
+    const data = textField?.value.data;
+    if (typeof data === 'string') {
+      // The last input of that key, as a Map of them had it (no Map made per compose card).
+      const rowOf = (key: string) => rows[inputs.findLastIndex((f) => f.key === key)];
+      text = data.replace(/\{\{\{([^}]*)\}\}\}/g, (whole, key: string) => {
+        const row = rowOf(key);
         const from = row?.drag?.[0];
         return from ? `[${from.output} from ${from.card}]` : row ? `[${row.label}]` : whole;
       });
+      // Compose: the dragged fields are shown inside the text, where a person drops them.
+      fields = rows.filter((_, i) => !isComposePart(inputs[i]!, data));
     }
   }
   const outputs: CardSheet['outputs'] = [];
@@ -354,8 +358,7 @@ function cardSheet(node: GraphNode, graph: FlowGraph, flowNames: FlowNames): Car
     type: node.type,
     address: node.card.address,
     isEvent,
-    // Compose: the dragged fields are shown inside the text, where a person drops them.
-    fields: text === null ? rows : rows.filter((_, i) => !isComposePart(inputs[i], textOf(inputs))),
+    fields,
     outputs,
     text,
     errorHandling: errorHandlingOf(node.card.model?.policy?.error),
@@ -376,13 +379,8 @@ function fieldRow(field: IoField, source: FieldSource): FieldRow {
   };
 }
 
-function textOf(inputs: IoField[]): string {
-  const data = inputs.find((f) => f.key === '_text_')?.value.data;
-  return typeof data === 'string' ? data : '';
-}
-
-function isComposePart(field: IoField | undefined, text: string): boolean {
-  return field !== undefined && (field.key === '_text_' || text.includes(`{{{${field.key}}}}`));
+function isComposePart(field: IoField, text: string): boolean {
+  return field.key === '_text_' || text.includes(`{{{${field.key}}}}`);
 }
 
 /** The statuses of the dialog's named choices, joined once (not per retrying card). */
