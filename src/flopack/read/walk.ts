@@ -160,7 +160,20 @@ function inlinePointer(card: CardInfo, inline: InlineFlow): string {
 }
 
 function readScope(data: Json, head: ScopeHead): Scope {
-  const scope: Scope = { ...head, data, cards: [], byUuid: new Map(), noMethods: false, notCards: [] };
+  // The same keys in the same order for every scope (`owner` too, undefined for a flow's own): one shape of scope
+  // reaches the rules and the graph, not two.
+  const scope: Scope = {
+    flowId: head.flowId,
+    flowName: head.flowName,
+    inline: head.inline,
+    pointer: head.pointer,
+    owner: head.owner,
+    data,
+    cards: [],
+    byUuid: new Map(),
+    noMethods: false,
+    notCards: [],
+  };
   scopes.set(data, scope);
   const methods = data.methods;
   if (!Array.isArray(methods)) {
