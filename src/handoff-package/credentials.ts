@@ -1,4 +1,5 @@
-import type { Card, Flo, Flopack, IoField } from '../flopack/types.js';
+import { readFlo, type Scope } from '../flopack/read/index.js';
+import type { Flo, Flopack } from '../flopack/types.js';
 
 /** What the build sheet and docs show instead of a value that looks like a credential. */
 export const REDACTED = '•••••• (redacted)';
@@ -27,33 +28,43 @@ export function findCredentialValues(flopack: Flopack): CredentialFinding[] {
   return Object.values(flopack.data.flos).flatMap(credentialValuesIn);
 }
 
-/** `findCredentialValues` of one flow (and its inline flows). */
+/**
+ * `findCredentialValues` of one flow (and its inline flos), read through the read model (readFlo is cached per flo
+ * object: a build's lint has just read this flow) rather than the JSON again: the keys of each card's
+ * dictionary-mode inputs are not taken twice, and cards of one shape (not the JSON's many) reach this loop.
+ */
 export function credentialValuesIn(flo: Flo): CredentialFinding[] {
   const findings: CredentialFinding[] = [];
-  const visit = (flow: string, methods: unknown) => {
-    if (!Array.isArray(methods)) return;
-    for (const card of methods as Card[]) {
-      const inputs: Record<string, IoField> = card.node?.model?.inputs?.data ?? {};
-      // Keys, then reads: a generated card's inputs are a dictionary-mode object (flopack/builder/ids.ts byId).
-      for (const id of Object.keys(inputs)) {
-        const field = inputs[id]!;
+  const visit = (flow: string, scope: Scope) => {
+    for (const card of scope.cards) {
+      for (const { field } of card.inputs.values()) {
         const data = field.value?.data;
         if (field.value?.type === 'flo' && data && typeof data === 'object') {
-          visit(flow, (data as { methods?: unknown }).methods);
+          visit(flow, readFlo(data));
           continue;
         }
         const named = isCredentialName(field.key) || isCredentialName(field.metadata?.displayname ?? '');
         if (named && hasValue(data)) {
-          findings.push({ flow, card: card.node.data.name, field: field.metadata?.displayname ?? field.key });
+          findings.push({
+            flow,
+            card: card.card.node.data.name,
+            field: field.metadata?.displayname ?? field.key,
+          });
         } else if (data && typeof data === 'object' && credentialKeyWithValue(data)) {
-          findings.push({ flow, card: card.node.data.name, field: field.metadata?.displayname ?? field.key });
+          findings.push({
+            flow,
+            card: card.card.node.data.name,
+            field: field.metadata?.displayname ?? field.key,
+          });
         }
       }
-      const policy = card.node?.model?.policy?.error;
-      if (policy && policy.type === 'handler' && policy.flo) visit(flow, policy.flo.methods);
+      const policy = card.model?.policy?.error;
+      if (policy && policy.type === 'handler' && typeof policy.flo === 'object' && policy.flo !== null) {
+        visit(flow, readFlo(policy.flo));
+      }
     }
   };
-  visit(flo.name, flo.data.methods);
+  if (typeof flo.data === 'object' && flo.data !== null) visit(flo.name, readFlo(flo.data));
   return findings;
 }
 

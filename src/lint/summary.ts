@@ -37,9 +37,9 @@ export class FlowIndex {
     for (const scope of reading.scopes) {
       for (const uuid of scope.byUuid.keys()) this.cardUuids.add(uuid);
       for (const card of scope.cards) {
-        for (const { field } of card.inputs.values()) {
-          const value = field.value as { type?: unknown; data?: unknown } | undefined;
-          if (value?.type === 'flo' && typeof value.data === 'string') this.called.add(value.data);
+        for (const { field } of card.floInputs) {
+          const value = field.value as { data?: unknown };
+          if (typeof value.data === 'string') this.called.add(value.data);
         }
       }
     }

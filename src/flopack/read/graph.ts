@@ -73,16 +73,35 @@ export function singleRoot(scope: Scope | undefined): CardInfo | undefined {
 }
 
 /**
- * The importer's start cards (ScopeGraph.roots), from the graph when it is built, else from the orderings and
- * branch heads alone: lint needs only these, and building the whole graph of every flow was a fifth of its time.
+ * The importer's start cards (ScopeGraph.roots), without building the whole graph: lint needs only these, and
+ * building the whole graph of every flow was a fifth of its time.
  */
 export function rootsOf(scope: Scope): CardInfo[] {
-  return graphs.get(scope)?.roots ?? findRoots(scope, orderingEdges(scope), branchHeads(scope.cards));
+  return outlineOf(scope).roots;
 }
 
-/** The well-formed orderings of a scope (ScopeGraph.edges), from the graph when it is built. */
+/** The well-formed orderings of a scope (ScopeGraph.edges). */
 export function edgesOf(scope: Scope): OrderingEdge[] {
-  return graphs.get(scope)?.edges ?? orderingEdges(scope);
+  return outlineOf(scope).edges;
+}
+
+/** A scope's orderings, branch heads and start cards: the part of its graph that lint reads. */
+type Outline = Pick<ScopeGraph, 'edges' | 'heads' | 'roots'>;
+
+const outlines = new WeakMap<Scope, Outline>();
+
+/**
+ * The outline of a scope, read once per scope: several rules ask for the roots or edges of each scope, and a
+ * build's documents then build the scope's graph on it (each had read the orderings and branches again).
+ */
+function outlineOf(scope: Scope): Outline {
+  let outline = outlines.get(scope);
+  if (!outline) {
+    const edges = orderingEdges(scope);
+    const heads = branchHeads(scope.cards);
+    outlines.set(scope, (outline = { edges, heads, roots: findRoots(scope, edges, heads) }));
+  }
+  return outline;
 }
 
 function branchHeads(cards: readonly CardInfo[]): Map<string, { ifCard: CardInfo; value: boolean }> {
@@ -119,22 +138,27 @@ export function executionOrder(scope: Scope): CardInfo[] {
 
 function buildGraph(scope: Scope): ScopeGraph {
   const { cards, byUuid } = scope;
-  const edges = orderingEdges(scope);
-  const heads = branchHeads(cards);
-  const roots = findRoots(scope, edges, heads);
+  const { edges, heads, roots } = outlineOf(scope);
 
   // Execution edges: duplicates and self-loops dropped (expand cards carry self-loops, reference §1.6). Work is
   // done on positions in `cards` (plain arrays and number keys): a build reads every generated flow's graph.
+  // Arrays indexed here are made by plain loops, not `map`/`filter`: TurboFan's inlined `map` makes arrays of
+  // another elements kind than the builtin does, which threw buildGraph's optimized code away twice per build.
+  const count = cards.length;
   const position = new Map<CardInfo, number>();
-  for (let i = 0; i < cards.length; i++) position.set(cards[i]!, i);
-  const nextAt: CardInfo[][] = cards.map(() => []);
-  const previousAt: CardInfo[][] = cards.map(() => []);
+  const nextAt: CardInfo[][] = [];
+  const previousAt: CardInfo[][] = [];
+  for (let i = 0; i < count; i++) {
+    position.set(cards[i]!, i);
+    nextAt.push([]);
+    previousAt.push([]);
+  }
   const seen = new Set<number>();
   const link = (a: CardInfo, b: CardInfo): void => {
     if (a === b) return;
     const from = position.get(a)!;
     const to = position.get(b)!;
-    const k = from * cards.length + to;
+    const k = from * count + to;
     if (seen.has(k)) return;
     seen.add(k);
     nextAt[from]!.push(b);
@@ -151,33 +175,41 @@ function buildGraph(scope: Scope): ScopeGraph {
   }
   const next = new Map<CardInfo, CardInfo[]>();
   const previous = new Map<CardInfo, CardInfo[]>();
-  for (let i = 0; i < cards.length; i++) {
-    next.set(cards[i]!, nextAt[i]!);
-    previous.set(cards[i]!, previousAt[i]!);
+  // The start: the first card with no execution predecessor that is an event card, else a connector card, else a
+  // Noop, else the first of them.
+  let firstEvent: CardInfo | undefined;
+  let firstConnector: CardInfo | undefined;
+  let firstNoop: CardInfo | undefined;
+  let firstSource: CardInfo | undefined;
+  const degree = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const card = cards[i]!;
+    next.set(card, nextAt[i]!);
+    previous.set(card, previousAt[i]!);
+    degree[i] = previousAt[i]!.length;
+    if (degree[i] !== 0) continue;
+    firstSource ??= card;
+    if (firstEvent === undefined && EVENT_TAILS.has(card.tail)) firstEvent = card;
+    if (firstConnector === undefined && !isKernelAddress(card.address)) firstConnector = card;
+    if (firstNoop === undefined && card.tail === 'control:noop') firstNoop = card;
   }
-
-  const sources = cards.filter((_, i) => previousAt[i]!.length === 0);
-  const start =
-    sources.find((c) => EVENT_TAILS.has(c.tail)) ??
-    sources.find((c) => !isKernelAddress(c.address)) ??
-    sources.find((c) => c.tail === 'control:noop') ??
-    sources[0];
+  const start = firstEvent ?? firstConnector ?? firstNoop ?? firstSource;
 
   // Kahn's algorithm, always taking the ready card first in `methods` order: `ready` holds positions, sorted
   // descending so that the smallest is popped from the end.
   const order: CardInfo[] = [];
-  const degree = previousAt.map((p) => p.length);
   const ready: number[] = [];
-  for (let i = cards.length - 1; i >= 0; i--) if (degree[i] === 0) ready.push(i);
+  for (let i = count - 1; i >= 0; i--) if (degree[i] === 0) ready.push(i);
   while (ready.length) {
-    const card = cards[ready.pop()!]!;
-    order.push(card);
-    for (const m of nextAt[position.get(card)!]!) {
-      const at = position.get(m)!;
-      if (--degree[at]! === 0) insertDescending(ready, at);
+    const at = ready.pop()!;
+    order.push(cards[at]!);
+    for (const m of nextAt[at]!) {
+      const to = position.get(m)!;
+      if (--degree[to]! === 0) insertDescending(ready, to);
     }
   }
-  const stuck = cards.filter((_, i) => degree[i]! > 0);
+  const stuck: CardInfo[] = [];
+  for (let i = 0; i < count; i++) if (degree[i]! > 0) stuck.push(cards[i]!);
   let problem: string | undefined;
   if (cards.length && !start) problem = 'the flow has no start card (every card has an incoming ordering)';
   else if (stuck.length) {

@@ -7,9 +7,9 @@ import { isObject, objectOr } from './tolerant.js';
  */
 export function inlineFlows(card: CardInfo): InlineFlow[] {
   const out: InlineFlow[] = [];
-  for (const field of card.inputs.values()) {
+  for (const field of card.floInputs) {
     const value = field.field.value as unknown;
-    if (!isObject(value) || value.type !== 'flo' || !isObject(value.data)) continue;
+    if (!isObject(value) || !isObject(value.data)) continue;
     const kind =
       card.tail === 'control:tryCatch'
         ? 'try'

@@ -41,6 +41,11 @@ export interface CardInfo {
   /** Inputs and outputs by their map key, in stored order; entries that are not objects are left out. */
   inputs: Map<string, FieldInfo>;
   outputs: Map<string, FieldInfo>;
+  /**
+   * The inputs whose value is a flo (`value.type` 'flo': a flow reference or an inline flo), in stored order: found
+   * as the inputs are read, since the walk, lint and the documents all look for them and few cards have any.
+   */
+  floInputs: readonly FieldInfo[];
   scope: Scope;
 }
 

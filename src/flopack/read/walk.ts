@@ -160,7 +160,20 @@ function inlinePointer(card: CardInfo, inline: InlineFlow): string {
 }
 
 function readScope(data: Json, head: ScopeHead): Scope {
-  const scope: Scope = { ...head, data, cards: [], byUuid: new Map(), noMethods: false, notCards: [] };
+  // The same keys in the same order for every scope (`owner` too, undefined for a flow's own): one shape of scope
+  // reaches the rules and the graph, not two.
+  const scope: Scope = {
+    flowId: head.flowId,
+    flowName: head.flowName,
+    inline: head.inline,
+    pointer: head.pointer,
+    owner: head.owner,
+    data,
+    cards: [],
+    byUuid: new Map(),
+    noMethods: false,
+    notCards: [],
+  };
   scopes.set(data, scope);
   const methods = data.methods;
   if (!Array.isArray(methods)) {
@@ -197,11 +210,14 @@ function readAddress(address: string): { parts: CardAddress | undefined; tail: s
   return read;
 }
 
+const NO_FIELDS: readonly FieldInfo[] = Object.freeze([]);
+
 function readCard(raw: Json, index: number, scope: Scope): CardInfo {
   const node = objectOr(raw.node);
   const model = isObject(node.model) ? node.model : undefined;
   const address = stringOr(raw.address) ?? '';
   const { parts, tail } = readAddress(address);
+  const floInputs: FieldInfo[] = [];
   const card: CardInfo = {
     index,
     uuid: stringOr(raw.uuid) ?? '?',
@@ -215,14 +231,20 @@ function readCard(raw: Json, index: number, scope: Scope): CardInfo {
       '?',
     card: raw as unknown as Card,
     model: model as CardModel | undefined,
-    inputs: readFields(model, 'input'),
+    inputs: readFields(model, 'input', floInputs),
     outputs: readFields(model, 'output'),
+    floInputs: floInputs.length ? floInputs : NO_FIELDS,
     scope,
   };
   return card;
 }
 
-function readFields(model: Json | undefined, side: 'input' | 'output'): Map<string, FieldInfo> {
+/** The fields of one side of a card; those whose value is a flo are also added to `flo`. */
+function readFields(
+  model: Json | undefined,
+  side: 'input' | 'output',
+  flo?: FieldInfo[],
+): Map<string, FieldInfo> {
   const fields = new Map<string, FieldInfo>();
   const io = model?.[side === 'input' ? 'inputs' : 'outputs'];
   const data = isObject(io) ? io.data : undefined;
@@ -232,13 +254,16 @@ function readFields(model: Json | undefined, side: 'input' | 'output'): Map<stri
   for (const id of Object.keys(data)) {
     const field = data[id];
     if (!isObject(field)) continue;
-    fields.set(id, {
+    const info: FieldInfo = {
       id,
       side,
       key: stringOr(field.key) ?? '',
       group: stringOr(field.group) ?? null,
       field: field as unknown as IoField,
-    });
+    };
+    fields.set(id, info);
+    const value = field.value;
+    if (flo && isObject(value) && value.type === 'flo') flo.push(info);
   }
   return fields;
 }

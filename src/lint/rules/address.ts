@@ -22,14 +22,14 @@ export const addressRule = lintRule('OC-FLOPACK-ADDRESS', 'error', {
       });
       return;
     }
-    if (card.address !== `${version}:${key}`) {
+    if (!isJoined(card.address, version, key)) {
       ctx.report({
         message: `address ${JSON.stringify(card.address)} is not parents.version.address + ":" + node.key (${JSON.stringify(`${version}:${key}`)})`,
         pointer: cardPropertyPointer(card, 'address'),
         where: cardWhere(card),
       });
     }
-    if (!version.startsWith(`${channel}:`)) {
+    if (!isUnder(version, channel)) {
       ctx.report({
         message: `parents.version.address ${JSON.stringify(version)} is not under parents.channel.address ${JSON.stringify(channel)}`,
         pointer: cardPropertyPointer(card, 'parents', 'version', 'address'),
@@ -45,3 +45,22 @@ export const addressRule = lintRule('OC-FLOPACK-ADDRESS', 'error', {
     }
   },
 });
+
+// Compared in place: joining the parts made two strings per card to compare and drop (some 27,000 per build).
+
+/** Whether `address` is `${version}:${key}`. */
+function isJoined(address: string, version: string, key: string): boolean {
+  return (
+    address.length === version.length + 1 + key.length &&
+    address.startsWith(version) &&
+    address.charCodeAt(version.length) === COLON &&
+    address.endsWith(key)
+  );
+}
+
+/** Whether `version` starts with `${channel}:`. */
+function isUnder(version: string, channel: string): boolean {
+  return version.startsWith(channel) && version.charCodeAt(channel.length) === COLON;
+}
+
+const COLON = 58;

@@ -34,12 +34,7 @@ interface At {
 export const callArgsRule = lintRule<Call>('OC-FLOPACK-CALL-ARGS', 'warning', {
   description: "Call Flow / For Each arguments match the called helper's inputs",
   card(card, ctx) {
-    let floInput: FieldInfo | undefined;
-    for (const io of card.inputs.values()) {
-      if (fieldValue(io)?.type !== 'flo') continue;
-      floInput = io;
-      break;
-    }
+    const floInput: FieldInfo | undefined = card.floInputs[0];
     const ref = floInput && fieldValue(floInput)?.data;
     if (!floInput || typeof ref !== 'string') return;
     const args: Call['args'] = [];

@@ -49,9 +49,15 @@ function strings(value: unknown, key: string, path: Array<string | number>, out:
   return out;
 }
 
-function staticStrings(io: FieldInfo): Hit[] {
+/** The strings of a static value, or undefined when it can hold none long enough (most inputs: no list made). */
+function staticStrings(io: FieldInfo): Hit[] | undefined {
   const value = fieldValue(io);
-  return value && value.type !== 'flo' ? strings(value.data, io.key, [], []) : [];
+  if (!value || value.type === 'flo') return undefined;
+  const data = value.data;
+  if (typeof data === 'string' ? data.length < SHORTEST : data === null || typeof data !== 'object') {
+    return undefined;
+  }
+  return strings(data, io.key, [], []);
 }
 
 /**
@@ -62,12 +68,12 @@ export const credentialLiteralRule = lintRule('OC-FLOPACK-CREDENTIAL-LITERAL', '
   description:
     'no credential-looking literals in card inputs (static Authorization headers, tokens, URL passwords)',
   card(card, ctx) {
-    const hits: Array<{ io: FieldInfo; found: Hit[] }> = [];
+    let hits: Array<{ io: FieldInfo; found: Hit[] }> | undefined;
     for (const io of card.inputs.values()) {
       const found = staticStrings(io);
-      if (found.length) hits.push({ io, found });
+      if (found?.length) (hits ??= []).push({ io, found });
     }
-    if (hits.length === 0) return;
+    if (!hits) return;
     const twilioCard = hits.some(({ found }) => found.some((h) => /twilio/i.test(h.text)));
     for (const { io, found } of hits) {
       for (const hit of found) {

@@ -17,10 +17,9 @@ interface Call {
 export const flowRefRule = lintRule<Call>('OC-FLOPACK-FLOW-REF', 'error', {
   description: 'flow references (Call Flow, For Each...) name a flow in the file that has a Helper Flow card',
   card(card, ctx) {
-    for (const io of card.inputs.values()) {
-      const value = fieldValue(io);
-      const ref = value?.data;
-      if (value?.type !== 'flo' || typeof ref !== 'string' || ref === '') continue;
+    for (const io of card.floInputs) {
+      const ref = fieldValue(io)?.data;
+      if (typeof ref !== 'string' || ref === '') continue;
       const anyFlow = card.parts?.family === 'kernel' && card.tail === 'utility:exportFlo';
       const pointer = valuePointer(card, io);
       // A flow read earlier is checked now; a later one (or none) once every flow is known.

@@ -86,8 +86,23 @@ function referenceGraph(scope: Scope) {
     }
   }
   const stuck = cards.filter((c) => degree.get(c)! > 0);
-  return { edges, heads, roots, next, previous, order, stuck };
+  const sources = cards.filter((c) => previous.get(c)!.length === 0);
+  const start =
+    sources.find((c) => ['control:callable', 'http:accept', 'http:delegated'].includes(c.tail)) ??
+    sources.find((c) => !c.address.startsWith('root:kernel:')) ??
+    sources.find((c) => c.tail === 'control:noop') ??
+    sources[0];
+  return { edges, heads, roots, next, previous, order, stuck, start };
 }
+
+/** Noops mostly; the start card prefers event cards, then connector cards, then Noops. */
+const ADDRESSES = [
+  'root:kernel:control:0.0.1:noop',
+  'root:kernel:control:0.0.1:callable',
+  'root:kernel:http:0.0.1:accept',
+  'root:channels:http:twilio:1.0.0:send',
+  'root:kernel:string:0.0.1:compose',
+];
 
 describe('graphOf', () => {
   it('agrees with the plain reference on random scopes (duplicates, self-loops, stale uuids, branches, cycles)', () => {
@@ -105,7 +120,7 @@ describe('graphOf', () => {
         if (random(5) === 0) branches[`c${random(size)}`] = random(2) === 0;
         return {
           uuid,
-          address: random(3) ? 'root:kernel:control:0.0.1:noop' : 'root:kernel:control:0.0.1:callable',
+          address: ADDRESSES[random(3) ? 0 : 1 + random(ADDRESSES.length - 1)],
           branches,
         };
       });
@@ -136,6 +151,7 @@ describe('graphOf', () => {
       );
       expect(at(graph.order)).toEqual(at(plain.order));
       expect(at(graph.stuck)).toEqual(at(plain.stuck));
+      expect(at(graph.start ? [graph.start] : [])).toEqual(at(plain.start ? [plain.start] : []));
     }
   });
 });
