@@ -129,15 +129,13 @@ export function templatedStrings(spec: ConnectorSpec): TemplatedString[] {
     ),
   );
   spec.actions.forEach((action, actionIndex) => {
-    const scope = {
-      // A dynamic or extensible input group is one object input, Selected Outputs one text (card-groups.ts).
-      inputs: new Set([
-        ...(action.inputs ?? []).map((i) => i.key),
-        ...groupInputKeys(action).map((g) => g.key),
-      ]),
-      options: new Set((action.options ?? []).map((o) => o.key)),
-      connection,
-    };
+    // A dynamic or extensible input group is one object input, Selected Outputs one text (card-groups.ts).
+    const inputs = new Set<string>();
+    for (const input of action.inputs ?? []) inputs.add(input.key);
+    for (const group of groupInputKeys(action)) inputs.add(group.key);
+    const options = new Set<string>();
+    for (const option of action.options ?? []) options.add(option.key);
+    const scope = { inputs, options, connection };
     append(
       out,
       requestStrings(action.request, ['actions', actionIndex, 'request'], scope, { action, actionIndex }),
