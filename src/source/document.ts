@@ -92,13 +92,13 @@ export function parseSource(bytes: Uint8Array | string, file: string): SourceDoc
     fail(file, SOURCE_CODES.binary, 'the file contains NUL bytes; expected a YAML or JSON text file');
   }
   const isJson = looksLikeJson(text);
-  // One pass over JSON text bounds its nesting and looks for repeated keys (see scanJson).
+  // One pass over JSON text bounds its nesting and counts its members, for repeated keys (see scanJson).
   const scan = isJson ? scanJson(text) : undefined;
   if (scan?.tooDeepAt !== undefined) failTooDeepJson(text, scan.tooDeepAt, file);
   // JSON parses natively and plain YAML through js-yaml (both fast); the `yaml` library's AST, needed to turn
   // pointers into positions, is built on first use, and gives the data (and every error) for the rest of YAML.
   const fast: { value: unknown; nesting?: number } | undefined = scan
-    ? parseJson(text, file, scan.duplicateKey)
+    ? parseJson(text, file, scan)
     : fastYamlData(text.replace(/^\uFEFF/, ''), {
         maxDepth: MAX_NESTING_DEPTH,
         maxAliases: MAX_ALIAS_COUNT,
@@ -209,73 +209,59 @@ function failTooDeepJson(text: string, at: number, file: string): never {
 
 /** The offset of the first bracket nested deeper than MAX_NESTING_DEPTH in JSON text, or undefined; one pass. */
 export function jsonNestingExceeds(text: string): number | undefined {
-  return scanJson(text, false).tooDeepAt;
+  return scanJson(text).tooDeepAt;
 }
 
 /** What one pass over JSON text finds (scanJson). */
 export interface JsonScan {
   /** The offset of the first bracket nested deeper than MAX_NESTING_DEPTH; the scan stops there. */
   tooDeepAt: number | undefined;
-  /** Whether some object repeats a key (which JSON.parse would silently resolve); meaningful for valid JSON only. */
-  duplicateKey: boolean;
+  /** How many `key: value` members its objects hold (the colons outside strings); meaningful for valid JSON only. */
+  members: number;
 }
 
 /**
- * One linear pass over JSON text, valid or not: how deep its brackets nest (outside strings) and, with `keys`,
- * whether an object repeats a key. Both verdicts used to take a pass each (and one JSON.parse per key); a key
- * without a backslash is its own text, so only escaped keys are decoded. Any text goes in: on text that is not
- * JSON the nesting verdict is still exact, and the key verdict is ignored (JSON.parse fails first).
+ * One linear pass over JSON text, valid or not: how deep its brackets nest (outside strings) and how many object
+ * members it holds. On text that is not JSON the nesting verdict is still exact, and the count is ignored (JSON.parse
+ * fails first). The count tells whether an object repeats a key (repeatsKey); a set of the keys of every object,
+ * which the scan kept before, cost more than the rest of the scan (issue 17).
  */
-export function scanJson(text: string, keys = true): JsonScan {
+export function scanJson(text: string): JsonScan {
   let depth = 0;
-  // Per open bracket: the keys of an object so far, or null for an array; kept only while `keys` looks for one.
-  const open: Array<Set<string> | null> = [];
-  let expectKey = false;
-  let duplicateKey = false;
-  let tracking = keys;
+  let members = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 0x22 /* " */) {
-      const start = i++;
-      let escaped = false;
-      while (i < text.length && text.charCodeAt(i) !== 0x22) {
-        if (text.charCodeAt(i) === 0x5c /* \ */) {
-          escaped = true;
-          i += 2;
-        } else i++;
-      }
-      const top = tracking && expectKey ? open[open.length - 1] : undefined;
-      if (top) {
-        const key = escaped ? decodeJsonString(text.slice(start, i + 1)) : text.slice(start + 1, i);
-        if (top.has(key)) {
-          duplicateKey = true;
-          tracking = false;
-        } else top.add(key);
-        expectKey = false;
-      }
-    } else if (ch === 0x7b /* { */ || ch === 0x5b /* [ */) {
-      if (++depth > MAX_NESTING_DEPTH) return { tooDeepAt: i, duplicateKey };
-      if (tracking) {
-        open.push(ch === 0x7b ? new Set() : null);
-        if (ch === 0x7b) expectKey = true;
-      }
-    } else if (ch === 0x7d /* } */ || ch === 0x5d /* ] */) {
-      depth--;
-      if (tracking) open.pop();
-    } else if (ch === 0x2c /* , */ && tracking) {
-      expectKey = open.length > 0 && open[open.length - 1] !== null;
-    }
+      i++;
+      while (i < text.length && text.charCodeAt(i) !== 0x22) i += text.charCodeAt(i) === 0x5c /* \ */ ? 2 : 1;
+    } else if (ch === 0x3a /* : */) members++;
+    else if (ch === 0x7b /* { */ || ch === 0x5b /* [ */) {
+      if (++depth > MAX_NESTING_DEPTH) return { tooDeepAt: i, members };
+    } else if (ch === 0x7d /* } */ || ch === 0x5d /* ] */) depth--;
   }
-  return { tooDeepAt: undefined, duplicateKey };
+  return { tooDeepAt: undefined, members };
 }
 
-/** A JSON string literal's value; on text that is not JSON (the verdict is not used then), the text itself. */
-function decodeJsonString(literal: string): string {
-  try {
-    return JSON.parse(literal) as string;
-  } catch {
-    return literal;
+/**
+ * Whether some object of valid JSON text repeats a key, given the text's scan and its JSON.parse value: JSON.parse
+ * keeps one value for a repeated key, silently, so the value then holds fewer members than the text.
+ */
+export function repeatsKey(scan: JsonScan, value: unknown): boolean {
+  // A JSON.parse value is a tree (nothing shared, no cycle), nested no deeper than the scan let through.
+  let members = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (next === null || typeof next !== 'object') continue;
+    if (Array.isArray(next)) {
+      for (let i = 0; i < next.length; i++) pending.push(next[i]);
+    } else {
+      const keys = Object.keys(next);
+      members += keys.length;
+      for (let i = 0; i < keys.length; i++) pending.push((next as Record<string, unknown>)[keys[i]!]);
+    }
   }
+  return members !== scan.members;
 }
 
 function decodeUtf8(bytes: Uint8Array, file: string): string {
@@ -363,17 +349,17 @@ function toData(doc: Document, file: string): unknown {
 }
 
 /**
- * JSON text: JSON.parse for the value. A duplicate key (scanJson), which JSON.parse silently resolves, sends the
+ * JSON text: JSON.parse for the value. A repeated key (repeatsKey), which JSON.parse silently resolves, sends the
  * text through the YAML parser, which reports it with its position.
  */
-function parseJson(text: string, file: string, duplicateKey: boolean): { value: unknown } {
+function parseJson(text: string, file: string, scan: JsonScan): { value: unknown } {
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
   } catch (error) {
     failJsonSyntax(text, file, error as Error);
   }
-  if (duplicateKey) parseYamlAst(text, file, true);
+  if (repeatsKey(scan, value)) parseYamlAst(text, file, true);
   return { value };
 }
 

@@ -6,9 +6,9 @@ import type { Action } from './types.js';
  * scope and the duplicate-key rule agree.
  */
 export function groupInputKeys(action: Action): Array<{ key: string; at: string }> {
-  return [
-    ...(action.dynamicInputs ? [{ key: action.dynamicInputs.key, at: 'dynamicInputs' }] : []),
-    ...(action.extensibleInputs ? [{ key: action.extensibleInputs.key, at: 'extensibleInputs' }] : []),
-    ...(action.selectedOutputs ? [{ key: action.selectedOutputs.key, at: 'selectedOutputs' }] : []),
-  ];
+  const keys: Array<{ key: string; at: string }> = [];
+  if (action.dynamicInputs) keys.push({ key: action.dynamicInputs.key, at: 'dynamicInputs' });
+  if (action.extensibleInputs) keys.push({ key: action.extensibleInputs.key, at: 'extensibleInputs' });
+  if (action.selectedOutputs) keys.push({ key: action.selectedOutputs.key, at: 'selectedOutputs' });
+  return keys;
 }

@@ -39,31 +39,27 @@ export function requestStrings(
   scope: TemplateScope,
   extra: Pick<TemplatedString, 'action' | 'actionIndex'>,
 ): TemplatedString[] {
-  const out: TemplatedString[] = [
-    { pointer: toPointer([...base, 'path']), template: request.path, scope, ...extra },
-  ];
+  // Every pointer starts with the request's: built once, not once per value from a copied path (issue 17).
+  const at = toPointer(base);
+  const add = (pointer: string, template: string) => {
+    const s: TemplatedString = { pointer, template, scope };
+    if (extra.action) s.action = extra.action;
+    if (extra.actionIndex !== undefined) s.actionIndex = extra.actionIndex;
+    out.push(s);
+  };
+  const out: TemplatedString[] = [];
+  add(`${at}/path`, request.path);
   for (const part of ['query', 'headers'] as const) {
-    for (const [k, v] of Object.entries(request[part] ?? {})) {
-      out.push({ pointer: toPointer([...base, part, k]), template: v, scope, ...extra });
-    }
+    const values = request[part];
+    if (values) for (const k of Object.keys(values)) add(`${at}/${part}${toPointer([k])}`, values[k]!);
   }
   const body = request.body;
-  if (body?.encoding === 'text') {
-    out.push({ pointer: toPointer([...base, 'body', 'content']), template: body.content, scope, ...extra });
-  } else if (body) {
-    collectJsonStrings(body.fields, [...base, 'body', 'fields'], (pointer, template) =>
-      out.push({ pointer, template, scope, ...extra }),
-    );
-  }
+  if (body?.encoding === 'text') add(`${at}/body/content`, body.content);
+  else if (body) collectJsonStrings(body.fields, `${at}/body/fields`, add);
   return out;
 }
 
-function collectJsonStrings(
-  value: unknown,
-  at: (string | number)[],
-  add: (pointer: string, s: string) => void,
-): void {
-  const prefix = toPointer(at);
+function collectJsonStrings(value: unknown, prefix: string, add: (pointer: string, s: string) => void): void {
   walkJson(value, (visit) => {
     if (typeof visit.value === 'string') add(prefix + toPointer(visit.path), visit.value);
   });
@@ -133,15 +129,13 @@ export function templatedStrings(spec: ConnectorSpec): TemplatedString[] {
     ),
   );
   spec.actions.forEach((action, actionIndex) => {
-    const scope = {
-      // A dynamic or extensible input group is one object input, Selected Outputs one text (card-groups.ts).
-      inputs: new Set([
-        ...(action.inputs ?? []).map((i) => i.key),
-        ...groupInputKeys(action).map((g) => g.key),
-      ]),
-      options: new Set((action.options ?? []).map((o) => o.key)),
-      connection,
-    };
+    // A dynamic or extensible input group is one object input, Selected Outputs one text (card-groups.ts).
+    const inputs = new Set<string>();
+    for (const input of action.inputs ?? []) inputs.add(input.key);
+    for (const group of groupInputKeys(action)) inputs.add(group.key);
+    const options = new Set<string>();
+    for (const option of action.options ?? []) options.add(option.key);
+    const scope = { inputs, options, connection };
     append(
       out,
       requestStrings(action.request, ['actions', actionIndex, 'request'], scope, { action, actionIndex }),

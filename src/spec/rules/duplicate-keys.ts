@@ -1,9 +1,11 @@
+import { append } from '../../util/append.js';
 import { groupInputKeys } from '../card-groups.js';
 import type { RuleFinding, SpecRule } from './rule.js';
 
 function duplicates<T>(items: readonly T[], key: (t: T) => string): Array<[index: number, first: number]> {
-  const seen = new Map<string, number>();
   const out: Array<[number, number]> = [];
+  if (items.length < 2) return out;
+  const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const k = key(item);
     const first = seen.get(k);
@@ -40,17 +42,19 @@ export const duplicateKeys: SpecRule = {
     }
     spec.actions.forEach((action, a) => {
       const base = `/actions/${a}`;
-      const fields = [
-        ...(action.options ?? []).map((o, i) => ({ key: o.key, at: `${base}/options/${i}` })),
-        ...(action.inputs ?? []).map((o, i) => ({ key: o.key, at: `${base}/inputs/${i}` })),
-        ...groupInputKeys(action).map((g) => ({ key: g.key, at: `${base}/${g.at}` })),
-      ];
+      // Where a field is, as a pointer only for a finding: a string for each of thousands of fields cost more.
+      const fields: Array<{ key: string; at: string; index?: number }> = [];
+      for (const at of ['options', 'inputs'] as const)
+        (action[at] ?? []).forEach((f, index) => fields.push({ key: f.key, at, index }));
+      append(fields, groupInputKeys(action));
+      const pointerOf = (f: { at: string; index?: number }) =>
+        f.index === undefined ? `${base}/${f.at}` : `${base}/${f.at}/${f.index}`;
       for (const [i, first] of duplicates(fields, (f) => f.key)) {
         report(
-          `${fields[i]!.at}/key`,
+          `${pointerOf(fields[i]!)}/key`,
           `action "${action.name}" option/input`,
           fields[i]!.key,
-          fields[first]!.at,
+          pointerOf(fields[first]!),
         );
       }
       const outputs = action.outputs ?? [];

@@ -12,9 +12,9 @@ export const flowNameCharacters: SpecRule = {
     spec.actions.forEach((action, i) => {
       const name = action.name;
       if (name === '_authping' || name === '_revoke') return; // reported by reserved-flow-names
+      if (isValidFlowName(name)) return;
       const bad = [...new Set([...name].filter((ch) => !/[A-Za-z0-9 ]/.test(ch)))];
       const edges = name !== name.trim();
-      if (isValidFlowName(name)) return;
       const problems = [
         bad.length
           ? `the character${bad.length > 1 ? 's' : ''} ${bad.map((c) => JSON.stringify(c)).join(' ')}`

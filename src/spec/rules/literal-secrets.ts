@@ -12,6 +12,26 @@ const SECRET_SHAPES: Array<[RegExp, string]> = [
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
 ];
 
+/** What literal-secrets needs to know of a template's text, wherever it stands. */
+interface TemplateShape {
+  /** The first secret shape it matches. */
+  secret: string | undefined;
+  /** Whether it matches a shape other than the Authorization value (which a connection value may complete). */
+  secretBesidesAuthorization: boolean;
+  usesConnection: boolean;
+  blank: boolean;
+}
+
+function shapeOf(template: string): TemplateShape {
+  const usesConnection = template.includes('${connection.');
+  return {
+    secret: SECRET_SHAPES.find(([re]) => re.test(template))?.[1],
+    secretBesidesAuthorization: usesConnection && SECRET_SHAPES.slice(1).some(([re]) => re.test(template)),
+    usesConnection,
+    blank: template.trim() === '',
+  };
+}
+
 const AUTH_HEADERS = /^(authorization|proxy-authorization|x-api-key|api-key|x-auth-token)$/i;
 
 /** Literal credentials in the spec would be copied into every artifact; they belong in the connection. */
@@ -21,14 +41,20 @@ export const literalSecrets: SpecRule = {
   description: 'No credential may be written into the spec; use connection values (${connection.<key>}).',
   check(ctx) {
     const findings: RuleFinding[] = [];
+    // Templates repeat across actions: each distinct text meets the seven shapes once.
+    const shapes = new Map<string, TemplateShape>();
     for (const { string: s } of templatedStringsOf(ctx)) {
+      let shape = shapes.get(s.template);
+      if (!shape) {
+        shape = shapeOf(s.template);
+        shapes.set(s.template, shape);
+      }
       const header = s.pointer.match(/\/headers\/([^/]+)$/)?.[1];
-      const usesConnection = s.template.includes('${connection.');
-      let what = SECRET_SHAPES.find(([re]) => re.test(s.template))?.[1];
-      if (!what && header && AUTH_HEADERS.test(header) && !usesConnection && s.template.trim() !== '') {
+      let what = shape.secret;
+      if (!what && header && AUTH_HEADERS.test(header) && !shape.usesConnection && !shape.blank) {
         what = `a literal ${header} header`;
       }
-      if (!what || (usesConnection && !SECRET_SHAPES.slice(1).some(([re]) => re.test(s.template)))) continue;
+      if (!what || (shape.usesConnection && !shape.secretBesidesAuthorization)) continue;
       findings.push({
         code: 'OC-SPEC-LITERAL-SECRET',
         severity: 'error',

@@ -12,9 +12,15 @@ export const outputPaths: SpecRule = {
     const findings: RuleFinding[] = [];
     spec.actions.forEach((action, a) => {
       (action.outputs ?? []).forEach((output, o) => {
-        const pointer = `/actions/${a}/outputs/${o}`;
+        // The pointer is built for a finding only: a string for each of thousands of outputs cost more (issue 17).
         const add = (severity: 'error' | 'warning', message: string, hint?: string, at = '/path') =>
-          findings.push({ code: 'OC-SPEC-OUTPUT-PATH', severity, pointer: pointer + at, message, hint });
+          findings.push({
+            code: 'OC-SPEC-OUTPUT-PATH',
+            severity,
+            pointer: `/actions/${a}/outputs/${o}${at}`,
+            message,
+            hint,
+          });
         const path = output.path;
         if (output.from === 'status') {
           if (path)
@@ -63,7 +69,10 @@ export const outputPaths: SpecRule = {
             '/from',
           );
         }
-        const stars = (path ?? '').split('.').filter((seg) => seg === EACH_ITEM).length;
+        // Most paths hold no `*`: they are not split.
+        const stars = path?.includes(EACH_ITEM)
+          ? path.split('.').filter((seg) => seg === EACH_ITEM).length
+          : 0;
         if (stars > 0) {
           if (!output.list)
             add(
