@@ -44,13 +44,11 @@ export function credentialValuesIn(flo: Flo): CredentialFinding[] {
           continue;
         }
         const named = isCredentialName(field.key) || isCredentialName(field.metadata?.displayname ?? '');
-        if (named && hasValue(data)) {
-          findings.push({
-            flow,
-            card: card.card.node.data.name,
-            field: field.metadata?.displayname ?? field.key,
-          });
-        } else if (data && typeof data === 'object' && credentialKeyWithValue(data)) {
+        // A value in a field named like a credential, or an object holding a key named like one with a value.
+        const holds =
+          (named && hasValue(data)) ||
+          (data !== null && typeof data === 'object' && credentialKeyWithValue(data));
+        if (holds) {
           findings.push({
             flow,
             card: card.card.node.data.name,

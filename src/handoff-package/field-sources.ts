@@ -89,9 +89,14 @@ function holdsCredential(data: unknown): boolean {
   const object = data as Record<string, unknown>;
   for (const key of Object.keys(object)) {
     const value = object[key];
-    if ((namesCredential(key) && value !== '') || holdsCredential(value)) return true;
+    if (redactsEntry(key, value) || holdsCredential(value)) return true;
   }
   return false;
+}
+
+/** Whether a static object's entry is shown redacted: a key named like a credential, with a value. */
+function redactsEntry(key: string, value: unknown): boolean {
+  return value !== '' && namesCredential(key);
 }
 
 /** isCredentialName, remembered: the same few field keys and labels come back on every flow. */
@@ -102,7 +107,7 @@ function redactObject(data: unknown): unknown {
   if (Array.isArray(data)) return data.map(redactObject);
   if (data === null || typeof data !== 'object') return data;
   return Object.fromEntries(
-    Object.entries(data).map(([k, v]) => [k, isCredentialName(k) && v !== '' ? REDACTED : redactObject(v)]),
+    Object.entries(data).map(([k, v]) => [k, redactsEntry(k, v) ? REDACTED : redactObject(v)]),
   );
 }
 
