@@ -21,6 +21,7 @@ import { StagedFiles } from './staged-files.js';
 import { comparePackage, isStale, writePackage } from './write.js';
 import { byteLength } from './manifest.js';
 import { spoolBlocks } from './block-spool.js';
+import { lowerOtherThreadsPriority } from '../util/thread-priority.js';
 
 /** From how many actions the documents are written as they are made, rather than at the end. */
 export const WRITE_AHEAD_ACTIONS = 50;
@@ -112,6 +113,7 @@ async function buildPackage(
     scenarios,
     common: documentCommon(spec, tool),
     threads: options.threads,
+    mainThreadFirst: options.mainThreadFirst === true,
     ...(ahead.flopackFile ? { writeTo: ahead.flopackFile } : {}),
     ...(ahead.staged ? { staged: ahead.staged } : {}),
   });
@@ -193,6 +195,7 @@ async function flopackOf(
     scenarios: Parameters<typeof buildTestPackage>[2];
     common: DocumentCommon;
     threads?: BuildThreads;
+    mainThreadFirst: boolean;
     /** Where the flopack goes as it is written (else it stays in memory). */
     writeTo?: FileWriter;
     /** Where the documents go as they are made (else they wait for the package). */
@@ -228,6 +231,8 @@ async function flopackOf(
     onBlock: (block: Buffer) => spool.add(block),
     keep: !options.writeTo,
   });
+  // Every thread this build uses is running now.
+  if (options.mainThreadFirst) lowerOtherThreadsPriority();
   try {
     for (let index = split.next(); index !== undefined; index = split.next()) {
       const planned = plan.flows[index]!;

@@ -50,6 +50,12 @@ export interface BuildOptions {
    * build.ts WRITE_AHEAD_ACTIONS actions on. The same bytes either way.
    */
   writeAhead?: boolean;
+  /**
+   * Whether, once its worker threads are running, the build lowers the priority of the process's other threads
+   * (util/thread-priority.ts) so that its main thread keeps a core. The CLI does; a library caller's process is its
+   * own to schedule.
+   */
+  mainThreadFirst?: boolean;
 }
 
 export interface WrittenFile {

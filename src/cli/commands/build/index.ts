@@ -44,6 +44,7 @@ export function registerBuild(program: Command, ctx: CommandContext): Command {
         zip: flags.zip,
         displayName: spec,
         threads: flags.threads === '2' ? 'two' : 'one',
+        mainThreadFirst: true,
       });
       const display = (p: string) => {
         const rel = relative(io.cwd, p);
