@@ -4,6 +4,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { generatedFlow, planConnector } from '../generate/index.js';
 import { FlopackWriter } from '../flopack/serialize.js';
 import { lintFlopack } from '../lint/index.js';
+import { forgetReadings } from '../flopack/read/index.js';
 import { validateSpecFile } from '../spec/validate.js';
 import { findCredentialValues } from './credentials.js';
 import { documentCommon, flopackFileName, renderPackage } from './package.js';
@@ -242,6 +243,8 @@ async function flopackOf(
       checks.check(planned.floId, flo);
       documents.flow(index, flo);
       if (kept) kept[planned.floId] = flo;
+      // Read for lint, the credential check and the documents; done with (reading-cache.ts says why this matters).
+      forgetReadings();
     }
   } catch (error) {
     split.abandon();

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { forgetReadings } from '../flopack/read/index.js';
 import { compactJson } from '../flopack/serialize.js';
 import { generatedFlow, planConnector } from '../generate/index.js';
 import { DocumentWriter, type FlowDocuments } from './documents.js';
@@ -34,6 +35,8 @@ function buildFlowsFromTheBack(): void {
       text: compactJson(flo),
       documents: documents.render(index, flo),
     });
+    // As the build thread does (build.ts): this flow's reading is no longer needed.
+    forgetReadings();
     if (batch.length === FLOWS_PER_MESSAGE) {
       postFlows(batch);
       batch = [];

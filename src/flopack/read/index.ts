@@ -16,4 +16,5 @@ export {
   childPointer,
   inIndexOrder,
 } from './walk.js';
+export { forgetReadings } from './reading-cache.js';
 export { isObject, objectOr, stringOr, type Json } from './tolerant.js';

@@ -11,6 +11,7 @@ import type {
   Scope,
 } from './model.js';
 import { isObject, objectOr, stringOr, type Json } from './tolerant.js';
+import { ReadingCache } from './reading-cache.js';
 
 /** Appends one JSON pointer segment (RFC 6901 escaping). */
 export function childPointer(pointer: string, segment: string | number): string {
@@ -21,7 +22,7 @@ export function childPointer(pointer: string, segment: string | number): string 
 }
 const NEEDS_ESCAPE = /[~/]/;
 
-const scopes = new WeakMap<object, Scope>();
+const scopes = new ReadingCache<object, Scope>();
 
 /**
  * One flo (a top-level flow's `data` or an inline flo) read on its own, cached per object: the simulator reads
