@@ -13,7 +13,7 @@ export const BACKGROUND_NICENESS_STEP = 10;
  *
  * Why: on two cores a 1,000-action build's other threads kept its main thread waiting for a core 372 ms of 2.2 s,
  * and the main thread is the one the end of the build waits for. At a lower priority they run when it leaves a core
- * free: the build took ~7% less time (alternated runs), though its main thread spent ~4% more CPU (optimized code
+ * free: the build took ~6% less time (alternated runs), though its main thread spent ~4% more CPU (optimized code
  * came later).
  */
 export function lowerOtherThreadsPriority(): void {

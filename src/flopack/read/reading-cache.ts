@@ -11,7 +11,7 @@
  */
 const caches: Array<{ forget(): void }> = [];
 
-/** A per-object cache of the read model, emptied by forgetReadings. */
+/** A per-object cache of the read model, made once per module: each registers itself to be emptied by forgetReadings. */
 export class ReadingCache<K extends object, V> {
   private entries = new WeakMap<K, V>();
 
