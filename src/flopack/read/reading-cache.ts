@@ -11,7 +11,10 @@
  */
 const caches: Array<{ forget(): void }> = [];
 
-/** A per-object cache of the read model, made once per module: each registers itself to be emptied by forgetReadings. */
+/**
+ * A per-object cache of the read model, made once per module (each registers itself here, to be emptied by
+ * forgetReadings).
+ */
 export class ReadingCache<K extends object, V> {
   private entries = new WeakMap<K, V>();
 
