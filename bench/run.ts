@@ -11,6 +11,22 @@ import { benchSimulate } from './simulate.js';
 import { repoRoot } from './support/spawn.js';
 import { round, table } from './support/stats.js';
 
+interface BuildTarget {
+  ms: number;
+  mib: number;
+  label: string;
+}
+
+/** Issue 17's build budgets by action count; 300 MB = 286 MiB, 600 MB = 572 MiB. */
+const BUILD_TARGETS: Record<number, BuildTarget> = {
+  1000: { ms: 2000, mib: 286, label: 'target < 2000 ms, < 300 MB' },
+  3000: { ms: 6000, mib: 572, label: 'target < 6000 ms, < 600 MB' },
+};
+
+function verdict(target: BuildTarget, ms: number, mib: number): string {
+  return ms < target.ms && mib < target.mib ? 'met' : 'missed';
+}
+
 /** `npm run bench`: every figure a median over repeated runs, ratios measured side by side in this one run. */
 async function main(): Promise<void> {
   const machine = {
@@ -56,25 +72,20 @@ async function main(): Promise<void> {
       '',
       '',
     ]);
-    // Issue 17's targets; 300 MB = 286 MiB, 600 MB = 572 MiB.
-    const targets: Record<number, { ms: number; mib: number; label: string }> = {
-      1000: { ms: 2000, mib: 286, label: 'target < 2000 ms, < 300 MB' },
-      3000: { ms: 6000, mib: 572, label: 'target < 6000 ms, < 600 MB' },
-    };
     for (const p of r.synthetic) {
-      const target = targets[p.actions];
+      const target = BUILD_TARGETS[p.actions];
       rows.push([
         `build: ${p.actions} actions (JSON spec)`,
         `${p.ms} ms (${p.msRange.join('–')}; CPU ${p.cpuMs} ms, ${round(p.ms / p.floorMs)}x node -e 0), ${p.peakRssMiB} MiB`,
         target?.label ?? '',
-        target ? (p.ms < target.ms && p.peakRssMiB < target.mib ? 'met' : 'missed') : '',
+        target ? verdict(target, p.ms, p.peakRssMiB) : '',
       ]);
     }
     rows.push([
       'build: 1000 actions (YAML spec)',
       `${r.yaml1000.ms} ms (${r.yaml1000.msRange.join('–')}; CPU ${r.yaml1000.cpuMs} ms), ${r.yaml1000.peakRssMiB} MiB`,
-      'target < 2000 ms, < 300 MB',
-      r.yaml1000.ms < 2000 && r.yaml1000.peakRssMiB < 286 ? 'met' : 'missed',
+      BUILD_TARGETS[1000]!.label,
+      verdict(BUILD_TARGETS[1000]!, r.yaml1000.ms, r.yaml1000.peakRssMiB),
     ]);
     rows.push([
       'build: growth',
@@ -167,11 +178,13 @@ async function main(): Promise<void> {
         'target: seconds',
         p.importMs < 5000 ? 'met' : 'missed',
       ]);
+      // A description of about a thousand operations is the 1,000-action build a user gets from a large API.
+      const target = p.operations >= 900 ? BUILD_TARGETS[1000]! : undefined;
       rows.push([
         `build of the imported ${p.description} spec`,
         `${p.buildMs} ms, ${p.buildPeakRssMiB} MiB`,
-        '',
-        '',
+        target?.label ?? '',
+        target ? verdict(target, p.buildMs, p.buildPeakRssMiB) : '',
       ]);
     }
   }
