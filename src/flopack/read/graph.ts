@@ -255,11 +255,15 @@ class BuiltGraph implements ScopeGraph {
   }
 
   get pins(): PinLink[] {
-    return (this.links ??= readPins(this.scope)).pins;
+    return this.pinLinks().pins;
   }
 
   get incoming(): ScopeGraph['incoming'] {
-    return (this.links ??= readPins(this.scope)).incoming;
+    return this.pinLinks().incoming;
+  }
+
+  private pinLinks(): Pick<ScopeGraph, 'pins' | 'incoming'> {
+    return (this.links ??= readPins(this.scope));
   }
 }
 
