@@ -52,6 +52,23 @@ describe('auth (reference §4): Basic with AC+token or an owned SK key, else 401
     expect(r.headers.get('www-authenticate')).toBe('Basic realm="Twilio API"');
   });
 
+  it('decides each request by its own header, whatever the header before it (the last decoding is kept)', async () => {
+    const sequence: Array<[string, number]> = [
+      [C_AUTH_KEY, 200],
+      [basic(C.apiKeySid, 'nope'), 401],
+      [C_AUTH_KEY, 200],
+      [C_AUTH_KEY, 200],
+      [basic(C.apiKeySid, C.apiKeySecret + 'x'), 401],
+      [C_AUTH_TOKEN, 200],
+      [basic(OTHER_KEY, 'other-secret'), 401],
+      [C_AUTH_TOKEN, 200],
+    ];
+    const statuses: number[] = [];
+    for (const [auth] of sequence)
+      statuses.push((await call(mock(), 'GET', MESSAGES, undefined, auth)).status);
+    expect(statuses).toEqual(sequence.map(([, status]) => status));
+  });
+
   it('a path account nobody has credentials for is a 401, not a leak of its existence', async () => {
     const r = await call(mock(), 'GET', `/2010-04-01/Accounts/${'AC' + '5'.repeat(32)}/Messages.json`);
     expect(r.status).toBe(401);
