@@ -23,9 +23,18 @@ export async function writePackage(
   }
   // One mkdir per folder, then the files in parallel: a 1,000-action package is over 1,000 small docs, and
   // writing them one by one left the process idle for most of half a second.
-  const targets = artifacts.map((a) => ({ ...a, path: inside(dir, a.path) }));
+  const listed = new Set(previous);
+  const targets = artifacts.map((a) => ({ ...a, replaces: listed.has(a.path), path: inside(dir, a.path) }));
   for (const folder of new Set(targets.map((t) => dirname(t.path)))) makeFolders(folder);
-  await inBatches(targets, WRITE_CONCURRENCY, (t) => writeOne(t.path, t.content));
+  await inBatches(targets, WRITE_CONCURRENCY, async (t) => {
+    // The previous build's file goes first, then the new one takes its name. Renaming over it (or truncating
+    // it) kept a 1,000-action rebuild waiting ~0.1 s longer than a build into an empty folder (ext4 starts
+    // writing a replacing file's data out before the rename returns), and writing into it would change any hard
+    // link to it. A crash in between leaves that file missing rather than old; one half-way through the package
+    // leaves it mixed anyway.
+    if (t.replaces) await rm(t.path, { force: true });
+    await writeOne(t.path, t.content);
+  });
   return {
     written: artifacts.map((a) => ({ path: a.path, bytes: byteLength(a.content) })),
     removed: removed.sort(compareStrings),

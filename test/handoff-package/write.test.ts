@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,35 @@ describe('writePackage', () => {
     expect(readFileSync(join(root, 'a.txt'), 'utf8')).toBe('ünïcode\n');
     expect([...readFileSync(join(root, 'b.bin'))]).toEqual([0, 1, 255]);
     expect(readFileSync(join(root, 'sheets/BUILD.md')).equals(Buffer.concat(pieces))).toBe(true);
+  });
+
+  it("replaces the previous build's files (removed first, never written through), and leaves other files alone", async () => {
+    const dir = join(root, 'rebuild');
+    const previous = ['manifest.json', 'a.txt', 'sheets/BUILD.md', 'x.flopack'];
+    mkdirSync(join(dir, 'sheets'), { recursive: true });
+    for (const path of previous.slice(1)) writeFileSync(join(dir, path), `old ${path}`);
+    writeFileSync(
+      join(dir, 'manifest.json'),
+      JSON.stringify({ artifacts: previous.map((path) => ({ path })) }),
+    );
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    // A hard link elsewhere to a previous file keeps the old content: the build replaces the name, not the file.
+    linkSync(join(dir, 'a.txt'), join(root, 'linked-a.txt'));
+    const temporary = join(dir, '.x.flopack.partial');
+    writeFileSync(temporary, 'new flopack');
+    const written = { temporary, size: 11, sha256: '', crc32: 0 };
+    await writePackage(dir, [
+      { path: 'manifest.json', content: JSON.stringify({ artifacts: [] }) },
+      { path: 'a.txt', content: 'new a' },
+      { path: 'sheets/BUILD.md', content: [Buffer.from('new '), Buffer.from('sheet')] },
+      { path: 'x.flopack', content: written },
+    ]);
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('new a');
+    expect(readFileSync(join(dir, 'sheets/BUILD.md'), 'utf8')).toBe('new sheet');
+    expect(readFileSync(join(dir, 'x.flopack'), 'utf8')).toBe('new flopack');
+    expect(existsSync(temporary)).toBe(false);
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(root, 'linked-a.txt'), 'utf8')).toBe('old a.txt');
   });
 });
 
