@@ -22,6 +22,8 @@ export interface BuildResult {
   synthetic: BuildPoint[];
   /** The 1,000-action spec as YAML: the same build, plus the YAML parser's cost. */
   yaml1000: BuildPoint;
+  /** The 1,000-action JSON build into the package it wrote before, as in an edit-and-rebuild loop. */
+  rebuild1000: BuildPoint;
   /** Milliseconds and MiB per extra action, and how straight the line is (R² near 1 = linear). */
   timeFit: { msPerAction: number; r2: number };
   memoryFit: { mibPerAction: number; r2: number };
@@ -35,15 +37,19 @@ async function measure(
   actions: number,
   runs: number,
   format: 'yaml' | 'json',
+  /** Each run builds into the package of the run before it (the first into one built unmeasured). */
+  rebuild = false,
 ): Promise<BuildPoint> {
   const ms: number[] = [];
   const rss: number[] = [];
   const cpu: number[] = [];
   const floor: number[] = [];
+  const buildInto = (out: string) => timeNode(['bin/okta-connector.js', 'build', spec, '--out', out]);
+  const previous = join(scratchDir(), `rebuild-${actions}-${format}`);
+  if (rebuild && (await buildInto(previous)).code !== 0) throw new Error(`build of ${spec} failed`);
   for (let i = 0; i < runs; i++) {
     floor.push((await timeNode(['-e', '0'], undefined, { bare: true })).ms);
-    const out = join(scratchDir(), `build-${actions}-${i}`);
-    const t = await timeNode(['bin/okta-connector.js', 'build', spec, '--out', out]);
+    const t = await buildInto(rebuild ? previous : join(scratchDir(), `build-${actions}-${format}-${i}`));
     if (t.code !== 0) throw new Error(`build of ${spec} failed`);
     ms.push(t.ms);
     rss.push(t.peakRssMiB);
@@ -62,7 +68,8 @@ async function measure(
 
 /**
  * `okta-connector build` end to end (process start included, as a user waits for it) on the Twilio spec and on 10,
- * 100, 1,000 and 3,000 actions: wall time and the process's peak RSS, medians of `runs`.
+ * 100, 1,000 and 3,000 actions (and 1,000 again from YAML, and rebuilt into their own package): wall time and the
+ * process's peak RSS, medians of `runs`.
  */
 export async function benchBuild(runs = 5): Promise<BuildResult> {
   const twilio = await measure('connectors/twilio/connector.yaml', 6, runs, 'yaml');
@@ -70,6 +77,7 @@ export async function benchBuild(runs = 5): Promise<BuildResult> {
   for (const n of [10, 100, 1000, 3000])
     synthetic.push(await measure(writeSyntheticSpec(n), n, runs, 'json'));
   const yaml1000 = await measure(writeSyntheticSpec(1000, 'yaml'), 1000, runs, 'yaml');
+  const rebuild1000 = await measure(writeSyntheticSpec(1000), 1000, runs, 'json', true);
   const guard = synthetic.find((p) => p.actions === 1000)!;
   const xs = synthetic.map((p) => p.actions);
   const time = linearFit(
@@ -85,6 +93,7 @@ export async function benchBuild(runs = 5): Promise<BuildResult> {
     twilio,
     synthetic,
     yaml1000,
+    rebuild1000,
     timeFit: { msPerAction: round(time.slope, 3), r2: round(time.r2, 4) },
     memoryFit: { mibPerAction: round(memory.slope, 4), r2: round(memory.r2, 4) },
     ratio1000: round(guard.ms / guard.floorMs),
