@@ -22,7 +22,7 @@ export interface BuildResult {
   synthetic: BuildPoint[];
   /** The 1,000-action spec as YAML: the same build, plus the YAML parser's cost. */
   yaml1000: BuildPoint;
-  /** The 1,000-action JSON build into the package it wrote before, as in an edit-and-rebuild loop. */
+  /** The 1,000-action JSON build into the package it wrote before (an edit-and-rebuild loop), run by run beside it. */
   rebuild1000: BuildPoint;
   /** Milliseconds and MiB per extra action, and how straight the line is (R² near 1 = linear). */
   timeFit: { msPerAction: number; r2: number };
@@ -32,30 +32,43 @@ export interface BuildResult {
   peakMiB1000: number;
 }
 
+/** Where a measured build writes: a folder of its own, or the package the run before it wrote. */
+type BuildMode = 'fresh' | 'rebuild';
+
+/**
+ * `runs` builds of `spec` per mode, each run alternated with `node -e 0` and the modes taking turns first (so a
+ * drift of the machine's speed hits them alike); one point per mode, in the order of `modes`.
+ */
 async function measure(
   spec: string,
   actions: number,
   runs: number,
   format: 'yaml' | 'json',
-  /** Each run builds into the package of the run before it (the first into one built unmeasured). */
-  rebuild = false,
-): Promise<BuildPoint> {
-  const ms: number[] = [];
-  const rss: number[] = [];
-  const cpu: number[] = [];
+  modes: readonly BuildMode[] = ['fresh'],
+): Promise<BuildPoint[]> {
+  const samples = modes.map(() => ({ ms: [] as number[], rss: [] as number[], cpu: [] as number[] }));
   const floor: number[] = [];
-  const buildInto = (out: string) => timeNode(['bin/okta-connector.js', 'build', spec, '--out', out]);
+  const buildInto = async (out: string) => {
+    const t = await timeNode(['bin/okta-connector.js', 'build', spec, '--out', out]);
+    if (t.code !== 0) throw new Error(`build of ${spec} failed`);
+    return t;
+  };
   const previous = join(scratchDir(), `rebuild-${actions}-${format}`);
-  if (rebuild && (await buildInto(previous)).code !== 0) throw new Error(`build of ${spec} failed`);
+  if (modes.includes('rebuild')) await buildInto(previous);
   for (let i = 0; i < runs; i++) {
     floor.push((await timeNode(['-e', '0'], undefined, { bare: true })).ms);
-    const t = await buildInto(rebuild ? previous : join(scratchDir(), `build-${actions}-${format}-${i}`));
-    if (t.code !== 0) throw new Error(`build of ${spec} failed`);
-    ms.push(t.ms);
-    rss.push(t.peakRssMiB);
-    cpu.push(t.cpuMs);
+    const order = modes.map((_, m) => m);
+    if (i % 2 === 1) order.reverse();
+    for (const m of order) {
+      const t = await buildInto(
+        modes[m] === 'rebuild' ? previous : join(scratchDir(), `build-${actions}-${format}-${i}`),
+      );
+      samples[m]!.ms.push(t.ms);
+      samples[m]!.rss.push(t.peakRssMiB);
+      samples[m]!.cpu.push(t.cpuMs);
+    }
   }
-  return {
+  return samples.map(({ ms, rss, cpu }) => ({
     actions,
     format,
     ms: round(median(ms)),
@@ -63,7 +76,7 @@ async function measure(
     peakRssMiB: round(median(rss)),
     cpuMs: round(median(cpu)),
     floorMs: round(median(floor)),
-  };
+  }));
 }
 
 /**
@@ -72,12 +85,22 @@ async function measure(
  * process's peak RSS, medians of `runs`.
  */
 export async function benchBuild(runs = 5): Promise<BuildResult> {
-  const twilio = await measure('connectors/twilio/connector.yaml', 6, runs, 'yaml');
+  const [twilio] = await measure('connectors/twilio/connector.yaml', 6, runs, 'yaml');
   const synthetic: BuildPoint[] = [];
-  for (const n of [10, 100, 1000, 3000])
-    synthetic.push(await measure(writeSyntheticSpec(n), n, runs, 'json'));
-  const yaml1000 = await measure(writeSyntheticSpec(1000, 'yaml'), 1000, runs, 'yaml');
-  const rebuild1000 = await measure(writeSyntheticSpec(1000), 1000, runs, 'json', true);
+  let rebuild1000: BuildPoint | undefined;
+  for (const n of [10, 100, 1000, 3000]) {
+    // At 1,000 actions, also rebuilt into its package, side by side with the build into a new folder.
+    const [fresh, again] = await measure(
+      writeSyntheticSpec(n),
+      n,
+      runs,
+      'json',
+      n === 1000 ? ['fresh', 'rebuild'] : ['fresh'],
+    );
+    synthetic.push(fresh!);
+    rebuild1000 ??= again;
+  }
+  const [yaml1000] = await measure(writeSyntheticSpec(1000, 'yaml'), 1000, runs, 'yaml');
   const guard = synthetic.find((p) => p.actions === 1000)!;
   const xs = synthetic.map((p) => p.actions);
   const time = linearFit(
@@ -90,10 +113,10 @@ export async function benchBuild(runs = 5): Promise<BuildResult> {
   );
   return {
     runs,
-    twilio,
+    twilio: twilio!,
     synthetic,
-    yaml1000,
-    rebuild1000,
+    yaml1000: yaml1000!,
+    rebuild1000: rebuild1000!,
     timeFit: { msPerAction: round(time.slope, 3), r2: round(time.r2, 4) },
     memoryFit: { mibPerAction: round(memory.slope, 4), r2: round(memory.r2, 4) },
     ratio1000: round(guard.ms / guard.floorMs),
