@@ -13,23 +13,29 @@ export interface ImportPoint {
 }
 
 const TWILIO = 'test/fixtures/openapi/twilio/twilio_api_v2010.json';
+const SLACK = 'connectors/slack/openapi/slack_web_openapi_v2.json';
 const DESCRIPTIONS = [
   { name: 'twilio', file: TWILIO, operations: 197 },
-  { name: 'slack', file: 'connectors/slack/openapi/slack_web_openapi_v2.json', operations: 174 },
+  { name: 'slack', file: SLACK, operations: 174 },
 ];
 
 /**
- * A GitHub-sized description (GitHub's REST API has about 1,000 operations; it is not vendored): Twilio's paths
- * five times over under `/copyN` prefixes with unique operationIds and summaries, so 985 real-world operations.
+ * A description `copies` times as large: its paths again under `/copyN` prefixes with unique operationIds and
+ * summaries. GitHub's REST API has about 1,000 operations and is not vendored; Twilio's five times over (985
+ * operations, form bodies with many optional fields) and Slack's six times over (1,044) stand in for it.
  */
-function githubSizedDescription(copies = 5): { name: string; file: string; operations: number } {
-  const twilio = JSON.parse(readFileSync(TWILIO, 'utf8')) as {
+function copiesOf(
+  name: string,
+  source: string,
+  copies: number,
+): { name: string; file: string; operations: number } {
+  const description = JSON.parse(readFileSync(source, 'utf8')) as {
     paths: Record<string, Record<string, { operationId?: string; summary?: string }>>;
   };
-  const paths: typeof twilio.paths = {};
+  const paths: typeof description.paths = {};
   let operations = 0;
   for (let copy = 1; copy <= copies; copy++) {
-    for (const [path, item] of Object.entries(twilio.paths)) {
+    for (const [path, item] of Object.entries(description.paths)) {
       const renamed = structuredClone(item);
       for (const [method, op] of Object.entries(renamed)) {
         if (!['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'].includes(method)) continue;
@@ -40,15 +46,22 @@ function githubSizedDescription(copies = 5): { name: string; file: string; opera
       paths[`/copy${copy}${path}`] = renamed;
     }
   }
-  const file = join(scratchDir(), 'github-sized.json');
-  writeFileSync(file, JSON.stringify({ ...twilio, paths }));
-  return { name: 'github-sized (synthetic)', file, operations };
+  const file = join(scratchDir(), `${name.split(' ')[0]}.json`);
+  writeFileSync(file, JSON.stringify({ ...description, paths }));
+  return { name, file, operations };
 }
 
-/** `import openapi --all` on Twilio's and Slack's descriptions, then `build` of the result: whole processes, as users wait. */
+/**
+ * `import openapi --all` on Twilio's and Slack's descriptions and on each several times over, then `build` of the
+ * result: whole processes, as users wait.
+ */
 export async function benchImport(runs = 5): Promise<ImportPoint[]> {
   const points: ImportPoint[] = [];
-  for (const d of [...DESCRIPTIONS, githubSizedDescription()]) {
+  const large = [
+    copiesOf('github-sized (synthetic)', TWILIO, 5),
+    copiesOf('slack-x6 (Slack six times)', SLACK, 6),
+  ];
+  for (const d of [...DESCRIPTIONS, ...large]) {
     const imports: number[] = [];
     const importRss: number[] = [];
     const builds: number[] = [];
