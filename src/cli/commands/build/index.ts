@@ -45,6 +45,7 @@ export function registerBuild(program: Command, ctx: CommandContext): Command {
         displayName: spec,
         threads: flags.threads === '2' ? 'two' : 'one',
         mainThreadFirst: true,
+        collectAfterLargeSpec: true,
       });
       const display = (p: string) => {
         const rel = relative(io.cwd, p);
