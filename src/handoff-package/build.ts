@@ -30,7 +30,7 @@ export const WRITE_AHEAD_ACTIONS = 50;
 
 /**
  * From this size of spec on, the CLI's build collects garbage once the spec is read (BuildOptions
- * .collectAfterLargeSpec). Measured: 3-6 MB specs peaked 20-40 MiB lower; 1.1-2.1 MB ones not at all.
+ * .collectAfterLargeSpec). Measured: 3-6 MB specs peaked 30-40 MiB lower; 1.1-2.1 MB ones not at all.
  */
 export const LARGE_SPEC_CHARS = 2_500_000;
 
