@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { benchBuild } from './build.js';
+import { benchBuild, type BuildPoint } from './build.js';
 import { benchColdStart } from './cold-start.js';
 import { benchImport } from './import.js';
 import { benchLint } from './lint.js';
@@ -25,6 +25,17 @@ const BUILD_TARGETS: Record<number, BuildTarget> = {
 
 function verdict(target: BuildTarget, ms: number, mib: number): string {
   return ms < target.ms && mib < target.mib ? 'met' : 'missed';
+}
+
+/** A build's row: its figures (`detail` after the CPU time), and its budget and verdict when it has one. */
+function buildRow(name: string, p: BuildPoint, detail = ''): string[] {
+  const target = BUILD_TARGETS[p.actions];
+  return [
+    name,
+    `${p.ms} ms (${p.msRange.join('–')}; CPU ${p.cpuMs} ms${detail}), ${p.peakRssMiB} MiB`,
+    target?.label ?? '',
+    target ? verdict(target, p.ms, p.peakRssMiB) : '',
+  ];
 }
 
 /** `npm run bench`: every figure a median over repeated runs, ratios measured side by side in this one run. */
@@ -66,34 +77,20 @@ async function main(): Promise<void> {
   if (want('build')) {
     const r = await benchBuild();
     results.build = r;
-    rows.push([
-      'build: twilio (6 actions)',
-      `${r.twilio.ms} ms (${r.twilio.msRange.join('–')}; CPU ${r.twilio.cpuMs} ms), ${r.twilio.peakRssMiB} MiB`,
-      '',
-      '',
-    ]);
-    for (const p of r.synthetic) {
-      const target = BUILD_TARGETS[p.actions];
-      rows.push([
-        `build: ${p.actions} actions (JSON spec)`,
-        `${p.ms} ms (${p.msRange.join('–')}; CPU ${p.cpuMs} ms, ${round(p.ms / p.floorMs)}x node -e 0), ${p.peakRssMiB} MiB`,
-        target?.label ?? '',
-        target ? verdict(target, p.ms, p.peakRssMiB) : '',
-      ]);
-    }
-    rows.push([
-      'build: 1000 actions (YAML spec)',
-      `${r.yaml1000.ms} ms (${r.yaml1000.msRange.join('–')}; CPU ${r.yaml1000.cpuMs} ms), ${r.yaml1000.peakRssMiB} MiB`,
-      BUILD_TARGETS[1000]!.label,
-      verdict(BUILD_TARGETS[1000]!, r.yaml1000.ms, r.yaml1000.peakRssMiB),
-    ]);
-    rows.push([
-      'build: 1000 actions again into its package',
-      `${r.rebuild1000.ms} ms (${r.rebuild1000.msRange.join('–')}; CPU ${r.rebuild1000.cpuMs} ms; a new folder beside it: ` +
-        `${r.synthetic.find((p) => p.actions === 1000)?.ms} ms), ${r.rebuild1000.peakRssMiB} MiB`,
-      BUILD_TARGETS[1000]!.label,
-      verdict(BUILD_TARGETS[1000]!, r.rebuild1000.ms, r.rebuild1000.peakRssMiB),
-    ]);
+    rows.push(buildRow('build: twilio (6 actions)', r.twilio));
+    for (const p of r.synthetic)
+      rows.push(
+        buildRow(`build: ${p.actions} actions (JSON spec)`, p, `, ${round(p.ms / p.floorMs)}x node -e 0`),
+      );
+    rows.push(buildRow('build: 1000 actions (YAML spec)', r.yaml1000));
+    const fresh1000 = r.synthetic.find((p) => p.actions === 1000);
+    rows.push(
+      buildRow(
+        'build: 1000 actions again into its package',
+        r.rebuild1000,
+        `; a new folder beside it: ${fresh1000?.ms} ms`,
+      ),
+    );
     rows.push([
       'build: growth',
       `${r.timeFit.msPerAction} ms/action, ${r.memoryFit.mibPerAction} MiB/action`,

@@ -1,4 +1,4 @@
-import { open, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { byteLength, compareStrings, contentParts, MANIFEST_PATH, type Manifest } from './manifest.js';
 import { isWritten, type Artifact, type Content, type StaleReport, type WrittenFile } from './types.js';
@@ -18,7 +18,7 @@ export async function writePackage(
   const removed: string[] = [];
   for (const path of previous) {
     if (next.has(path)) continue;
-    await rm(inside(dir, path), { force: true });
+    await unlinkIfThere(inside(dir, path));
     removed.push(path);
   }
   // One mkdir per folder, then the files in parallel: a 1,000-action package is over 1,000 small docs, and
@@ -43,7 +43,7 @@ export async function writePackage(
 
 const WRITE_CONCURRENCY = 32;
 
-/** One system call (rm's `force` adds an lstat to each: ~20 ms more for a 1,000-action package). */
+/** Removes a file if it is there, in one system call (`rm` with `force` adds an lstat: ~20 ms at 1,000 files). */
 async function unlinkIfThere(path: string): Promise<void> {
   try {
     await unlink(path);
