@@ -10,22 +10,7 @@ import { benchMockTwilio } from './mock-twilio.js';
 import { benchSimulate } from './simulate.js';
 import { repoRoot } from './support/spawn.js';
 import { round, table } from './support/stats.js';
-
-interface BuildTarget {
-  ms: number;
-  mib: number;
-  label: string;
-}
-
-/** Issue 17's build budgets by action count; 300 MB = 286 MiB, 600 MB = 572 MiB. */
-const BUILD_TARGETS: Record<number, BuildTarget> = {
-  1000: { ms: 2000, mib: 286, label: 'target < 2000 ms, < 300 MB' },
-  3000: { ms: 6000, mib: 572, label: 'target < 6000 ms, < 600 MB' },
-};
-
-function verdict(target: BuildTarget, ms: number, mib: number): string {
-  return ms < target.ms && mib < target.mib ? 'met' : 'missed';
-}
+import { BUILD_TARGETS, buildVerdict, MOCK_TWILIO_TARGET_RPS, mockTwilioVerdict } from './targets.js';
 
 /** A build's row: its figures (`detail` after the CPU time), and its budget and verdict when it has one. */
 function buildRow(name: string, p: BuildPoint, detail = ''): string[] {
@@ -34,7 +19,7 @@ function buildRow(name: string, p: BuildPoint, detail = ''): string[] {
     name,
     `${p.ms} ms (${p.msRange.join('–')}; CPU ${p.cpuMs} ms${detail}), ${p.peakRssMiB} MiB`,
     target?.label ?? '',
-    target ? verdict(target, p.ms, p.peakRssMiB) : '',
+    target ? buildVerdict(target, p.ms, p.peakRssMiB, p.floorMs) : '',
   ];
 }
 
@@ -136,8 +121,8 @@ async function main(): Promise<void> {
     rows.push([
       `mock twilio: ${r.concurrency} connections, ${r.requests.toLocaleString('en-US')} creates`,
       `${r.requestsPerSecond} req/s (${lo}–${hi}), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`,
-      `bare node:http: ${r.bareRequestsPerSecond} req/s; target 15000 req/s`,
-      `${r.requestsPerSecond >= 15_000 ? 'met' : 'missed'} (${r.ratioToBare}x bare); lost ${r.lost}, duplicated ${r.duplicated + r.phantoms}`,
+      `bare node:http: ${r.bareRequestsPerSecond} req/s; target ${MOCK_TWILIO_TARGET_RPS} req/s`,
+      `${mockTwilioVerdict(r.requestsPerSecond, r.bareRequestsPerSecond)} (${r.ratioToBare}x bare); lost ${r.lost}, duplicated ${r.duplicated + r.phantoms}`,
     ]);
     rows.push([
       'mock twilio: RSS after N creates (cap 10,000)',
@@ -188,7 +173,7 @@ async function main(): Promise<void> {
         `build of the imported ${p.description} spec`,
         `${p.buildMs} ms, ${p.buildPeakRssMiB} MiB`,
         target?.label ?? '',
-        target ? verdict(target, p.buildMs, p.buildPeakRssMiB) : '',
+        target ? buildVerdict(target, p.buildMs, p.buildPeakRssMiB) : '',
       ]);
     }
   }
