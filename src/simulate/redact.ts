@@ -205,8 +205,8 @@ export class SecretScrubber {
     this.budget--;
     if (typeof value === 'string') return this.text(value);
     if (value === null || typeof value !== 'object') return value;
-    const count = Array.isArray(value) ? value.length : Object.keys(value).length;
     if (depth >= MAX_TRACE_DEPTH || this.budget <= 0) {
+      const count = Array.isArray(value) ? value.length : Object.keys(value).length;
       return `[${Array.isArray(value) ? 'list' : 'object'} of ${count} not shown: trace limit]`;
     }
     const cached = this.objects.get(value);
@@ -218,16 +218,27 @@ export class SecretScrubber {
     const outerHit = this.hit;
     const budgetBefore = this.budget;
     this.hit = false;
+    // Copies are made only once an entry differs (or the value is cut short): most values are shown as they are.
     let out: unknown;
     if (Array.isArray(value)) {
-      const shown = value.slice(0, MAX_TRACE_ITEMS).map((item) => this.view(item, depth + 1));
-      if (value.length > MAX_TRACE_ITEMS) shown.push(`… ${value.length - MAX_TRACE_ITEMS} more items`);
-      out = shown.length === value.length && shown.every((v, i) => v === value[i]) ? value : shown;
+      const shown = Math.min(value.length, MAX_TRACE_ITEMS);
+      let copy: unknown[] | undefined = value.length > MAX_TRACE_ITEMS ? value.slice(0, shown) : undefined;
+      for (let i = 0; i < shown; i++) {
+        if (!(i in value)) continue; // a hole stays a hole, as Array.prototype.map leaves it
+        const item: unknown = value[i];
+        const r = this.view(item, depth + 1);
+        if (copy) copy[i] = r;
+        else if (r !== item) (copy = value.slice(0, shown))[i] = r;
+      }
+      if (value.length > MAX_TRACE_ITEMS) copy!.push(`… ${value.length - MAX_TRACE_ITEMS} more items`);
+      out = copy ?? value;
     } else {
       const rec = value as Record<string, unknown>;
       const keys = Object.keys(rec);
+      const shown = Math.min(keys.length, MAX_TRACE_ITEMS);
       let copy: Record<string, unknown> | undefined = keys.length > MAX_TRACE_ITEMS ? {} : undefined;
-      for (const k of keys.slice(0, MAX_TRACE_ITEMS)) {
+      for (let i = 0; i < shown; i++) {
+        const k = keys[i]!;
         const v = rec[k];
         let r: unknown;
         if ((isSecretName(k) || this.secretKeys.has(k)) && v !== null && v !== undefined && v !== '') {

@@ -8,6 +8,15 @@ import type { FlowPlan, RuntimeCard } from './plan.js';
 export function traceCardName(card: RuntimeCard, plan: FlowPlan): string {
   const { info } = card;
   if (info.tail !== 'object:expand' || info.model?.displayed !== false) return info.name;
+  // A plan's cards do not change once planned, and every traced run of the flow names them again.
+  let name = pathCardNames.get(card);
+  if (name === undefined) pathCardNames.set(card, (name = pathCardName(card, plan)));
+  return name;
+}
+
+const pathCardNames = new WeakMap<RuntimeCard, string>();
+
+function pathCardName(card: RuntimeCard, plan: FlowPlan): string {
   const src = card.inputs[0]?.metadata?.srcMethodId;
   const source = src ? plan.cards.find((c) => c.info.uuid === src) : undefined;
   const paths = [
