@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BUILD_TARGETS, buildVerdict, ISSUE_FLOORS, mockTwilioVerdict } from '../../bench/targets.js';
+import {
+  atLeast,
+  atMost,
+  BUILD_TARGETS,
+  buildVerdict,
+  ISSUE_FLOORS,
+  mockTwilioVerdict,
+} from '../../bench/targets.js';
 
 const budget1000 = BUILD_TARGETS[1000]!;
 
@@ -34,5 +41,14 @@ describe('mockTwilioVerdict', () => {
       /^met; .*≥ 15000 req\/s, met$/,
     );
     expect(mockTwilioVerdict(7_000, half)).toMatch(/^missed; .*, missed$/);
+  });
+});
+
+describe('ratio budgets', () => {
+  it('holds a ratio at or under its budget, or at or over it', () => {
+    expect(atMost(2.5, 2.5)).toBe('2.5x, met');
+    expect(atMost(2.51, 2.5)).toBe('2.51x, missed');
+    expect(atLeast(10, 10)).toBe('10x, met');
+    expect(atLeast(9.9, 10)).toBe('9.9x, missed');
   });
 });
