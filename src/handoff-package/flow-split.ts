@@ -9,10 +9,10 @@ import type { DocumentCommon, FlowDocuments, FlowSummary } from './documents.js'
 
 /**
  * Which threads build a connector's flows: this one alone (the default), or this one and a worker. Measured on two
- * cores (docs/performance-history.md, note ³): two threads are even at 1,000 actions and ~15% faster at 3,000, but the second
- * isolate, its warm-up and the worker's flows held until this thread's are written cost ~45 MB more at 1,000
- * actions and ~150 MB at 3,000; the second core is already busy with V8's background compilation, the garbage
- * collector and the flopack's compression.
+ * cores (docs/performance-history.md, note ³): two threads are even at 1,000 actions and ~15% faster at 3,000, but
+ * the second isolate, its warm-up and the worker's flows held until this thread's are written cost ~45 MB more at
+ * 1,000 actions and ~150 MB at 3,000; the second core is already busy with V8's background compilation, the
+ * garbage collector and the flopack's compression.
  */
 export type BuildThreads = 'one' | 'two';
 
