@@ -57,10 +57,8 @@ export interface BuildOptions {
    */
   mainThreadFirst?: boolean;
   /**
-   * Whether the build runs one full garbage collection once it has read a large spec (build.ts LARGE_SPEC_CHARS
-   * and more; util/collect-garbage.ts). V8 then sizes the heap from the little the spec left alive, not from what
-   * the first flows will have piled up: the peak memory of a build of a 3-6 MB spec was 30-40 MiB lower, in ~15 ms.
-   * The CLI does; a library caller's heap is its own.
+   * Whether the build runs one full garbage collection once it has read a large spec (build.ts LARGE_SPEC_CHARS,
+   * where the measured gain is; util/collect-garbage.ts). The CLI does; a library caller's heap is its own.
    */
   collectAfterLargeSpec?: boolean;
 }

@@ -131,11 +131,11 @@ export const MAX_TRACE_VALUES = 2_000;
 export class SecretScrubber {
   private readonly known = new Set<string>();
   /** Field names whose values are secret besides the usual ones (a config value's key, such as `session`). */
-  private readonly secretKeys = new Set<string>();
+  protected readonly secretKeys = new Set<string>();
   private list: string[] = [];
   // Values repeat across cards (the same auth object, the same texts): memoize verdicts until a secret is added.
   private texts = new Map<string, string>();
-  private objects = new WeakMap<object, { out: unknown; hit: boolean; size: number }>();
+  protected objects = new WeakMap<object, { out: unknown; hit: boolean; size: number }>();
   /** Set by scrub() when a value matched a known secret by value (not by key). */
   hit = false;
 
@@ -199,9 +199,10 @@ export class SecretScrubber {
     return this.view(value, 0) as T;
   }
 
-  private budget = MAX_TRACE_VALUES;
+  protected budget = MAX_TRACE_VALUES;
 
-  private view(value: unknown, depth: number): unknown {
+  // Protected, not private: test/simulate/redact-view.test.ts checks it against the view it replaced.
+  protected view(value: unknown, depth: number): unknown {
     this.budget--;
     if (typeof value === 'string') return this.text(value);
     if (value === null || typeof value !== 'object') return value;

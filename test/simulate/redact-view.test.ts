@@ -13,84 +13,12 @@ import {
  * SecretScrubber's view walks lists and objects without the intermediate arrays it used to make (a second
  * `Object.keys`, `slice` and `map`); a traced run makes ~670 views. The trace must not change: the same output,
  * the same sharing (a value that needs no masking is its own view), the same secrets learned and the same cuts at
- * every limit. Checked against the class as it was, on generated values that reach every limit.
+ * every limit. Checked against the view as it was, on generated values that reach every limit.
  */
 
-// The class before the change (src/simulate/redact.ts at 94726bf), its trace-view part.
-class PlainScrubber {
-  private readonly known = new Set<string>();
-  /** Field names whose values are secret besides the usual ones (a config value's key, such as `session`). */
-  private readonly secretKeys = new Set<string>();
-  private list: string[] = [];
-  // Values repeat across cards (the same auth object, the same texts): memoize verdicts until a secret is added.
-  private texts = new Map<string, string>();
-  private objects = new WeakMap<object, { out: unknown; hit: boolean; size: number }>();
-  /** Set by scrub() when a value matched a known secret by value (not by key). */
-  hit = false;
-
-  /** Secrets shorter than this are only masked when a whole value equals them (avoids masking "pw" in words). */
-  static readonly MIN_SUBSTRING = 4;
-
-  add(v: unknown): void {
-    if (typeof v === 'string') {
-      if (v === '' || v === REDACTED || this.known.has(v)) return;
-      this.known.add(v);
-      this.list = [...this.known].sort((a, b) => b.length - a.length);
-      this.texts = new Map();
-      this.objects = new WeakMap();
-    } else if (v && typeof v === 'object') {
-      for (const x of Object.values(v)) this.add(x);
-    }
-  }
-
-  /** Values under this field name are secret, like a password's: redacted by name wherever they appear. */
-  addSecretKey(name: string): void {
-    this.secretKeys.add(name);
-    this.objects = new WeakMap();
-  }
-
-  text(s: string): string {
-    if (s.length > MAX_TRACE_TEXT) {
-      // Scrub a window longer than what is kept by the longest secret, so no secret is cut in half and shown.
-      const head = this.mask(s.slice(0, MAX_TRACE_TEXT + (this.list[0]?.length ?? 0)));
-      return `${head.slice(0, MAX_TRACE_TEXT)}… [${s.length} characters]`;
-    }
-    return this.mask(s);
-  }
-
-  /** Known secrets in `s` replaced by the redaction marker. */
-  private mask(s: string): string {
-    if (this.list.length === 0 || s === REDACTED) return s;
-    let out = this.texts.get(s);
-    if (out === undefined) {
-      if (this.known.has(s)) out = REDACTED;
-      else {
-        out = s;
-        for (const secret of this.list) {
-          if (secret.length >= PlainScrubber.MIN_SUBSTRING && out.includes(secret))
-            out = out.split(secret).join(REDACTED);
-        }
-      }
-      if (this.texts.size < 5_000) this.texts.set(s, out);
-    }
-    if (out !== s) this.hit = true;
-    return out;
-  }
-
-  /**
-   * A trace-safe, bounded view of `value`: secret-named keys redacted (and remembered), known secrets masked, and
-   * the size capped (long texts cut with their length, at most MAX_TRACE_ITEMS entries per list or object,
-   * MAX_TRACE_DEPTH levels, MAX_TRACE_VALUES values in all), so a flow that doubles a string or fans an object
-   * out twenty times keeps a trace of kilobytes. The same object met again reuses its view (shared, not copied).
-   */
-  scrub<T>(value: T): T {
-    this.budget = MAX_TRACE_VALUES;
-    return this.view(value, 0) as T;
-  }
-
-  private budget = MAX_TRACE_VALUES;
-
-  private view(value: unknown, depth: number): unknown {
+// The view before the change (src/simulate/redact.ts at 94726bf); the rest of the class is the same in both.
+class PlainScrubber extends SecretScrubber {
+  protected override view(value: unknown, depth: number): unknown {
     this.budget--;
     if (typeof value === 'string') return this.text(value);
     if (value === null || typeof value !== 'object') return value;
